@@ -1,0 +1,13 @@
+import { requireUser } from "@/lib/auth/guards";
+import { roleLabels } from "@/lib/labels";
+import { AppHeader } from "@/components/layout/AppHeader";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <AppHeader agencyName={user.agencyName} displayName={user.displayName} roleLabel={roleLabels[user.role]} />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { desc } from "drizzle-orm";
+import type { Executor } from "../client";
+import { auditEvents } from "../schema";
+
+export type AuditAction =
+  | "login"
+  | "login-failed"
+  | "report-created"
+  | "report-saved"
+  | "report-submitted"
+  | "report-returned"
+  | "report-approved"
+  | "report-reopened"
+  | "report-downloaded";
+
+export function recordAudit(
+  db: Executor,
+  event: {
+    action: AuditAction;
+    userId?: number | null;
+    username?: string | null;
+    reportId?: number | null;
+    agencyId?: number | null;
+    detail?: string | null;
+    address?: string | null;
+  },
+): void {
+  db.insert(auditEvents).values(event).run();
+}
+
+export function listRecentAudit(db: Executor, limit = 100) {
+  return db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit).all();
+}

@@ -1,0 +1,115 @@
+import { and, desc, eq, or, inArray } from "drizzle-orm";
+import type { Executor } from "../client";
+import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
+import type { ActorScope } from "./scope";
+import { recordAudit } from "./audit";
+
+export type ReportSummary = {
+  id: number;
+  agencyId: number;
+  year: number;
+  edition: "2019" | "2021";
+  status: ReportStatus;
+  version: number;
+  updatedAt: Date;
+};
+
+const summaryColumns = {
+  id: reports.id,
+  agencyId: reports.agencyId,
+  year: reports.year,
+  edition: reports.edition,
+  status: reports.status,
+  version: reports.version,
+  updatedAt: reports.updatedAt,
+};
+
+/** Agencies whose reports the actor may read: their own, and for a county admin every agency under the county. */
+export function readableAgencyIds(db: Executor, scope: ActorScope): number[] {
+  if (scope.role !== "admin") return [scope.agencyId];
+  const rows = db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(or(eq(agencies.id, scope.agencyId), eq(agencies.parentId, scope.agencyId)))
+    .all();
+  return rows.map((row) => row.id);
+}
+
+export function listAgencyReports(db: Executor, scope: ActorScope): ReportSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(reports)
+    .where(eq(reports.agencyId, scope.agencyId))
+    .orderBy(desc(reports.year))
+    .all();
+}
+
+export type StoredReport = ReportSummary & {
+  content: unknown;
+  acknowledgements: unknown;
+  approvedBy: number | null;
+  approvedAt: Date | null;
+};
+
+/** A report by id, found only when the actor may read it: another agency's id finds nothing. */
+export function getReportForActor(db: Executor, scope: ActorScope, reportId: number): StoredReport | undefined {
+  const row = db
+    .select({
+      ...summaryColumns,
+      content: reports.content,
+      acknowledgements: reports.acknowledgements,
+      approvedBy: reports.approvedBy,
+      approvedAt: reports.approvedAt,
+    })
+    .from(reports)
+    .where(and(eq(reports.id, reportId), inArray(reports.agencyId, readableAgencyIds(db, scope))))
+    .get();
+  if (!row) return undefined;
+  return { ...row, content: JSON.parse(row.content), acknowledgements: JSON.parse(row.acknowledgements) };
+}
+
+export function findReportIdByYear(db: Executor, agencyId: number, year: number): number | undefined {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
+    .get()?.id;
+}
+
+/**
+ * Start the report of a year for the actor's agency. There is one report per agency and year:
+ * starting one that exists returns it unchanged.
+ */
+export function createReport(
+  db: Executor,
+  scope: ActorScope,
+  input: { year: number; edition: "2019" | "2021"; content: unknown; status?: ReportStatus },
+): { id: number; created: boolean } {
+  return db.transaction((tx) => {
+    const existing = findReportIdByYear(tx, scope.agencyId, input.year);
+    if (existing !== undefined) return { id: existing, created: false };
+    const content = JSON.stringify(input.content);
+    const inserted = tx
+      .insert(reports)
+      .values({
+        agencyId: scope.agencyId,
+        year: input.year,
+        edition: input.edition,
+        status: input.status ?? "draft",
+        content,
+        updatedBy: scope.userId,
+        ...(input.status === "approved" ? { approvedBy: scope.userId, approvedAt: new Date() } : {}),
+      })
+      .returning({ id: reports.id })
+      .get();
+    tx.insert(reportRevisions).values({ reportId: inserted.id, version: 1, content, authorId: scope.userId }).run();
+    recordAudit(tx, {
+      action: "report-created",
+      userId: scope.userId,
+      reportId: inserted.id,
+      agencyId: scope.agencyId,
+      detail: String(input.year),
+    });
+    return { id: inserted.id, created: true };
+  });
+}

@@ -1,0 +1,122 @@
+import { sql } from "drizzle-orm";
+import { integer, sqliteTable, text, uniqueIndex, index, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+
+export const agencyLevels = ["department", "government", "township"] as const;
+export type AgencyLevel = (typeof agencyLevels)[number];
+
+export const userRoles = ["clerk", "supervisor", "admin"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const reportStatuses = ["draft", "submitted", "returned", "approved"] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const agencies = sqliteTable("agencies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  level: text("level", { enum: agencyLevels }).notNull(),
+  /** The county office this agency reports to; null for the county office itself. */
+  parentId: integer("parent_id").references((): AnySQLiteColumn => agencies.id),
+  /** Deadline (MM-DD) the county office sets for its townships and streets. */
+  townshipDeadline: text("township_deadline"),
+  createdAt: createdAt(),
+});
+export type Agency = typeof agencies.$inferSelect;
+export type NewAgency = typeof agencies.$inferInsert;
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: userRoles }).notNull(),
+  agencyId: integer("agency_id")
+    .notNull()
+    .references(() => agencies.id),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    edition: text("edition", { enum: ["2019", "2021"] }).notNull(),
+    status: text("status", { enum: reportStatuses }).notNull().default("draft"),
+    /** The report as the interchange model (report-format.md section 8), JSON text. */
+    content: text("content").notNull(),
+    /** Warning acknowledgements, JSON text: [{ findingId, by, reason, at }]. */
+    acknowledgements: text("acknowledgements").notNull().default("[]"),
+    /** Optimistic concurrency: every save must name the version it started from. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    updatedBy: integer("updated_by").references(() => users.id),
+    approvedBy: integer("approved_by").references(() => users.id),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [uniqueIndex("reports_agency_year").on(table.agencyId, table.year)],
+);
+export type Report = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+
+export const reportRevisions = sqliteTable(
+  "report_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: text("content").notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index("report_revisions_report").on(table.reportId, table.version)],
+);
+export type ReportRevision = typeof reportRevisions.$inferSelect;
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    cell: text("cell"),
+    body: text("body").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index("comments_report").on(table.reportId)],
+);
+export type Comment = typeof comments.$inferSelect;
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    userId: integer("user_id").references(() => users.id),
+    username: text("username"),
+    action: text("action").notNull(),
+    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
+    agencyId: integer("agency_id").references(() => agencies.id),
+    detail: text("detail"),
+    address: text("address"),
+  },
+  (table) => [index("audit_events_at").on(table.at)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,0 +1,58 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { verifyCredentials } from "@/db/queries/users";
+import { recordAudit } from "@/db/queries/audit";
+import { getAuthSecret } from "./secret";
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+/** Sessions last a working day and are renewed by activity, so a clerk who keeps typing is never signed out. */
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  return typeof forwarded === "string" ? forwarded.split(",")[0].trim() : null;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: getAuthSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "用户名和密码",
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+      },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const db = getDb();
+        const address = clientAddress(request?.headers);
+        const profile = await verifyCredentials(db, parsed.data.username, parsed.data.password);
+        if (!profile) {
+          recordAudit(db, { action: "login-failed", username: parsed.data.username, address });
+          return null;
+        }
+        recordAudit(db, { action: "login", userId: profile.id, username: profile.username, agencyId: profile.agencyId, address });
+        return { id: String(profile.id), name: profile.displayName };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.userId = Number(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      session.userId = token.userId as number;
+      return session;
+    },
+  },
+};
