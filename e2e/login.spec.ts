@@ -44,3 +44,17 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("repeated failed logins for one username are locked with a Chinese message", async ({ page }) => {
+  await page.goto("/login");
+  const alert = page.getByRole("alert");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("用户名").fill("guessing-someone");
+    await page.getByLabel("密码").fill(`guess-${attempt}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(alert).toHaveText("用户名或密码错误，请重新输入。");
+  }
+  await page.getByLabel("密码").fill("guess-6");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(alert).toHaveText("登录失败次数过多，已暂时锁定，请 15 分钟后再试。");
+});

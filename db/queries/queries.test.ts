@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { openTemporaryDb } from "../test-db";
-import { users } from "../schema";
+import { reportRevisions, users } from "../schema";
 import { createAgency } from "./agencies";
 import { createUser, verifyCredentials } from "./users";
-import { createReport, getReportForActor, listAgencyReports } from "./reports";
+import { createReport, getReportForActor, listAgencyReports, saveReportContent } from "./reports";
 import { listRecentAudit } from "./audit";
 import { seedDemoData, DEMO_USERS, DEMO_TOWNSHIP } from "../seed";
 import type { ActorScope } from "./scope";
@@ -110,5 +110,43 @@ describe("demo seed", () => {
     expect(clerk.agencyName).toBe(DEMO_TOWNSHIP);
     const [report] = listAgencyReports(db, { userId: clerk.id, agencyId: clerk.agencyId, role: "clerk" });
     expect(report).toMatchObject({ year: 2020, edition: "2019", status: "approved" });
+  });
+});
+
+describe("saving report content", () => {
+  it("saves on the current version, bumps it and keeps a revision per save", () => {
+    const { scope } = makeAgencyWithClerk("甲街道");
+    const { id } = createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    const first = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [] });
+    expect(first).toMatchObject({ kind: "saved", version: 2 });
+    const second = saveReportContent(db, scope, { reportId: id, baseVersion: 2, content: { n: 2 }, acknowledgements: [] });
+    expect(second).toMatchObject({ kind: "saved", version: 3 });
+    expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 2 });
+    const revisions = db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id)).all();
+    expect(revisions.map((revision) => revision.version)).toEqual([1, 2, 3]);
+  });
+
+  it("refuses a save based on an older version and keeps the newer content", () => {
+    const { scope } = makeAgencyWithClerk("甲街道");
+    const { id } = createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [] });
+    const stale = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 99 }, acknowledgements: [] });
+    expect(stale).toEqual({ kind: "conflict", currentVersion: 2 });
+    expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 1 });
+  });
+
+  it("refuses to change an approved report or another agency's report", () => {
+    const a = makeAgencyWithClerk("甲街道");
+    const b = makeAgencyWithClerk("乙街道");
+    const approved = createReport(db, a.scope, { year: 2020, edition: "2019", content: { n: 0 }, status: "approved" });
+    expect(saveReportContent(db, a.scope, { reportId: approved.id, baseVersion: 1, content: {}, acknowledgements: [] })).toEqual({
+      kind: "locked",
+      status: "approved",
+    });
+    const draft = createReport(db, a.scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    expect(saveReportContent(db, b.scope, { reportId: draft.id, baseVersion: 1, content: {}, acknowledgements: [] })).toEqual({
+      kind: "not-found",
+    });
+    expect(getReportForActor(db, a.scope, draft.id)?.content).toEqual({ n: 0 });
   });
 });

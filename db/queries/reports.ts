@@ -113,3 +113,58 @@ export function createReport(
     return { id: inserted.id, created: true };
   });
 }
+
+export type SaveOutcome =
+  | { kind: "saved"; version: number; updatedAt: Date }
+  | { kind: "conflict"; currentVersion: number }
+  | { kind: "locked"; status: ReportStatus }
+  | { kind: "not-found" };
+
+/** Statuses in which a clerk may change a report's content. */
+export const EDITABLE_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
+
+/**
+ * Save new content over the version the editor started from. A save based on an older version is refused
+ * as a conflict, so nothing is ever overwritten silently; every save keeps a revision.
+ */
+export function saveReportContent(
+  db: Executor,
+  scope: ActorScope,
+  input: { reportId: number; baseVersion: number; content: unknown; acknowledgements: unknown },
+): SaveOutcome {
+  return db.transaction((tx) => {
+    const current = tx
+      .select({ version: reports.version, status: reports.status })
+      .from(reports)
+      .where(and(eq(reports.id, input.reportId), eq(reports.agencyId, scope.agencyId)))
+      .get();
+    if (!current) return { kind: "not-found" } as const;
+    if (!EDITABLE_STATUSES.includes(current.status)) return { kind: "locked", status: current.status } as const;
+    if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
+    const version = current.version + 1;
+    const updatedAt = new Date();
+    const content = JSON.stringify(input.content);
+    tx.update(reports)
+      .set({
+        content,
+        acknowledgements: JSON.stringify(input.acknowledgements),
+        version,
+        updatedAt,
+        updatedBy: scope.userId,
+      })
+      .where(eq(reports.id, input.reportId))
+      .run();
+    tx.insert(reportRevisions).values({ reportId: input.reportId, version, content, authorId: scope.userId }).run();
+    return { kind: "saved", version, updatedAt } as const;
+  });
+}
+
+/** The approved report of an agency for a year, used to start the next year and for cross-year checks. */
+export function getApprovedReportContent(db: Executor, agencyId: number, year: number): unknown | undefined {
+  const row = db
+    .select({ content: reports.content })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), eq(reports.status, "approved")))
+    .get();
+  return row ? JSON.parse(row.content) : undefined;
+}

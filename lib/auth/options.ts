@@ -5,6 +5,10 @@ import { getDb } from "@/db/client";
 import { verifyCredentials } from "@/db/queries/users";
 import { recordAudit } from "@/db/queries/audit";
 import { getAuthSecret } from "./secret";
+import { LOGIN_THROTTLED, LoginThrottle } from "./login-throttle";
+
+const globalForThrottle = globalThis as unknown as { nianbaoLoginThrottle?: LoginThrottle };
+const loginThrottle = (globalForThrottle.nianbaoLoginThrottle ??= new LoginThrottle());
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -34,12 +38,20 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const db = getDb();
+        const { username, password } = parsed.data;
         const address = clientAddress(request?.headers);
-        const profile = await verifyCredentials(db, parsed.data.username, parsed.data.password);
+        if (loginThrottle.isLocked(username, address)) {
+          recordAudit(db, { action: "login-failed", username, address, detail: "throttled" });
+          // next-auth passes a thrown message to the client as the sign-in error.
+          throw new Error(LOGIN_THROTTLED);
+        }
+        const profile = await verifyCredentials(db, username, password);
         if (!profile) {
-          recordAudit(db, { action: "login-failed", username: parsed.data.username, address });
+          loginThrottle.recordFailure(username, address);
+          recordAudit(db, { action: "login-failed", username, address });
           return null;
         }
+        loginThrottle.recordSuccess(username);
         recordAudit(db, { action: "login", userId: profile.id, username: profile.username, agencyId: profile.agencyId, address });
         return { id: String(profile.id), name: profile.displayName };
       },
