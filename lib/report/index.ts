@@ -3,3 +3,5 @@ export * from "./editions";
 export * from "./model";
 export { layoutOf } from "./layout";
 export type { EditionLayout, ActiveDisclosureRowLayout } from "./layout";
+export { parseInterchange, writeInterchange, interchangeSchema } from "./interchange";
+export type { InterchangeError, ParseResult } from "./interchange";
