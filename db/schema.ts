@@ -54,6 +54,8 @@ export const reports = sqliteTable(
     content: text("content").notNull(),
     /** Warning acknowledgements, JSON text: [{ findingId, by, reason, at }]. */
     acknowledgements: text("acknowledgements").notNull().default("[]"),
+    /** The clerk's explanations under each table, JSON text: { activeDisclosure?, requests?, reviewLitigation? }. */
+    tableNotes: text("table_notes").notNull().default("{}"),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `table_notes` text DEFAULT '{}' NOT NULL;
