@@ -47,6 +47,7 @@ export function listAgencyReports(db: Executor, scope: ActorScope): ReportSummar
 export type StoredReport = ReportSummary & {
   content: unknown;
   acknowledgements: unknown;
+  tableNotes: unknown;
   approvedBy: number | null;
   approvedAt: Date | null;
 };
@@ -58,6 +59,7 @@ export function getReportForActor(db: Executor, scope: ActorScope, reportId: num
       ...summaryColumns,
       content: reports.content,
       acknowledgements: reports.acknowledgements,
+      tableNotes: reports.tableNotes,
       approvedBy: reports.approvedBy,
       approvedAt: reports.approvedAt,
     })
@@ -65,7 +67,12 @@ export function getReportForActor(db: Executor, scope: ActorScope, reportId: num
     .where(and(eq(reports.id, reportId), inArray(reports.agencyId, readableAgencyIds(db, scope))))
     .get();
   if (!row) return undefined;
-  return { ...row, content: JSON.parse(row.content), acknowledgements: JSON.parse(row.acknowledgements) };
+  return {
+    ...row,
+    content: JSON.parse(row.content),
+    acknowledgements: JSON.parse(row.acknowledgements),
+    tableNotes: JSON.parse(row.tableNotes),
+  };
 }
 
 export function findReportIdByYear(db: Executor, agencyId: number, year: number): number | undefined {
@@ -130,7 +137,7 @@ export const EDITABLE_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
 export function saveReportContent(
   db: Executor,
   scope: ActorScope,
-  input: { reportId: number; baseVersion: number; content: unknown; acknowledgements: unknown },
+  input: { reportId: number; baseVersion: number; content: unknown; acknowledgements: unknown; tableNotes?: unknown },
 ): SaveOutcome {
   return db.transaction((tx) => {
     const current = tx
@@ -148,6 +155,7 @@ export function saveReportContent(
       .set({
         content,
         acknowledgements: JSON.stringify(input.acknowledgements),
+        tableNotes: JSON.stringify(input.tableNotes ?? {}),
         version,
         updatedAt,
         updatedBy: scope.userId,
