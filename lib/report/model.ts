@@ -249,7 +249,7 @@ export function cellLabel(edition: Edition | EditionId, path: string): PathLabel
   const layout = layoutOf(ed.id);
   const { table, row, cell } = parseCellPath(path);
   const section = ed.sections.find((s) => s.key === table);
-  if (section && !section.table) {
+  if (section && (!section.table || !row)) {
     return { section: section.title, row: section.title, text: quote(section.title) };
   }
   if (table === "activeDisclosure" && row) {
