@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseInterchange, writeInterchange } from "./interchange";
+import type { InterchangeError } from "./interchange";
+import { anyReportArb, cleanReport } from "./testing";
+
+const fixture = fs.readFileSync(path.join(__dirname, "fixtures/seed-2020.json"), "utf8");
+
+function errorsOf(text: string): InterchangeError[] {
+  const result = parseInterchange(text);
+  if (result.ok) throw new Error("expected errors");
+  return result.errors;
+}
+
+function withChange(edit: (data: Record<string, any>) => void): string {
+  const data = JSON.parse(fixture);
+  edit(data);
+  return JSON.stringify(data);
+}
+
+describe("the seed fixture", () => {
+  it("reads, and is written back byte for byte", () => {
+    const result = parseInterchange(fixture);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const r = result.report;
+    expect(writeInterchange(r)).toBe(fixture);
+    expect(r).toMatchObject({
+      edition: "2019",
+      year: 2020,
+      agency: { name: "烟台市蓬莱区蓬莱阁街道办事处", level: "township" },
+      title: "烟台市蓬莱区蓬莱阁街道2020年政府信息公开工作年度报告",
+      date: "2021-01-21",
+      website: { name: "蓬莱区人民政府门户网站", url: "http://www.penglai.gov.cn" },
+      contact: { address: "蓬莱区北关路171号", phone: "0535-5601507", postcode: "265600" },
+    });
+    expect(r.overview?.map((s) => s.heading)).toEqual([
+      "主动公开情况", "规范依申请公开工作", "加强政府信息管理", "进一步完善平台建设", "加强重点领域信息公开", "建议提案办理", "监督保障工作情况",
+    ]);
+    expect(r.overview?.[0].text).toContain("并且根据实际情况");
+    expect(r.overview?.[3].text).toContain("受理群众各类咨询建议");
+    expect(r.problems).toContain("分管领导负具体管理");
+    expect(r.activeDisclosure).not.toHaveProperty("regulations");
+    for (const row of Object.values(r.requests)) expect(row.otherApplicant).toBe(0);
+    expect(r.requests.totalHandled).toMatchObject({ naturalPerson: 1, total: 1 });
+  });
+});
+
+describe("normalization", () => {
+  it("fills missing rows of tables 三 and 四 with blanks, keeps table 二 rows absent", () => {
+    const result = parseInterchange(
+      withChange((d) => {
+        delete d.requests.granted;
+        delete d.reviewLitigation.review;
+        d.activeDisclosure.licensing = { lastYearItems: 2 };
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.report.requests.granted).toMatchObject({ naturalPerson: null, otherApplicant: null, total: null });
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+    expect(result.report.activeDisclosure.licensing).toEqual({ lastYearItems: 2, change: null, decisions: null });
+    expect(result.report.activeDisclosure).not.toHaveProperty("regulations");
+  });
+
+  it("puts otherApplicant in every row when any row has it (contract section 6)", () => {
+    const text = JSON.stringify({
+      format: "gov-info-disclosure-annual-report",
+      formatVersion: 1,
+      edition: "2021",
+      year: 2022,
+      agency: { name: "某局" },
+      requests: { newReceived: { naturalPerson: 1, otherApplicant: 2, total: 3 } },
+    });
+    const result = parseInterchange(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.report.requests.otherOther.otherApplicant).toBeNull();
+    expect(result.report.requests.newReceived.otherApplicant).toBe(2);
+    const plain = parseInterchange(text.replace('"otherApplicant":2,', ""));
+    expect(plain.ok && "otherApplicant" in plain.report.requests.newReceived).toBe(false);
+  });
+});
+
+describe("errors", () => {
+  it("not JSON", () => {
+    const [e] = errorsOf("{ 这不是 JSON");
+    expect(e.path).toBe("");
+    expect(e.message).toContain("不是有效的 JSON");
+    expect(errorsOf("")[0].got).toBe("空文件");
+    expect(errorsOf("[1,2]")[0].message).toContain("JSON 对象");
+  });
+
+  it("a required key missing", () => {
+    const errs = errorsOf(withChange((d) => delete d.agency.name));
+    expect(errs).toEqual([
+      expect.objectContaining({ path: "agency.name", label: "机关名称", got: "缺少", message: expect.stringContaining("缺少必填项 agency.name（机关名称）") }),
+    ]);
+    expect(errorsOf(withChange((d) => delete d.format))[0].path).toBe("format");
+    expect(errorsOf(withChange((d) => (d.formatVersion = 2)))[0]).toMatchObject({ path: "formatVersion", expected: "1", got: "数字 2" });
+    expect(errorsOf(withChange((d) => (d.edition = "2020")))[0]).toMatchObject({ path: "edition", expected: '"2019" 或 "2021"' });
+  });
+
+  it("an unknown key, named, also one of the other edition", () => {
+    const errs = errorsOf(
+      withChange((d) => {
+        d.colour = "red";
+        d.requests.otherOverdueFee = {};
+        d.requests.granted.foo = 1;
+      }),
+    );
+    expect(errs.map((e) => e.path).sort()).toEqual(["colour", "requests.granted.foo", "requests.otherOverdueFee"]);
+    expect(errs.find((e) => e.path === "colour")?.message).toContain("未知的键「colour」");
+    expect(errs.find((e) => e.path === "requests.otherOverdueFee")?.message).toContain("2021年版");
+  });
+
+  it("text in a number cell, with the path and the Chinese label", () => {
+    const [e] = errorsOf(withChange((d) => (d.requests.totalHandled.naturalPerson = "1")));
+    expect(e).toMatchObject({
+      path: "requests.totalHandled.naturalPerson",
+      label: "三、本年度办理结果（七）总计·自然人",
+      expected: "数字（空白写 null）",
+      got: '文本 "1"',
+    });
+    expect(e.message).toBe(
+      'requests.totalHandled.naturalPerson（三、本年度办理结果（七）总计·自然人）应为数字（空白写 null），实际为文本 "1"。',
+    );
+  });
+
+  it("other wrong types and formats", () => {
+    const errs = errorsOf(
+      withChange((d) => {
+        d.year = 2020.5;
+        d.date = "2021年1月21日";
+        d.overview[1] = { heading: "x", text: 3 };
+        d.agency.level = "city";
+        d.activeDisclosure.fees = [0, 0];
+      }),
+    );
+    expect(errs.map((e) => e.path).sort()).toEqual(["activeDisclosure.fees", "agency.level", "date", "overview[1].text", "year"]);
+    expect(errs.find((e) => e.path === "date")?.expected).toContain("YYYY-MM-DD");
+    expect(errs.find((e) => e.path === "overview[1].text")?.label).toBe("一、总体情况第2段");
+  });
+
+  it("never throws", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ ...JSON.parse(fixture), year: v }))), (text) => {
+        const result = parseInterchange(text);
+        if (!result.ok) for (const e of result.errors) expect(typeof e.message).toBe("string");
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("round trip", () => {
+  it("parse(write(report)) is the report", () => {
+    fc.assert(
+      fc.property(anyReportArb(), (r) => {
+        const result = parseInterchange(writeInterchange(r));
+        expect(result).toEqual({ ok: true, report: r });
+        if (result.ok) expect(writeInterchange(result.report)).toBe(writeInterchange(r));
+      }),
+      { numRuns: 150 },
+    );
+    const clean = cleanReport("2021", { otherApplicant: true });
+    expect(parseInterchange(writeInterchange(clean))).toEqual({ ok: true, report: clean });
+  });
+});

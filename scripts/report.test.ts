@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..");
+const fixture = path.join(root, "lib/report/fixtures/seed-2020.json");
+
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+/** Runs the CLI as `npx tsx scripts/report.ts …` would (the local tsx binary, without npx's lookup). */
+function run(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(tsx, ["scripts/report.ts", ...args], { cwd: root, encoding: "utf8" }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+function tempFile(text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-cli-"));
+  const file = path.join(dir, "report.json");
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe("npm run report -- validate", () => {
+  it("finds the seed's two R3-HANDLED-SUM errors and exits 1 (--json)", async () => {
+    const { code, stdout } = await run("validate", fixture, "--json");
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout);
+    expect(out.ok).toBe(false);
+    expect(out.findings.map((f: { rule: string; cells: string[] }) => [f.rule, f.cells])).toEqual([
+      ["R3-HANDLED-SUM", ["requests.totalHandled.naturalPerson"]],
+      ["R3-HANDLED-SUM", ["requests.totalHandled.total"]],
+    ]);
+    expect(Object.keys(out.findings[0]).sort()).toEqual(["cells", "message", "rule", "severity"]);
+  });
+
+  it("prints Chinese findings, exits 0 for a clean file, and reads --previous", async () => {
+    const data = JSON.parse(fs.readFileSync(fixture, "utf8"));
+    data.requests.granted.naturalPerson = 1;
+    data.requests.granted.total = 1;
+    const clean = tempFile(JSON.stringify(data));
+    const [text, withPrevious] = await Promise.all([
+      run("validate", fixture),
+      run("validate", clean, "--previous", fixture, "--json"),
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("「三、本年度办理结果（七）总计」的「自然人」为 1，但（一）至（六）各项合计为 0。");
+    expect(text.stdout).toContain("共 2 个错误，0 个警告。");
+    expect(withPrevious.code).toBe(0);
+    expect(JSON.parse(withPrevious.stdout)).toEqual({ ok: true, findings: [] });
+  });
+
+  it("exits 2 for a broken file, naming the place, and for a missing file or command", async () => {
+    const data = JSON.parse(fs.readFileSync(fixture, "utf8"));
+    data.requests.granted.naturalPerson = "一";
+    const [notJson, textInCell, missing, unknown] = await Promise.all([
+      run("validate", tempFile("{ broken")),
+      run("validate", tempFile(JSON.stringify(data))),
+      run("validate", path.join(os.tmpdir(), "no-such-report.json")),
+      run("frobnicate"),
+    ]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain("不是有效的 JSON");
+    expect(textInCell.code).toBe(2);
+    expect(textInCell.stderr).toContain("requests.granted.naturalPerson（三、本年度办理结果（一）予以公开·自然人）应为数字");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("文件不存在");
+    expect(unknown.code).toBe(2);
+  });
+});
