@@ -1,0 +1,211 @@
+/**
+ * Reading text and HTML into blocks (paragraphs and table rows). Text: one block per line; a line
+ * with tabs, a Markdown table line, or a label followed by numbers is a row. HTML: block elements are
+ * paragraphs, tables are rows with merged cells expanded onto their grid.
+ */
+import { parse, NodeType } from "node-html-parser";
+import type { HTMLElement, Node } from "node-html-parser";
+import type { Block, RowBlock } from "./types";
+import { isValueLike } from "./text";
+
+// ---------------------------------------------------------------------------------------------------
+// Text
+
+export function textToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
+  for (const line of lines) {
+    const block = lineBlock(line);
+    if (block) blocks.push(block);
+  }
+  return blocks;
+}
+
+function lineBlock(line: string): Block | undefined {
+  if (line.trim() === "") return undefined;
+  const trimmed = line.trim();
+  // Markdown table: | a | b |  (the |---|---| separator line is dropped)
+  if (/^\|.*\|$/.test(trimmed)) {
+    const cells = trimmed.slice(1, -1).split("|").map((c) => c.trim());
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) return undefined;
+    return { kind: "row", cells };
+  }
+  if (line.includes("\t")) {
+    const cells = line.split("\t").map((c) => c.trim());
+    if (cells.filter((c) => c !== "").length >= 1 && cells.length >= 2) return { kind: "row", cells };
+  }
+  const wide = trimmed.split(/[ \u00a0]{2,}|\u3000+/).map((c) => c.trim());
+  if (wide.length >= 2 && wide.every((c) => c.length <= 40)) return { kind: "row", cells: wide };
+  const tokens = trimmed.split(/\s+/);
+  if (
+    tokens.length >= 2 &&
+    (tokens.slice(1).every(isValueLike) || tokens[0].replace(/\s/g, "") === "信息内容") &&
+    !/[。；]$/.test(trimmed)
+  ) {
+    return { kind: "row", cells: tokens };
+  }
+  return { kind: "para", text: trimmed };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// HTML
+
+const SKIP = new Set(["script", "style", "noscript", "head", "template", "svg", "iframe", "object", "select", "button"]);
+const BLOCK = new Set([
+  "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "pre",
+  "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption",
+  "caption", "center", "form", "fieldset", "address", "body", "html",
+]);
+
+export function htmlToBlocks(html: string): Block[] {
+  const root = parse(html, { comment: false });
+  const out = new Collector();
+  walk(root, out);
+  out.flush();
+  return out.blocks;
+}
+
+class Collector {
+  blocks: Block[] = [];
+  private line = "";
+  private tables = 0;
+  add(text: string) {
+    this.line += text;
+  }
+  flush() {
+    const text = this.line.replace(/[ \t\n\r\u00a0]+/g, " ").trim();
+    if (text !== "") this.blocks.push({ kind: "para", text });
+    this.line = "";
+  }
+  rows(rows: RowBlock[]) {
+    this.flush();
+    this.blocks.push(...rows);
+  }
+  nextTable(): number {
+    return ++this.tables;
+  }
+}
+
+function tag(node: Node): string {
+  return node.nodeType === NodeType.ELEMENT_NODE ? ((node as HTMLElement).rawTagName ?? "").toLowerCase() : "";
+}
+
+function walk(node: Node, out: Collector) {
+  for (const child of node.childNodes) {
+    if (child.nodeType === NodeType.TEXT_NODE) {
+      out.add(child.text);
+      continue;
+    }
+    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const name = tag(child);
+    if (SKIP.has(name)) continue;
+    if (name === "br") {
+      out.flush();
+      continue;
+    }
+    if (name === "table") {
+      const rows = tableRows(child as HTMLElement, out);
+      if (rows) out.rows(rows);
+      else {
+        // A layout table: read its cells as ordinary content.
+        out.flush();
+        walk(child, out);
+        out.flush();
+      }
+      continue;
+    }
+    if (name === "td" || name === "th" || name === "tr") {
+      out.flush();
+      walk(child, out);
+      out.flush();
+      continue;
+    }
+    const block = BLOCK.has(name);
+    if (block) out.flush();
+    walk(child, out);
+    if (block) out.flush();
+  }
+}
+
+/** The rows of a data table; undefined for a layout table (nested tables, or long text in one column). */
+function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
+  const trs = ownRows(table);
+  if (trs.length === 0) return [];
+  if (table.querySelector("table")) return undefined;
+  const raw = trs.map((tr) =>
+    tr.childNodes
+      .filter((c) => tag(c) === "td" || tag(c) === "th")
+      .map((c) => {
+        const cell = c as HTMLElement;
+        return {
+          text: cellText(cell),
+          colSpan: span(cell.getAttribute("colspan")),
+          rowSpan: span(cell.getAttribute("rowspan")),
+        };
+      }),
+  );
+  const maxCells = Math.max(...raw.map((r) => r.length));
+  if (maxCells <= 1 && raw.some((r) => (r[0]?.text.length ?? 0) > 100)) return undefined;
+
+  // Expand merged cells onto the grid.
+  const grid: { text: string; origin: boolean }[][] = [];
+  raw.forEach((cells, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of cells) {
+      while (grid[r][c]) c++;
+      for (let dr = 0; dr < cell.rowSpan; dr++) {
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < cell.colSpan; dc++) {
+          grid[r + dr][c + dc] = { text: cell.text, origin: dr === 0 && dc === 0 };
+        }
+      }
+      c += cell.colSpan;
+    }
+  });
+  const width = Math.max(...grid.map((row) => row.length));
+  const rows = grid.slice(0, raw.length).map((row) => {
+    const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true });
+    return { cells: slots.map((s) => (s.origin ? s.text : "")), filled: slots.map((s) => s.text) };
+  });
+  const table_ = out.nextTable();
+  return rows.map((row) => ({ kind: "row", cells: row.cells, grid: { table: table_, filled: row.filled } }));
+}
+
+function ownRows(table: HTMLElement): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  for (const child of table.childNodes) {
+    const name = tag(child);
+    if (name === "tr") rows.push(child as HTMLElement);
+    else if (name === "thead" || name === "tbody" || name === "tfoot") {
+      for (const tr of child.childNodes) if (tag(tr) === "tr") rows.push(tr as HTMLElement);
+    }
+  }
+  return rows;
+}
+
+function span(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : 1;
+}
+
+/** A cell's text; its paragraphs and line breaks joined without a separator (labels broken over lines). */
+function cellText(cell: HTMLElement): string {
+  const parts: string[] = [];
+  const sub = new Collector();
+  walk(cell, sub);
+  sub.flush();
+  for (const b of sub.blocks) if (b.kind === "para") parts.push(b.text);
+  return joinPieces(parts);
+}
+
+/** Joins pieces of one label or value; a space only between two Latin letters or digits. */
+export function joinPieces(parts: string[]): string {
+  let text = "";
+  for (const part of parts) {
+    const p = part.trim();
+    if (p === "") continue;
+    text += text !== "" && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(p) ? ` ${p}` : p;
+  }
+  return text;
+}

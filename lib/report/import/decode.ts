@@ -1,0 +1,81 @@
+/**
+ * From a file to blocks: decoding bytes (UTF-8 or GB18030), telling the kind of a file by its name or
+ * content, and DOCX → HTML through mammoth.
+ */
+import mammoth from "mammoth";
+import type { ImportKind } from "./types";
+
+export type Decoded = { ok: true; text: string } | { ok: false; message: string };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** The kind of a file: by its extension first, else by its content. */
+export function sniffKind(data: string | Uint8Array, fileName?: string): ImportKind {
+  const ext = fileName?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (ext === "docx") return "docx";
+  if (ext === "html" || ext === "htm" || ext === "xhtml") return "html";
+  if (ext === "txt" || ext === "md" || ext === "text") return "text";
+  if (typeof data !== "string" && startsWith(data, ZIP_MAGIC)) return "docx";
+  const head = (typeof data === "string" ? data.slice(0, 2000) : new TextDecoder().decode(data.slice(0, 2000))).toLowerCase();
+  if (/<(?:!doctype html|html|body|table|p|div)[\s>]/.test(head)) return "html";
+  return "text";
+}
+
+/** Bytes as text: UTF-8 (with or without BOM), else GB18030 (which covers GBK/GB2312). */
+export function decodeText(data: string | Uint8Array): Decoded {
+  if (typeof data === "string") return checkText(data.replace(/^\ufeff/, ""));
+  if (startsWith(data, ZIP_MAGIC)) return { ok: false, message: "这是一个压缩包或 Word（DOCX）文件，不是文本。请按 DOCX 文件上传。" };
+  if (startsWith(data, OLE_MAGIC)) {
+    return { ok: false, message: "这是旧版 Word（.doc）或其他 Office 文件，无法直接读取。请在 Word 或 WPS 中另存为 .docx 后再导入。" };
+  }
+  if (startsWith(data, [0x25, 0x50, 0x44, 0x46])) {
+    return { ok: false, message: "这是 PDF 文件，无法直接读取。请复制其中的文字粘贴导入，或使用 DOCX / HTML 版本。" };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    try {
+      text = new TextDecoder("gb18030", { fatal: true }).decode(data);
+    } catch {
+      return { ok: false, message: "文件不是可读的文本（既不是 UTF-8 也不是 GBK 编码），可能已损坏或是其他格式的文件。" };
+    }
+  }
+  return checkText(text.replace(/^\ufeff/, ""));
+}
+
+function checkText(text: string): Decoded {
+  if (text.trim() === "") return { ok: false, message: "文件是空的，没有可读取的内容。" };
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  if (controls > Math.max(8, text.length / 50)) {
+    return { ok: false, message: "文件不是可读的文本，可能已损坏或是其他格式的文件。" };
+  }
+  return { ok: true, text };
+}
+
+/** DOCX → HTML (images dropped). */
+export async function docxToHtml(data: string | Uint8Array): Promise<Decoded> {
+  if (typeof data === "string") {
+    return { ok: false, message: "DOCX 文件应以二进制内容提供，收到的是文本。" };
+  }
+  if (!startsWith(data, ZIP_MAGIC)) {
+    if (startsWith(data, OLE_MAGIC)) {
+      return { ok: false, message: "这是旧版 Word（.doc）文件，无法直接读取。请在 Word 或 WPS 中另存为 .docx 后再导入。" };
+    }
+    return { ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" };
+  }
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
+    );
+    return { ok: true, text: result.value };
+  } catch {
+    return { ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" };
+  }
+}

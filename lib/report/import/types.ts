@@ -1,0 +1,47 @@
+/** Public types of the importer of published reports (text, HTML, DOCX → the interchange model). */
+import type { Report } from "../model";
+
+export type ImportKind = "text" | "html" | "docx";
+
+export interface ImportInput {
+  kind: ImportKind;
+  /** Text or HTML as a string, or the file's bytes (any kind; text may be UTF-8 or GB18030). */
+  data: string | Uint8Array;
+}
+
+/** A cell or section the importer could not read (or read only as blank / not applicable). */
+export interface UnreadItem {
+  /** A cell path (`requests.granted.naturalPerson`), a row path (`activeDisclosure.fees`) or a section/field key (`overview`, `contact.phone`). */
+  where: string;
+  /** Chinese label of the place, e.g. 「（一）予以公开」的「自然人」. */
+  label: string;
+  /** Chinese: why it was not read. */
+  reason: string;
+}
+
+export type ImportResult =
+  | { ok: true; report: Report; unread: UnreadItem[]; notes: string[] }
+  | { ok: false; message: string };
+
+/**
+ * The intermediate form every input is read into: paragraphs, and table rows as cell texts.
+ * Tab-separated text lines become rows too, so one reader serves text, HTML and DOCX.
+ */
+export type Block = ParaBlock | RowBlock;
+
+export interface ParaBlock {
+  kind: "para";
+  text: string;
+}
+
+export interface RowBlock {
+  kind: "row";
+  /** Cell texts; a cell covered by a merged cell is "". */
+  cells: string[];
+  /**
+   * Set when the row comes from a real table whose rows all have the same width after expanding
+   * colspan/rowspan (HTML, DOCX): the cells then stand in their grid columns, and `filled` repeats the
+   * text of a merged cell in every grid slot it covers (used to read column headers).
+   */
+  grid?: { table: number; filled: string[] };
+}
