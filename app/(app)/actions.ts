@@ -3,11 +3,14 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getAgency } from "@/db/queries/agencies";
-import { createReport } from "@/db/queries/reports";
+import { createReport, getApprovedReportContent } from "@/db/queries/reports";
 import { requireUser, scopeOf } from "@/lib/auth/guards";
 import { actionFailure, zodFailure, type ActionResult } from "@/lib/actions";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
-import { editionForYear, emptyReport } from "@/lib/report";
+import { editionForYear } from "@/lib/report/editions";
+import { emptyReport } from "@/lib/report/model";
+import { startFromPrevious } from "@/lib/report/carry-forward";
+import { readStoredReport } from "@/lib/stored-report";
 
 const startReportSchema = z.object({
   year: z.coerce
@@ -28,6 +31,10 @@ export async function startReport(input: unknown): Promise<ActionResult<{ id: nu
   if (!agency) return actionFailure("找不到您所在的机关。");
   const { year } = parsed.data;
   const edition = editionForYear(year);
-  const content = emptyReport(edition, year, { name: agency.name, level: agency.level });
+  const agencyInfo = { name: agency.name, level: agency.level };
+  const previous = getApprovedReportContent(db, agency.id, year - 1);
+  const content = previous
+    ? startFromPrevious(readStoredReport(previous), year, agencyInfo)
+    : emptyReport(edition, year, agencyInfo);
   return { ok: true, data: createReport(db, scopeOf(user), { year, edition, content }) };
 }

@@ -7,7 +7,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <>
       <AppHeader agencyName={user.agencyName} displayName={user.displayName} roleLabel={roleLabels[user.role]} />
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-[96rem] px-4 py-6">{children}</main>
     </>
   );
 }

@@ -12,7 +12,7 @@ export function AppHeader({
 }) {
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
+      <div className="mx-auto flex max-w-[96rem] items-center justify-between gap-4 px-4 py-2">
         <Link href="/" className="font-serif text-lg font-bold tracking-wide">
           年报
           <span className="ml-2 hidden text-sm font-normal text-white/80 sm:inline">政府信息公开工作年度报告</span>

@@ -1,20 +1,63 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getReportForActor } from "@/db/queries/reports";
+import { EDITABLE_STATUSES, getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
 import { requireUser, scopeOf } from "@/lib/auth/guards";
+import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
+import { defaultTitle } from "@/lib/report/model";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { ReportEditor } from "@/components/report/editor/ReportEditor";
+import type { TableNotes } from "@/components/report/editor/values";
+import { saveReport } from "./actions";
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const reportId = Number((await params).id);
-  const report = Number.isInteger(reportId) ? getReportForActor(getDb(), scopeOf(user), reportId) : undefined;
-  if (!report) notFound();
+  const db = getDb();
+  const stored = Number.isInteger(reportId) ? getReportForActor(db, scopeOf(user), reportId) : undefined;
+  if (!stored) notFound();
+  const report = readStoredReport(stored.content);
+  const previousContent = getApprovedReportContent(db, stored.agencyId, stored.year - 1);
+  const previous = previousContent ? readStoredReport(previousContent) : null;
+  const editable = user.role === "clerk" && user.agencyId === stored.agencyId && EDITABLE_STATUSES.includes(stored.status);
+  const exportLink = (format: string) => `/api/reports/${stored.id}/export?format=${format}`;
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3">
-        <h1 className="text-xl font-semibold">{report.year} 年政府信息公开工作年度报告</h1>
-        <StatusBadge status={report.status} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/" className="text-brand-600 hover:underline">
+            ← 年度报告
+          </Link>
+          <h1 className="text-xl font-semibold">{report.title || defaultTitle(report.agency.name, report.year)}</h1>
+          <StatusBadge status={stored.status} />
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="下载">
+          <span className="text-slate-600">{stored.status === "approved" ? "下载定稿：" : "下载草稿："}</span>
+          <a href={exportLink("docx")} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
+            Word（DOCX）
+          </a>
+          <a href={exportLink("html")} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
+            网页（HTML）
+          </a>
+          <a href={exportLink("md")} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
+            Markdown
+          </a>
+        </div>
       </div>
+      {previous && (
+        <p className="text-xs text-slate-500">表格中灰色小字“上年”为 {stored.year - 1} 年已批准报告中的数字，供对照。</p>
+      )}
+      <ReportEditor
+        reportId={stored.id}
+        report={report}
+        acknowledgements={readStoredAcknowledgements(stored.acknowledgements)}
+        tableNotes={(stored.tableNotes ?? {}) as TableNotes}
+        version={stored.version}
+        savedAt={stored.updatedAt.toISOString()}
+        previous={previous}
+        readOnly={!editable}
+        save={saveReport.bind(null, stored.id)}
+      />
     </div>
   );
 }

@@ -1,0 +1,147 @@
+"use client";
+
+import { useState } from "react";
+import { useFormContext } from "react-hook-form";
+import type { Finding } from "@/lib/report/rules";
+import { useEditor } from "./context";
+import { useEditorSnapshot } from "./store";
+import { EDITOR_SECTIONS, editorSectionOf } from "./sections";
+import type { EditorValues } from "./values";
+
+function AcknowledgeForm({ finding, onDone }: { finding: Finding; onDone: () => void }) {
+  const { getValues, setValue } = useFormContext<EditorValues>();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const inputId = `ack-${finding.id}`;
+  return (
+    <div className="mt-1 flex flex-wrap items-start gap-1">
+      <label htmlFor={inputId} className="sr-only">
+        确认理由
+      </label>
+      <input
+        id={inputId}
+        autoFocus
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        placeholder="说明为什么这样填是正确的"
+        className="min-w-0 flex-1 rounded border border-slate-300 px-1.5 py-0.5"
+        aria-invalid={error ? true : undefined}
+      />
+      <button
+        type="button"
+        className="rounded bg-brand-600 px-2 py-0.5 text-white"
+        onClick={() => {
+          if (!reason.trim()) {
+            setError("请填写确认理由。");
+            return;
+          }
+          const others = getValues("acknowledgements").filter((ack) => ack.findingId !== finding.id);
+          setValue("acknowledgements", [...others, { findingId: finding.id, by: "", reason: reason.trim(), at: new Date().toISOString() }], {
+            shouldDirty: true,
+          });
+          onDone();
+        }}
+      >
+        确认
+      </button>
+      <button type="button" className="rounded border border-slate-300 px-2 py-0.5" onClick={onDone}>
+        取消
+      </button>
+      {error && <p className="w-full text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+function FindingItem({ finding, onFocusFinding }: { finding: Finding; onFocusFinding: (finding: Finding) => void }) {
+  const { readOnly } = useEditor();
+  const { getValues, setValue } = useFormContext<EditorValues>();
+  const [acknowledging, setAcknowledging] = useState(false);
+  const isError = finding.severity === "error";
+  return (
+    <li className={`border-l-4 px-2 py-1.5 ${isError ? "border-red-500 bg-red-50/50" : finding.acknowledgement ? "border-slate-300 bg-slate-50" : "border-amber-400 bg-amber-50/50"}`}>
+      <button type="button" onClick={() => onFocusFinding(finding)} className="text-left hover:underline" data-rule={finding.rule}>
+        <span className={`mr-1 text-xs font-semibold ${isError ? "text-red-700" : "text-amber-700"}`}>{isError ? "错误" : "提醒"}</span>
+        {finding.message}
+      </button>
+      {finding.acknowledgement ? (
+        <p className="mt-1 text-xs text-slate-600">
+          已确认：{finding.acknowledgement.reason}
+          {finding.acknowledgement.by && `（${finding.acknowledgement.by}）`}
+          {!readOnly && (
+            <button
+              type="button"
+              className="ml-2 text-brand-600 underline"
+              onClick={() =>
+                setValue(
+                  "acknowledgements",
+                  getValues("acknowledgements").filter((ack) => ack.findingId !== finding.id),
+                  { shouldDirty: true },
+                )
+              }
+            >
+              撤销确认
+            </button>
+          )}
+        </p>
+      ) : (
+        !isError &&
+        !readOnly &&
+        (acknowledging ? (
+          <AcknowledgeForm finding={finding} onDone={() => setAcknowledging(false)} />
+        ) : (
+          <button type="button" onClick={() => setAcknowledging(true)} className="mt-1 text-xs text-brand-600 underline">
+            确认无误并说明理由
+          </button>
+        ))
+      )}
+    </li>
+  );
+}
+
+/** Every finding of the report, by section; a click takes the clerk to the cell. */
+export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
+  const { store } = useEditor();
+  const findings = useEditorSnapshot(store, (snapshot) => snapshot.findings);
+  const shown = only ? findings.filter((finding) => editorSectionOf(finding) === only) : findings;
+  const errors = shown.filter((finding) => finding.severity === "error").length;
+  const warnings = shown.length - errors;
+  return (
+    <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white" data-testid="findings-panel">
+      <h2 id="findings-heading" className="border-b border-slate-200 px-3 py-2 font-semibold">
+        检查结果
+        <span className="ml-2 text-xs font-normal text-slate-600" aria-live="polite">
+          {shown.length === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项`}
+        </span>
+      </h2>
+      {shown.length > 0 && (
+        <div className="max-h-[60vh] overflow-y-auto p-2">
+          {EDITOR_SECTIONS.filter((section) => section.key !== "check").map((section) => {
+            const items = shown.filter((finding) => editorSectionOf(finding) === section.key);
+            if (items.length === 0) return null;
+            const blanks = items.filter((finding) => finding.rule === "CELL-BLANK");
+            return (
+              <div key={section.key} className="mb-2">
+                {!only && <h3 className="mb-1 text-xs font-semibold text-slate-600">{section.title}</h3>}
+                <ul className="space-y-1">
+                  {items
+                    .filter((finding) => finding.rule !== "CELL-BLANK")
+                    .map((finding) => (
+                      <FindingItem key={finding.id} finding={finding} onFocusFinding={onFocusFinding} />
+                    ))}
+                  {blanks.length > 0 && (
+                    <li className="border-l-4 border-yellow-400 bg-yellow-50/60 px-2 py-1.5">
+                      <button type="button" onClick={() => onFocusFinding(blanks[0])} className="text-left hover:underline" data-rule="CELL-BLANK">
+                        <span className="mr-1 text-xs font-semibold text-red-700">错误</span>
+                        {blanks.length === 1 ? blanks[0].message : `有 ${blanks.length} 个单元格未填写（浅黄色），第一个：${blanks[0].message}`}
+                      </button>
+                    </li>
+                  )}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { getSession } from "next-auth/react";
+import { getEdition } from "@/lib/report/editions";
+import type { Report } from "@/lib/report/model";
+import { validate, type Acknowledgement, type Finding } from "@/lib/report/rules";
+import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type SaveResponse } from "../useAutosave";
+import { SaveStatus } from "../SaveStatus";
+import { EditorContext, type EditorContextValue } from "./context";
+import { EditorStore, fieldDomId } from "./store";
+import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues, type TableNotes } from "./values";
+import { EDITOR_SECTIONS, editorSectionOf, type EditorSection } from "./sections";
+import { SectionNav } from "./SectionNav";
+import { FindingsPanel } from "./FindingsPanel";
+import { ActiveDisclosureTable, RequestsTable, ReviewLitigationTable } from "./StatTables";
+import { CoverSection, HeadedTextSection, ProblemsSection } from "./TextSections";
+
+const KEEP_ALIVE_MS = 5 * 60 * 1000;
+
+export type ReportEditorProps = {
+  reportId: number;
+  report: Report;
+  acknowledgements: Acknowledgement[];
+  tableNotes: TableNotes;
+  version: number;
+  savedAt: string;
+  previous: Report | null;
+  readOnly: boolean;
+  save: (request: SaveRequest<EditorPayload>) => Promise<SaveResponse>;
+  /** Rendered at the top of 检查与提交 (the workflow controls). */
+  checkSlot?: React.ReactNode;
+  /** Rendered under each section's form (supervisors' comments). */
+  sectionSlot?: (section: EditorSection) => React.ReactNode;
+};
+
+export function ReportEditor(props: ReportEditorProps) {
+  const { reportId, previous, readOnly } = props;
+  const edition = getEdition(props.report.edition);
+  const initialValues = useMemo(
+    () => toEditorValues(props.report, props.acknowledgements, props.tableNotes),
+    // The server's version is the starting point only; later changes live in the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const form = useForm<EditorValues>({ defaultValues: initialValues });
+  const [store] = useState(() => {
+    const report = toReport(initialValues, !readOnly);
+    return new EditorStore(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements }));
+  });
+  const autosave = useAutosave<EditorPayload>({
+    reportId,
+    initialVersion: props.version,
+    initialSavedAt: props.savedAt,
+    save: props.save,
+    enabled: !readOnly,
+  });
+  const [section, setSection] = useState<EditorSection>("front");
+  const [message, setMessage] = useState<string | null>(null);
+  const messageTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastActivity = useRef(0);
+
+  const announce = useCallback((text: string) => {
+    setMessage(text);
+    if (messageTimer.current) clearTimeout(messageTimer.current);
+    messageTimer.current = setTimeout(() => setMessage(null), 8000);
+  }, []);
+
+  const { watch, reset } = form;
+  const { schedule, resumeFrom, flush, keepMine } = autosave;
+
+  useEffect(() => {
+    const subscription = watch((values) => {
+      const editorValues = values as EditorValues;
+      const report = toReport(editorValues, !readOnly);
+      store.set(report, validate(report, { previous: previous ?? undefined, acknowledgements: editorValues.acknowledgements }));
+      lastActivity.current = Date.now();
+      schedule(toPayload(editorValues));
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, store, previous, schedule, readOnly]);
+
+  // Edits this browser kept but the server never got (an outage, a closed tab) come back on load.
+  useEffect(() => {
+    if (readOnly) return;
+    const draft = readStoredDraft<EditorPayload>(reportId);
+    if (!draft) return;
+    if (JSON.stringify(draft.payload) === JSON.stringify(toPayload(initialValues))) {
+      clearStoredDraft(reportId);
+      return;
+    }
+    reset(toEditorValues(draft.payload.content, draft.payload.acknowledgements, draft.payload.tableNotes));
+    resumeFrom(draft.payload, draft.baseVersion);
+    announce("已恢复本机浏览器中尚未保存到服务器的修改。");
+  }, [readOnly, reportId, initialValues, reset, resumeFrom, announce]);
+
+  // Keep the session alive while the clerk works: the session endpoint renews the cookie.
+  useEffect(() => {
+    if (readOnly) return;
+    const timer = setInterval(() => {
+      if (Date.now() - lastActivity.current < KEEP_ALIVE_MS) void getSession();
+    }, KEEP_ALIVE_MS);
+    return () => clearInterval(timer);
+  }, [readOnly]);
+
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const element = document.getElementById(fieldDomId(pendingFocus.current));
+    pendingFocus.current = null;
+    element?.scrollIntoView({ block: "center" });
+    element?.focus();
+  }, [section]);
+
+  const focusFinding = useCallback((finding: Finding) => {
+    const path = finding.cells[0];
+    if (!path) return;
+    const target = editorSectionOf(finding);
+    pendingFocus.current = path;
+    setSection((current) => {
+      if (current === target) {
+        const element = document.getElementById(fieldDomId(path));
+        pendingFocus.current = null;
+        element?.scrollIntoView({ block: "center" });
+        element?.focus();
+      }
+      return target;
+    });
+  }, []);
+
+  const context: EditorContextValue = useMemo(
+    () => ({ store, edition, previous, readOnly, announce }),
+    [store, edition, previous, readOnly, announce],
+  );
+  const title = EDITOR_SECTIONS.find((s) => s.key === section)!.title;
+
+  return (
+    <EditorContext.Provider value={context}>
+      <FormProvider {...form}>
+        <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
+          <div className="space-y-3 lg:sticky lg:top-2 lg:self-start">
+            <SectionNav current={section} onSelect={setSection} />
+            {!readOnly && (
+              <div className="rounded border border-slate-200 bg-white px-3 py-2">
+                <SaveStatus
+                  state={autosave.state}
+                  onReload={() => {
+                    clearStoredDraft(reportId);
+                    window.location.reload();
+                  }}
+                  onKeepMine={keepMine}
+                />
+              </div>
+            )}
+          </div>
+          <form
+            className="min-w-0 space-y-4"
+            onSubmit={(event) => event.preventDefault()}
+            onBlur={() => void flush()}
+            aria-label={title}
+          >
+            <div className="flex items-center justify-between gap-2">
+              <h2 className="text-lg font-semibold">{title}</h2>
+              {readOnly && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">只读</span>}
+            </div>
+            <div role="status" aria-live="polite" className="min-h-5 text-sm text-red-800" data-testid="editor-message">
+              {message}
+            </div>
+            <div className="rounded border border-slate-200 bg-white p-4">
+              {section === "front" && <CoverSection />}
+              {section === "overview" && <HeadedTextSection name="overview" />}
+              {section === "activeDisclosure" && <ActiveDisclosureTable />}
+              {section === "requests" && <RequestsTable />}
+              {section === "reviewLitigation" && <ReviewLitigationTable />}
+              {section === "problems" && <ProblemsSection />}
+              {section === "otherMatters" && <HeadedTextSection name="otherMatters" />}
+              {section === "check" && props.checkSlot}
+            </div>
+            {props.sectionSlot?.(section)}
+            <FindingsPanel onFocusFinding={focusFinding} only={section === "check" ? undefined : section} />
+          </form>
+        </div>
+      </FormProvider>
+    </EditorContext.Provider>
+  );
+}

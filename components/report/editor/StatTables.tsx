@@ -1,0 +1,270 @@
+"use client";
+
+import { useCallback, useMemo } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { requestsHeaderRows } from "@/lib/report/editions";
+import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type TableGrid } from "@/lib/report/grid";
+import { requestsRowHeaders } from "@/lib/report/row-headers";
+import { hasOtherApplicant, type TableKey } from "@/lib/report/model";
+import { layoutOf } from "@/lib/report/layout";
+import { useEditor } from "./context";
+import { ComputedCell, NumberCell } from "./cells";
+import { useGridKeys } from "./grid-keys";
+import type { EditorValues } from "./values";
+
+const th = "border border-slate-300 bg-slate-100 px-1.5 py-1 text-center font-medium text-slate-700";
+const rowLabel = "border border-slate-300 bg-white px-2 py-1 text-left text-slate-800";
+
+function TableFooter({ table, grid, skipRow }: { table: TableKey; grid: TableGrid; skipRow?: (rowKey: string) => boolean }) {
+  const { register, getValues, setValue } = useFormContext<EditorValues>();
+  const { readOnly, announce } = useEditor();
+  const fillZeros = () => {
+    let filled = 0;
+    for (const row of grid.rows) {
+      if (skipRow?.(row.key)) continue;
+      for (const cell of row.cells) {
+        if (cell.computed) continue;
+        const name = `report.${cell.path}` as never;
+        if (getValues(name) === null || getValues(name) === undefined) {
+          setValue(name, 0 as never, { shouldDirty: true });
+          filled++;
+        }
+      }
+    }
+    announce(filled > 0 ? `已将 ${filled} 个空白单元格填为 0。` : "本表没有空白单元格。");
+  };
+  return (
+    <div className="mt-3 space-y-2">
+      {!readOnly && (
+        <button
+          type="button"
+          onClick={fillZeros}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50"
+        >
+          本表无数据，全部填 0（仅填空白单元格）
+        </button>
+      )}
+      <div>
+        <label htmlFor={`note-${table}`} className="mb-1 block text-slate-700">
+          本表说明（可选，供审核人参考）
+        </label>
+        <textarea
+          id={`note-${table}`}
+          rows={2}
+          readOnly={readOnly}
+          className="w-full rounded border border-slate-300 px-2 py-1"
+          {...register(`tableNotes.${table}`)}
+        />
+      </div>
+    </div>
+  );
+}
+
+export function ActiveDisclosureTable() {
+  const { edition, readOnly, announce } = useEditor();
+  const { register } = useFormContext<EditorValues>();
+  const applicable = useWatch<EditorValues, "applicable">({ name: "applicable" });
+  const grid = useMemo(() => activeDisclosureGrid(edition), [edition]);
+  const skipRow = useCallback((rowKey: string) => !applicable[rowKey], [applicable]);
+  const keys = useGridKeys(edition, grid, announce, skipRow);
+  const layout = layoutOf(edition.id);
+  const width = Math.max(...edition.activeDisclosure.groups.map((group) => group.columns.length));
+  let rowIndex = 0;
+  return (
+    <div>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+          <caption className="sr-only">{edition.activeDisclosure.title}</caption>
+          {edition.activeDisclosure.groups.map((group) => (
+            <tbody key={group.label}>
+              <tr>
+                <th colSpan={width + 2} scope="colgroup" className={`${th} text-left`}>
+                  {group.label}
+                </th>
+              </tr>
+              <tr>
+                <th scope="col" className={`${th} w-48`}>
+                  {edition.activeDisclosure.rowHeader}
+                </th>
+                {group.columns.map((column) => (
+                  <th key={column.key} scope="col" className={th}>
+                    {column.label}
+                  </th>
+                ))}
+                {group.columns.length < width && <td colSpan={width - group.columns.length} className="border border-slate-300 bg-slate-50" />}
+                <th scope="col" className={`${th} w-24 text-xs`}>
+                  是否适用
+                </th>
+              </tr>
+              {group.rows.map((row) => {
+                const r = rowIndex++;
+                const rowLayout = layout.adRowByKey.get(row.key)!;
+                const isApplicable = applicable[row.key];
+                return (
+                  <tr key={row.key} className={isApplicable ? "" : "text-slate-400"}>
+                    <th scope="row" className={`${rowLabel} font-normal`}>
+                      {row.label}
+                    </th>
+                    {rowLayout.columns.map((column, c) => (
+                      <NumberCell
+                        key={column.key}
+                        path={`activeDisclosure.${row.key}.${column.key}`}
+                        kind={column.kind}
+                        row={r}
+                        column={c}
+                        disabled={!isApplicable}
+                      />
+                    ))}
+                    {group.columns.length < width && <td colSpan={width - group.columns.length} className="border border-slate-300 bg-slate-50" />}
+                    <td className="border border-slate-300 px-2 text-center">
+                      <label className="inline-flex items-center gap-1 text-xs text-slate-600">
+                        <input type="checkbox" disabled={readOnly} {...register(`applicable.${row.key}`)} />
+                        适用
+                      </label>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-500">
+        本机关没有的事项（如乡镇、街道不制定规章）取消“适用”，该行不填写也不打印。“本年增/减”减少时填负数；金额单位为万元。
+      </p>
+      <TableFooter table="activeDisclosure" grid={grid} skipRow={skipRow} />
+    </div>
+  );
+}
+
+export function RequestsTable() {
+  const { edition, store, announce } = useEditor();
+  const withOther = useMemo(() => hasOtherApplicant(store.get().report.requests), [store]);
+  const grid = useMemo(() => requestsGrid(edition, store.get().report), [edition, store]);
+  const headerRows = useMemo(() => requestsHeaderRows(edition, withOther), [edition, withOther]);
+  const rowHeaders = useMemo(() => requestsRowHeaders(edition), [edition]);
+  const keys = useGridKeys(edition, grid, announce);
+  return (
+    <div>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[60rem] table-fixed border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+          <caption className="sr-only">{edition.requests.title}</caption>
+          <colgroup>
+            <col className="w-20" />
+            <col className="w-24" />
+            <col className="w-44" />
+            {grid.rows[0].cells.map((cell) => (
+              <col key={cell.path} />
+            ))}
+          </colgroup>
+          <thead>
+            {headerRows.map((cells, level) => (
+              <tr key={level}>
+                {level === 0 && (
+                  <th rowSpan={headerRows.length} colSpan={3} scope="col" className={`${th} text-left text-xs font-normal`}>
+                    {edition.requests.cornerNote}
+                  </th>
+                )}
+                {cells.map((cell) => (
+                  <th
+                    key={`${cell.label}-${cell.key ?? level}`}
+                    colSpan={cell.colSpan}
+                    rowSpan={cell.rowSpan}
+                    scope={cell.key ? "col" : "colgroup"}
+                    className={th}
+                  >
+                    {cell.label}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {grid.rows.map((row, r) => (
+              <tr key={row.key}>
+                {rowHeaders.get(row.key)!.map((header) => (
+                  <th
+                    key={header.label}
+                    rowSpan={header.rowSpan}
+                    colSpan={header.colSpan}
+                    scope={header.heading ? "rowgroup" : "row"}
+                    className={`${rowLabel} ${header.heading ? "align-middle font-medium" : "font-normal"}`}
+                  >
+                    {header.label}
+                  </th>
+                ))}
+                {row.cells.map((cell, c) =>
+                  cell.computed ? (
+                    <ComputedCell key={cell.path} path={cell.path} />
+                  ) : (
+                    <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={r} column={c} />
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-500">
+        “总计”列和“（七）总计”行自动合计。第一项加第二项之和应等于第三项加第四项之和；不平衡的单元格以红框标出。
+      </p>
+      <TableFooter table="requests" grid={grid} />
+    </div>
+  );
+}
+
+export function ReviewLitigationTable() {
+  const { edition, announce } = useEditor();
+  const grid = useMemo(() => reviewLitigationGrid(edition), [edition]);
+  const keys = useGridKeys(edition, grid, announce);
+  const { groups, cells } = edition.reviewLitigation;
+  const [review, ...litigation] = groups;
+  return (
+    <div>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[56rem] border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+          <caption className="sr-only">{edition.reviewLitigation.title}</caption>
+          <thead>
+            <tr>
+              <th colSpan={cells.length} rowSpan={2} scope="colgroup" className={th}>
+                {review.label}
+              </th>
+              <th colSpan={cells.length * litigation.length} scope="colgroup" className={th}>
+                {litigation[0].label}
+              </th>
+            </tr>
+            <tr>
+              {litigation.map((group) => (
+                <th key={group.key} colSpan={cells.length} scope="colgroup" className={th}>
+                  {group.subLabel}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {groups.flatMap((group) =>
+                cells.map((cell) => (
+                  <th key={`${group.key}-${cell.key}`} scope="col" className={`${th} text-xs`}>
+                    {cell.label}
+                  </th>
+                )),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {grid.rows[0].cells.map((cell, c) =>
+                cell.computed ? (
+                  <ComputedCell key={cell.path} path={cell.path} />
+                ) : (
+                  <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={0} column={c} />
+                ),
+              )}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-500">各组“总计”自动合计。复议机关作共同被告的行政诉讼案件，只由原行政行为机关统计。</p>
+      <TableFooter table="reviewLitigation" grid={grid} />
+    </div>
+  );
+}

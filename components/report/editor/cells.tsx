@@ -1,0 +1,109 @@
+"use client";
+
+import { memo } from "react";
+import { useFormContext } from "react-hook-form";
+import type { CellKind } from "@/lib/report/editions";
+import { formatCell, isCellInputPrefix, readCellInput } from "@/lib/report/cell-input";
+import { labelText, type Cell } from "@/lib/report/model";
+import { useEditor } from "./context";
+import { fieldDomId, readPath, useEditorSnapshot } from "./store";
+import type { EditorValues } from "./values";
+
+const severityStyles = {
+  error: "bg-red-50 ring-2 ring-inset ring-red-500",
+  warning: "bg-amber-50 ring-2 ring-inset ring-amber-400",
+  blank: "bg-yellow-50/70",
+} as const;
+
+function PreviousYear({ path }: { path: string }) {
+  const { previous } = useEditor();
+  const value = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
+  // Zeros would fill every cell with noise; the screen-reader label still gives every figure.
+  if (value === undefined || value === null || value === 0) return null;
+  return (
+    <span className="pointer-events-none absolute bottom-0 left-1 text-[10px] leading-3 text-slate-400" aria-hidden="true">
+      上年 {formatCell(value)}
+    </span>
+  );
+}
+
+/** A number cell: number-only typing, its own highlight, last year's figure beside it. */
+export const NumberCell = memo(function NumberCell({
+  path,
+  kind,
+  row,
+  column,
+  disabled = false,
+}: {
+  path: string;
+  kind: CellKind;
+  row: number;
+  column: number;
+  disabled?: boolean;
+}) {
+  const { store, edition, readOnly, announce, previous } = useEditor();
+  const { register } = useFormContext<EditorValues>();
+  const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
+  const field = register(`report.${path}` as `report.${string}` as never, {
+    setValueAs: (text: unknown) => {
+      if (typeof text !== "string") return text;
+      const input = readCellInput(text, kind);
+      return input.ok ? input.value : null;
+    },
+  });
+  const label = labelText(edition, path);
+  const previousValue = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
+  return (
+    <td className={`relative border border-slate-300 p-0 ${severity ? severityStyles[severity] : ""}`}>
+      <input
+        {...field}
+        id={fieldDomId(path)}
+        data-row={row}
+        data-col={column}
+        data-path={path}
+        type="text"
+        inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
+        autoComplete="off"
+        aria-label={previousValue != null ? `${label}（上年 ${previousValue}）` : label}
+        aria-invalid={severity === "error" || severity === "blank" ? true : undefined}
+        disabled={disabled}
+        readOnly={readOnly}
+        className="h-9 w-full min-w-14 bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400"
+        onFocus={(event) => {
+          event.currentTarget.dataset.lastGood = event.currentTarget.value;
+        }}
+        onChange={(event) => {
+          const input = event.currentTarget;
+          if (!isCellInputPrefix(input.value, kind)) {
+            const refused = readCellInput(input.value, kind);
+            announce(`${label}${refused.ok ? "格式不正确" : refused.reason}。`);
+            input.value = input.dataset.lastGood ?? "";
+            return;
+          }
+          input.dataset.lastGood = input.value;
+          return field.onChange(event);
+        }}
+      />
+      <PreviousYear path={path} />
+    </td>
+  );
+});
+
+/** A total: computed from its parts and shown read-only. */
+export const ComputedCell = memo(function ComputedCell({ path }: { path: string }) {
+  const { store, edition } = useEditor();
+  const value = useEditorSnapshot(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
+  const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
+  return (
+    <td
+      id={fieldDomId(path)}
+      tabIndex={-1}
+      className={`relative h-9 border border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 ${severity ? severityStyles[severity] : ""}`}
+    >
+      <output aria-label={`${labelText(edition, path)}（自动合计）`} data-path={path}>
+        {formatCell(value)}
+      </output>
+      <PreviousYear path={path} />
+    </td>
+  );
+});

@@ -1,0 +1,83 @@
+"use client";
+
+import type React from "react";
+import { useCallback } from "react";
+import { useFormContext } from "react-hook-form";
+import { planPaste, type TableGrid } from "@/lib/report/grid";
+import { splitPastedBlock } from "@/lib/report/cell-input";
+import type { Edition } from "@/lib/report/editions";
+import type { EditorValues } from "./values";
+
+function cellInput(table: HTMLElement, row: number, column: number): HTMLInputElement | null {
+  return table.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${column}"]:not(:disabled)`);
+}
+
+/** The next editable cell from (row, column) in a direction, skipping totals and rows that do not apply. */
+function nextCell(table: HTMLElement, grid: TableGrid, row: number, column: number, dRow: number, dColumn: number) {
+  const rowCount = grid.rows.length;
+  let r = row + dRow;
+  let c = column + dColumn;
+  while (r >= 0 && r < rowCount && c >= 0 && c < grid.rows[r].cells.length) {
+    const input = cellInput(table, r, c);
+    if (input) return input;
+    r += dRow;
+    c += dColumn;
+  }
+  return null;
+}
+
+/**
+ * Spreadsheet keys for a table (arrows, Enter / Shift+Enter; Tab stays the browser's) and pasting a block
+ * copied from Excel or WPS from the focused cell: all of it or, on one bad value, none of it.
+ */
+export function useGridKeys(edition: Edition, grid: TableGrid, announce: (message: string) => void, skipRow?: (rowKey: string) => boolean) {
+  const { setValue } = useFormContext<EditorValues>();
+
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLElement>) => {
+      const input = event.target as HTMLElement;
+      if (!(input instanceof HTMLInputElement) || input.dataset.row === undefined) return;
+      const row = Number(input.dataset.row);
+      const column = Number(input.dataset.col);
+      const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+      const atEnd = input.selectionStart === input.value.length;
+      let move: [number, number] | null = null;
+      if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) move = [-1, 0];
+      else if (event.key === "ArrowDown" || event.key === "Enter") move = [1, 0];
+      else if (event.key === "ArrowLeft" && atStart) move = [0, -1];
+      else if (event.key === "ArrowRight" && atEnd) move = [0, 1];
+      if (!move) return;
+      event.preventDefault();
+      const target = nextCell(event.currentTarget, grid, row, column, move[0], move[1]);
+      if (target) {
+        target.focus();
+        target.select();
+      }
+    },
+    [grid],
+  );
+
+  const onPaste = useCallback(
+    (event: React.ClipboardEvent<HTMLElement>) => {
+      const input = event.target as HTMLElement;
+      if (!(input instanceof HTMLInputElement) || input.dataset.row === undefined) return;
+      const text = event.clipboardData.getData("text/plain");
+      const block = splitPastedBlock(text);
+      // A single value goes into the cell the usual way (and is checked as typed).
+      if (block.length === 1 && block[0].length === 1) return;
+      event.preventDefault();
+      const plan = planPaste(edition, grid, { row: Number(input.dataset.row), column: Number(input.dataset.col) }, block, skipRow);
+      if (!plan.ok) {
+        announce(plan.message);
+        return;
+      }
+      for (const write of plan.writes) {
+        setValue(`report.${write.path}` as never, write.value as never, { shouldDirty: true });
+      }
+      announce(`已粘贴 ${plan.writes.length} 个单元格。`);
+    },
+    [announce, edition, grid, setValue, skipRow],
+  );
+
+  return { onKeyDown, onPaste };
+}

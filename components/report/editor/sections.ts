@@ -1,0 +1,61 @@
+import { findingSection, type Finding, type FindingPlace } from "@/lib/report/rules";
+import type { Report } from "@/lib/report/model";
+
+export type EditorSection = FindingPlace | "check";
+
+export const EDITOR_SECTIONS: { key: EditorSection; title: string }[] = [
+  { key: "front", title: "封面与引言" },
+  { key: "overview", title: "一、总体情况" },
+  { key: "activeDisclosure", title: "二、主动公开政府信息情况" },
+  { key: "requests", title: "三、收到和处理政府信息公开申请情况" },
+  { key: "reviewLitigation", title: "四、政府信息公开行政复议、行政诉讼情况" },
+  { key: "problems", title: "五、存在的主要问题及改进情况" },
+  { key: "otherMatters", title: "六、其他需要报告的事项" },
+  { key: "check", title: "检查与提交" },
+];
+
+/** The form section where a finding is fixed: the introduction is filled in on the cover page. */
+export function editorSectionOf(finding: Finding): FindingPlace {
+  return finding.cells[0]?.startsWith("intro") ? "front" : findingSection(finding);
+}
+
+export type SectionState = { label: string; tone: "empty" | "progress" | "error" | "done" };
+
+function isFilledText(value: string | undefined): boolean {
+  return Boolean(value && value.trim());
+}
+
+function tableCellCount(table: Record<string, Record<string, number | null>>): number {
+  return Object.values(table).reduce((sum, row) => sum + Object.keys(row).length, 0);
+}
+
+/** 未填写 / 填写中 / 有错误 N / 完成 for each section, from the report and its findings. */
+export function sectionStates(report: Report, findings: Finding[]): Record<FindingPlace, SectionState> {
+  const errors = new Map<FindingPlace, number>();
+  const open = new Map<FindingPlace, number>();
+  const blanks = new Map<FindingPlace, number>();
+  for (const finding of findings) {
+    const section = editorSectionOf(finding);
+    if (finding.rule === "CELL-BLANK") blanks.set(section, (blanks.get(section) ?? 0) + 1);
+    if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
+    if (!finding.acknowledgement) open.set(section, (open.get(section) ?? 0) + 1);
+  }
+  const filled: Record<FindingPlace, boolean> = {
+    front: [report.date, report.intro, report.website?.url, report.contact?.phone].some(isFilledText),
+    overview: (report.overview ?? []).some((part) => isFilledText(part.text)),
+    activeDisclosure: (blanks.get("activeDisclosure") ?? 0) < tableCellCount(report.activeDisclosure),
+    requests: (blanks.get("requests") ?? 0) < tableCellCount(report.requests),
+    reviewLitigation: (blanks.get("reviewLitigation") ?? 0) < tableCellCount(report.reviewLitigation),
+    problems: isFilledText(report.problems),
+    otherMatters: (report.otherMatters ?? []).some((part) => isFilledText(part.text)),
+  };
+  const states = {} as Record<FindingPlace, SectionState>;
+  for (const section of Object.keys(filled) as FindingPlace[]) {
+    const errorCount = errors.get(section) ?? 0;
+    if (!filled[section]) states[section] = { label: "未填写", tone: "empty" };
+    else if (errorCount > 0) states[section] = { label: `有错误 ${errorCount}`, tone: "error" };
+    else if ((open.get(section) ?? 0) > 0) states[section] = { label: "填写中", tone: "progress" };
+    else states[section] = { label: "完成", tone: "done" };
+  }
+  return states;
+}

@@ -1,0 +1,53 @@
+import { computeTotals, type Report } from "@/lib/report/model";
+import { layoutOf } from "@/lib/report/layout";
+import type { Acknowledgement } from "@/lib/report/rules";
+
+export type TableNotes = { activeDisclosure?: string; requests?: string; reviewLitigation?: string };
+
+/**
+ * What the form holds: the report with every table 二 row present (so a row switched off and on again
+ * keeps its numbers), which of those rows apply, the notes under the tables, and warning acknowledgements.
+ */
+export type EditorValues = {
+  report: Report;
+  applicable: Record<string, boolean>;
+  tableNotes: TableNotes;
+  acknowledgements: Acknowledgement[];
+};
+
+/** What is saved: the report as the interchange model, with totals computed. */
+export type EditorPayload = { content: Report; acknowledgements: Acknowledgement[]; tableNotes: TableNotes };
+
+export function toEditorValues(report: Report, acknowledgements: Acknowledgement[], tableNotes: TableNotes): EditorValues {
+  const layout = layoutOf(report.edition);
+  const activeDisclosure = { ...report.activeDisclosure };
+  const applicable: Record<string, boolean> = {};
+  for (const row of layout.adRows) {
+    applicable[row.key] = row.key in report.activeDisclosure;
+    activeDisclosure[row.key] ??= Object.fromEntries(row.columns.map((column) => [column.key, null]));
+  }
+  return { report: { ...report, activeDisclosure }, applicable, tableNotes, acknowledgements };
+}
+
+/**
+ * The report the values stand for. While editing, totals are computed from their parts; a read-only
+ * report (submitted, approved, imported) shows its totals as stored, mistakes included.
+ */
+export function toReport(values: EditorValues, computeTotalsFromParts = true): Report {
+  const activeDisclosure: Report["activeDisclosure"] = {};
+  for (const [rowKey, row] of Object.entries(values.report.activeDisclosure)) {
+    if (values.applicable[rowKey]) activeDisclosure[rowKey] = row;
+  }
+  // An emptied date field is no date (the interchange file has no empty dates).
+  const report = { ...values.report, activeDisclosure, date: values.report.date || undefined };
+  if (report.date === undefined) delete report.date;
+  return computeTotalsFromParts ? computeTotals(report) : report;
+}
+
+export function toPayload(values: EditorValues): EditorPayload {
+  return {
+    content: toReport(values),
+    acknowledgements: values.acknowledgements.filter((ack) => ack.reason.trim() !== ""),
+    tableNotes: values.tableNotes,
+  };
+}

@@ -1,0 +1,179 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+export type SaveRequest<T> = { baseVersion: number; payload: T };
+
+export type SaveResponse =
+  | { kind: "saved"; version: number; savedAt: string }
+  | { kind: "conflict"; currentVersion: number }
+  | { kind: "refused"; message: string };
+
+export type SaveState =
+  | { status: "saved"; savedAt: string | null }
+  | { status: "saving" }
+  | { status: "unsaved" }
+  | { status: "offline"; message: string }
+  | { status: "conflict"; currentVersion: number }
+  | { status: "refused"; message: string };
+
+/** What is kept in the browser until the server has it, so a reload or an outage loses nothing. */
+export type StoredDraft<T> = { baseVersion: number; payload: T; changedAt: string };
+
+export const SAVE_DELAY_MS = 800;
+const RETRY_DELAY_MS = 3000;
+
+export function draftStorageKey(reportId: number): string {
+  return `nianbao:draft:${reportId}`;
+}
+
+export function readStoredDraft<T>(reportId: number): StoredDraft<T> | null {
+  try {
+    const raw = window.localStorage.getItem(draftStorageKey(reportId));
+    return raw ? (JSON.parse(raw) as StoredDraft<T>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearStoredDraft(reportId: number): void {
+  window.localStorage.removeItem(draftStorageKey(reportId));
+}
+
+/**
+ * Autosave with one request in flight at a time: changes are kept in localStorage at once, sent within
+ * SAVE_DELAY_MS of the last change (or at once on flush), and retried while the server cannot be reached.
+ * Every save names the version it started from; a newer version on the server stops saving and asks.
+ */
+export function useAutosave<T>({
+  reportId,
+  initialVersion,
+  initialSavedAt,
+  save,
+  enabled,
+}: {
+  reportId: number;
+  initialVersion: number;
+  initialSavedAt: string | null;
+  save: (request: SaveRequest<T>) => Promise<SaveResponse>;
+  enabled: boolean;
+}) {
+  const [state, setState] = useState<SaveState>({ status: "saved", savedAt: initialSavedAt });
+  const version = useRef(initialVersion);
+  const pending = useRef<T | null>(null);
+  const inFlight = useRef(false);
+  const blocked = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const clearTimer = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+
+  const flush = useCallback(async (): Promise<void> => {
+    clearTimer();
+    if (inFlight.current || blocked.current || pending.current === null) return;
+    const payload = pending.current;
+    pending.current = null;
+    inFlight.current = true;
+    setState({ status: "saving" });
+    let response: SaveResponse;
+    try {
+      response = await save({ baseVersion: version.current, payload });
+    } catch {
+      // The server could not be reached: keep the edit and try again.
+      pending.current ??= payload;
+      inFlight.current = false;
+      setState({ status: "offline", message: "无法连接服务器，修改已保存在本机浏览器中，恢复连接后自动提交。" });
+      timer.current = setTimeout(() => void flush(), RETRY_DELAY_MS);
+      return;
+    }
+    inFlight.current = false;
+    if (response.kind === "saved") {
+      version.current = response.version;
+      if (pending.current === null) {
+        clearStoredDraft(reportId);
+        setState({ status: "saved", savedAt: response.savedAt });
+      } else {
+        window.localStorage.setItem(
+          draftStorageKey(reportId),
+          JSON.stringify({ baseVersion: version.current, payload: pending.current, changedAt: new Date().toISOString() }),
+        );
+        void flush();
+      }
+      return;
+    }
+    pending.current ??= payload;
+    if (response.kind === "conflict") {
+      // Nothing more is sent until the clerk decides: saving on would overwrite the other version.
+      blocked.current = true;
+      setState({ status: "conflict", currentVersion: response.currentVersion });
+    } else {
+      // The next change is tried again: the refusal may be fixed by it (or by signing in again).
+      setState({ status: "refused", message: response.message });
+    }
+  }, [reportId, save]);
+
+  const schedule = useCallback(
+    (payload: T) => {
+      if (!enabled) return;
+      pending.current = payload;
+      const draft: StoredDraft<T> = { baseVersion: version.current, payload, changedAt: new Date().toISOString() };
+      try {
+        window.localStorage.setItem(draftStorageKey(reportId), JSON.stringify(draft));
+      } catch {
+        // Storage full or disabled: the server save below still runs.
+      }
+      if (!blocked.current && !inFlight.current) setState((current) => (current.status === "refused" ? current : { status: "unsaved" }));
+      clearTimer();
+      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [enabled, flush, reportId],
+  );
+
+  /** Give up the conflict by overwriting the server's version with the edits in this browser. */
+  const keepMine = useCallback(
+    (serverVersion: number) => {
+      version.current = serverVersion;
+      blocked.current = false;
+      void flush();
+    },
+    [flush],
+  );
+
+  /** Start again from a given server version, e.g. after a draft kept in this browser was restored. */
+  const resumeFrom = useCallback(
+    (payload: T, baseVersion: number) => {
+      version.current = baseVersion;
+      schedule(payload);
+    },
+    [schedule],
+  );
+
+  useEffect(() => {
+    const flushNow = () => void flush();
+    const onHide = () => {
+      if (document.visibilityState === "hidden") void flush();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (pending.current !== null || inFlight.current) {
+        void flush();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener("online", flushNow);
+    window.addEventListener("pagehide", flushNow);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("online", flushNow);
+      window.removeEventListener("pagehide", flushNow);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("visibilitychange", onHide);
+      // Leaving the editor inside the app: send what is pending instead of dropping it.
+      void flush();
+    };
+  }, [flush]);
+
+  return { state, schedule, flush, keepMine, resumeFrom, version };
+}
