@@ -20,6 +20,8 @@ export interface ActiveDisclosureRowLayout {
   label: string;
   group: ActiveDisclosureGroup;
   columns: ColumnDef[];
+  /** Cell paths of the row, in column order: activeDisclosure.<row>.<column> */
+  paths: string[];
 }
 
 export interface EditionLayout {
@@ -42,6 +44,10 @@ export interface EditionLayout {
   reviewCellByKey: Map<string, ReviewCellDef>;
   /** upheld, corrected, other, pending */
   reviewPartKeys: string[];
+  /** requests.<row>.<column> for every row and every column (otherApplicant included). */
+  requestPaths: Record<string, Record<string, string>>;
+  /** reviewLitigation.<group>.<cell> for every group and cell. */
+  reviewPaths: Record<string, Record<string, string>>;
 }
 
 const cache = new Map<EditionId, EditionLayout>();
@@ -58,7 +64,10 @@ export function layoutOf(id: EditionId): EditionLayout {
 function buildLayout(edition: Edition): EditionLayout {
   const adRows: ActiveDisclosureRowLayout[] = [];
   for (const group of edition.activeDisclosure.groups) {
-    for (const row of group.rows) adRows.push({ key: row.key, label: row.label, group, columns: group.columns });
+    for (const row of group.rows) {
+      const paths = group.columns.map((c) => `activeDisclosure.${row.key}.${c.key}`);
+      adRows.push({ key: row.key, label: row.label, group, columns: group.columns, paths });
+    }
   }
   const allRows = edition.requests.rows;
   const rowByKey = new Map(allRows.map((r) => [r.key, r]));
@@ -72,6 +81,14 @@ function buildLayout(edition: Edition): EditionLayout {
     fullLabel.set(row.key, label);
   }
   const rl = edition.reviewLitigation;
+  const paths = (table: string, rows: string[], cells: string[]) => {
+    const out: Record<string, Record<string, string>> = {};
+    for (const row of rows) {
+      out[row] = {};
+      for (const cell of cells) out[row][cell] = `${table}.${row}.${cell}`;
+    }
+    return out;
+  };
   return {
     edition,
     adRows,
@@ -87,5 +104,7 @@ function buildLayout(edition: Edition): EditionLayout {
     reviewGroupByKey: new Map(rl.groups.map((g) => [g.key, g])),
     reviewCellByKey: new Map(rl.cells.map((c) => [c.key, c])),
     reviewPartKeys: rl.cells.filter((c) => !c.total).map((c) => c.key),
+    requestPaths: paths("requests", requestRows.map((r) => r.key), edition.requests.columns.map((c) => c.key)),
+    reviewPaths: paths("reviewLitigation", rl.groups.map((g) => g.key), rl.cells.map((c) => c.key)),
   };
 }

@@ -284,7 +284,16 @@ export function cellLabel(edition: Edition | EditionId, path: string): PathLabel
   return undefined;
 }
 
-/** 「row」的「column」 for a path, or the path itself when it has no label. */
+const labelTextCache: Record<EditionId, Map<string, string>> = { "2019": new Map(), "2021": new Map() };
+
+/** 「row」的「column」 for a path, or the path itself when it has no label. Cached per edition. */
 export function labelText(edition: Edition | EditionId, path: string): string {
-  return cellLabel(edition, path)?.text ?? path;
+  const id = typeof edition === "string" ? edition : edition.id;
+  const cache = labelTextCache[id];
+  let text = cache.get(path);
+  if (text === undefined) {
+    text = cellLabel(id, path)?.text ?? path;
+    if (cache.size < 10_000) cache.set(path, text);
+  }
+  return text;
 }

@@ -391,17 +391,18 @@ function forEachCell(ctx: Context, fn: (path: string, value: Cell, kind: CellKin
   for (const row of layout.adRows) {
     const data = report.activeDisclosure[row.key];
     if (!data) continue;
-    for (const c of row.columns) fn(`activeDisclosure.${row.key}.${c.key}`, data[c.key] ?? null, c.kind);
+    const columns = row.columns;
+    for (let i = 0; i < columns.length; i++) fn(row.paths[i], data[columns[i].key] ?? null, columns[i].kind);
   }
   for (const row of layout.requestRowKeys) {
     const data = report.requests[row];
-    for (const col of ctx.columns) fn(reqPath(row, col), data?.[col] ?? null, "count");
+    const paths = layout.requestPaths[row];
+    for (const col of ctx.columns) fn(paths[col], data?.[col] ?? null, "count");
   }
   for (const group of layout.reviewGroups) {
     const data = report.reviewLitigation[group.key];
-    for (const c of layout.edition.reviewLitigation.cells) {
-      fn(`reviewLitigation.${group.key}.${c.key}`, data?.[c.key] ?? null, "count");
-    }
+    const paths = layout.reviewPaths[group.key];
+    for (const c of layout.edition.reviewLitigation.cells) fn(paths[c.key], data?.[c.key] ?? null, "count");
   }
 }
 
@@ -415,50 +416,67 @@ interface Statement {
   quote: string;
 }
 
-const SENTENCE = /[^。；;！!？?\n]+/g;
-const APPLICATIONS = /(?:受理|收到|新收|接收|接到)([^。；;，,：:、\d]{0,20}?)(\d+)\s*(?:件|个|份)/g;
-const APPLICATIONS_NONE = /(?:未|没有)(?:收到|受理|接到)[^。；;，,\d]{0,12}?申请/;
+// The patterns never cross a sentence end (。；;！!？?, newline); each match is then checked against
+// the sentence around it, which must be about disclosure (公开).
+const APPLICATIONS = /(?:受理|收到|新收|接收|接到)([^。；;，,：:、！!？?\n\d]{0,20}?)(\d+)\s*(?:件|个|份)/g;
+const APPLICATIONS_NONE = /(?:未|没有)(?:收到|受理|接到)[^。；;，,！!？?\n\d]{0,12}?申请/g;
 const NOT_APPLICATIONS = /复议|诉讼|咨询|投诉|举报|建议|提案|信访|热线|诉求|来电|留言/;
-const REVIEW = /行政复议(?:案件|申请)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起|宗)/g;
-const LITIGATION = /行政诉讼(?:案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起|宗)/g;
-const NONE_EVENT = /(?:未发生|没有发生|未收到|没有收到|未出现)[^。；;，,\d]{0,15}?行政复议(?:[、和及与]行政诉讼)?/;
+const REVIEW = /行政复议(?:案件|申请)?(?:共|共计|合计)?[ \t]*(\d+)[ \t]*(?:件|起|宗)/g;
+const LITIGATION = /行政诉讼(?:案件)?(?:共|共计|合计)?[ \t]*(\d+)[ \t]*(?:件|起|宗)/g;
+const NONE_EVENT = /(?:未发生|没有发生|未收到|没有收到|未出现)[^。；;，,！!？?\n\d]{0,15}?行政复议(?:[、和及与]行政诉讼)?/g;
+const ENDS = "。；;！!？?\n";
 
 function narrativeFields(report: Report): [string, string][] {
   const out: [string, string][] = [];
   if (report.intro) out.push(["intro", report.intro]);
-  for (const s of report.overview ?? []) out.push(["overview", `${s.heading}。${s.text}`]);
+  for (const s of report.overview ?? []) if (s.text) out.push(["overview", s.text]);
   if (report.problems) out.push(["problems", report.problems]);
-  for (const s of report.otherMatters ?? []) out.push(["otherMatters", `${s.heading}。${s.text}`]);
+  for (const s of report.otherMatters ?? []) if (s.text) out.push(["otherMatters", s.text]);
   return out;
+}
+
+/** The sentence of `text` around position `at`. */
+function sentenceAt(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !ENDS.includes(text[start - 1])) start--;
+  let end = at;
+  while (end < text.length && !ENDS.includes(text[end])) end++;
+  return text.slice(start, end).trim();
 }
 
 function collectStatements(report: Report) {
   const applications: Statement[] = [];
   const reviews: Statement[] = [];
   const litigations: Statement[] = [];
+  /** The sentence of a match when it is about disclosure (and, if asked, not about 复议/诉讼). */
+  const about = (text: string, at: number, notCases = false): string | undefined => {
+    const sentence = sentenceAt(text, at);
+    if (!sentence.includes("公开")) return undefined;
+    if (notCases && (sentence.includes("复议") || sentence.includes("诉讼"))) return undefined;
+    return sentence;
+  };
   for (const [field, text] of narrativeFields(report)) {
-    if (!text.includes("公开")) continue;
-    for (const sentence of text.match(SENTENCE) ?? []) {
-      if (!sentence.includes("公开")) continue;
-      const quote = sentence.trim();
-      const aboutCases = sentence.includes("复议") || sentence.includes("诉讼");
-      if (sentence.includes("申请")) {
-        for (const m of sentence.matchAll(APPLICATIONS)) {
-          if (m[1].includes("申请") && !NOT_APPLICATIONS.test(m[1])) {
-            applications.push({ field, value: Number(m[2]), quote });
-          }
-        }
-        if (!aboutCases && APPLICATIONS_NONE.test(sentence)) applications.push({ field, value: 0, quote });
+    for (const m of text.matchAll(APPLICATIONS)) {
+      if (!m[1].includes("申请") || NOT_APPLICATIONS.test(m[1])) continue;
+      const quote = about(text, m.index);
+      if (quote) applications.push({ field, value: Number(m[2]), quote });
+    }
+    for (const m of text.matchAll(APPLICATIONS_NONE)) {
+      const quote = about(text, m.index, true);
+      if (quote) applications.push({ field, value: 0, quote });
+    }
+    if (!text.includes("行政复议") && !text.includes("行政诉讼")) continue;
+    for (const [pattern, list] of [[REVIEW, reviews], [LITIGATION, litigations]] as const) {
+      for (const m of text.matchAll(pattern)) {
+        const quote = about(text, m.index);
+        if (quote) list.push({ field, value: Number(m[1]), quote });
       }
-      if (aboutCases) {
-        for (const m of sentence.matchAll(REVIEW)) reviews.push({ field, value: Number(m[1]), quote });
-        for (const m of sentence.matchAll(LITIGATION)) litigations.push({ field, value: Number(m[1]), quote });
-        const none = NONE_EVENT.exec(sentence);
-        if (none) {
-          reviews.push({ field, value: 0, quote });
-          if (none[0].includes("行政诉讼")) litigations.push({ field, value: 0, quote });
-        }
-      }
+    }
+    for (const m of text.matchAll(NONE_EVENT)) {
+      const quote = about(text, m.index);
+      if (!quote) continue;
+      reviews.push({ field, value: 0, quote });
+      if (m[0].includes("行政诉讼")) litigations.push({ field, value: 0, quote });
     }
   }
   return { applications, reviews, litigations };
