@@ -260,7 +260,7 @@ function renderTable(table: ExportTable): Table {
   // breaks where it must, its column headers repeated).
   const all = [...table.head, ...table.bodies.flat()];
   const rows = all.map((row, i) =>
-    tableRow(row, { tableHeader: i < table.head.length, keepNext: i < all.length - 1 }),
+    tableRow(row, { tableHeader: i < table.head.length || undefined, keepNext: i < all.length - 1 }),
   );
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
