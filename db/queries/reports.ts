@@ -146,7 +146,8 @@ export function saveReportContent(
       .where(and(eq(reports.id, input.reportId), eq(reports.agencyId, scope.agencyId)))
       .get();
     if (!current) return { kind: "not-found" } as const;
-    if (!EDITABLE_STATUSES.includes(current.status)) return { kind: "locked", status: current.status } as const;
+    // Only the agency's clerks write content: supervisors review and admins reopen; neither edits.
+    if (scope.role !== "clerk" || !EDITABLE_STATUSES.includes(current.status)) return { kind: "locked", status: current.status } as const;
     if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
     const version = current.version + 1;
     const updatedAt = new Date();
