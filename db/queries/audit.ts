@@ -11,7 +11,11 @@ export type AuditAction =
   | "report-returned"
   | "report-approved"
   | "report-reopened"
-  | "report-downloaded";
+  | "report-downloaded"
+  | "agency-created"
+  | "user-created"
+  | "password-reset"
+  | "deadline-set";
 
 export function recordAudit(
   db: Executor,

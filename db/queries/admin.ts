@@ -1,0 +1,161 @@
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import type { Executor } from "../client";
+import { agencies, auditEvents, reports, users, type AgencyLevel, type UserRole } from "../schema";
+import { hashPassword } from "./users";
+import { readableAgencyIds } from "./reports";
+import type { ActorScope } from "./scope";
+
+/**
+ * County administration. Every function is limited to the agencies the actor may read — for a county
+ * admin, the county office and the agencies under it — so another county's rows are never seen.
+ */
+
+export type CountyAgency = {
+  id: number;
+  name: string;
+  level: AgencyLevel;
+  parentId: number | null;
+  townshipDeadline: string | null;
+};
+
+const agencyColumns = {
+  id: agencies.id,
+  name: agencies.name,
+  level: agencies.level,
+  parentId: agencies.parentId,
+  townshipDeadline: agencies.townshipDeadline,
+};
+
+/** The county office first, then its agencies by name. */
+export function listCountyAgencies(db: Executor, scope: ActorScope): CountyAgency[] {
+  const rows = db
+    .select(agencyColumns)
+    .from(agencies)
+    .where(inArray(agencies.id, readableAgencyIds(db, scope)))
+    .orderBy(asc(agencies.name))
+    .all();
+  return [...rows.filter((row) => row.id === scope.agencyId), ...rows.filter((row) => row.id !== scope.agencyId)];
+}
+
+export function findCountyAgency(db: Executor, scope: ActorScope, agencyId: number): CountyAgency | undefined {
+  return db
+    .select(agencyColumns)
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), inArray(agencies.id, readableAgencyIds(db, scope))))
+    .get();
+}
+
+export function agencyNameExists(db: Executor, name: string): boolean {
+  return db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)).get() !== undefined;
+}
+
+export function insertCountyAgency(
+  db: Executor,
+  scope: ActorScope,
+  input: { name: string; level: AgencyLevel },
+): CountyAgency {
+  return db
+    .insert(agencies)
+    .values({ name: input.name, level: input.level, parentId: scope.agencyId })
+    .returning(agencyColumns)
+    .get();
+}
+
+/** The date (MM-DD) by which the county's townships and streets hand in their report; null clears it. */
+export function setTownshipDeadline(db: Executor, scope: ActorScope, deadline: string | null): void {
+  db.update(agencies).set({ townshipDeadline: deadline }).where(eq(agencies.id, scope.agencyId)).run();
+}
+
+/** A user as the admin page lists them: never the password hash. */
+export type CountyUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  agencyId: number;
+  agencyName: string;
+};
+
+const countyUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  agencyId: users.agencyId,
+  agencyName: agencies.name,
+};
+
+export function listCountyUsers(db: Executor, scope: ActorScope): CountyUser[] {
+  return db
+    .select(countyUserColumns)
+    .from(users)
+    .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .where(inArray(users.agencyId, readableAgencyIds(db, scope)))
+    .orderBy(asc(agencies.name), asc(users.username))
+    .all();
+}
+
+export function findCountyUser(db: Executor, scope: ActorScope, userId: number): CountyUser | undefined {
+  return db
+    .select(countyUserColumns)
+    .from(users)
+    .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .where(and(eq(users.id, userId), inArray(users.agencyId, readableAgencyIds(db, scope))))
+    .get();
+}
+
+export function usernameExists(db: Executor, username: string): boolean {
+  return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
+}
+
+export function setUserPassword(db: Executor, userId: number, password: string): void {
+  db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, userId)).run();
+}
+
+export type CountyAuditEvent = {
+  id: number;
+  at: Date;
+  action: string;
+  username: string | null;
+  userDisplayName: string | null;
+  agencyName: string | null;
+  reportId: number | null;
+  reportYear: number | null;
+  detail: string | null;
+  address: string | null;
+};
+
+/**
+ * Recent audit events of the county: those of its agencies, and failed logins under the usernames of
+ * its users (a failed login names no agency).
+ */
+export function listCountyAudit(db: Executor, scope: ActorScope, limit = 200): CountyAuditEvent[] {
+  const agencyIds = readableAgencyIds(db, scope);
+  const usernames = db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.agencyId, agencyIds))
+    .all()
+    .map((row) => row.username);
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      username: auditEvents.username,
+      userDisplayName: users.displayName,
+      agencyName: agencies.name,
+      reportId: auditEvents.reportId,
+      reportYear: reports.year,
+      detail: auditEvents.detail,
+      address: auditEvents.address,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(auditEvents.userId, users.id))
+    .leftJoin(agencies, eq(auditEvents.agencyId, agencies.id))
+    .leftJoin(reports, eq(auditEvents.reportId, reports.id))
+    .where(or(inArray(auditEvents.agencyId, agencyIds), inArray(auditEvents.username, usernames)))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit)
+    .all();
+}

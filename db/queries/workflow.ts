@@ -1,0 +1,87 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../client";
+import { agencies, reportRevisions, reports, type AgencyLevel, type ReportStatus } from "../schema";
+import { readableAgencyIds } from "./reports";
+import type { ActorScope } from "./scope";
+
+/** What the workflow needs to know of a report to decide who may act on it (no content). */
+export type ReportHead = {
+  id: number;
+  agencyId: number;
+  agencyName: string;
+  agencyLevel: AgencyLevel;
+  year: number;
+  edition: "2019" | "2021";
+  status: ReportStatus;
+  version: number;
+};
+
+/** A report the actor may read (their agency's; for a county admin, any agency's in the county), or nothing. */
+export function findReadableReport(db: Executor, scope: ActorScope, reportId: number): ReportHead | undefined {
+  return db
+    .select({
+      id: reports.id,
+      agencyId: reports.agencyId,
+      agencyName: agencies.name,
+      agencyLevel: agencies.level,
+      year: reports.year,
+      edition: reports.edition,
+      status: reports.status,
+      version: reports.version,
+    })
+    .from(reports)
+    .innerJoin(agencies, eq(reports.agencyId, agencies.id))
+    .where(and(eq(reports.id, reportId), inArray(reports.agencyId, readableAgencyIds(db, scope))))
+    .get();
+}
+
+/**
+ * Move a report from one status to another, only if it is still in the status the caller checked
+ * (so two supervisors clicking at once cannot both act). Returns whether the row changed.
+ */
+export function moveReportStatus(
+  db: Executor,
+  input: {
+    reportId: number;
+    from: ReportStatus;
+    to: ReportStatus;
+    /** Set on approval; cleared (null) on reopening. */
+    approval?: { by: number; at: Date } | null;
+  },
+): boolean {
+  const approval =
+    input.approval === undefined
+      ? {}
+      : { approvedBy: input.approval?.by ?? null, approvedAt: input.approval?.at ?? null };
+  const result = db
+    .update(reports)
+    .set({ status: input.to, ...approval })
+    .where(and(eq(reports.id, input.reportId), eq(reports.status, input.from)))
+    .run();
+  return result.changes === 1;
+}
+
+/**
+ * Make sure the report's current content is kept as the revision of its current version (saves keep one
+ * already; a report stored any other way may not have it). Returns the revision's version.
+ */
+export function keepCurrentRevision(db: Executor, reportId: number, authorId: number): number | undefined {
+  const report = db
+    .select({ version: reports.version, content: reports.content })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .get();
+  if (!report) return undefined;
+  const kept = db
+    .select({ content: reportRevisions.content })
+    .from(reportRevisions)
+    .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, report.version)))
+    .orderBy(desc(reportRevisions.id))
+    .get();
+  if (kept?.content !== report.content) {
+    db.insert(reportRevisions)
+      .values({ reportId, version: report.version, content: report.content, authorId })
+      .run();
+  }
+  return report.version;
+}

@@ -1,0 +1,207 @@
+/**
+ * Every mutating core, and the content save, called as every role of the report's agency and as users
+ * of another agency of the county and of another county: only the one role the workflow names may act,
+ * and a refused call leaves every table exactly as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, Executor } from "@/db/client";
+import { openTemporaryDb } from "@/db/test-db";
+import { saveReportContent } from "@/db/queries/reports";
+import type { UserProfile } from "@/db/queries/users";
+import { agencies, type ReportStatus } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import {
+  addComment,
+  approveReport,
+  createAgency,
+  createUser,
+  reopenReport,
+  resetPassword,
+  returnReport,
+  setTownshipDeadline,
+  submitReport,
+} from "./service";
+import { buildWorld, cleanTownshipReport, inRollback, snapshot, storeReport, type World } from "./test-fixture";
+
+let db: Db;
+let cleanup: () => void;
+let world: World;
+
+// One world for the file (hashing passwords is slow); every test runs in a rolled-back transaction.
+beforeAll(() => {
+  ({ db, cleanup } = openTemporaryDb());
+  world = buildWorld(db);
+});
+afterAll(() => cleanup());
+
+type ActorName = keyof World["actors"];
+const ACTORS: ActorName[] = [
+  "clerk",
+  "supervisor",
+  "admin",
+  "countySupervisor",
+  "otherClerk",
+  "otherSupervisor",
+  "foreignClerk",
+  "foreignSupervisor",
+  "foreignAdmin",
+];
+
+type Case = {
+  name: string;
+  /** The status the report is in before the call (null: the call concerns no report). */
+  status: ReportStatus | null;
+  /** The only actors allowed to make the call. */
+  allowed: ActorName[];
+  call: (tx: Executor, actor: UserProfile, reportId: number) => { ok: boolean } | { kind: string };
+};
+
+const succeeded = (result: { ok: boolean } | { kind: string }) => ("ok" in result ? result.ok : result.kind === "saved");
+
+const CASES: Case[] = [
+  {
+    name: "submit",
+    status: "draft",
+    allowed: ["clerk"],
+    call: (tx, actor, reportId) => submitReport(tx, actor, { reportId }),
+  },
+  {
+    name: "submit a returned report",
+    status: "returned",
+    allowed: ["clerk"],
+    call: (tx, actor, reportId) => submitReport(tx, actor, { reportId }),
+  },
+  {
+    name: "return",
+    status: "submitted",
+    allowed: ["supervisor"],
+    call: (tx, actor, reportId) => returnReport(tx, actor, { reportId, version: 1, comment: "请核对表三。" }),
+  },
+  {
+    name: "approve",
+    status: "submitted",
+    allowed: ["supervisor"],
+    call: (tx, actor, reportId) => approveReport(tx, actor, { reportId, version: 1 }),
+  },
+  {
+    name: "reopen",
+    status: "approved",
+    allowed: ["admin"],
+    call: (tx, actor, reportId) => reopenReport(tx, actor, { reportId, reason: "表三数字有误，需要更正。" }),
+  },
+  {
+    name: "comment",
+    status: "submitted",
+    allowed: ["supervisor"],
+    call: (tx, actor, reportId) =>
+      addComment(tx, actor, { reportId, section: "requests", cell: "requests.newReceived.total", body: "请核对。" }),
+  },
+  ...(["draft", "returned"] as const).map(
+    (status): Case => ({
+      name: `save a ${status} report`,
+      status,
+      allowed: ["clerk"],
+      call: (tx, actor, reportId) =>
+        saveReportContent(tx, { userId: actor.id, agencyId: actor.agencyId, role: actor.role }, {
+          reportId,
+          baseVersion: 1,
+          content: { ...cleanTownshipReport(world), problems: "改过了。" },
+          acknowledgements: [],
+        }),
+    }),
+  ),
+  ...(["submitted", "approved"] as const).map(
+    (status): Case => ({
+      name: `save a ${status} report`,
+      status,
+      allowed: [],
+      call: (tx, actor, reportId) =>
+        saveReportContent(tx, { userId: actor.id, agencyId: actor.agencyId, role: actor.role }, {
+          reportId,
+          baseVersion: 1,
+          content: { ...cleanTownshipReport(world), problems: "改过了。" },
+          acknowledgements: [],
+        }),
+    }),
+  ),
+  {
+    name: "create an agency",
+    status: null,
+    allowed: ["admin", "foreignAdmin"],
+    call: (tx, actor) => createAgency(tx, actor, { name: "新设的局", level: "department" }),
+  },
+  {
+    name: "create a user in the township",
+    status: null,
+    allowed: ["admin"],
+    call: (tx, actor) =>
+      createUser(tx, actor, {
+        username: "new-clerk",
+        displayName: "新经办人",
+        role: "clerk",
+        agencyId: world.agencies.township.id,
+        password: "long-enough-1",
+      }),
+  },
+  {
+    name: "reset the township clerk's password",
+    status: null,
+    allowed: ["admin"],
+    call: (tx, actor) => resetPassword(tx, actor, { userId: world.actors.clerk.id, password: "another-pass-1" }),
+  },
+];
+
+describe("every mutating call is refused to everyone but the role the workflow names", () => {
+  for (const testCase of CASES) {
+    for (const actorName of ACTORS) {
+      const allowed = testCase.allowed.includes(actorName);
+      itRolledBack(`${testCase.name} as ${actorName}: ${allowed ? "allowed" : "refused, nothing changes"}`, (tx) => {
+        const reportId = testCase.status ? storeReport(tx, world, testCase.status) : 0;
+        const before = snapshot(tx);
+        const result = testCase.call(tx, world.actors[actorName], reportId);
+        expect(succeeded(result)).toBe(allowed);
+        if (allowed) expect(snapshot(tx)).not.toEqual(before);
+        else expect(snapshot(tx)).toEqual(before);
+      });
+    }
+  }
+});
+
+/** A test on the shared world, inside a transaction that is rolled back afterwards. */
+function itRolledBack(name: string, body: (tx: Executor) => void) {
+  it(name, () => inRollback(db, body));
+}
+
+describe("the county's township deadline", () => {
+  itRolledBack("is set by the county's admin only; another county's admin changes only their own county", (tx) => {
+    for (const name of ACTORS.filter((name) => name !== "admin" && name !== "foreignAdmin")) {
+      const before = snapshot(tx);
+      expect(setTownshipDeadline(tx, world.actors[name], { deadline: "03-01" }).ok).toBe(false);
+      expect(snapshot(tx)).toEqual(before);
+    }
+    expect(setTownshipDeadline(tx, world.actors.foreignAdmin, { deadline: "03-01" }).ok).toBe(true);
+    expect(setTownshipDeadline(tx, world.actors.admin, { deadline: "02-25" }).ok).toBe(true);
+    const stored = (id: number) =>
+      tx.select({ d: agencies.townshipDeadline }).from(agencies).where(eq(agencies.id, id)).get();
+    expect(stored(world.agencies.countyA.id)).toEqual({ d: "02-25" });
+    expect(stored(world.agencies.countyB.id)).toEqual({ d: "03-01" });
+  });
+});
+
+describe("refusals say why, in Chinese", () => {
+  itRolledBack("treats another agency's report exactly like a missing one", (tx) => {
+    const reportId = storeReport(tx, world, "submitted");
+    const foreign = approveReport(tx, world.actors.foreignSupervisor, { reportId, version: 1 });
+    const missing = approveReport(tx, world.actors.supervisor, { reportId: reportId + 100, version: 1 });
+    expect(foreign).toEqual(missing);
+    expect(foreign).toMatchObject({ ok: false, formError: "找不到该报告，或您无权查看该报告。" });
+  });
+
+  itRolledBack("names the role that may act when the reader may not", (tx) => {
+    const reportId = storeReport(tx, world, "submitted");
+    expect(approveReport(tx, world.actors.admin, { reportId, version: 1 })).toMatchObject({
+      ok: false,
+      formError: "只有审核人可以批准。",
+    });
+  });
+});

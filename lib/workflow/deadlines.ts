@@ -1,0 +1,63 @@
+/**
+ * Deadlines of a year's report (条例第四十九条): year Y's report is due in Y+1 — departments by 1月31日,
+ * the county government's own report by 3月31日, townships and streets by the date the county office sets.
+ */
+import type { AgencyLevel } from "@/db/schema";
+
+export type Deadline = { date: string; label: string };
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether text is a month and day (MM-DD) that exists in some year (02-29 included). */
+export function isMonthDay(text: string): boolean {
+  const match = MONTH_DAY.exec(text);
+  if (!match) return false;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1];
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** `1月31日` for `01-31`. */
+export function monthDayLabel(monthDay: string): string {
+  const [month, day] = monthDay.split("-").map(Number);
+  return `${month}月${day}日`;
+}
+
+/**
+ * The deadline of an agency's report of `year`, or null when the county office has not set the
+ * township date. 02-29 falls on 02-28 in a common year.
+ */
+export function reportDeadline(level: AgencyLevel, year: number, townshipDeadline: string | null): Deadline | null {
+  const monthDay =
+    level === "department" ? "01-31" : level === "government" ? "03-31" : townshipDeadline && isMonthDay(townshipDeadline) ? townshipDeadline : null;
+  if (!monthDay) return null;
+  const dueYear = year + 1;
+  const effective = monthDay === "02-29" && !isLeapYear(dueYear) ? "02-28" : monthDay;
+  return { date: `${dueYear}-${effective}`, label: `${dueYear}年${monthDayLabel(effective)}` };
+}
+
+const beijingDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date (YYYY-MM-DD) of a moment in Beijing. */
+export function beijingDay(moment: Date): string {
+  return beijingDate.format(moment);
+}
+
+/** Whole days from the Beijing date of `moment` to a date (negative once it has passed). */
+export function daysUntil(date: string, moment: Date): number {
+  const toUtc = (day: string) => {
+    const [y, m, d] = day.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((toUtc(date) - toUtc(beijingDay(moment))) / 86_400_000);
+}

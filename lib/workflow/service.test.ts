@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { openTemporaryDb } from "@/db/test-db";
+import { getReportForActor, saveReportContent } from "@/db/queries/reports";
+import { listComments } from "@/db/queries/comments";
+import { listCountyAudit, listCountyUsers } from "@/db/queries/admin";
+import { listRevisions } from "@/db/queries/history";
+import { verifyCredentials, type UserProfile } from "@/db/queries/users";
+import { auditEvents, reports } from "@/db/schema";
+import type { Report } from "@/lib/report";
+import { reopenSchema, userSchema } from "./schemas";
+import {
+  addComment,
+  approveReport,
+  createAgency,
+  createUser,
+  reopenReport,
+  resetPassword,
+  returnReport,
+  submitReport,
+} from "./service";
+import { buildWorld, cleanTownshipReport, inRollback, storeReport, type World } from "./test-fixture";
+
+let db: Db;
+let cleanup: () => void;
+let world: World;
+
+beforeAll(() => {
+  ({ db, cleanup } = openTemporaryDb());
+  world = buildWorld(db);
+});
+afterAll(() => cleanup());
+
+function itRolledBack(name: string, body: (tx: Executor) => void) {
+  it(name, () => inRollback(db, body));
+}
+
+const scope = (actor: UserProfile) => ({ userId: actor.id, agencyId: actor.agencyId, role: actor.role });
+
+function save(tx: Executor, reportId: number, content: Report, acknowledgements: unknown[] = []) {
+  const { clerk } = world.actors;
+  const current = getReportForActor(tx, scope(clerk), reportId)!;
+  return saveReportContent(tx, scope(clerk), { reportId, baseVersion: current.version, content, acknowledgements });
+}
+
+function statusOf(tx: Executor, reportId: number) {
+  return tx.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId)).get()?.status;
+}
+
+describe("submitting for approval", () => {
+  itRolledBack("is refused while an error remains, listing it, and the report stays a draft", (tx) => {
+    const content = cleanTownshipReport(world);
+    content.requests.newReceived.naturalPerson = null;
+    const reportId = storeReport(tx, world, "draft", content);
+    const result = submitReport(tx, world.actors.clerk, { reportId });
+    expect(result.ok).toBe(false);
+    if (result.ok || !("blocking" in result)) throw new Error("expected a refusal with findings");
+    expect(result.formError).toMatch(/^还不能提交审核：\d+ 个错误需要改正。$/);
+    expect(result.blocking.map((finding) => finding.rule)).toContain("CELL-BLANK");
+    expect(result.blocking.every((finding) => finding.severity === "error")).toBe(true);
+    expect(statusOf(tx, reportId)).toBe("draft");
+  });
+
+  itRolledBack("is refused while a warning is neither fixed nor acknowledged with a reason", (tx) => {
+    const content = cleanTownshipReport(world);
+    delete content.website;
+    const reportId = storeReport(tx, world, "draft", content);
+    const refused = submitReport(tx, world.actors.clerk, { reportId });
+    if (refused.ok || !("blocking" in refused)) throw new Error("expected a refusal with findings");
+    expect(refused.formError).toBe("还不能提交审核：1 个警告需要改正或说明理由。");
+    const [warning] = refused.blocking;
+    expect(warning).toMatchObject({ rule: "META-MISSING", severity: "warning" });
+
+    // An acknowledgement without a reason does not count.
+    save(tx, reportId, content, [{ findingId: warning.id, by: "王晓梅", reason: "  " }]);
+    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(false);
+
+    save(tx, reportId, content, [{ findingId: warning.id, by: "王晓梅", reason: "本机关暂无门户网站，在区政府网站发布。" }]);
+    expect(submitReport(tx, world.actors.clerk, { reportId })).toEqual({ ok: true, data: { status: "submitted" } });
+    expect(statusOf(tx, reportId)).toBe("submitted");
+  });
+
+  itRolledBack("checks against last year's approved report", (tx) => {
+    const lastYear = cleanTownshipReport(world, 2024);
+    lastYear.requests.carriedForward.naturalPerson = 2;
+    lastYear.requests.carriedForward.total = 2;
+    lastYear.requests.newReceived.naturalPerson = 2;
+    lastYear.requests.newReceived.total = 2;
+    storeReport(tx, world, "approved", lastYear);
+    const reportId = storeReport(tx, world, "draft", cleanTownshipReport(world, 2025));
+    const result = submitReport(tx, world.actors.clerk, { reportId });
+    if (result.ok || !("blocking" in result)) throw new Error("expected a refusal with findings");
+    expect(result.blocking.map((finding) => finding.rule)).toContain("X-CARRY");
+  });
+
+  itRolledBack("is allowed for a clean report, and recorded in the audit log", (tx) => {
+    const reportId = storeReport(tx, world, "draft");
+    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(true);
+    const events = tx.select().from(auditEvents).where(eq(auditEvents.reportId, reportId)).all();
+    expect(events.map((event) => event.action)).toEqual(["report-created", "report-submitted"]);
+    expect(events[1]).toMatchObject({ userId: world.actors.clerk.id, username: "clerk" });
+  });
+});
+
+describe("review", () => {
+  itRolledBack("a return with a comment shows the comment to the clerk and the clerk may edit and resubmit", (tx) => {
+    const reportId = storeReport(tx, world, "submitted");
+    const returned = returnReport(tx, world.actors.supervisor, { reportId, version: 1, comment: "请补充联系电话的区号。" });
+    expect(returned).toEqual({ ok: true, data: { status: "returned" } });
+    const comments = listComments(tx, scope(world.actors.clerk), reportId);
+    expect(comments).toMatchObject([{ section: "general", cell: null, body: "请补充联系电话的区号。", authorName: "supervisor" }]);
+    expect(save(tx, reportId, cleanTownshipReport(world)).kind).toBe("saved");
+    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(true);
+  });
+
+  itRolledBack("an approval locks the report for everyone, records who and when, and keeps the revision", (tx) => {
+    const reportId = storeReport(tx, world, "submitted");
+    const before = Date.now();
+    expect(approveReport(tx, world.actors.supervisor, { reportId, version: 1 })).toEqual({
+      ok: true,
+      data: { status: "approved" },
+    });
+    const stored = getReportForActor(tx, scope(world.actors.supervisor), reportId)!;
+    expect(stored.status).toBe("approved");
+    expect(stored.approvedBy).toBe(world.actors.supervisor.id);
+    expect(stored.approvedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    for (const actor of Object.values(world.actors)) {
+      const outcome = saveReportContent(tx, scope(actor), {
+        reportId,
+        baseVersion: 1,
+        content: cleanTownshipReport(world),
+        acknowledgements: [],
+      });
+      expect(["locked", "not-found"]).toContain(outcome.kind);
+    }
+    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(false);
+    expect(returnReport(tx, world.actors.supervisor, { reportId, version: 1, comment: "" }).ok).toBe(false);
+    expect(listRevisions(tx, scope(world.actors.supervisor), reportId).map((r) => r.version)).toEqual([1]);
+  });
+
+  itRolledBack("an approval of a version the supervisor did not read is refused", (tx) => {
+    const reportId = storeReport(tx, world, "draft");
+    save(tx, reportId, { ...cleanTownshipReport(world), problems: "第二版。" });
+    submitReport(tx, world.actors.clerk, { reportId });
+    expect(approveReport(tx, world.actors.supervisor, { reportId, version: 1 })).toEqual({
+      ok: false,
+      formError: "报告在您打开后已有变化，请刷新页面后再操作。",
+    });
+    expect(statusOf(tx, reportId)).toBe("submitted");
+    expect(approveReport(tx, world.actors.supervisor, { reportId, version: 2 }).ok).toBe(true);
+  });
+
+  itRolledBack("comments go to a section and, optionally, one of its cells", (tx) => {
+    const reportId = storeReport(tx, world, "submitted");
+    const { supervisor } = world.actors;
+    expect(addComment(tx, supervisor, { reportId, section: "requests", cell: "requests.granted.total", body: "偏高。" }).ok).toBe(true);
+    expect(addComment(tx, supervisor, { reportId, section: "problems", cell: null, body: "请写具体。" }).ok).toBe(true);
+    expect(addComment(tx, supervisor, { reportId, section: "requests", cell: "reviewLitigation.review.total", body: "x" })).toMatchObject({
+      ok: false,
+      fieldErrors: { cell: ["所选单元格不属于该栏目"] },
+    });
+    expect(addComment(tx, supervisor, { reportId, section: "nonsense", cell: null, body: "x" })).toMatchObject({
+      ok: false,
+      fieldErrors: { section: ["请选择意见所属的栏目"] },
+    });
+    const comments = listComments(tx, scope(world.actors.clerk), reportId);
+    expect(comments.map((c) => [c.section, c.cell, c.body])).toEqual([
+      ["requests", "requests.granted.total", "偏高。"],
+      ["problems", null, "请写具体。"],
+    ]);
+    expect(listComments(tx, scope(world.actors.foreignClerk), reportId)).toEqual([]);
+  });
+});
+
+describe("reopening an approved report", () => {
+  it("requires a written reason", () => {
+    expect(reopenSchema.safeParse({ reportId: 1, reason: "  " }).success).toBe(false);
+    expect(reopenSchema.safeParse({ reportId: 1 }).success).toBe(false);
+    expect(reopenReport(db, world.actors.admin, { reportId: 1, reason: " " })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ["请填写重新打开的原因"] },
+    });
+  });
+
+  itRolledBack("keeps the approved version, tells the clerk why and records it", (tx) => {
+    const approved = cleanTownshipReport(world);
+    const reportId = storeReport(tx, world, "submitted", approved);
+    approveReport(tx, world.actors.supervisor, { reportId, version: 1 });
+    const reason = "表三第一行数字与公开网站上的版本不一致。";
+    expect(reopenReport(tx, world.actors.admin, { reportId, reason })).toEqual({ ok: true, data: { status: "draft" } });
+    const stored = getReportForActor(tx, scope(world.actors.clerk), reportId)!;
+    expect(stored).toMatchObject({ status: "draft", approvedBy: null, approvedAt: null });
+    expect(save(tx, reportId, { ...approved, problems: "更正后的内容。" }).kind).toBe("saved");
+    const revisions = listRevisions(tx, scope(world.actors.admin), reportId);
+    expect(revisions.map((r) => r.version)).toEqual([2, 1]);
+    expect(revisions[1].content).toEqual(approved);
+    expect(listComments(tx, scope(world.actors.clerk), reportId).at(-1)?.body).toContain(reason);
+    const event = tx.select().from(auditEvents).where(eq(auditEvents.action, "report-reopened")).get();
+    expect(event).toMatchObject({ userId: world.actors.admin.id, reportId });
+    expect(event?.detail).toContain(reason);
+    expect(event?.detail).toContain("已批准的第 1 版保留在修订记录中");
+  });
+});
+
+describe("county administration", () => {
+  itRolledBack("creates users only in the admin's county, with Chinese field errors", (tx) => {
+    const { admin } = world.actors;
+    const input = { username: "new-clerk", displayName: "新经办人", role: "clerk" as const, agencyId: world.agencies.department.id, password: "long-enough-1" };
+    expect(createUser(tx, admin, input).ok).toBe(true);
+    expect(createUser(tx, admin, input)).toMatchObject({ ok: false, fieldErrors: { username: ["该用户名已被使用，请换一个"] } });
+    expect(createUser(tx, admin, { ...input, username: "x-clerk", agencyId: world.agencies.townshipB.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { agencyId: ["请选择本县（区）的机关"] },
+    });
+    expect(createAgency(tx, admin, { name: "甲县司法局", level: "department" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["已有同名机关，请换一个名称"] },
+    });
+  });
+
+  it("validates user input with messages naming the field", () => {
+    const result = userSchema.safeParse({ username: "a", displayName: "", role: "boss", agencyId: "", password: "short" });
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "username: 用户名至少需要 3 个字符",
+        "displayName: 请填写姓名",
+        "role: 请选择角色",
+        "password: 密码至少需要 8 个字符",
+      ]),
+    );
+    expect(messages.some((m) => m.startsWith("agencyId: "))).toBe(true);
+  });
+
+  it("resets a password so the new one signs in and the old one does not", async () => {
+    const { admin, otherClerk } = world.actors;
+    expect(resetPassword(db, admin, { userId: otherClerk.id, password: "fresh-password-2" })).toEqual({
+      ok: true,
+      data: { username: "other-clerk" },
+    });
+    expect((await verifyCredentials(db, "other-clerk", "fresh-password-2"))?.id).toBe(otherClerk.id);
+    expect(await verifyCredentials(db, "other-clerk", "password-1")).toBeUndefined();
+  });
+
+  it("lists the county's users without password hashes, and only the county's audit events", () => {
+    const users = listCountyUsers(db, scope(world.actors.admin));
+    expect(users.map((user) => user.username).sort()).toEqual(
+      ["admin", "clerk", "county-supervisor", "other-clerk", "other-supervisor", "supervisor"].sort(),
+    );
+    for (const user of users) expect(Object.keys(user)).not.toContain("passwordHash");
+    const events = listCountyAudit(db, scope(world.actors.foreignAdmin));
+    expect(events.every((event) => event.username !== "admin")).toBe(true);
+  });
+});

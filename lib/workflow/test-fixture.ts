@@ -1,0 +1,80 @@
+/**
+ * A small two-county world for workflow tests: county 甲 with a township (the report's agency), a
+ * department and the county office; county 乙 with its own township. Every user of every role.
+ */
+import type { Executor } from "@/db/client";
+import { createAgency } from "@/db/queries/agencies";
+import { createReport } from "@/db/queries/reports";
+import { createUser, type UserProfile } from "@/db/queries/users";
+import { agencies, auditEvents, comments, reportRevisions, reports, users, type ReportStatus } from "@/db/schema";
+import { cleanReport } from "@/lib/report/testing";
+import type { Report } from "@/lib/report";
+
+export type World = ReturnType<typeof buildWorld>;
+
+export function buildWorld(db: Executor) {
+  const countyA = createAgency(db, { name: "甲县", level: "government", townshipDeadline: "02-20" });
+  const township = createAgency(db, { name: "甲县城关街道办事处", level: "township", parentId: countyA.id });
+  const department = createAgency(db, { name: "甲县司法局", level: "department", parentId: countyA.id });
+  const countyB = createAgency(db, { name: "乙县", level: "government" });
+  const townshipB = createAgency(db, { name: "乙县河西镇人民政府", level: "township", parentId: countyB.id });
+  const user = (username: string, role: UserProfile["role"], agencyId: number) =>
+    createUser(db, { username, displayName: username, role, agencyId, password: "password-1" });
+  const actors = {
+    clerk: user("clerk", "clerk", township.id),
+    supervisor: user("supervisor", "supervisor", township.id),
+    admin: user("admin", "admin", countyA.id),
+    countySupervisor: user("county-supervisor", "supervisor", countyA.id),
+    otherClerk: user("other-clerk", "clerk", department.id),
+    otherSupervisor: user("other-supervisor", "supervisor", department.id),
+    foreignClerk: user("foreign-clerk", "clerk", townshipB.id),
+    foreignSupervisor: user("foreign-supervisor", "supervisor", townshipB.id),
+    foreignAdmin: user("foreign-admin", "admin", countyB.id),
+  };
+  return { agencies: { countyA, township, department, countyB, townshipB }, actors };
+}
+
+/** A report with no finding at all for the township, year 2025 (2021 edition). */
+export function cleanTownshipReport(world: World, year = 2025): Report {
+  const report = cleanReport("2021", { year });
+  report.agency = { name: world.agencies.township.name, level: "township" };
+  report.title = `${world.agencies.township.name}${year}年政府信息公开工作年度报告`;
+  return report;
+}
+
+/** Store the township's report in a status, as its clerk would have created it. */
+export function storeReport(db: Executor, world: World, status: ReportStatus, content: unknown = cleanTownshipReport(world)) {
+  const { clerk } = world.actors;
+  const year = (content as Report).year ?? 2025;
+  return createReport(
+    db,
+    { userId: clerk.id, agencyId: clerk.agencyId, role: "clerk" },
+    { year, edition: "2021", content, status },
+  ).id;
+}
+
+/** Every row of every table, to prove a refused call changed nothing. */
+export function snapshot(db: Executor) {
+  return JSON.stringify({
+    agencies: db.select().from(agencies).all(),
+    users: db.select().from(users).all(),
+    reports: db.select().from(reports).all(),
+    revisions: db.select().from(reportRevisions).all(),
+    comments: db.select().from(comments).all(),
+    audit: db.select().from(auditEvents).all(),
+  });
+}
+
+const ROLLBACK = new Error("rollback");
+
+/** Run a test body in a transaction that is always rolled back, so one world serves many tests. */
+export function inRollback(db: Executor, body: (tx: Executor) => void): void {
+  try {
+    db.transaction((tx) => {
+      body(tx);
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+}
