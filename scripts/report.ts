@@ -119,7 +119,7 @@ const COMMANDS: Record<string, Command> = {
   export: {
     usage: "export FILE --format docx|html|md [--out PATH]",
     summary: "导出成稿（docx、html 或 md）",
-    run: notYet("export"),
+    run: async (args) => (await (await import("./report-export")).runExport(args)) as ExitCode,
   },
   import: {
     usage: "import FILE",
