@@ -86,6 +86,25 @@ const n = (c: Cell): number => c ?? 0;
 const show = (c: Cell): string => (c === null ? "空白" : String(c));
 const label = (ctx: Context, path: string) => labelText(ctx.report.edition, path);
 
+/** Sum of cells `keys` of `row` (blanks count as 0). */
+function sumRow(table: TableData, row: string, keys: string[]): number {
+  let sum = 0;
+  for (const k of keys) sum += n(get(table, row, k));
+  return roundSum(sum);
+}
+
+/** Sum of cell `col` over `rows` (blanks count as 0). */
+function sumColumn(table: TableData, rows: string[], col: string): number {
+  let sum = 0;
+  for (const row of rows) sum += n(get(table, row, col));
+  return roundSum(sum);
+}
+
+/** Emits a finding on the total cell `path` when its value (blank = 0) differs from `sum` of its parts. */
+function checkSum(ctx: Context, emit: Emit, path: string, total: Cell, sum: number, parts: string) {
+  if (n(total) !== sum) emit([path], `${label(ctx, path)}为 ${show(total)}，但${parts}合计为 ${sum}。`);
+}
+
 function reqPath(row: string, col: string) {
   return `requests.${row}.${col}`;
 }
@@ -125,15 +144,10 @@ export const RULES: RuleDef[] = [
     description: "表三每一列：（七）总计等于（一）至（六）各项之和。",
     check(ctx, emit) {
       const q = ctx.report.requests;
-      const handling = ctx.layout.handlingRowKeys;
+      const paths = ctx.layout.requestPaths.totalHandled;
       for (const col of ctx.columns) {
-        let sum = 0;
-        for (const row of handling) sum += n(get(q, row, col));
-        sum = roundSum(sum);
-        const total = get(q, "totalHandled", col);
-        if (n(total) === sum) continue;
-        const path = reqPath("totalHandled", col);
-        emit([path], `${label(ctx, path)}为 ${show(total)}，但（一）至（六）各项合计为 ${sum}。`);
+        const sum = sumColumn(q, ctx.layout.handlingRowKeys, col);
+        checkSum(ctx, emit, paths[col], get(q, "totalHandled", col), sum, "（一）至（六）各项");
       }
     },
   },
@@ -144,13 +158,8 @@ export const RULES: RuleDef[] = [
     check(ctx, emit) {
       const q = ctx.report.requests;
       for (const row of ctx.layout.requestRowKeys) {
-        let sum = 0;
-        for (const col of ctx.applicantColumns) sum += n(get(q, row, col));
-        sum = roundSum(sum);
-        const total = get(q, row, "total");
-        if (n(total) === sum) continue;
-        const path = reqPath(row, "total");
-        emit([path], `${label(ctx, path)}为 ${show(total)}，但各申请人列合计为 ${sum}。`);
+        const sum = sumRow(q, row, ctx.applicantColumns);
+        checkSum(ctx, emit, ctx.layout.requestPaths[row].total, get(q, row, "total"), sum, "各申请人列");
       }
     },
   },
@@ -160,15 +169,9 @@ export const RULES: RuleDef[] = [
     description: "表四每一组：总计等于结果维持、结果纠正、其他结果、尚未审结之和。",
     check(ctx, emit) {
       const t = ctx.report.reviewLitigation;
-      const parts = ctx.layout.reviewPartKeys;
-      for (const group of ctx.layout.reviewGroups) {
-        let sum = 0;
-        for (const k of parts) sum += n(get(t, group.key, k));
-        sum = roundSum(sum);
-        const total = get(t, group.key, "total");
-        if (n(total) === sum) continue;
-        const path = `reviewLitigation.${group.key}.total`;
-        emit([path], `${label(ctx, path)}为 ${show(total)}，但结果维持、结果纠正、其他结果、尚未审结合计为 ${sum}。`);
+      for (const { key } of ctx.layout.reviewGroups) {
+        const sum = sumRow(t, key, ctx.layout.reviewPartKeys);
+        checkSum(ctx, emit, ctx.layout.reviewPaths[key].total, get(t, key, "total"), sum, "结果维持、结果纠正、其他结果、尚未审结");
       }
     },
   },
@@ -233,12 +236,7 @@ export const RULES: RuleDef[] = [
     severity: "warning",
     description: "2021年版表二：现行有效件数应等于上一年度的现行有效件数加本年制发件数减本年废止件数。",
     check(ctx, emit) {
-      const prev = ctx.previous;
-      if (ctx.report.edition !== "2021" || !prev || prev.edition !== "2021") return;
-      for (const row of ctx.layout.adRows) {
-        const data = ctx.report.activeDisclosure[row.key];
-        const before = prev.activeDisclosure[row.key];
-        if (!data || !before || !("inForce" in data)) continue;
+      for (const { row, data, before } of rowsWithPrevious(ctx, "2021", "inForce")) {
         const [inForce, made, repealed, last] = [data.inForce, data.made, data.repealed, before.inForce];
         if (inForce == null || made == null || repealed == null || last == null) continue;
         const expected = last + made - repealed;
@@ -255,12 +253,7 @@ export const RULES: RuleDef[] = [
     severity: "warning",
     description: "2019年版表二：上一年项目数量应等于上一年度报告的上一年项目数量加其本年增/减。",
     check(ctx, emit) {
-      const prev = ctx.previous;
-      if (ctx.report.edition !== "2019" || !prev || prev.edition !== "2019") return;
-      for (const row of ctx.layout.adRows) {
-        const data = ctx.report.activeDisclosure[row.key];
-        const before = prev.activeDisclosure[row.key];
-        if (!data || !before || !("lastYearItems" in data)) continue;
+      for (const { row, data, before } of rowsWithPrevious(ctx, "2019", "lastYearItems")) {
         const [items, lastItems, lastChange] = [data.lastYearItems, before.lastYearItems, before.change];
         if (items == null || lastItems == null || lastChange == null) continue;
         const expected = lastItems + lastChange;
@@ -362,6 +355,20 @@ const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function ruleById(id: RuleId): RuleDef | undefined {
   return RULE_BY_ID.get(id);
+}
+
+/**
+ * Table 二 rows having `cell`, present both in this report and in the previous one, when both are of
+ * `edition` (the editions count different things, so they are not compared across).
+ */
+function* rowsWithPrevious(ctx: Context, edition: EditionId, cell: string) {
+  const prev = ctx.previous;
+  if (ctx.report.edition !== edition || !prev || prev.edition !== edition) return;
+  for (const row of ctx.layout.adRows) {
+    const data = ctx.report.activeDisclosure[row.key];
+    const before = prev.activeDisclosure[row.key];
+    if (data && before && cell in data) yield { row, data, before };
+  }
 }
 
 function isBlank(s: string | undefined): boolean {

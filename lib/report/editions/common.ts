@@ -1,5 +1,7 @@
 /** Parts shared verbatim by both editions. Each edition file assembles its own definition from these. */
 import type {
+  ActiveDisclosureGroup,
+  Edition,
   RequestColumnDef,
   RequestRowDef,
   ReviewLitigationTable,
@@ -104,7 +106,7 @@ function item(parent: string, rows: [string, string][]): RequestRowDef[] {
 }
 
 export const REVIEW_LITIGATION: ReviewLitigationTable = {
-  title: "四、政府信息公开行政复议、行政诉讼情况",
+  title: SECTIONS[3].title,
   groups: [
     { key: "review", label: "行政复议", longLabel: "行政复议" },
     {
@@ -150,3 +152,25 @@ export const OTHER_MATTERS_SUGGESTIONS_2021: { heading: string; hint: string }[]
   { heading: "人大代表建议和政协提案办理结果公开情况", hint: "本年度承办建议提案的数量及办理结果公开情况。" },
   { heading: "政务公开工作创新情况", hint: "本年度政务公开工作的创新做法和成效。" },
 ];
+
+/** An edition from what sets it apart: its table 二 groups and its （六）其他处理 rows. */
+export function defineEdition(
+  meta: Pick<Edition, "id" | "name" | "description" | "firstYear">,
+  activeDisclosureGroups: ActiveDisclosureGroup[],
+  otherHandlingRows: RequestRowDef[],
+): Edition {
+  return {
+    ...meta,
+    sections: SECTIONS,
+    activeDisclosure: { title: SECTIONS[1].title, rowHeader: ROW_HEADER, groups: activeDisclosureGroups },
+    requests: {
+      title: SECTIONS[2].title,
+      cornerNote: REQUESTS_CORNER_NOTE,
+      applicantHeader: APPLICANT_HEADER,
+      organizationHeader: ORGANIZATION_HEADER,
+      columns: REQUEST_COLUMNS,
+      rows: [...REQUEST_ROWS_HEAD, ...otherHandlingRows, ...REQUEST_ROWS_TAIL],
+    },
+    reviewLitigation: REVIEW_LITIGATION,
+  };
+}
