@@ -9,12 +9,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseInterchange } from "@/lib/report";
-import { exportDocx, exportFileName, exportHtml, exportMarkdown } from "@/lib/report/export";
+import { EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
 import type { ExportFormat } from "@/lib/report/export";
 
 export const EXPORT_USAGE = "export FILE --format docx|html|md [--out PATH] [--draft]";
-
-const FORMATS: ExportFormat[] = ["docx", "html", "md"];
 
 interface ExportArgs {
   file: string;
@@ -46,8 +44,8 @@ function readArgs(args: string[]): ExportArgs | string {
   }
   if (files.length !== 1) return "请给出一个要导出的交换文件。";
   if (format === undefined) return "请用 --format 指定导出格式：docx、html 或 md。";
-  if (!FORMATS.includes(format as ExportFormat)) return `不支持的导出格式「${format}」，可选：docx、html、md。`;
-  return { file: files[0], format: format as ExportFormat, out, draft };
+  if (!isExportFormat(format)) return `不支持的导出格式「${format}」，可选：${EXPORT_FORMATS.join("、")}。`;
+  return { file: files[0], format, out, draft };
 }
 
 function readSource(file: string): string | { error: string } {
@@ -85,21 +83,14 @@ export async function runExport(args: string[]): Promise<number> {
     for (const e of result.errors) console.error(`  - ${e.message}`);
     return 2;
   }
-  const report = result.report;
-  const options = { draft: parsed.draft };
-  const data =
-    parsed.format === "docx"
-      ? await exportDocx(report, options)
-      : parsed.format === "html"
-        ? exportHtml(report, options)
-        : exportMarkdown(report, options);
-  const dest = target(parsed.out, exportFileName(report, parsed.format));
+  const file = await exportReport(result.report, parsed.format, { draft: parsed.draft });
+  const dest = target(parsed.out, file.fileName);
   try {
     if (dest === "-") {
-      process.stdout.write(data);
+      process.stdout.write(file.body);
       return 0;
     }
-    fs.writeFileSync(dest, data);
+    fs.writeFileSync(dest, file.body);
   } catch (e) {
     console.error(`无法写入 ${dest}：${(e as Error).message}`);
     return 1;

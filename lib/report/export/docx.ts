@@ -91,11 +91,11 @@ const STYLES = {
 };
 
 /** The report as a DOCX file. */
-export async function exportDocx(report: Report, options: ExportOptions): Promise<Uint8Array> {
+export async function exportDocx(report: Report, options: ExportOptions): Promise<Uint8Array<ArrayBuffer>> {
   return renderDocx(buildExportDocument(report, options));
 }
 
-export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
+export async function renderDocx(doc: ExportDocument): Promise<Uint8Array<ArrayBuffer>> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ style: "ReportTitle", children: lines(titleLines(doc.title, doc.year).join("\n")) }),
   ];

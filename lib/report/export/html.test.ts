@@ -78,7 +78,7 @@ describe("HTML tables", () => {
     // Table 二: one tbody per 第二十条 group.
     expect(tables[0].querySelectorAll("tbody")).toHaveLength(5);
     // Tables scroll inside their wrapper on a phone.
-    expect(tables.every((t) => t.parentNode.classList.contains("table-wrap"))).toBe(true);
+    expect(tables.every((t) => t.parentNode?.classList.contains("table-wrap"))).toBe(true);
   });
 });
 

@@ -13,3 +13,5 @@ export type {
 export { exportDocx } from "./docx";
 export { exportHtml, escapeHtml } from "./html";
 export { exportMarkdown } from "./markdown";
+export { CONTENT_TYPES, EXPORT_FORMATS, contentDisposition, exportReport, isExportFormat } from "./download";
+export type { ExportedFile } from "./download";

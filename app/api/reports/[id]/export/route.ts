@@ -1,0 +1,61 @@
+/**
+ * GET /api/reports/{id}/export?format=docx|html|md — the report as a download.
+ *
+ * 401 without a session; 400 for a format other than docx, html or md; 404 for a report the user may
+ * not read (another agency's report finds nothing). A report that is not approved is exported marked
+ * 「草稿」. Every download is recorded in the audit log.
+ */
+import { getServerSession } from "next-auth";
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { getReportForActor } from "@/db/queries/reports";
+import { getUserProfile } from "@/db/queries/users";
+import { authOptions } from "@/lib/auth/options";
+import { parseInterchange } from "@/lib/report";
+import { contentDisposition, EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
+
+export const dynamic = "force-dynamic";
+
+function fail(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const session = await getServerSession(authOptions);
+  const db = getDb();
+  const user = session?.userId ? getUserProfile(db, session.userId) : undefined;
+  if (!user) return fail(401, "请先登录后再下载报告。");
+
+  const format = new URL(request.url).searchParams.get("format");
+  if (!isExportFormat(format)) return fail(400, `不支持的导出格式，请选择 ${EXPORT_FORMATS.join("、")}。`);
+
+  const { id } = await context.params;
+  const reportId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
+  const scope = { userId: user.id, agencyId: user.agencyId, role: user.role };
+  const stored = reportId === undefined ? undefined : getReportForActor(db, scope, reportId);
+  if (!stored) return fail(404, "找不到该报告，或您无权查看。");
+
+  const parsed = parseInterchange(JSON.stringify(stored.content));
+  if (!parsed.ok) return fail(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
+
+  const draft = stored.status !== "approved";
+  const file = await exportReport(parsed.report, format, { draft });
+  recordAudit(db, {
+    action: "report-downloaded",
+    userId: user.id,
+    username: user.username,
+    reportId: stored.id,
+    agencyId: stored.agencyId,
+    detail: draft ? `${format}（草稿）` : format,
+  });
+  const headers: Record<string, string> = {
+    "Content-Type": file.contentType,
+    "Content-Disposition": contentDisposition(file.fileName, file.asciiFileName),
+    "Content-Length": String(file.body.byteLength),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+  // Opened in the browser instead of saved, the page may only use its own inline style.
+  if (format === "html") headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'";
+  return new Response(file.body, { status: 200, headers });
+}
