@@ -163,13 +163,24 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
       c += cell.colSpan;
     }
   });
-  const width = Math.max(...grid.map((row) => row.length));
-  const rows = grid.slice(0, raw.length).map((row) => {
-    const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true });
-    return { cells: slots.map((s) => (s.origin ? s.text : "")), filled: slots.map((s) => s.text) };
-  });
+  const widths = grid.slice(0, raw.length).map((row) => row.length);
+  const width = Math.max(...widths);
+  // Only a table whose rows all span the same width keeps its grid; otherwise its cells are read by count.
+  const regular = widths.every((w) => w === width);
   const table_ = out.nextTable();
-  return rows.map((row) => ({ kind: "row", cells: row.cells, grid: { table: table_, filled: row.filled } }));
+  return grid.slice(0, raw.length).map((row) => {
+    const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true });
+    const cells = slots.map((s) => (s.origin ? s.text : ""));
+    return regular
+      ? { kind: "row", cells, grid: { table: table_, filled: slots.map((s) => s.text) } }
+      : { kind: "row", cells: trimEnd(cells) };
+  });
+}
+
+function trimEnd(cells: string[]): string[] {
+  const out = [...cells];
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out;
 }
 
 function ownRows(table: HTMLElement): HTMLElement[] {

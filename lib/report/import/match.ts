@@ -37,16 +37,17 @@ export function matchLabel<K extends string>(
 ): LabelMatch<K> | undefined {
   const full = matchKey(label);
   if (full === "") return undefined;
-  let best: { key: K; how: LabelMatch["how"]; score: number } | undefined;
+  const state: { best?: { key: K; how: LabelMatch["how"]; score: number } } = {};
   const consider = (key: K, how: LabelMatch["how"], score: number) => {
-    if (!best || score > best.score) best = { key, how, score };
+    if (!state.best || score > state.best.score) state.best = { key, how, score };
   };
+  const result = (): LabelMatch<K> | undefined => state.best && { key: state.best.key, how: state.best.how };
   for (const c of candidates) {
     c.cores.forEach((core, i) => {
       if (core !== "" && full.endsWith(core)) consider(c.key, i === 0 ? "exact" : "alias", 10 + core.length);
     });
   }
-  if (best || options.exactOnly) return best && { key: best.key, how: best.how };
+  if (state.best || options.exactOnly) return result();
   const own = matchKey(stripNumbering(options.own ?? label));
   if (own.length >= 2) {
     const prefixed = candidates.filter((c) => c.cores[0].startsWith(own) && own.length / c.cores[0].length >= 0.3);
@@ -59,7 +60,7 @@ export function matchLabel<K extends string>(
     const score = Math.max(similarity(own, core), similarity(tail, core));
     if (score >= 0.75) consider(c.key, "fuzzy", score);
   }
-  return best && { key: best.key, how: best.how };
+  return result();
 }
 
 /** Collects what could not be read and what was done to the numbers, in Chinese. */

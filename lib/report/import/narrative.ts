@@ -83,6 +83,13 @@ export function publishedDate(text: string): string | undefined {
   return m ? `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}` : undefined;
 }
 
+/** Web page details printed above the text (发布日期：… 来源：…), not part of the report. */
+const PAGE_DETAILS = /(?:发布(?:日期|时间|机构)|信息来源|来源|索引号|浏览次数|点击(?:数|量)|字号|字体|文号|分类)[：:]/;
+
+export function isPageDetails(text: string): boolean {
+  return text.length <= 100 && PAGE_DETAILS.test(text);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Paragraphs broken by page breaks
 
@@ -92,6 +99,7 @@ const TERMINAL = /[。！？；：:;!?…”’」』）)\]】》]$/;
 export function continues(p: string, q: string): boolean {
   if (p.length < 20 || TERMINAL.test(p)) return false;
   if (isTitle(p) || readDateLine(p) || readDateLine(q) || sectionHeading(p) || sectionHeading(q)) return false;
+  if (isPageDetails(p) || isPageDetails(q)) return false;
   if (numberingOf(q)) return false;
   if (numberingOf(p) && p.length <= 40 && !/[。]/.test(p)) return false;
   return true;

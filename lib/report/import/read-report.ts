@@ -9,6 +9,7 @@ import type { Agency, NarrativeSection, Report } from "../model";
 import { Findings } from "./match";
 import {
   continues,
+  isPageDetails,
   isSignature,
   joinContinued,
   levelOf,
@@ -38,7 +39,7 @@ type Item = Para | RowBlock;
 const NOT_A_REPORT = "该文件不像政府信息公开工作年度报告";
 
 export function readReport(blocks: Block[]): ImportResult {
-  const items = joinBrokenParagraphs(toItems(blocks));
+  const items = labelFragmentsAsRows(joinBrokenParagraphs(toItems(blocks)));
   if (!items.some((i) => (i.kind === "para" ? i.text : i.cells.join("")).match(/[\u4e00-\u9fff]/))) {
     return { ok: false, message: `${NOT_A_REPORT}：文件中没有中文内容。` };
   }
@@ -105,7 +106,7 @@ export function readReport(blocks: Block[]): ImportResult {
   const f = new Findings(edition);
   f.note(editionNote);
 
-  const agencyName = agencyNameOf(titles, allText);
+  const agencyName = agencyNameOf(titles, signatureOf(items), allText);
   const agency: Agency = agencyName ? { name: agencyName, level: levelOf(agencyName) } : { name: "" };
   if (!agencyName) f.unreadAt("agency.name", "未找到机关名称（应在标题中）");
 
@@ -127,9 +128,12 @@ export function readReport(blocks: Block[]): ImportResult {
 
   // Narrative sections
   const lastSection = headings[headings.length - 1]?.key;
+  const lastDate = items.reduce((last, i, n) => (i.kind === "para" && readDateLine(i.text) ? n : last), -1);
   const narrative = (key: SectionKey): string[] | undefined => {
-    const list = sectionItems.get(key);
+    let list = sectionItems.get(key);
     if (!list) return undefined;
+    // After the closing date line there is only page furniture (web page footers).
+    if (key === lastSection && lastDate >= 0) list = list.filter((i) => items.indexOf(i) < lastDate);
     const paras = list.filter((i): i is Para => i.kind === "para").map((p) => p.text).filter((t) => !readDateLine(t));
     if (key === lastSection) while (paras.length > 0 && isSignature(paras[paras.length - 1], agency.name)) paras.pop();
     return paras;
@@ -206,6 +210,18 @@ function joinBrokenParagraphs(items: Item[]): Item[] {
   return out;
 }
 
+/**
+ * A short line between two table rows (a label broken over lines in plain text, a 第二十条 group label
+ * printed without tabs) belongs to the table.
+ */
+function labelFragmentsAsRows(items: Item[]): Item[] {
+  return items.map((item, n) => {
+    if (item.kind !== "para" || items[n - 1]?.kind !== "row" || items[n + 1]?.kind !== "row") return item;
+    if (item.text.length > 30 || /[。；：:]$/.test(item.text) || sectionHeading(item.raw)) return item;
+    return { kind: "row", cells: [item.text] };
+  });
+}
+
 /** The rows of each table: by the section they stand in, or by what they name when that is clearer. */
 function assignRows(items: Item[], headings: { index: number; key: SectionKey }[]): Map<TableKeyOf, RowBlock[]> {
   const out = new Map<TableKeyOf, RowBlock[]>([
@@ -231,7 +247,7 @@ function assignRows(items: Item[], headings: { index: number; key: SectionKey }[
 
 function introOf(front: string[], title: TitleLine | undefined): string[] {
   const paras = title ? front.slice(title.index + 1) : front.filter((p) => p.length >= 30);
-  return paras.filter((p) => !readDateLine(p));
+  return paras.filter((p) => !readDateLine(p) && !isPageDetails(p));
 }
 
 function yearFromText(text: string): number | undefined {
@@ -241,9 +257,19 @@ function yearFromText(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The agency's name: the longest name printed before a title's year, else the one in 请与…联系. */
-function agencyNameOf(titles: TitleLine[], text: string): string | undefined {
-  const names = titles.map((t) => t.agency).filter((n) => n.length >= 2);
+/** The line printed just above the last date line (the signature), if it looks like an agency's name. */
+function signatureOf(items: Item[]): string | undefined {
+  let last = -1;
+  items.forEach((i, n) => {
+    if (i.kind === "para" && readDateLine(i.text)) last = n;
+  });
+  const above = items[last - 1];
+  return above?.kind === "para" && isSignature(above.text, "") ? above.text : undefined;
+}
+
+/** The agency's name: the longest of the names printed before a title's year and the signature, else the one in 请与…联系. */
+function agencyNameOf(titles: TitleLine[], signature: string | undefined, text: string): string | undefined {
+  const names = [...titles.map((t) => t.agency), ...(signature ? [signature] : [])].filter((n) => n.length >= 2);
   if (names.length > 0) return names.reduce((a, b) => (b.length > a.length ? b : a));
   const contact = /请与([\u4e00-\u9fa5]{4,40}?)联系/.exec(text)?.[1];
   return contact;

@@ -4,7 +4,7 @@
  * DOCX) and by counting the numbers of a row where it does not (plain text, where merged cells leave
  * a varying number of tabs).
  */
-import type { CellKind, ColumnDef, EditionId } from "../editions";
+import type { CellKind, EditionId } from "../editions";
 import { layoutOf } from "../layout";
 import { cellPath, normalizeRequests, normalizeReviewLitigation } from "../model";
 import type { Cell, TableData } from "../model";
@@ -12,7 +12,7 @@ import { joinPieces } from "./blocks";
 import { candidate, matchLabel, q } from "./match";
 import type { Findings, LabelCandidate } from "./match";
 import type { RowBlock } from "./types";
-import { isValueLike, matchKey, readValue, similarity, stripNumbering, yuanToWan } from "./text";
+import { isValueLike, matchKey, readValue, similarity, yuanToWan } from "./text";
 
 // ---------------------------------------------------------------------------------------------------
 // Shared
@@ -59,7 +59,7 @@ function hasValues(row: RowBlock): boolean {
  */
 function readCell(raw: string | undefined, path: string, kind: CellKind, f: Findings, yuanColumn = false): Cell {
   if (raw === undefined) {
-    f.unreadAt(path, "该单元格未印出，留空");
+    f.unreadAt(path, "单元格为空或未印出");
     return null;
   }
   const v = readValue(raw);
@@ -76,7 +76,7 @@ function readCell(raw: string | undefined, path: string, kind: CellKind, f: Find
     case "number":
       if (kind === "amount" && (v.unit === "元" || (yuanColumn && v.unit !== "万元"))) {
         const wan = yuanToWan(v.value);
-        f.note(`${f.label(path)}印为“${v.text}${v.unit ? "" : "（元）"}”，已由元换算为 ${wan} 万元。`);
+        f.note(`${f.label(path)}印为“${v.text}”${v.unit ? "" : "（单位：元）"}，已由元换算为 ${wan} 万元。`);
         return wan;
       }
       return v.value;
@@ -149,7 +149,9 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
   const foreignCandidates = foreign.map((r) => candidate(r.key, r.label));
 
   const out: TableData = {};
+  const seen = new Set<string>();
   let header: { keys: (string | undefined)[]; yuan: Set<string> } | undefined;
+  let pending = "";
   for (const row of rows) {
     const joined = rowKey(row);
     if (joined === "") continue;
@@ -161,28 +163,40 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
         row.cells.some((c) => columnList.some((col) => col.core === matchKey(stripUnit(c)) && col.core !== "")));
     if (headerLike) {
       header = readAdHeader(row.cells, columnList, f);
+      pending = "";
       continue;
     }
-    if (isGroup) continue;
+    if (isGroup) {
+      pending = "";
+      continue;
+    }
     const parts = splitRow(row.cells);
     // The values of table 二 stand right after the label: an empty cell there is a blank value.
     const printed = parts.afterLabel;
-    const match = matchLabel(parts.label, candidates, { own: parts.own });
+    const combined = pending ? joinPieces([pending, parts.label]) : "";
+    const whole = combined ? matchLabel(combined, candidates, { exactOnly: true }) : undefined;
+    const match = whole ?? matchLabel(parts.label, candidates, { own: parts.own, exactOnly: parts.values.length === 0 });
+    const label = whole ? combined : parts.label;
+    pending = "";
     if (!match) {
-      const alien = matchLabel(parts.label, foreignCandidates, { exactOnly: true });
+      const alien = matchLabel(label, foreignCandidates, { exactOnly: true });
       if (alien) {
-        f.unreadAt("activeDisclosure", `${other}年版格式的行${q(parts.label)}不属于${edition}年版，未读取`, parts.label);
+        f.unreadAt("activeDisclosure", `${other}年版格式的行${q(label)}不属于${edition}年版，未读取`, label);
       } else if (parts.values.length > 0) {
-        f.unreadAt("activeDisclosure", `无法识别的行${q(parts.label || parts.values.join(" "))}，未读取`, parts.label || "（无行名）");
+        f.unreadAt("activeDisclosure", `无法识别的行${q(label || parts.values.join(" "))}，未读取`, label || "（无行名）");
+      } else {
+        // A label broken over two lines: its first part waits for the rest.
+        pending = label;
       }
       continue;
     }
     const layoutRow = layout.adRowByKey.get(match.key)!;
-    if (match.how !== "exact") f.note(`表二的行${q(parts.label)}按${q(layoutRow.label)}读取。`);
-    if (out[match.key] || f.unread.some((u) => u.where === cellPath("activeDisclosure", match.key, "").slice(0, -1))) {
+    if (match.how !== "exact") f.note(`表二的行${q(label)}按${q(layoutRow.label)}读取。`);
+    if (seen.has(match.key)) {
       f.note(`表二的行${q(layoutRow.label)}出现了不止一次，取第一次的数字。`);
       continue;
     }
+    seen.add(match.key);
     const expected = layoutRow.columns;
     const raw = new Map<string, string | undefined>();
     if (header && expected.every((c) => header!.keys.includes(c.key))) {
@@ -192,7 +206,7 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
       expected.forEach((c, i) => raw.set(c.key, values[i]));
       const extra = values.slice(expected.length).filter((v) => v !== "");
       if (extra.length > 0) {
-        f.unreadAt(cellPath("activeDisclosure", match.key, "").slice(0, -1), `行末多出的内容“${extra.join(" ")}”未读取`);
+        f.unreadAt(`activeDisclosure.${match.key}`, `行末多出的内容“${extra.join(" ")}”未读取`);
       }
     }
     const kinds = [...raw.values()].map((v) => (v === undefined ? "empty" : readValue(v).kind));
@@ -397,7 +411,6 @@ export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings):
       keys.forEach((c, i) => raw.set(c, values[i]));
       const rowPath = `requests.${l.key}`;
       if (values.length === 0) f.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
-      else if (values.length < keys.length) f.unreadAt(rowPath, `该行只印出 ${values.length} 个数字，少于 ${keys.length} 列，缺少的单元格留空`);
       const extra = values.slice(keys.length).filter((v) => v !== "");
       if (extra.length > 0) f.unreadAt(rowPath, `该行多出的数字“${extra.join(" ")}”未读取`);
     }
@@ -514,9 +527,6 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, f: Fi
     const { groups, cells } = order();
     const slots = groups.flatMap((g) => cells.map((c) => [g, c] as const));
     slots.forEach(([g, c], i) => raw.get(g)!.set(c, parts.values[i]));
-    if (parts.values.length < slots.length) {
-      f.unreadAt("reviewLitigation", `表四只印出 ${parts.values.length} 个数字，少于 ${slots.length} 个单元格，缺少的留空`);
-    }
     const extra = parts.values.slice(slots.length).filter((v) => v !== "");
     if (extra.length > 0) f.unreadAt("reviewLitigation", `表四多出的数字“${extra.join(" ")}”未读取`);
     found = true;
@@ -543,7 +553,7 @@ export type TableKeyOf = "activeDisclosure" | "requests" | "reviewLitigation";
 
 const REQUEST_WORDS = [
   ...REQUEST_HEADER_WORDS,
-  ...["本年新收", "上年结转", "本年度办理结果", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "结转下年度", "逾期不补正", "国家秘密", "三安全一稳定"].map(matchKey),
+  ...["本年新收", "上年结转", "本年度办理结果", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "结转下年度", "逾期不补正", "逾期未按", "不再处理", "申请", "国家秘密", "三安全一稳定"].map(matchKey),
 ];
 const AD_WORDS = ["第二十条", "信息内容", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "收费", "集中采购", "对外管理服务"].map(matchKey);
 
@@ -561,6 +571,3 @@ export const EDITION_SIGNALS: Record<EditionId, string[]> = {
   "2019": ["本年新制作", "本年新公开", "对外公开总数", "上一年项目数", "本年增减", "采购项目数", "政府集中采购", "其他对外管理服务"].map(matchKey),
   "2021": ["本年制发", "本年废止", "现行有效", "本年处理决定数", "本年收费金额", "逾期不补正", "逾期未按收费"].map(matchKey),
 };
-
-export type { ColumnDef };
-export { stripNumbering };
