@@ -2,8 +2,8 @@
  * `npm run report -- export FILE --format docx|html|md [--out PATH] [--draft]`
  *
  * Writes the finished report read from an interchange file. Without --out the file goes into the
- * current folder under its official name; --out may name a file, an existing folder, or "-" for
- * standard output. --draft marks the export 「草稿」. Exit codes: 0 written; 1 could not write;
+ * current folder under its official name; --out may name a file, a folder (created when written with
+ * a trailing slash), or "-" for standard output. --draft marks the export 「草稿」. Exit codes: 0 written; 1 could not write;
  * 2 unreadable or invalid input, or a usage mistake.
  */
 import fs from "node:fs";
@@ -58,10 +58,14 @@ function readSource(file: string): string | { error: string } {
   }
 }
 
-/** Where to write: --out as given, a folder's official file name, or the official name here. */
+/**
+ * Where to write: --out as given; into a folder (an existing one, or one named with a trailing slash,
+ * created) under the official file name; without --out, the official name in the current folder.
+ */
 function target(out: string | undefined, name: string): string {
   if (out === undefined) return path.resolve(name);
   if (out === "-") return out;
+  if (/[\\/]$/.test(out)) fs.mkdirSync(out, { recursive: true });
   const isDir = fs.existsSync(out) && fs.statSync(out).isDirectory();
   return isDir ? path.join(out, name) : out;
 }
@@ -84,8 +88,9 @@ export async function runExport(args: string[]): Promise<number> {
     return 2;
   }
   const file = await exportReport(result.report, parsed.format, { draft: parsed.draft });
-  const dest = target(parsed.out, file.fileName);
+  let dest = parsed.out ?? file.fileName;
   try {
+    dest = target(parsed.out, file.fileName);
     if (dest === "-") {
       process.stdout.write(file.body);
       return 0;
