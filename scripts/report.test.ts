@@ -25,7 +25,8 @@ function tempFile(text: string): string {
   return file;
 }
 
-describe("npm run report -- validate", () => {
+// Each case starts tsx processes; generous timeout for a busy machine.
+describe("npm run report -- validate", { timeout: 60_000 }, () => {
   it("finds the seed's two R3-HANDLED-SUM errors and exits 1 (--json)", async () => {
     const { code, stdout } = await run("validate", fixture, "--json");
     expect(code).toBe(1);
@@ -54,14 +55,13 @@ describe("npm run report -- validate", () => {
     expect(JSON.parse(withPrevious.stdout)).toEqual({ ok: true, findings: [] });
   });
 
-  it("exits 2 for a broken file, naming the place, and for a missing file or command", async () => {
+  it("exits 2 for a broken file, naming the place, and for a missing file", async () => {
     const data = JSON.parse(fs.readFileSync(fixture, "utf8"));
     data.requests.granted.naturalPerson = "一";
-    const [notJson, textInCell, missing, unknown] = await Promise.all([
+    const [notJson, textInCell, missing] = await Promise.all([
       run("validate", tempFile("{ broken")),
       run("validate", tempFile(JSON.stringify(data))),
       run("validate", path.join(os.tmpdir(), "no-such-report.json")),
-      run("frobnicate"),
     ]);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain("不是有效的 JSON");
@@ -69,6 +69,5 @@ describe("npm run report -- validate", () => {
     expect(textInCell.stderr).toContain("requests.granted.naturalPerson（三、本年度办理结果（一）予以公开·自然人）应为数字");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("文件不存在");
-    expect(unknown.code).toBe(2);
   });
 });
