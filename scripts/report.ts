@@ -124,7 +124,7 @@ const COMMANDS: Record<string, Command> = {
   import: {
     usage: "import FILE",
     summary: "读取已发布的报告（文本、HTML 或 DOCX），输出交换文件",
-    run: notYet("import"),
+    run: async (args) => (await (await import("./report-import")).runImport(args)) as ExitCode,
   },
 };
 
