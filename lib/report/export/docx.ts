@@ -85,7 +85,7 @@ const STYLES = {
       id: "ReportTable",
       name: "表格文字（报告）",
       run: { font: fonts(FONT.table), size: SIZE.table },
-      paragraph: { spacing: { line: 260, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } },
+      paragraph: { spacing: { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
     },
   ],
 };
