@@ -48,8 +48,9 @@ td{text-align:center;font-variant-numeric:tabular-nums}
   main{max-width:none;padding:0}
   h1{font-size:22pt;line-height:1.5}
   h2,h3{font-size:16pt;break-after:avoid}
-  .table-wrap{overflow:visible}
-  table{min-width:0!important;font-size:9pt;line-height:1.3}
+  .table-wrap{overflow:visible;break-inside:avoid}
+  table{min-width:0!important;table-layout:fixed;font-size:9pt;line-height:1.3}
+  th,td{padding:2pt 3pt}
   thead{display:table-header-group}
   tr{break-inside:avoid}
   .draft{border-width:1pt}
