@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-export const e2eDataDir = "data/e2e";
+/** Point the tests at a server already running (e.g. `next dev`) instead of building and starting one. */
+const externalServer = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +14,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: externalServer ?? `http://localhost:${port}`,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
@@ -30,12 +31,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `bash scripts/e2e-server.sh ${port}`,
-    url: `http://localhost:${port}/login`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: externalServer
+    ? undefined
+    : {
+        command: `bash scripts/e2e-server.sh ${port}`,
+        url: `http://localhost:${port}/login`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: "ignore",
+        stderr: "pipe",
+      },
 });

@@ -24,7 +24,7 @@ test("a wrong password gets a Chinese error and no session", async ({ page }) =>
   await page.getByLabel("用户名").fill("clerk");
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误，请重新输入。");
+  await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误，请重新输入。");
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -47,7 +47,7 @@ test("signing out ends the session", async ({ page }) => {
 
 test("repeated failed logins for one username are locked with a Chinese message", async ({ page }) => {
   await page.goto("/login");
-  const alert = page.getByRole("alert");
+  const alert = page.getByTestId("login-error");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("用户名").fill("guessing-someone");
     await page.getByLabel("密码").fill(`guess-${attempt}`);

@@ -1,5 +1,11 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/db/seed";
+import path from "node:path";
+import { openDb, type Db } from "@/db/client";
+import { createAgency } from "@/db/queries/agencies";
+import { createUser } from "@/db/queries/users";
+import { getReportForActor } from "@/db/queries/reports";
+import type { AgencyLevel } from "@/db/schema";
 
 export function demoUser(username: string) {
   const user = DEMO_USERS.find((candidate) => candidate.username === username);
@@ -13,4 +19,71 @@ export async function signIn(page: Page, username: string, password = demoUser(u
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+
+/** The database the browser tests' server uses (see scripts/e2e-server.sh). */
+export const E2E_DATABASE = path.resolve(process.env.E2E_DATA_DIR ?? "data/e2e", "nianbao.db");
+
+let e2eDb: Db | undefined;
+export function testDb(): Db {
+  e2eDb ??= openDb(E2E_DATABASE);
+  return e2eDb;
+}
+
+export const TEST_PASSWORD = "test-pass-2026";
+
+/**
+ * A fresh agency with a clerk and a supervisor, so each test works on its own data and tests can run in
+ * parallel without seeing each other's reports.
+ */
+export function createTestAgency(level: AgencyLevel = "township") {
+  const db = testDb();
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const agency = createAgency(db, { name: `测试街道办事处${tag}`, level });
+  const clerk = createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, password: TEST_PASSWORD });
+  const supervisor = createUser(db, {
+    username: `supervisor-${tag}`,
+    displayName: "测试审核人",
+    role: "supervisor",
+    agencyId: agency.id,
+    password: TEST_PASSWORD,
+  });
+  return { agency, clerk, supervisor };
+}
+
+export function storedReportContent(clerk: { id: number; agencyId: number }, reportId: number) {
+  return getReportForActor(testDb(), { userId: clerk.id, agencyId: clerk.agencyId, role: "clerk" }, reportId)?.content as
+    | Record<string, unknown>
+    | undefined;
+}
+
+/** Start a year's report from the report list as a signed-in clerk; returns its id. */
+export async function startReport(page: Page, year: number): Promise<number> {
+  await page.goto("/");
+  await page.getByLabel("报告年度").selectOption(String(year));
+  await page.getByRole("button", { name: "开始填写该年度报告" }).click();
+  await page.waitForURL(/\/reports\/\d+$/);
+  return Number(new URL(page.url()).pathname.split("/").pop());
+}
+
+export async function openSection(page: Page, title: RegExp | string) {
+  await page.getByRole("navigation", { name: "报告栏目" }).getByRole("button", { name: title }).click();
+}
+
+export function cell(page: Page, row: string, column: string) {
+  return page.getByLabel(`「${row}」的「${column}」`, { exact: false }).first();
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveText(/^已保存/, { timeout: 30_000 });
+}
+
+/** Dispatch a paste of text onto the focused element, as Excel or WPS would put it on the clipboard. */
+export async function pasteText(page: Page, text: string) {
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }

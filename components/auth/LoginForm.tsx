@@ -73,7 +73,7 @@ export function LoginForm() {
         )}
       </div>
       {formError && (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
+        <p role="alert" data-testid="login-error" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
           {formError}
         </p>
       )}

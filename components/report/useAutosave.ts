@@ -92,7 +92,8 @@ export function useAutosave<T>({
     if (response.kind === "saved") {
       version.current = response.version;
       if (pending.current === null) {
-        clearStoredDraft(reportId);
+        // Another tab of the same report may have stored its own edits meanwhile: remove only ours.
+        if (JSON.stringify(readStoredDraft<T>(reportId)?.payload) === JSON.stringify(payload)) clearStoredDraft(reportId);
         setState({ status: "saved", savedAt: response.savedAt });
       } else {
         window.localStorage.setItem(

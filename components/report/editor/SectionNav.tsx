@@ -5,7 +5,7 @@ import { useEditorSnapshot } from "./store";
 import { EDITOR_SECTIONS, sectionStates, type EditorSection, type SectionState } from "./sections";
 
 const toneStyles: Record<SectionState["tone"], string> = {
-  empty: "text-slate-500",
+  empty: "text-slate-600",
   progress: "text-amber-700",
   error: "text-red-700 font-medium",
   done: "text-emerald-700",

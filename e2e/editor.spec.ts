@@ -1,0 +1,118 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { cell, createTestAgency, expectSaved, openSection, pasteText, signIn, startReport, storedReportContent, TEST_PASSWORD } from "./support";
+
+const NEW_RECEIVED = "一、本年新收政府信息公开申请数量";
+const CARRIED_OVER = "二、上年结转政府信息公开申请数量";
+
+test("a clerk re-enters the seed's table 三 and sees the （七）总计 balance error name the cells", async ({ page }) => {
+  const { clerk } = createTestAgency();
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  const reportId = await startReport(page, 2020);
+  await openSection(page, /三、收到和处理/);
+  await cell(page, NEW_RECEIVED, "自然人").fill("1");
+  await page.getByRole("button", { name: /本表无数据，全部填 0/ }).click();
+  await expect(page.getByTestId("editor-message")).toContainText("已将");
+
+  // The seed prints （七）总计 1 while every handling row is 0: computed here, the column does not balance.
+  await expect(page.locator('output[data-path="requests.totalHandled.naturalPerson"]')).toHaveText("0");
+  await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("1");
+  const panel = page.getByTestId("findings-panel");
+  await expect(panel).toContainText("「自然人」列");
+  await expect(panel).toContainText("（七）总计");
+  await expect(panel.locator('[data-rule="R3-BALANCE"]')).toHaveCount(2);
+  await expect(page.getByTestId("section-state-requests")).toHaveText("有错误 2");
+
+  // Clicking the finding focuses the first cell it names.
+  await panel.locator('[data-rule="R3-BALANCE"]').first().click();
+  await expect(cell(page, NEW_RECEIVED, "自然人")).toBeFocused();
+
+  // Fix it the way the seed meant: one request granted. The error goes away and the save lands.
+  await cell(page, "三、本年度办理结果（一）予以公开", "自然人").fill("1");
+  await expect(panel.locator('[data-rule="R3-BALANCE"]')).toHaveCount(0);
+  await expectSaved(page);
+  const stored = storedReportContent(clerk, reportId) as { requests: Record<string, Record<string, number>> };
+  expect(stored.requests.totalHandled.naturalPerson).toBe(1);
+  expect(stored.requests.granted.naturalPerson).toBe(1);
+});
+
+test("arrow keys and Enter move between cells like a spreadsheet", async ({ page }) => {
+  const { clerk } = createTestAgency();
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  await startReport(page, 2025);
+  await openSection(page, /三、收到和处理/);
+  await cell(page, NEW_RECEIVED, "自然人").click();
+  await page.keyboard.type("3");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, CARRIED_OVER, "自然人")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(cell(page, CARRIED_OVER, "商业企业")).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(cell(page, NEW_RECEIVED, "商业企业")).toBeFocused();
+  // Letters are refused with a message naming the cell.
+  await page.keyboard.type("a");
+  await expect(cell(page, NEW_RECEIVED, "商业企业")).toHaveValue("");
+  await expect(page.getByTestId("editor-message")).toContainText("「一、本年新收政府信息公开申请数量」的「商业企业」只能填写不小于 0 的整数");
+});
+
+test("pasting a block from Excel fills cells from the focused one, or refuses all of it", async ({ page }) => {
+  const { clerk } = createTestAgency();
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  const reportId = await startReport(page, 2025);
+  await openSection(page, /三、收到和处理/);
+
+  await cell(page, NEW_RECEIVED, "自然人").click();
+  await pasteText(page, "5\t1\t0\n2\tx\t0\n");
+  await expect(page.getByTestId("editor-message")).toContainText("「二、上年结转政府信息公开申请数量」的「商业企业」：“x”只能填写不小于 0 的整数，未粘贴任何内容");
+  await expect(cell(page, NEW_RECEIVED, "自然人")).toHaveValue("");
+
+  await pasteText(page, "5\t1\t0\r\n2\t0\t0\r\n");
+  await expect(cell(page, NEW_RECEIVED, "自然人")).toHaveValue("5");
+  await expect(cell(page, NEW_RECEIVED, "商业企业")).toHaveValue("1");
+  await expect(cell(page, CARRIED_OVER, "自然人")).toHaveValue("2");
+  await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("6");
+  await expectSaved(page);
+  const stored = storedReportContent(clerk, reportId) as { requests: Record<string, Record<string, number>> };
+  expect(stored.requests.newReceived).toMatchObject({ naturalPerson: 5, commercial: 1, research: 0 });
+});
+
+test("two tabs editing: the later save is told of the conflict and nothing is overwritten silently", async ({ context }) => {
+  const { clerk } = createTestAgency();
+  const first = await context.newPage();
+  await signIn(first, clerk.username, TEST_PASSWORD);
+  const reportId = await startReport(first, 2025);
+  const second = await context.newPage();
+  await second.goto(`/reports/${reportId}`);
+
+  await first.getByLabel("联系电话").fill("0535-1111111");
+  await expectSaved(first);
+
+  await second.getByLabel("联系电话").fill("0535-2222222");
+  await expect(second.getByTestId("save-conflict")).toBeVisible();
+  expect((storedReportContent(clerk, reportId) as { contact: { phone: string } }).contact.phone).toBe("0535-1111111");
+
+  await second.getByRole("button", { name: /载入最新版本/ }).click();
+  await expect(second.getByLabel("联系电话")).toHaveValue("0535-1111111");
+
+  // Choosing to keep one's own version overwrites knowingly.
+  await first.getByLabel("联系电话").fill("0535-3333333");
+  await expect(first.getByTestId("save-conflict")).toHaveCount(0);
+  await expectSaved(first);
+  await second.getByLabel("联系电话").fill("0535-4444444");
+  await expect(second.getByTestId("save-conflict")).toBeVisible();
+  await second.getByRole("button", { name: /保留我的修改/ }).click();
+  await expectSaved(second);
+  expect((storedReportContent(clerk, reportId) as { contact: { phone: string } }).contact.phone).toBe("0535-4444444");
+});
+
+test("the editor has no serious accessibility violations", async ({ page }) => {
+  const { clerk } = createTestAgency();
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  await startReport(page, 2025);
+  for (const section of [/封面与引言/, /一、总体情况/, /三、收到和处理/, /四、政府信息公开行政复议/]) {
+    await openSection(page, section);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes[0]?.html}`)).toEqual([]);
+  }
+});
