@@ -1,4 +1,5 @@
 import type { AgencyLevel, ReportStatus, UserRole } from "@/db/schema";
+import type { AuditAction } from "@/db/queries/audit";
 
 export const roleLabels: Record<UserRole, string> = {
   clerk: "经办人",
@@ -17,4 +18,20 @@ export const agencyLevelLabels: Record<AgencyLevel, string> = {
   department: "部门",
   government: "人民政府",
   township: "乡镇、街道",
+};
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  login: "登录",
+  "login-failed": "登录失败",
+  "report-created": "创建报告",
+  "report-saved": "保存报告",
+  "report-submitted": "提交审核",
+  "report-returned": "退回修改",
+  "report-approved": "批准",
+  "report-reopened": "重新打开",
+  "report-downloaded": "下载报告",
+  "agency-created": "添加机关",
+  "user-created": "添加用户",
+  "password-reset": "重置密码",
+  "deadline-set": "设置截止日期",
 };

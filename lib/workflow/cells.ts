@@ -32,8 +32,9 @@ export function cellValue(report: Report, path: string): CellValue {
   return values[cell] ?? null;
 }
 
-/** The text fields printed before section 一 (the introduction belongs to 一、总体情况). */
+/** The text fields before section 一, as the cover page of the form shows them (the introduction last). */
 export const FRONT_FIELD_KEYS = [
+  "agency.name",
   "title",
   "date",
   "website.name",
@@ -41,10 +42,12 @@ export const FRONT_FIELD_KEYS = [
   "contact.address",
   "contact.phone",
   "contact.postcode",
+  "intro",
 ] as const;
 
 /** Every text of a report, in reading order. */
 export const TEXT_FIELD_KEYS = [
+  "agency.name",
   "title",
   "date",
   "intro",
@@ -100,7 +103,6 @@ export type CellOption = { path: string; label: string };
 export function sectionCellOptions(report: Report, section: string): CellOption[] {
   const option = (path: string) => ({ path, label: labelText(report.edition, path) });
   if (section === "front") return FRONT_FIELD_KEYS.map(option);
-  if (section === "overview") return [option("intro")];
   const grid = tableGrids(report).find((g) => g.table === section);
   if (!grid) return [];
   return grid.rows

@@ -61,3 +61,10 @@ export function daysUntil(date: string, moment: Date): number {
   };
   return Math.round((toUtc(date) - toUtc(beijingDay(moment))) / 86_400_000);
 }
+
+/** The rule in words, for the admin's list of agencies: 次年1月31日, or 未设定 for townships without a date. */
+export function deadlineRule(level: AgencyLevel, townshipDeadline: string | null): string {
+  if (level === "department") return "次年1月31日";
+  if (level === "government") return "次年3月31日";
+  return townshipDeadline && isMonthDay(townshipDeadline) ? `次年${monthDayLabel(townshipDeadline)}` : "未设定";
+}

@@ -1,0 +1,223 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listRevisions, listWorkflowEvents, HISTORY_LIMIT } from "@/db/queries/history";
+import { findReadableReport } from "@/db/queries/workflow";
+import { requireUser, scopeOf } from "@/lib/auth/guards";
+import { formatDateTime } from "@/lib/format";
+import { auditActionLabels } from "@/lib/labels";
+import type { AuditAction } from "@/db/queries/audit";
+import { describeDiff, diffReports, diffText, type ReportDiff } from "@/lib/workflow/diff";
+import { readStoredReport } from "@/lib/workflow/findings";
+import type { CellValue } from "@/lib/workflow/cells";
+import type { Report } from "@/lib/report";
+import { StatusBadge } from "@/components/reports/StatusBadge";
+
+export const metadata = { title: "修订记录 · 年报" };
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2";
+
+function cellText(value: CellValue): string {
+  if (value === undefined) return "不适用";
+  if (value === null) return "空白";
+  return String(value);
+}
+
+type TimelineItem =
+  | { kind: "revision"; at: Date; version: number; author: string; summary: string; id: number }
+  | { kind: "event"; at: Date; action: string; user: string; detail: string | null; id: number };
+
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
+  const user = await requireUser();
+  const reportId = Number((await params).id);
+  const db = getDb();
+  const scope = scopeOf(user);
+  const report = Number.isInteger(reportId) ? findReadableReport(db, scope, reportId) : undefined;
+  if (!report) notFound();
+
+  const revisions = listRevisions(db, scope, reportId).map((revision) => ({
+    ...revision,
+    report: readStoredReport(revision.content),
+  }));
+  // The newest revision of each version (a version is kept once; older stores may hold duplicates).
+  const byVersion = new Map<number, Report | undefined>();
+  for (const revision of revisions) if (!byVersion.has(revision.version)) byVersion.set(revision.version, revision.report);
+  const versions = [...byVersion.keys()];
+
+  const timeline: TimelineItem[] = [];
+  revisions.forEach((revision, index) => {
+    const older = revisions[index + 1]?.report;
+    const summary = !revision.report
+      ? "内容无法读取"
+      : older
+        ? describeDiff(diffReports(older, revision.report))
+        : index === revisions.length - 1 && revisions.length < HISTORY_LIMIT
+          ? "第一版"
+          : "";
+    timeline.push({
+      kind: "revision",
+      at: revision.createdAt,
+      version: revision.version,
+      author: revision.authorName ?? "—",
+      summary,
+      id: revision.id,
+    });
+  });
+  for (const event of listWorkflowEvents(db, scope, reportId)) {
+    if (event.action === "report-created") continue;
+    timeline.push({ kind: "event", at: event.at, action: event.action, user: event.userName ?? "—", detail: event.detail, id: event.id });
+  }
+  timeline.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === "event" ? -1 : 1));
+
+  const query = await searchParams;
+  const to = versions.includes(Number(query.to)) ? Number(query.to) : versions[0];
+  const from = versions.includes(Number(query.from)) ? Number(query.from) : versions.find((v) => v < to) ?? to;
+  const before = byVersion.get(from);
+  const after = byVersion.get(to);
+  const diff: ReportDiff | null = before && after ? diffReports(before, after) : null;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">
+          {report.agencyName} {report.year} 年报告 · 修订记录
+        </h1>
+        <StatusBadge status={report.status} />
+        <span className="flex-1" />
+        <Link href={`/reports/${reportId}`} className="text-brand-600 underline-offset-2 hover:underline">
+          返回报告
+        </Link>
+      </div>
+
+      <form method="get" className="space-y-3">
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="w-full border-collapse" data-testid="revision-list">
+            <caption className="sr-only">修订和审核记录，最新的在前</caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className={th}>时间</th>
+                <th scope="col" className={th}>版本</th>
+                <th scope="col" className={th}>操作人</th>
+                <th scope="col" className={th}>修改内容</th>
+                <th scope="col" className={`${th} text-center`}>比较：从</th>
+                <th scope="col" className={`${th} text-center`}>到</th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.map((item) =>
+                item.kind === "event" ? (
+                  <tr key={`e${item.id}`} className="border-t border-slate-100 bg-brand-50">
+                    <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
+                    <td className={td} />
+                    <td className={td}>{item.user}</td>
+                    <td className={td} colSpan={3}>
+                      <span className="font-medium text-brand-700">{auditActionLabels[item.action as AuditAction] ?? item.action}</span>
+                      {item.detail && <span className="ml-2 text-slate-600">{item.detail}</span>}
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={`r${item.id}`} className="border-t border-slate-100">
+                    <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
+                    <td className={`${td} whitespace-nowrap`}>第 {item.version} 版</td>
+                    <td className={td}>{item.author}</td>
+                    <td className={`${td} text-slate-700`}>{item.summary}</td>
+                    <td className={`${td} text-center`}>
+                      <input
+                        type="radio"
+                        name="from"
+                        value={item.version}
+                        defaultChecked={item.version === from}
+                        aria-label={`从第 ${item.version} 版比较`}
+                      />
+                    </td>
+                    <td className={`${td} text-center`}>
+                      <input
+                        type="radio"
+                        name="to"
+                        value={item.version}
+                        defaultChecked={item.version === to}
+                        aria-label={`比较到第 ${item.version} 版`}
+                      />
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+        {revisions.length >= HISTORY_LIMIT && (
+          <p className="text-sm text-slate-500">只列出最近 {HISTORY_LIMIT} 次保存。</p>
+        )}
+        <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          比较所选的两个版本
+        </button>
+      </form>
+
+      <section aria-labelledby="diff-heading" className="space-y-4" data-testid="revision-diff">
+        <h2 id="diff-heading" className="text-lg font-semibold">
+          第 {from} 版 → 第 {to} 版的差异
+        </h2>
+        {!diff ? (
+          <p className="text-slate-600">所选版本的内容无法读取。</p>
+        ) : diff.cells.length === 0 && diff.texts.length === 0 ? (
+          <p className="text-slate-600">两个版本内容相同。</p>
+        ) : (
+          <>
+            {diff.cells.length > 0 && (
+              <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+                <table className="w-full border-collapse" data-testid="cell-changes">
+                  <caption className="px-3 py-2 text-left font-semibold">表格单元格（{diff.cells.length} 处）</caption>
+                  <thead className="bg-slate-50 text-left text-slate-600">
+                    <tr>
+                      <th scope="col" className={th}>单元格</th>
+                      <th scope="col" className={`${th} text-right`}>原值</th>
+                      <th scope="col" className={th} aria-hidden="true" />
+                      <th scope="col" className={`${th} text-right`}>新值</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {diff.cells.map((change) => (
+                      <tr key={change.path} className="border-t border-slate-100">
+                        <td className={td}>{change.label}</td>
+                        <td className={`${td} text-right text-red-800 tabular-nums`}>{cellText(change.before)}</td>
+                        <td className={`${td} text-center text-slate-400`} aria-hidden="true">→</td>
+                        <td className={`${td} text-right text-emerald-800 tabular-nums`}>{cellText(change.after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {diff.texts.map((change) => (
+              <div key={change.key} className="rounded border border-slate-200 bg-white px-4 py-3" data-testid="text-change">
+                <h3 className="mb-2 font-semibold">{change.label}</h3>
+                <p className="whitespace-pre-wrap leading-7">
+                  {diffText(change.before, change.after).map((segment, index) =>
+                    segment.kind === "same" ? (
+                      <span key={index}>{segment.text}</span>
+                    ) : segment.kind === "added" ? (
+                      <ins key={index} className="bg-emerald-100 text-emerald-900 no-underline" title="新增">
+                        {segment.text}
+                      </ins>
+                    ) : (
+                      <del key={index} className="bg-red-100 text-red-900" title="删除">
+                        {segment.text}
+                      </del>
+                    ),
+                  )}
+                </p>
+              </div>
+            ))}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

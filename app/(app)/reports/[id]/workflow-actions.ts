@@ -1,0 +1,30 @@
+"use server";
+
+import { approveSchema, commentSchema, reopenSchema, returnSchema, submitSchema } from "@/lib/workflow/schemas";
+import { addComment, approveReport, reopenReport, returnReport, submitReport } from "@/lib/workflow/service";
+import { runCore } from "@/lib/workflow/run-action";
+
+/** The clerk submits the report for approval; refused with the blocking findings listed. */
+export async function submitReportAction(input: { reportId: number }) {
+  return runCore(submitSchema, input, submitReport);
+}
+
+/** The supervisor returns the version they read, with an optional general comment. */
+export async function returnReportAction(input: { reportId: number; version: number; comment?: string }) {
+  return runCore(returnSchema, input, returnReport);
+}
+
+/** The supervisor approves the version they read; the report is locked. */
+export async function approveReportAction(input: { reportId: number; version: number }) {
+  return runCore(approveSchema, input, approveReport);
+}
+
+/** A county admin reopens an approved report, with a written reason. */
+export async function reopenReportAction(input: { reportId: number; reason: string }) {
+  return runCore(reopenSchema, input, reopenReport);
+}
+
+/** A supervisor comments on a section (optionally one cell) of a report under review. */
+export async function addCommentAction(input: { reportId: number; section: string; cell?: string | null; body: string }) {
+  return runCore(commentSchema, input, addComment);
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { agencyLevelLabels, roleLabels } from "@/lib/labels";
+import { agencySchema, newAgencyLevels, resetPasswordSchema, townshipDeadlineSchema, userSchema } from "@/lib/workflow/schemas";
+import {
+  createAgencyAction,
+  createUserAction,
+  resetPasswordAction,
+  setTownshipDeadlineAction,
+} from "@/app/(app)/admin/actions";
+import { Field, FormFooter } from "./fields";
+import { useActionForm } from "./useActionForm";
+
+type Option = { value: string; label: string };
+
+const card = "space-y-3 rounded border border-slate-200 bg-white px-4 py-3";
+
+export function CreateAgencyForm() {
+  const { form, onSubmit, message } = useActionForm<{ name: string; level: string }>({
+    schema: agencySchema,
+    defaultValues: { name: "", level: "department" },
+    action: createAgencyAction,
+    done: (values) => `已添加机关“${values.name.trim()}”。`,
+  });
+  return (
+    <form onSubmit={onSubmit} aria-label="添加机关" className={card} noValidate>
+      <h3 className="font-semibold">添加机关</h3>
+      <Field form={form} name="name" label="机关名称" idPrefix="agency" />
+      <Field
+        form={form}
+        name="level"
+        label="机关层级"
+        idPrefix="agency"
+        options={newAgencyLevels.map((level) => ({ value: level, label: agencyLevelLabels[level] }))}
+      />
+      <FormFooter form={form} label="添加机关" message={message} />
+    </form>
+  );
+}
+
+type UserValues = { username: string; displayName: string; role: string; agencyId: string; password: string };
+
+export function CreateUserForm({ agencies }: { agencies: Option[] }) {
+  const { form, onSubmit, message } = useActionForm<UserValues>({
+    schema: userSchema,
+    defaultValues: { username: "", displayName: "", role: "clerk", agencyId: "", password: "" },
+    action: createUserAction,
+    done: (values) => `已添加用户 ${values.username.trim()}。`,
+  });
+  return (
+    <form onSubmit={onSubmit} aria-label="添加用户" className={card} noValidate>
+      <h3 className="font-semibold">添加用户</h3>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field form={form} name="username" label="用户名（登录用，字母或数字）" idPrefix="user" />
+        <Field form={form} name="displayName" label="姓名" idPrefix="user" />
+        <Field
+          form={form}
+          name="role"
+          label="角色"
+          idPrefix="user"
+          options={Object.entries(roleLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Field
+          form={form}
+          name="agencyId"
+          label="所属机关"
+          idPrefix="user"
+          options={[{ value: "", label: "请选择机关" }, ...agencies]}
+        />
+        <Field form={form} name="password" label="初始密码（至少 8 个字符）" type="password" idPrefix="user" />
+      </div>
+      <FormFooter form={form} label="添加用户" message={message} />
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ users }: { users: Option[] }) {
+  const { form, onSubmit, message } = useActionForm<{ userId: string; password: string }>({
+    schema: resetPasswordSchema,
+    defaultValues: { userId: "", password: "" },
+    action: resetPasswordAction,
+    done: (values) => `已重置 ${users.find((user) => user.value === values.userId)?.label ?? ""} 的密码。`,
+  });
+  return (
+    <form onSubmit={onSubmit} aria-label="重置密码" className={card} noValidate>
+      <h3 className="font-semibold">重置密码</h3>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field
+          form={form}
+          name="userId"
+          label="用户"
+          idPrefix="reset"
+          options={[{ value: "", label: "请选择用户" }, ...users]}
+        />
+        <Field form={form} name="password" label="新密码（至少 8 个字符）" type="password" idPrefix="reset" />
+      </div>
+      <FormFooter form={form} label="重置密码" message={message} />
+    </form>
+  );
+}
+
+export function TownshipDeadlineForm({ current }: { current: string }) {
+  const { form, onSubmit, message } = useActionForm<{ deadline: string }>({
+    schema: townshipDeadlineSchema,
+    defaultValues: { deadline: current },
+    action: setTownshipDeadlineAction,
+    keepValues: true,
+    done: (values) => (values.deadline.trim() ? `乡镇、街道报送截止日期已设为 ${values.deadline.trim()}。` : "已清除截止日期。"),
+  });
+  return (
+    <form onSubmit={onSubmit} aria-label="乡镇、街道报送截止日期" className={card} noValidate>
+      <h3 className="font-semibold">乡镇、街道报送截止日期</h3>
+      <p className="text-sm text-slate-600">
+        各乡镇、街道将上一年度报告报送县（区）政务公开办的日期，每年相同，格式为“月-日”（如 02-20）。
+      </p>
+      <Field form={form} name="deadline" label="截止日期（月-日）" idPrefix="deadline" />
+      <FormFooter form={form} label="保存截止日期" message={message} />
+    </form>
+  );
+}
