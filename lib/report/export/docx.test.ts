@@ -1,19 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getEdition, layoutOf, parseInterchange } from "../index";
+import { getEdition, layoutOf } from "../index";
 import type { Report } from "../index";
 import { exportDocx, titleLines } from "./docx";
-import { distinctReport, expectTablesAt, readDocx, rowTexts } from "./testing";
+import { distinctReport, expectTablesAt, readDocx, rowTexts, seedReport as seed } from "./testing";
 import type { DocxContent } from "./testing";
-
-const seedText = fs.readFileSync(path.join(__dirname, "../fixtures/seed-2020.json"), "utf8");
-
-function seed(): Report {
-  const parsed = parseInterchange(seedText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
 
 describe("DOCX tables: every label and number in its cell", () => {
   for (const [edition, otherApplicant] of [

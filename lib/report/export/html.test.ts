@@ -1,22 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { parse } from "node-html-parser";
 import type { HTMLElement } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { layoutOf, parseInterchange } from "../index";
-import type { Report } from "../index";
+import { layoutOf } from "../index";
 import { toGrid } from "./document";
 import type { ExportCell } from "./document";
 import { escapeHtml, exportHtml } from "./html";
-import { distinctReport, expectTablesAt } from "./testing";
-
-const seedText = fs.readFileSync(path.join(__dirname, "../fixtures/seed-2020.json"), "utf8");
-
-function seed(): Report {
-  const parsed = parseInterchange(seedText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
+import { distinctReport, expectTablesAt, seedReport as seed } from "./testing";
 
 /** An HTML table on a full grid: every slot has the text of the cell covering it. */
 function tableGrid(table: HTMLElement): { text: string }[][] {

@@ -1,18 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseInterchange } from "../index";
-import type { Report } from "../index";
 import { escapeMarkdown, exportMarkdown } from "./markdown";
-import { distinctReport } from "./testing";
-
-const seedText = fs.readFileSync(path.join(__dirname, "../fixtures/seed-2020.json"), "utf8");
-
-function seed(): Report {
-  const parsed = parseInterchange(seedText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
+import { distinctReport, seedReport as seed } from "./testing";
 
 /** The pipe tables of a Markdown text, each as rows of cells (separator rows left out). */
 function pipeTables(md: string): string[][][] {

@@ -2,9 +2,11 @@
  * Test helpers: read a DOCX back (paragraphs, tables with merges resolved onto a full grid, header and
  * footer text) and build a report whose every cell holds a different number.
  */
+import fs from "node:fs";
+import path from "node:path";
 import JSZip from "jszip";
 import { expect } from "vitest";
-import { emptyReport, getEdition, hasOtherApplicant, layoutOf } from "../index";
+import { emptyReport, getEdition, hasOtherApplicant, layoutOf, parseInterchange } from "../index";
 import type { EditionId, Report } from "../index";
 
 export interface DocxTableSlot {
@@ -90,6 +92,13 @@ export async function readDocx(data: Uint8Array): Promise<DocxContent> {
 /** Texts of a grid row. */
 export function rowTexts(row: DocxTableSlot[] | { text: string }[]): string[] {
   return row.map((slot) => slot.text);
+}
+
+/** The seed report (the published 2020 report of contract section 8), freshly parsed. */
+export function seedReport(): Report {
+  const parsed = parseInterchange(fs.readFileSync(path.join(__dirname, "../fixtures/seed-2020.json"), "utf8"));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.report;
 }
 
 /**
