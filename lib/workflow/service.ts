@@ -27,7 +27,7 @@ import type { ReportStatus } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import type { Finding } from "@/lib/report";
 import { isCommentSection, sectionCellOptions } from "./cells";
-import { checkStoredReport, readStoredReport } from "./findings";
+import { checkStoredReport, tryReadStoredReport } from "./findings";
 import type {
   AgencyInput,
   ApproveInput,
@@ -208,7 +208,7 @@ export function addComment(db: Executor, actor: UserProfile, input: CommentInput
       return actionFailure("意见所属的栏目无效。", { section: ["请选择意见所属的栏目"] });
     }
     if (input.cell) {
-      const content = readStoredReport(getReportForActor(tx, actorScope(actor), report.id)?.content);
+      const content = tryReadStoredReport(getReportForActor(tx, actorScope(actor), report.id)?.content);
       const known = content ? sectionCellOptions(content, input.section).some((o) => o.path === input.cell) : false;
       if (!known) return actionFailure("所选单元格不属于该栏目。", { cell: ["所选单元格不属于该栏目"] });
     }

@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { auditActionLabels } from "@/lib/labels";
 import type { AuditAction } from "@/db/queries/audit";
 import { describeDiff, diffReports, diffText, type ReportDiff } from "@/lib/workflow/diff";
-import { readStoredReport } from "@/lib/workflow/findings";
+import { tryReadStoredReport } from "@/lib/workflow/findings";
 import type { CellValue } from "@/lib/workflow/cells";
 import type { Report } from "@/lib/report";
 import { StatusBadge } from "@/components/reports/StatusBadge";
@@ -44,7 +44,7 @@ export default async function HistoryPage({
 
   const revisions = listRevisions(db, scope, reportId).map((revision) => ({
     ...revision,
-    report: readStoredReport(revision.content),
+    report: tryReadStoredReport(revision.content),
   }));
   // The newest revision of each version (a version is kept once; older stores may hold duplicates).
   const byVersion = new Map<number, Report | undefined>();
