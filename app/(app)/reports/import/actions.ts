@@ -1,0 +1,67 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/guards";
+import { actionFailure, zodFailure, type ActionResult } from "@/lib/actions";
+import { sniffKind } from "@/lib/report/import";
+import { confirmImportCore, previewImportCore } from "./import-core";
+import type { ConfirmOutcome, ImportPreview, ImportSource } from "./import-core";
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_TEXT_CHARS = 2_000_000;
+const FILE_TYPES = /\.(docx|html?|txt)$/i;
+
+const sourceSchema = z.discriminatedUnion("source", [
+  z.object({
+    source: z.literal("file"),
+    file: z
+      .instanceof(File, { message: "请选择要导入的文件" })
+      .refine((f) => f.size > 0, "文件是空的")
+      .refine((f) => f.size <= MAX_FILE_BYTES, "文件不能超过 10 MB")
+      .refine((f) => FILE_TYPES.test(f.name), "只能导入 .docx、.html、.htm 或 .txt 文件"),
+  }),
+  z.object({
+    source: z.literal("text"),
+    text: z
+      .string({ message: "请粘贴报告全文" })
+      .trim()
+      .min(1, "请粘贴报告全文")
+      .max(MAX_TEXT_CHARS, "粘贴的文字过长（不能超过 200 万字）"),
+  }),
+]);
+
+/** FormData → what the importer reads, validated with zod. */
+async function readSource(form: unknown): Promise<{ ok: true; source: ImportSource } | { ok: false; failure: ActionResult<never> }> {
+  if (!(form instanceof FormData)) return { ok: false, failure: actionFailure("提交的内容有误。") };
+  const parsed = sourceSchema.safeParse({
+    source: form.get("source"),
+    file: form.get("file") ?? undefined,
+    text: form.get("text") ?? undefined,
+  });
+  if (!parsed.success) return { ok: false, failure: zodFailure(parsed.error, "请检查要导入的文件或文字。") };
+  if (parsed.data.source === "text") {
+    return { ok: true, source: { kind: "text", data: parsed.data.text, fileName: "粘贴的文字" } };
+  }
+  const file = parsed.data.file;
+  const data = new Uint8Array(await file.arrayBuffer());
+  return { ok: true, source: { kind: sniffKind(data, file.name), data, fileName: file.name } };
+}
+
+/** Step 1 「读取」: reads the file and shows what was taken and what was not. Stores nothing. */
+export async function previewImport(form: FormData): Promise<ActionResult<ImportPreview>> {
+  const user = await requireUser();
+  if (user.role !== "clerk") return actionFailure("只有经办人可以导入往年报告。");
+  const read = await readSource(form);
+  if (!read.ok) return read.failure;
+  return previewImportCore(getDb(), user, read.source);
+}
+
+/** Step 2 「确认」: reads the same file again and creates the reports (see import-core.ts). */
+export async function confirmImport(form: FormData): Promise<ActionResult<ConfirmOutcome>> {
+  const user = await requireUser();
+  if (user.role !== "clerk") return actionFailure("只有经办人可以导入往年报告。");
+  const read = await readSource(form);
+  if (!read.ok) return read.failure;
+  return confirmImportCore(getDb(), user, read.source);
+}

@@ -1,0 +1,142 @@
+/**
+ * The import page's server side on a temporary database: nothing is stored on garbage or before
+ * confirmation; confirming stores the imported report (approved) and the next year's draft.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { openTemporaryDb } from "@/db/test-db";
+import { createAgency } from "@/db/queries/agencies";
+import { createReport, getReportForActor } from "@/db/queries/reports";
+import { createUser } from "@/db/queries/users";
+import type { UserProfile } from "@/db/queries/users";
+import { auditEvents, reports } from "@/db/schema";
+import { confirmImportCore, previewImportCore } from "@/app/(app)/reports/import/import-core";
+import type { ImportSource } from "@/app/(app)/reports/import/import-core";
+import { parseInterchange } from "../index";
+import type { Report } from "../index";
+
+const seedText = fs.readFileSync(path.join(__dirname, "../../../../shared/seeds/000_332374fea032217b.txt"), "utf8");
+const seed: ImportSource = { kind: "text", data: seedText, fileName: "蓬莱阁街道2020年报.txt" };
+
+let db: Db;
+let cleanup: () => void;
+let clerk: UserProfile;
+
+beforeEach(() => {
+  ({ db, cleanup } = openTemporaryDb());
+  const agency = createAgency(db, { name: "烟台市蓬莱区蓬莱阁街道办事处", level: "township" });
+  clerk = createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, password: "secret-pass" });
+});
+afterEach(() => cleanup());
+
+const reportCount = () => db.select({ n: count() }).from(reports).get()!.n;
+const auditCount = () => db.select({ n: count() }).from(auditEvents).get()!.n;
+const scope = () => ({ userId: clerk.id, agencyId: clerk.agencyId, role: clerk.role });
+
+function stored(id: number): { status: string; year: number; report: Report } {
+  const row = getReportForActor(db, scope(), id)!;
+  const parsed = parseInterchange(JSON.stringify(row.content));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return { status: row.status, year: row.year, report: parsed.report };
+}
+
+describe("import page: preview and confirm", () => {
+  it("stores nothing on garbage input, for preview and for confirm", async () => {
+    for (const source of [
+      { kind: "text", data: "", fileName: "empty.txt" },
+      { kind: "docx", data: new Uint8Array([1, 2, 3, 4, 5]), fileName: "x.docx" },
+      { kind: "text", data: "红烧肉的做法\n\n五花肉切块。", fileName: "recipe.txt" },
+    ] as ImportSource[]) {
+      const preview = await previewImportCore(db, clerk, source);
+      const confirm = await confirmImportCore(db, clerk, source);
+      expect(preview.ok).toBe(false);
+      expect(confirm.ok).toBe(false);
+      if (!confirm.ok) expect(confirm.formError).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(reportCount()).toBe(0);
+    expect(auditCount()).toBe(0);
+  });
+
+  it("shows the preview without storing anything", async () => {
+    const result = await previewImportCore(db, clerk, seed);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toMatchObject({ nextYear: 2021, unread: [], warnings: [], editionName: "国办公开办函〔2019〕60号" });
+    expect(result.data.report.requests.newReceived.total).toBe(1);
+    expect(result.data.existingNext).toBeUndefined();
+    expect(reportCount()).toBe(0);
+  });
+
+  it("on confirm creates the imported report (approved) and the next year's draft carried forward from it", async () => {
+    const result = await confirmImportCore(db, clerk, seed);
+    expect(result.ok).toBe(true);
+    if (!result.ok || result.data.kind !== "created") throw new Error("not created");
+    expect(result.data).toMatchObject({ year: 2021, previousStored: true });
+    expect(reportCount()).toBe(2);
+
+    const next = stored(result.data.reportId);
+    expect(next.status).toBe("draft");
+    expect(next.year).toBe(2021);
+    expect(next.report.edition).toBe("2021");
+    expect(next.report.requests.carriedOver).toMatchObject({ naturalPerson: 0, commercial: 0, total: 0 });
+    expect(next.report.requests.newReceived.naturalPerson).toBeNull();
+    expect(next.report.website).toEqual({ name: "蓬莱区人民政府门户网站", url: "http://www.penglai.gov.cn" });
+    expect(next.report.contact).toEqual({ address: "蓬莱区北关路171号", phone: "0535-5601507", postcode: "265600" });
+    expect(next.report.overview?.map((s) => s.heading)).toContain("建议提案办理");
+    expect(next.report.overview?.every((s) => s.text === "")).toBe(true);
+    expect(next.report.activeDisclosure.regulations).toBeUndefined();
+
+    const previousRow = db.select().from(reports).where(eq(reports.year, 2020)).get()!;
+    const previous = stored(previousRow.id);
+    expect(previous.status).toBe("approved");
+    expect(previous.report.requests.totalHandled.total).toBe(1);
+    expect(previous.report.title).toBe("烟台市蓬莱区蓬莱阁街道2020年政府信息公开工作年度报告");
+
+    const details = db.select().from(auditEvents).all().map((e) => [e.reportId, e.action, e.detail]);
+    expect(details).toEqual(
+      expect.arrayContaining([
+        [previousRow.id, "report-created", "2020（由导入的已发布报告创建，文件：蓬莱阁街道2020年报.txt）"],
+        [result.data.reportId, "report-created", "2021（由导入的 2020 年度报告结转，文件：蓬莱阁街道2020年报.txt）"],
+      ]),
+    );
+  });
+
+  it("never overwrites: an existing next-year report is named and linked, an existing imported-year report is kept", async () => {
+    const kept = createReport(db, scope(), { year: 2020, edition: "2019", content: { kept: true } });
+    const first = await confirmImportCore(db, clerk, seed);
+    if (!first.ok || first.data.kind !== "created") throw new Error("not created");
+    expect(first.data.previousStored).toBe(false);
+    expect(db.select().from(reports).where(eq(reports.id, kept.id)).get()!.content).toBe(JSON.stringify({ kept: true }));
+
+    const preview = await previewImportCore(db, clerk, seed);
+    expect(preview.ok && preview.data.existingNext).toEqual({ id: first.data.reportId });
+    expect(preview.ok && preview.data.existingPrevious).toEqual({ id: kept.id });
+    const before = reportCount();
+    const again = await confirmImportCore(db, clerk, seed);
+    expect(again).toEqual({ ok: true, data: { kind: "exists", reportId: first.data.reportId, year: 2021 } });
+    expect(reportCount()).toBe(before);
+  });
+
+  it("refuses anyone but a clerk, and warns when the file names another agency", async () => {
+    const supervisor = createUser(db, {
+      username: "sup",
+      displayName: "审核人",
+      role: "supervisor",
+      agencyId: clerk.agencyId,
+      password: "secret-pass",
+    });
+    const refused = await confirmImportCore(db, supervisor, seed);
+    expect(refused).toEqual({ ok: false, formError: "只有经办人可以导入往年报告。", fieldErrors: undefined });
+    expect(reportCount()).toBe(0);
+
+    const other = createAgency(db, { name: "某县某局", level: "department" });
+    const otherClerk = createUser(db, { username: "c2", displayName: "经办人", role: "clerk", agencyId: other.id, password: "secret-pass" });
+    const preview = await previewImportCore(db, otherClerk, seed);
+    expect(preview.ok && preview.data.warnings[0]).toMatch(/与您所在的机关「某县某局」不同/);
+    // Stored as the clerk's own agency's report.
+    expect(preview.ok && preview.data.report.agency).toEqual({ name: "某县某局", level: "department" });
+  });
+});
