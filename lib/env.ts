@@ -23,10 +23,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     throw new Error(`环境变量配置有误：\n${lines.join("\n")}`);
   }
   const { DATA_DIR, DATABASE_PATH, NEXTAUTH_SECRET, PORT } = parsed.data;
-  const dataDir = path.resolve(DATA_DIR);
+  // The data folder is chosen at run time; it is no part of the build to trace.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ DATA_DIR);
   return {
     dataDir,
-    databasePath: path.resolve(DATABASE_PATH ?? path.join(dataDir, "nianbao.db")),
+    databasePath: path.resolve(/*turbopackIgnore: true*/ DATABASE_PATH ?? path.join(dataDir, "nianbao.db")),
     authSecret: NEXTAUTH_SECRET,
     port: PORT,
   };

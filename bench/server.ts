@@ -1,0 +1,63 @@
+/**
+ * Benchmarks that need the app: a fresh demo database in a temporary folder and a production server on
+ * its own port, stopped afterwards. Builds first when there is no build.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "@playwright/test";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export type BenchServer = { baseUrl: string; stop: () => void };
+
+export async function startBenchServer(port: number): Promise<BenchServer> {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
+    console.log("没有找到构建结果，正在构建（next build）…");
+    execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
+  const env = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}` };
+  execFileSync("npx", ["tsx", "scripts/setup.ts"], { env, stdio: "ignore" });
+  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env, detached: true, stdio: "ignore" });
+  const baseUrl = `http://localhost:${port}`;
+  const stop = () => {
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseUrl}/login`)).ok) return { baseUrl, stop };
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  stop();
+  throw new Error("服务器未能在 60 秒内启动");
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
