@@ -50,7 +50,7 @@ export function matchLabel<K extends string>(
   if (state.best || options.exactOnly) return result();
   const own = matchKey(stripNumbering(options.own ?? label));
   if (own.length >= 2) {
-    const prefixed = candidates.filter((c) => c.cores[0].startsWith(own) && own.length / c.cores[0].length >= 0.3);
+    const prefixed = candidates.filter((c) => c.cores[0].startsWith(own) && (own.length >= 3 || own.length / c.cores[0].length >= 0.5));
     if (prefixed.length === 1) return { key: prefixed[0].key, how: "prefix" };
   }
   for (const c of candidates) {

@@ -49,6 +49,8 @@ export function sectionHeading(text: string): { key: SectionKey; style: HeadingS
 // Title and date
 
 const TITLE = /^(.*?)(\d{4})年度?(?:政府)?信息公开(?:工作)?(?:年度)?报告(?:[（(][^）)]{0,12}[）)])?$/;
+/** `2021年度某局政府信息公开工作年度报告`: the year first. */
+const TITLE_YEAR_FIRST = /^(\d{4})年度?(.{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?报告(?:[（(][^）)]{0,12}[）)])?$/;
 
 export interface TitleLine {
   index: number;
@@ -62,19 +64,26 @@ export function titleAt(paras: string[], index: number): TitleLine | undefined {
   const text = paras[index];
   if (text.length > 80) return undefined;
   const m = TITLE.exec(text);
-  if (!m) return undefined;
-  let agency = m[1].replace(/^[【\[]|[】\]]$/g, "").replace(/关于$/, "").trim();
+  if (!m) {
+    const first = TITLE_YEAR_FIRST.exec(text);
+    return first ? { index, title: text, agency: cleanAgency(first[2]), year: Number(first[1]) } : undefined;
+  }
+  let agency = cleanAgency(m[1]);
   let title = text;
   const previous = paras[index - 1];
-  if (agency === "" && previous && previous.length <= 40 && !readDateLine(previous) && !TITLE.test(previous) && !/[。；：，]/.test(previous)) {
+  if (agency === "" && previous && previous.length <= 40 && !readDateLine(previous) && !isTitle(previous) && !/[。；：，]/.test(previous)) {
     agency = previous;
     title = previous + text;
   }
   return { index, title, agency, year: Number(m[2]) };
 }
 
+function cleanAgency(text: string): string {
+  return text.replace(/^[【\[]|[】\]]$/g, "").replace(/关于$/, "").trim();
+}
+
 export function isTitle(text: string): boolean {
-  return text.length <= 80 && TITLE.test(text);
+  return text.length <= 80 && (TITLE.test(text) || TITLE_YEAR_FIRST.test(text));
 }
 
 /** `发布日期：2021-01-21` and the like, for web pages that print no date line. */
@@ -178,7 +187,7 @@ export function readContact(text: string): Contact | undefined {
   if (!address && !phone && !postcode) return undefined;
   return {
     ...(address ? { address } : {}),
-    ...(phone ? { phone: phone.normalize("NFKC") } : {}),
+    ...(phone ? { phone: phone.normalize("NFKC").replace(/[—–]/g, "-").replace(/\s+/g, "") } : {}),
     ...(postcode ? { postcode: postcode.normalize("NFKC") } : {}),
   };
 }

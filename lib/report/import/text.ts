@@ -92,6 +92,8 @@ export function readValue(raw: string): CellValue {
     .normalize("NFKC")
     .replace(/[−–—]/g, "-")
     .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, "");
+  const worded = /^(增加|增|减少|减)(\d+)$/.exec(folded);
+  if (worded) return { kind: "number", value: worded[1].startsWith("减") ? -Number(worded[2]) : Number(worded[2]), text };
   const m = NUMBER.exec(folded);
   if (!m) return { kind: "text", text };
   const magnitude = Number(m[2]);
@@ -124,9 +126,12 @@ function chineseNumber(text: string): number | undefined {
 
 const DATE = /^(\d{4}|[〇零一二三四五六七八九O]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
 
-/** `2021年1月21日` or `二〇二一年一月二十一日` (the whole paragraph) → `2021-01-21`. */
+const NUMERIC_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/;
+
+/** `2021年1月21日`, `二〇二一年一月二十一日` or `2021-01-21` (the whole paragraph) → `2021-01-21`. */
 export function readDateLine(text: string): string | undefined {
-  const m = DATE.exec(text.replace(/[\s\u3000]/g, ""));
+  const compact = text.replace(/[\s\u3000]/g, "");
+  const m = DATE.exec(compact) ?? NUMERIC_DATE.exec(compact);
   if (!m) return undefined;
   const [y, mo, d] = [chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3])];
   if (y === undefined || mo === undefined || d === undefined) return undefined;
