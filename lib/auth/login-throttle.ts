@@ -3,6 +3,8 @@
  * and forgetting counts on restart is harmless.
  */
 export const LOGIN_FAILURE_LIMIT = 5;
+/** Higher per address: a whole office often shares one address, and one clerk's typos must not lock it. */
+export const ADDRESS_FAILURE_LIMIT = 20;
 export const LOGIN_LOCK_MS = 15 * 60 * 1000;
 
 type Entry = { failures: number[] };
@@ -12,6 +14,7 @@ export class LoginThrottle {
 
   constructor(
     private readonly limit = LOGIN_FAILURE_LIMIT,
+    private readonly addressLimit = ADDRESS_FAILURE_LIMIT,
     private readonly windowMs = LOGIN_LOCK_MS,
     private readonly now: () => number = Date.now,
   ) {}
@@ -30,7 +33,9 @@ export class LoginThrottle {
   }
 
   isLocked(username: string, address: string | null): boolean {
-    return this.keys(username, address).some((key) => this.recent(key).length >= this.limit);
+    return this.keys(username, address).some(
+      (key) => this.recent(key).length >= (key.startsWith("addr:") ? this.addressLimit : this.limit),
+    );
   }
 
   recordFailure(username: string, address: string | null): void {
