@@ -9,7 +9,7 @@ import type { UnreadItem } from "@/lib/report/import";
 export function ImportPreview({ report, unread }: { report: Report; unread: UnreadItem[] }) {
   const doc = buildExportDocument(report, { draft: false });
   const unreadCells = new Set(unread.map((u) => u.where));
-  const unreadSections = new Set(unread.filter((u) => !u.where.includes(".")).map((u) => u.where));
+  const missingSections = new Set(unread.filter((u) => !u.where.includes(".") && u.reason.startsWith("未找到")).map((u) => u.where));
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 rounded border border-slate-200 bg-white p-4">
@@ -35,7 +35,7 @@ export function ImportPreview({ report, unread }: { report: Report; unread: Unre
             {section.heading}
           </h3>
           <div className="space-y-2 px-4 py-3">
-            {section.blocks.length === 0 || unreadSections.has(section.key) ? (
+            {section.blocks.length === 0 || missingSections.has(section.key) ? (
               <p className="text-amber-800">未能读取本部分。</p>
             ) : null}
             {section.blocks.map((block, i) => (

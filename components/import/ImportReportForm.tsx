@@ -187,11 +187,7 @@ export function ImportReportForm({
             </div>
           )}
 
-          {formError && (
-            <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-              {formError}
-            </p>
-          )}
+          <FormError message={formError} />
           <button
             type="submit"
             disabled={isSubmitting}
@@ -277,11 +273,7 @@ export function ImportReportForm({
                       : `导入的 ${preview.report.year} 年度报告作为已发布的报告保存（已批准），供跨年度核对。`}
                   </li>
                 </ul>
-                {formError && (
-                  <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-                    {formError}
-                  </p>
-                )}
+                <FormError message={formError} />
                 <div className="flex flex-wrap gap-2">
                   <button
                     type="button"
@@ -305,5 +297,14 @@ export function ImportReportForm({
         </div>
       )}
     </div>
+  );
+}
+
+function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
+      {message}
+    </p>
   );
 }

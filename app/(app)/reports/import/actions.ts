@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
+import type { UserProfile } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { actionFailure, zodFailure, type ActionResult } from "@/lib/actions";
 import { sniffKind } from "@/lib/report/import";
@@ -48,20 +49,24 @@ async function readSource(form: unknown): Promise<{ ok: true; source: ImportSour
   return { ok: true, source: { kind: sniffKind(data, file.name), data, fileName: file.name } };
 }
 
-/** Step 1 「读取」: reads the file and shows what was taken and what was not. Stores nothing. */
-export async function previewImport(form: FormData): Promise<ActionResult<ImportPreview>> {
+/** Guard (a clerk, read fresh on every call) → zod → the core, which re-checks role and agency. */
+async function asClerk<T>(
+  form: FormData,
+  core: (db: Executor, user: UserProfile, source: ImportSource) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
   const user = await requireUser();
   if (user.role !== "clerk") return actionFailure("只有经办人可以导入往年报告。");
   const read = await readSource(form);
   if (!read.ok) return read.failure;
-  return previewImportCore(getDb(), user, read.source);
+  return core(getDb(), user, read.source);
+}
+
+/** Step 1 「读取」: reads the file and shows what was taken and what was not. Stores nothing. */
+export async function previewImport(form: FormData): Promise<ActionResult<ImportPreview>> {
+  return asClerk(form, previewImportCore);
 }
 
 /** Step 2 「确认」: reads the same file again and creates the reports (see import-core.ts). */
 export async function confirmImport(form: FormData): Promise<ActionResult<ConfirmOutcome>> {
-  const user = await requireUser();
-  if (user.role !== "clerk") return actionFailure("只有经办人可以导入往年报告。");
-  const read = await readSource(form);
-  if (!read.ok) return read.failure;
-  return confirmImportCore(getDb(), user, read.source);
+  return asClerk(form, confirmImportCore);
 }
