@@ -255,6 +255,28 @@ describe("real-world formatting", () => {
     expect(r.notes[0]).toMatch(/按年度（2020年）应为2019年版.*表格结构是2021年版/);
   });
 
+  it("table 四 printed one group per row, and a 2019-style single （六） row in a 2021 report", async () => {
+    let text = fixture("text-2021-template-drift.txt");
+    const review = text.slice(text.indexOf("行政复议\t\t\t\t\t行政诉讼"), text.indexOf("五、存在的主要问题"));
+    text = text.replace(
+      review,
+      "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t1\t0\t0\t0\t1\n行政诉讼（未经复议直接起诉）\t0\t0\t1\t0\t1\n行政诉讼（复议后起诉）\t0\t0\t0\t2\t2\n\n",
+    );
+    const six = text.slice(text.indexOf("\t（六）其他处理\t1."), text.indexOf("\t（七）总计"));
+    text = text.replace(six, "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n");
+    const r = expectOk(await importReport({ kind: "text", data: text }));
+    expect(r.report.reviewLitigation).toEqual({
+      review: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
+      litigationDirect: { upheld: 0, corrected: 0, other: 1, pending: 0, total: 1 },
+      litigationAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 2, total: 2 },
+    });
+    expect(r.unread.find((u) => u.where === "requests")?.reason).toMatch(/「（六）其他处理」在2021年版中是标题/);
+    for (const key of ["otherOverdueCorrection", "otherOverdueFee", "otherOther"]) {
+      expect(unreadAt(r, `requests.${key}`)[0].reason).toBe("未找到该行，各单元格留空");
+      expect(r.report.requests[key].naturalPerson).toBeNull();
+    }
+  });
+
   it("a 2019-edition row in a 2021 report is listed, not guessed", async () => {
     const text = fixture("text-2021-template-drift.txt").replace("行政许可\t36\t\t", "行政许可\t36\t\t\n其他对外管理服务事项\t5\t\t");
     const r = expectOk(await importReport({ kind: "text", data: text }));

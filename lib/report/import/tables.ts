@@ -369,9 +369,14 @@ export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings):
     pending = "";
     if (!match) {
       const printed = (line.values ?? [...(line.byColumn?.values() ?? [])]).join(" ");
+      const heading = label ? matchLabel(label, headingCandidates, { exactOnly: true }) : undefined;
       f.unreadAt(
         "requests",
-        label ? `无法识别的行${q(label)}，其数字“${printed}”未读取` : `一行数字“${printed}”没有行名，未读取`,
+        heading
+          ? `${q(label)}在${edition}年版中是标题，其下分项列出，不能按一行读取；其数字“${printed}”未读取`
+          : label
+            ? `无法识别的行${q(label)}，其数字“${printed}”未读取`
+            : `一行数字“${printed}”没有行名，未读取`,
         label || "（无行名）",
       );
       continue;

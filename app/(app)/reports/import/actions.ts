@@ -30,7 +30,7 @@ const sourceSchema = z.discriminatedUnion("source", [
       .min(1, "请粘贴报告全文")
       .max(MAX_TEXT_CHARS, "粘贴的文字过长（不能超过 200 万字）"),
   }),
-]);
+], { error: "请选择导入方式：上传文件或粘贴全文" });
 
 /** FormData → what the importer reads, validated with zod. */
 async function readSource(form: unknown): Promise<{ ok: true; source: ImportSource } | { ok: false; failure: ActionResult<never> }> {
