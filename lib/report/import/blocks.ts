@@ -35,14 +35,14 @@ function lineBlock(line: string): Block | undefined {
     if (cells.filter((c) => c !== "").length >= 1 && cells.length >= 2) return { kind: "row", cells };
   }
   const wide = trimmed.split(/[ \u00a0]{2,}|\u3000+/).map((c) => c.trim());
-  if (wide.length >= 2 && wide.every((c) => c.length <= 40)) return { kind: "row", cells: wide };
+  if (wide.length >= 2 && wide.every((c) => c.length <= 40)) return { kind: "row", cells: wide, loose: true };
   const tokens = trimmed.split(/\s+/);
   if (
     tokens.length >= 2 &&
     (tokens.slice(1).every(isValueLike) || tokens[0].replace(/\s/g, "") === "信息内容") &&
     !/[。；]$/.test(trimmed)
   ) {
-    return { kind: "row", cells: tokens };
+    return { kind: "row", cells: tokens, loose: true };
   }
   return { kind: "para", text: trimmed };
 }

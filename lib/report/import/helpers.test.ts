@@ -139,9 +139,9 @@ describe("blocks", () => {
     expect(blocks).toEqual([
       { kind: "para", text: "标题" },
       { kind: "row", cells: ["规章", "0", "0"] },
-      { kind: "row", cells: ["行政许可", "3", "+1"] },
+      { kind: "row", cells: ["行政许可", "3", "+1"], loose: true },
       { kind: "row", cells: ["a", "1"] },
-      { kind: "row", cells: ["行政处罚", "5", "6"] },
+      { kind: "row", cells: ["行政处罚", "5", "6"], loose: true },
       { kind: "para", text: "2020 年，本局。" },
     ]);
   });

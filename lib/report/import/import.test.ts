@@ -199,6 +199,7 @@ describe("real-world formatting", () => {
       "本报告在某区人民政府门户网站（http://www.qu.gov.cn）公开。联系电话：0101-2345678。",
       "一．总体情况",
       "1.主动公开情况：全年公开信息20条。",
+      "全年共受理申请  0件",
       "2.依申请公开情况：全年收到申请0件。",
       "二．主动公开政府信息情况",
       "第二十条第（一）项",
@@ -230,7 +231,7 @@ describe("real-world formatting", () => {
       website: { name: "某区人民政府门户网站", url: "http://www.qu.gov.cn" },
       contact: { phone: "0101-2345678" },
       overview: [
-        { heading: "主动公开情况", text: "全年公开信息20条。" },
+        { heading: "主动公开情况", text: "全年公开信息20条。\n\n全年共受理申请0件" },
         { heading: "依申请公开情况", text: "全年收到申请0件。" },
       ],
       problems: "无。",

@@ -39,7 +39,7 @@ type Item = Para | RowBlock;
 const NOT_A_REPORT = "该文件不像政府信息公开工作年度报告";
 
 export function readReport(blocks: Block[]): ImportResult {
-  const items = labelFragmentsAsRows(joinBrokenParagraphs(toItems(blocks)));
+  let items = labelFragmentsAsRows(joinBrokenParagraphs(toItems(blocks)));
   if (!items.some((i) => (i.kind === "para" ? i.text : i.cells.join("")).match(/[\u4e00-\u9fff]/))) {
     return { ok: false, message: `${NOT_A_REPORT}：文件中没有中文内容。` };
   }
@@ -60,6 +60,7 @@ export function readReport(blocks: Block[]): ImportResult {
     headings.push({ index, key: h.key });
   });
 
+  items = looseRowsAsText(items, headings);
   const firstRow = items.findIndex((i) => i.kind === "row");
   const frontEnd = headings[0]?.index ?? (firstRow >= 0 ? firstRow : items.length);
   const front = items.slice(0, frontEnd).filter((i): i is Para => i.kind === "para").map((p) => p.text);
@@ -219,6 +220,20 @@ function labelFragmentsAsRows(items: Item[]): Item[] {
     if (item.kind !== "para" || items[n - 1]?.kind !== "row" || items[n + 1]?.kind !== "row") return item;
     if (item.text.length > 30 || /[。；：:]$/.test(item.text) || sectionHeading(item.raw)) return item;
     return { kind: "row", cells: [item.text] };
+  });
+}
+
+/** A line split only at runs of spaces is a paragraph when it stands before the tables or in a narrative section. */
+function looseRowsAsText(items: Item[], headings: { index: number; key: SectionKey }[]): Item[] {
+  if (headings.length === 0) return items;
+  let section: SectionKey | "front" = "front";
+  let h = 0;
+  return items.map((item, index) => {
+    while (h < headings.length && headings[h].index <= index) section = headings[h++].key;
+    if (item.kind !== "row" || !item.loose) return item;
+    if (section === "activeDisclosure" || section === "requests" || section === "reviewLitigation") return item;
+    const raw = item.cells.join(" ");
+    return { kind: "para", raw, text: cleanText(raw) };
   });
 }
 

@@ -44,4 +44,6 @@ export interface RowBlock {
    * text of a merged cell in every grid slot it covers (used to read column headers).
    */
   grid?: { table: number; filled: string[] };
+  /** Text split at runs of spaces, not at tabs: in a narrative section it is read as a paragraph. */
+  loose?: boolean;
 }
