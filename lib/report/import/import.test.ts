@@ -306,6 +306,11 @@ describe("unreadable input gets a clear message, never a throw", () => {
       { kind: "html", data: "<html><body><h1>通知公告</h1><p>关于开展安全检查的通知。</p><table><tr><td>序号</td><td>名称</td></tr></table></body></html>" },
       /该文件不像政府信息公开工作年度报告/,
     ],
+    [
+      "a form with 申请 in its table",
+      { kind: "html", data: "<p>2021年度资金申请表</p><table><tr><td>申请单位</td><td>金额</td></tr><tr><td>申请金额</td><td>5</td></tr></table>" },
+      /该文件不像政府信息公开工作年度报告：未找到报告标题/,
+    ],
     ["a report with no year", { kind: "text", data: "某局政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n五、存在的主要问题及改进情况" }, /未找到报告年度/],
     ["DOCX given as text", { kind: "docx", data: "not a docx" }, /DOCX/],
   ];

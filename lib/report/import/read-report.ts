@@ -81,8 +81,8 @@ export function readReport(blocks: Block[]): ImportResult {
   const allText = items.map((i) => (i.kind === "para" ? i.text : i.cells.join(" "))).join("\n");
 
   const tableRows = assignRows(items, headings);
-  const tablesFound = [...tableRows.values()].filter((rows) => rows.length > 0).length;
-  if (!bodyTitle && headings.length < 2 && tablesFound === 0) {
+  const reportRows = [...tableRows.values()].flat().filter(isReportTableRow).length;
+  if (!bodyTitle && headings.length < 2 && reportRows < 2) {
     return {
       ok: false,
       message: `${NOT_A_REPORT}：未找到报告标题（如“××2020年政府信息公开工作年度报告”）、六个部分的标题或统计表格。`,
@@ -258,6 +258,14 @@ function assignRows(items: Item[], headings: { index: number; key: SectionKey }[
     out.get(table)!.push(item);
   });
   return out;
+}
+
+/** Words only the statistics tables of this report print (for telling a report from other files with tables). */
+const REPORT_TABLE_WORDS = ["本年新收", "上年结转", "本年度办理结果", "予以公开", "结转下年度", "第二十条", "信息内容", "行政复议", "勾稽关系", "申请人情况"].map(matchKey);
+
+function isReportTableRow(row: RowBlock): boolean {
+  const key = matchKey(row.cells.join(""));
+  return REPORT_TABLE_WORDS.some((w) => key.includes(w));
 }
 
 function introOf(front: string[], title: TitleLine | undefined): string[] {
