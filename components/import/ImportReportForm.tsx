@@ -152,8 +152,8 @@ export function ImportReportForm({
                 aria-invalid={errors.file ? true : undefined}
                 aria-describedby="import-file-hint"
                 {...register("file", {
-                  validate: (files) => {
-                    if (source !== "file") return true;
+                  validate: (files, values) => {
+                    if (values.source !== "file") return true;
                     const file = files?.[0];
                     if (!file) return "请选择要导入的文件";
                     if (!FILE_TYPES.test(file.name)) return "只能导入 .docx、.html、.htm 或 .txt 文件";
@@ -180,7 +180,7 @@ export function ImportReportForm({
                 className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm"
                 aria-invalid={errors.text ? true : undefined}
                 {...register("text", {
-                  validate: (text) => source !== "text" || text.trim() !== "" || "请粘贴报告全文",
+                  validate: (text, values) => values.source !== "text" || text.trim() !== "" || "请粘贴报告全文",
                 })}
               />
               {errors.text && <p className="mt-1 text-red-700">{errors.text.message}</p>}
