@@ -20,7 +20,19 @@ export const CHROMIUM_ARGS = [
 
 export type BenchServer = { baseUrl: string; stop: () => void };
 
+async function isServing(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startBenchServer(port: number): Promise<BenchServer> {
+  if (await isServing(`http://localhost:${port}/`)) {
+    throw new Error(`端口 ${port} 已被其他程序占用，请先停止它`);
+  }
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
     console.log("没有找到构建结果，正在构建（next build）…");
     execFileSync("npx", ["next", "build"], { stdio: "inherit" });
@@ -42,11 +54,8 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseUrl}/login`)).ok) return { baseUrl, stop };
-    } catch {
-      // not yet listening
-    }
+    if (server.exitCode !== null) break;
+    if (await isServing(`${baseUrl}/login`)) return { baseUrl, stop };
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   stop();

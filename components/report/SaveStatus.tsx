@@ -1,20 +1,22 @@
 "use client";
 
 import type { SaveState } from "./useAutosave";
+import { useValueStore, type ValueStore } from "./value-store";
 
 function clockTime(iso: string): string {
   return new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
 }
 
 export function SaveStatus({
-  state,
+  stateStore,
   onReload,
   onKeepMine,
 }: {
-  state: SaveState;
+  stateStore: ValueStore<SaveState>;
   onReload: () => void;
   onKeepMine: (serverVersion: number) => void;
 }) {
+  const state = useValueStore(stateStore);
   switch (state.status) {
     case "saved":
       return (

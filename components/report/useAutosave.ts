@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ValueStore } from "./value-store";
 
 export type SaveRequest<T> = { baseVersion: number; payload: T };
 
@@ -58,12 +59,29 @@ export function useAutosave<T>({
   save: (request: SaveRequest<T>) => Promise<SaveResponse>;
   enabled: boolean;
 }) {
-  const [state, setState] = useState<SaveState>({ status: "saved", savedAt: initialSavedAt });
+  // Kept outside React state: the save indicator alone re-renders, not the form around it.
+  const [stateStore] = useState(() => new ValueStore<SaveState>({ status: "saved", savedAt: initialSavedAt }));
+  const setState = useCallback((next: SaveState | ((current: SaveState) => SaveState)) => stateStore.set(next), [stateStore]);
   const version = useRef(initialVersion);
   const pending = useRef<T | null>(null);
   const inFlight = useRef(false);
   const blocked = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const draftToStore = useRef<StoredDraft<T> | null>(null);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const storeDraft = useCallback(() => {
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    draftTimer.current = null;
+    const draft = draftToStore.current;
+    draftToStore.current = null;
+    if (!draft) return;
+    try {
+      window.localStorage.setItem(draftStorageKey(reportId), JSON.stringify(draft));
+    } catch {
+      // Storage full or disabled: the server save still runs.
+    }
+  }, [reportId]);
 
   const clearTimer = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -72,6 +90,7 @@ export function useAutosave<T>({
 
   const flush = useCallback(async (): Promise<void> => {
     clearTimer();
+    storeDraft();
     if (inFlight.current || blocked.current || pending.current === null) return;
     const payload = pending.current;
     pending.current = null;
@@ -113,23 +132,22 @@ export function useAutosave<T>({
       // The next change is tried again: the refusal may be fixed by it (or by signing in again).
       setState({ status: "refused", message: response.message });
     }
-  }, [reportId, save]);
+  }, [reportId, save, setState, storeDraft]);
 
   const schedule = useCallback(
     (payload: T) => {
       if (!enabled) return;
       pending.current = payload;
-      const draft: StoredDraft<T> = { baseVersion: version.current, payload, changedAt: new Date().toISOString() };
-      try {
-        window.localStorage.setItem(draftStorageKey(reportId), JSON.stringify(draft));
-      } catch {
-        // Storage full or disabled: the server save below still runs.
+      // Written right after this keystroke is painted (and at once if the page is hidden first).
+      draftToStore.current = { baseVersion: version.current, payload, changedAt: new Date().toISOString() };
+      if (!draftTimer.current) draftTimer.current = setTimeout(storeDraft, 0);
+      if (!blocked.current && !inFlight.current) {
+        setState((current) => (current.status === "refused" || current.status === "unsaved" ? current : { status: "unsaved" }));
       }
-      if (!blocked.current && !inFlight.current) setState((current) => (current.status === "refused" ? current : { status: "unsaved" }));
       clearTimer();
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [enabled, flush, reportId],
+    [enabled, flush, setState, storeDraft],
   );
 
   /** Give up the conflict by overwriting the server's version with the edits in this browser. */
@@ -176,5 +194,5 @@ export function useAutosave<T>({
     };
   }, [flush]);
 
-  return { state, schedule, flush, keepMine, resumeFrom, version };
+  return { stateStore, schedule, flush, keepMine, resumeFrom, version };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { Finding } from "@/lib/report/rules";
 import { useEditor } from "./context";
@@ -102,11 +102,22 @@ function FindingItem({ finding, onFocusFinding }: { finding: Finding; onFocusFin
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();
   const findings = useEditorSnapshot(store, (snapshot) => snapshot.findings);
-  const shown = only ? findings.filter((finding) => editorSectionOf(finding) === only) : findings;
+  const bySection = useMemo(() => {
+    const groups = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const section = editorSectionOf(finding);
+      if (only && section !== only) continue;
+      const group = groups.get(section) ?? [];
+      group.push(finding);
+      groups.set(section, group);
+    }
+    return groups;
+  }, [findings, only]);
+  const shown = [...bySection.values()].flat();
   const errors = shown.filter((finding) => finding.severity === "error").length;
   const warnings = shown.length - errors;
   return (
-    <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white" data-testid="findings-panel">
+    <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white [contain:content]" data-testid="findings-panel">
       <h2 id="findings-heading" className="border-b border-slate-200 px-3 py-2 font-semibold">
         检查结果
         <span className="ml-2 text-xs font-normal text-slate-600" aria-live="polite">
@@ -116,8 +127,8 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
       {shown.length > 0 && (
         <div className="max-h-[60vh] overflow-y-auto p-2">
           {EDITOR_SECTIONS.filter((section) => section.key !== "check").map((section) => {
-            const items = shown.filter((finding) => editorSectionOf(finding) === section.key);
-            if (items.length === 0) return null;
+            const items = bySection.get(section.key);
+            if (!items) return null;
             const blanks = items.filter((finding) => finding.rule === "CELL-BLANK");
             return (
               <div key={section.key} className="mb-2">

@@ -8,6 +8,7 @@ import type { Report } from "@/lib/report/model";
 import { validate, type Acknowledgement, type Finding } from "@/lib/report/rules";
 import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type SaveResponse } from "../useAutosave";
 import { SaveStatus } from "../SaveStatus";
+import { ValueStore, useValueStore } from "../value-store";
 import { EditorContext, type EditorContextValue } from "./context";
 import { EditorStore, fieldDomId } from "./store";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues, type TableNotes } from "./values";
@@ -57,15 +58,18 @@ export function ReportEditor(props: ReportEditorProps) {
     enabled: !readOnly,
   });
   const [section, setSection] = useState<EditorSection>("front");
-  const [message, setMessage] = useState<string | null>(null);
+  const [messageStore] = useState(() => new ValueStore<string | null>(null));
   const messageTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastActivity = useRef(0);
 
-  const announce = useCallback((text: string) => {
-    setMessage(text);
-    if (messageTimer.current) clearTimeout(messageTimer.current);
-    messageTimer.current = setTimeout(() => setMessage(null), 8000);
-  }, []);
+  const announce = useCallback(
+    (text: string) => {
+      messageStore.set(text);
+      if (messageTimer.current) clearTimeout(messageTimer.current);
+      messageTimer.current = setTimeout(() => messageStore.set(null), 8000);
+    },
+    [messageStore],
+  );
 
   const { watch, reset } = form;
   const { schedule, resumeFrom, flush, keepMine } = autosave;
@@ -76,7 +80,7 @@ export function ReportEditor(props: ReportEditorProps) {
       const report = toReport(editorValues, !readOnly);
       store.set(report, validate(report, { previous: previous ?? undefined, acknowledgements: editorValues.acknowledgements }));
       lastActivity.current = Date.now();
-      schedule(toPayload(editorValues));
+      schedule(toPayload(editorValues, report));
     });
     return () => subscription.unsubscribe();
   }, [watch, store, previous, schedule, readOnly]);
@@ -144,7 +148,7 @@ export function ReportEditor(props: ReportEditorProps) {
             {!readOnly && (
               <div className="rounded border border-slate-200 bg-white px-3 py-2">
                 <SaveStatus
-                  state={autosave.state}
+                  stateStore={autosave.stateStore}
                   onReload={() => {
                     clearStoredDraft(reportId);
                     window.location.reload();
@@ -164,9 +168,7 @@ export function ReportEditor(props: ReportEditorProps) {
               <h2 className="text-lg font-semibold">{title}</h2>
               {readOnly && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">只读</span>}
             </div>
-            <div role="status" aria-live="polite" className="min-h-5 text-sm text-red-800" data-testid="editor-message">
-              {message}
-            </div>
+            <EditorMessage store={messageStore} />
             <div className="rounded border border-slate-200 bg-white p-4">
               {section === "front" && <CoverSection />}
               {section === "overview" && <HeadedTextSection name="overview" />}
@@ -183,5 +185,14 @@ export function ReportEditor(props: ReportEditorProps) {
         </div>
       </FormProvider>
     </EditorContext.Provider>
+  );
+}
+
+function EditorMessage({ store }: { store: ValueStore<string | null> }) {
+  const message = useValueStore(store);
+  return (
+    <div role="status" aria-live="polite" className="min-h-5 text-sm text-red-800" data-testid="editor-message">
+      {message}
+    </div>
   );
 }

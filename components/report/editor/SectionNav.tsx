@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { useEditor } from "./context";
 import { useEditorSnapshot } from "./store";
 import { EDITOR_SECTIONS, sectionStates, type EditorSection, type SectionState } from "./sections";
@@ -15,7 +16,7 @@ export function SectionNav({ current, onSelect }: { current: EditorSection; onSe
   const { store } = useEditor();
   const report = useEditorSnapshot(store, (snapshot) => snapshot.report);
   const findings = useEditorSnapshot(store, (snapshot) => snapshot.findings);
-  const states = sectionStates(report, findings);
+  const states = useMemo(() => sectionStates(report, findings), [report, findings]);
   return (
     <nav aria-label="报告栏目" className="rounded border border-slate-200 bg-white">
       <ol>

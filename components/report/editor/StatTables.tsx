@@ -72,7 +72,7 @@ export function ActiveDisclosureTable() {
   let rowIndex = 0;
   return (
     <div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto [contain:content]">
         <table className="w-full border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
           <caption className="sr-only">{edition.activeDisclosure.title}</caption>
           {edition.activeDisclosure.groups.map((group) => (
@@ -146,7 +146,7 @@ export function RequestsTable() {
   const keys = useGridKeys(edition, grid, announce);
   return (
     <div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto [contain:content]">
         <table className="w-full min-w-[60rem] table-fixed border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
           <caption className="sr-only">{edition.requests.title}</caption>
           <colgroup>
@@ -221,7 +221,7 @@ export function ReviewLitigationTable() {
   const [review, ...litigation] = groups;
   return (
     <div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto [contain:content]">
         <table className="w-full min-w-[56rem] border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
           <caption className="sr-only">{edition.reviewLitigation.title}</caption>
           <thead>

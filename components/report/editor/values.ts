@@ -44,9 +44,9 @@ export function toReport(values: EditorValues, computeTotalsFromParts = true): R
   return computeTotalsFromParts ? computeTotals(report) : report;
 }
 
-export function toPayload(values: EditorValues): EditorPayload {
+export function toPayload(values: EditorValues, report: Report = toReport(values)): EditorPayload {
   return {
-    content: toReport(values),
+    content: report,
     acknowledgements: values.acknowledgements.filter((ack) => ack.reason.trim() !== ""),
     tableNotes: values.tableNotes,
   };
