@@ -65,6 +65,7 @@ export function useAutosave<T>({
   const version = useRef(initialVersion);
   const pending = useRef<T | null>(null);
   const inFlight = useRef(false);
+  const inFlightDone = useRef<Promise<void> | null>(null);
   const blocked = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -91,23 +92,32 @@ export function useAutosave<T>({
   const flush = useCallback(async (): Promise<void> => {
     clearTimer();
     storeDraft();
+    // A save under way: wait for it, then send what came after it (callers such as submit rely on this).
+    if (inFlight.current && inFlightDone.current) {
+      await inFlightDone.current;
+      return flush();
+    }
     if (inFlight.current || blocked.current || pending.current === null) return;
     const payload = pending.current;
     pending.current = null;
     inFlight.current = true;
     setState({ status: "saving" });
     let response: SaveResponse;
+    let settle = () => {};
+    inFlightDone.current = new Promise<void>((resolve) => (settle = resolve));
     try {
       response = await save({ baseVersion: version.current, payload });
     } catch {
       // The server could not be reached: keep the edit and try again.
       pending.current ??= payload;
       inFlight.current = false;
+      settle();
       setState({ status: "offline", message: "无法连接服务器，修改已保存在本机浏览器中，恢复连接后自动提交。" });
       timer.current = setTimeout(() => void flush(), RETRY_DELAY_MS);
       return;
     }
     inFlight.current = false;
+    settle();
     if (response.kind === "saved") {
       version.current = response.version;
       if (pending.current === null) {

@@ -2,7 +2,9 @@ import type { ReportComment } from "@/db/queries/comments";
 import type { UserRole } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { roleLabels } from "@/lib/labels";
-import { labelText, type EditionId } from "@/lib/report";
+// Module paths, not the "@/lib/report" index: this runs in the browser, which needs no interchange parser.
+import { labelText } from "@/lib/report/model";
+import type { EditionId } from "@/lib/report/editions";
 import { commentSectionTitle } from "@/lib/workflow/cells";
 
 /** A comment as it travels to the browser (dates as ISO text). */

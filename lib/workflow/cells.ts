@@ -3,16 +3,10 @@
  * the text fields before section 一, and the narrative sections. Pure; safe in the browser.
  */
 import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type TableGrid } from "@/lib/report/grid";
-import {
-  getEdition,
-  hasOtherApplicant,
-  labelText,
-  type Cell,
-  type EditionId,
-  type FindingPlace,
-  type NarrativeSection,
-  type Report,
-} from "@/lib/report";
+// Module paths, not the "@/lib/report" index: comment forms run this in the browser.
+import { getEdition, type EditionId } from "@/lib/report/editions";
+import { hasOtherApplicant, labelText, type Cell, type NarrativeSection, type Report } from "@/lib/report/model";
+import type { FindingPlace } from "@/lib/report/rules";
 
 /** Table grids of a report; with `other`, wide enough for the cells of either report. */
 export function tableGrids(report: Report, other?: Report): TableGrid[] {

@@ -20,6 +20,8 @@ import { CoverSection, HeadedTextSection, ProblemsSection } from "./TextSections
 
 const KEEP_ALIVE_MS = 5 * 60 * 1000;
 
+export type EditorApi = { flush: () => Promise<void> };
+
 export type ReportEditorProps = {
   reportId: number;
   report: Report;
@@ -30,8 +32,10 @@ export type ReportEditorProps = {
   previous: Report | null;
   readOnly: boolean;
   save: (request: SaveRequest<EditorPayload>) => Promise<SaveResponse>;
-  /** Rendered at the top of 检查与提交 (the workflow controls). */
+  /** Rendered in 检查与提交 above the findings. */
   checkSlot?: React.ReactNode;
+  /** Filled with what the page around the editor may ask of it (send pending edits before a submit). */
+  apiRef?: React.RefObject<EditorApi | null>;
   /** Rendered under each section's form (supervisors' comments). */
   sectionSlot?: (section: EditorSection) => React.ReactNode;
 };
@@ -132,6 +136,14 @@ export function ReportEditor(props: ReportEditorProps) {
       return target;
     });
   }, []);
+
+  useEffect(() => {
+    if (!props.apiRef) return;
+    props.apiRef.current = { flush };
+    return () => {
+      if (props.apiRef) props.apiRef.current = null;
+    };
+  }, [props.apiRef, flush]);
 
   const context: EditorContextValue = useMemo(
     () => ({ store, edition, previous, readOnly, announce }),

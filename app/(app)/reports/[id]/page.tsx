@@ -5,9 +5,11 @@ import { EDITABLE_STATUSES, getApprovedReportContent, getReportForActor } from "
 import { requireUser, scopeOf } from "@/lib/auth/guards";
 import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
 import { defaultTitle } from "@/lib/report/model";
-import { StatusBadge } from "@/components/reports/StatusBadge";
-import { ReportEditor } from "@/components/report/editor/ReportEditor";
+import { ReportWorkspace } from "@/components/report/ReportWorkspace";
 import type { TableNotes } from "@/components/report/editor/values";
+import { toCommentViews } from "@/components/workflow/CommentList";
+import { listComments } from "@/db/queries/comments";
+import { getUserProfile } from "@/db/queries/users";
 import { saveReport } from "./actions";
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,6 +22,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const previousContent = getApprovedReportContent(db, stored.agencyId, stored.year - 1);
   const previous = previousContent ? readStoredReport(previousContent) : null;
   const editable = user.role === "clerk" && user.agencyId === stored.agencyId && EDITABLE_STATUSES.includes(stored.status);
+  const canComment = user.role === "supervisor" && user.agencyId === stored.agencyId && stored.status === "submitted";
+  const comments = toCommentViews(listComments(db, scopeOf(user), stored.id));
+  const approvedByName = stored.approvedBy ? (getUserProfile(db, stored.approvedBy)?.displayName ?? null) : null;
   const exportLink = (format: string) => `/api/reports/${stored.id}/export?format=${format}`;
   return (
     <div className="space-y-4">
@@ -29,9 +34,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             ← 年度报告
           </Link>
           <h1 className="text-xl font-semibold">{report.title || defaultTitle(report.agency.name, report.year)}</h1>
-          <StatusBadge status={stored.status} />
         </div>
-        <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="下载">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-600">{stored.status === "approved" ? "下载定稿：" : "下载草稿："}</span>
           <a href={exportLink("docx")} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
             Word（DOCX）
@@ -47,16 +51,26 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       {previous && (
         <p className="text-xs text-slate-500">表格中灰色小字“上年”为 {stored.year - 1} 年已批准报告中的数字，供对照。</p>
       )}
-      <ReportEditor
-        reportId={stored.id}
-        report={report}
-        acknowledgements={readStoredAcknowledgements(stored.acknowledgements)}
-        tableNotes={(stored.tableNotes ?? {}) as TableNotes}
-        version={stored.version}
-        savedAt={stored.updatedAt.toISOString()}
-        previous={previous}
-        readOnly={!editable}
-        save={saveReport.bind(null, stored.id)}
+      <ReportWorkspace
+        editor={{
+          reportId: stored.id,
+          report,
+          acknowledgements: readStoredAcknowledgements(stored.acknowledgements),
+          tableNotes: (stored.tableNotes ?? {}) as TableNotes,
+          version: stored.version,
+          savedAt: stored.updatedAt.toISOString(),
+          previous,
+          readOnly: !editable,
+          save: saveReport.bind(null, stored.id),
+        }}
+        workflow={{
+          status: stored.status,
+          viewerRole: user.role,
+          approvedByName,
+          approvedAt: stored.approvedAt?.toISOString() ?? null,
+        }}
+        comments={comments}
+        canComment={canComment}
       />
     </div>
   );

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRef } from "react";
+import type { ReportStatus, UserRole } from "@/db/schema";
+import { WorkflowBar } from "@/components/workflow/WorkflowBar";
+import { CommentList, type CommentView } from "@/components/workflow/CommentList";
+import { CommentForm } from "@/components/workflow/CommentForm";
+import { ReportEditor, type EditorApi, type ReportEditorProps } from "./editor/ReportEditor";
+
+/**
+ * One report on screen: the workflow bar (submit / return / approve / reopen), the section forms, and the
+ * supervisors' comments in place under each section.
+ */
+export function ReportWorkspace({
+  editor,
+  workflow,
+  comments,
+  canComment,
+}: {
+  editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef">;
+  workflow: {
+    status: ReportStatus;
+    viewerRole: UserRole;
+    approvedByName: string | null;
+    approvedAt: string | null;
+  };
+  comments: CommentView[];
+  canComment: boolean;
+}) {
+  const editorApi = useRef<EditorApi | null>(null);
+  const edition = editor.report.edition;
+  return (
+    <div className="space-y-4">
+      <WorkflowBar
+        reportId={editor.reportId}
+        status={workflow.status}
+        version={editor.version}
+        viewerRole={workflow.viewerRole}
+        approvedByName={workflow.approvedByName}
+        approvedAt={workflow.approvedAt}
+        beforeSubmit={async () => {
+          await editorApi.current?.flush();
+        }}
+      />
+      <CommentList comments={comments} edition={edition} section="general" heading="审核意见（总体）" />
+      <ReportEditor
+        {...editor}
+        apiRef={editorApi}
+        checkSlot={
+          <div className="space-y-3">
+            <p className="text-slate-700">
+              提交审核前，请改正全部“错误”；每条“提醒”须改正，或点击“确认无误并说明理由”。下方列出全部检查结果和审核意见。
+            </p>
+            <CommentList comments={comments} edition={edition} heading="全部审核意见" />
+            {canComment && <CommentForm reportId={editor.reportId} section="general" report={editor.report} />}
+          </div>
+        }
+        sectionSlot={(section) =>
+          section === "check" ? null : (
+            <>
+              <CommentList comments={comments} edition={edition} section={section} />
+              {canComment && <CommentForm reportId={editor.reportId} section={section} report={editor.report} />}
+            </>
+          )
+        }
+      />
+    </div>
+  );
+}
