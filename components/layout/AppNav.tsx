@@ -18,7 +18,7 @@ export function AppNav({ role }: { role: UserRole }) {
   if (links.length < 2) return null;
   return (
     <nav aria-label="主导航" className="border-b border-slate-200 bg-white">
-      <ul className="mx-auto flex max-w-6xl gap-1 px-4">
+      <ul className="mx-auto flex max-w-[96rem] gap-1 px-4">
         {links.map((link) => {
           const current = link.href === "/" ? pathname === "/" || pathname.startsWith("/reports") : pathname.startsWith(link.href);
           return (

@@ -51,11 +51,11 @@ export function CommentForm({
   }
 
   return (
-    <form
-      onSubmit={handleSubmit(onSubmit)}
+    // Not a <form>: it sits inside the report editor's form, and forms cannot nest.
+    <div
+      role="form"
       aria-label={`对“${title}”填写审核意见`}
       className="space-y-2 rounded border border-slate-200 bg-white px-4 py-3"
-      noValidate
     >
       <h3 className="font-semibold">填写审核意见</h3>
       {cells.length > 0 && (
@@ -89,7 +89,8 @@ export function CommentForm({
       </div>
       <div className="flex items-center gap-3">
         <button
-          type="submit"
+          type="button"
+          onClick={handleSubmit(onSubmit)}
           disabled={isSubmitting}
           className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
@@ -106,6 +107,6 @@ export function CommentForm({
           </p>
         )}
       </div>
-    </form>
+    </div>
   );
 }

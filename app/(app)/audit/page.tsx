@@ -13,6 +13,12 @@ const td = "px-3 py-2 align-top";
 
 const DETAIL_WORDS: Record<string, string> = { throttled: "失败次数过多，已暂时锁定" };
 
+function detailText(action: string, detail: string | null): string {
+  // A created report's detail is its year, which the report column already shows.
+  if (!detail || action === "report-created") return "";
+  return DETAIL_WORDS[detail] ?? detail;
+}
+
 export default async function AuditPage() {
   const user = await requireRole("admin");
   const events = listCountyAudit(getDb(), scopeOf(user));
@@ -63,7 +69,7 @@ export default async function AuditPage() {
                     "—"
                   )}
                 </td>
-                <td className={`${td} text-slate-700`}>{event.detail ? (DETAIL_WORDS[event.detail] ?? event.detail) : ""}</td>
+                <td className={`${td} text-slate-700`}>{detailText(event.action, event.detail)}</td>
                 <td className={`${td} font-mono text-sm text-slate-500`}>{event.address ?? ""}</td>
               </tr>
             ))}

@@ -69,8 +69,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <p className="text-slate-700" data-testid="dashboard-summary">
-        共 {rows.length} 个机关：已批准 {approved} 个，待审核 {submitted} 个，尚未开始 {notStarted} 个
-        {late > 0 && <span className="ml-1 font-semibold text-red-700">，已逾期未完成 {late} 个</span>}。
+        {`共 ${rows.length} 个机关：已批准 ${approved} 个，待审核 ${submitted} 个，尚未开始 ${notStarted} 个`}
+        {late > 0 && <span className="font-semibold text-red-700">{`，已逾期未完成 ${late} 个`}</span>}。
       </p>
 
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">

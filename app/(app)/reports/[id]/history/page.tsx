@@ -59,7 +59,7 @@ export default async function HistoryPage({
       : older
         ? describeDiff(diffReports(older, revision.report))
         : index === revisions.length - 1 && revisions.length < HISTORY_LIMIT
-          ? "第一版"
+          ? "创建报告"
           : "";
     timeline.push({
       kind: "revision",
