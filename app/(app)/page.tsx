@@ -21,11 +21,19 @@ export default async function ReportListPage() {
           <p className="text-slate-600">政府信息公开工作年度报告</p>
         </div>
         {user.role === "clerk" && (
-          <StartReportForm
-            years={selectableReportYears()}
-            defaultYear={defaultReportYear()}
-            startReport={startReport}
-          />
+          <div className="space-y-1">
+            <StartReportForm
+              years={selectableReportYears()}
+              defaultYear={defaultReportYear()}
+              startReport={startReport}
+            />
+            <p className="text-xs text-slate-600">
+              上年报告不在本系统中？
+              <Link href="/reports/import" className="text-brand-600 underline-offset-2 hover:underline">
+                导入已发布的上年报告（Word、网页或文本），据此开始本年报告
+              </Link>
+            </p>
+          </div>
         )}
       </div>
       <section aria-labelledby="reports-heading" className="rounded border border-slate-200 bg-white">
