@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../client";
+import { openTemporaryDb } from "../test-db";
+import { eq } from "drizzle-orm";
+import { users, type ReportStatus } from "../schema";
+import { createAgency } from "./agencies";
+import { latestCountyReportYear, listCountyReports } from "./county";
+import { createReport } from "./reports";
+import { createUser } from "./users";
+import type { ActorScope } from "./scope";
+
+let db: Db;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, cleanup } = openTemporaryDb());
+});
+afterEach(() => cleanup());
+
+/** Reads need no user row. */
+const admin = (agencyId: number): ActorScope => ({ userId: 0, agencyId, role: "admin" });
+
+/** A report of the agency, written by a clerk of it (created on first use). */
+function report(agencyId: number, year: number, status: ReportStatus, content: unknown = { year }) {
+  const username = `clerk-${agencyId}`;
+  const clerk =
+    db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() ??
+    createUser(db, { username, displayName: "经办人", role: "clerk", agencyId, password: "secret-pass" });
+  return createReport(db, { userId: clerk.id, agencyId, role: "clerk" }, { year, edition: "2019", content, status }).id;
+}
+
+describe("listCountyReports", () => {
+  it("lists the county office first, then its agencies by name, each with its report of the year", () => {
+    const county = createAgency(db, { name: "乙县", level: "government" });
+    const b = createAgency(db, { name: "乙县b街道", level: "township", parentId: county.id });
+    const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
+    const c = createAgency(db, { name: "乙县c局", level: "department", parentId: county.id });
+    const other = createAgency(db, { name: "甲县", level: "government" });
+    const foreign = createAgency(db, { name: "甲县某局", level: "department", parentId: other.id });
+    const approved = report(a.id, 2020, "approved", { year: 2020, agency: { name: "乙县a局" } });
+    report(a.id, 2019, "approved");
+    const draft = report(b.id, 2020, "returned");
+    report(foreign.id, 2020, "approved");
+
+    const entries = listCountyReports(db, admin(county.id), 2020);
+    expect(entries.map((e) => [e.agencyName, e.isCountyOffice, e.report?.status ?? null])).toEqual([
+      ["乙县", true, null],
+      ["乙县a局", false, "approved"],
+      ["乙县b街道", false, "returned"],
+      ["乙县c局", false, null],
+    ]);
+    expect(entries[1]).toEqual({
+      agencyId: a.id,
+      agencyName: "乙县a局",
+      level: "department",
+      isCountyOffice: false,
+      report: { id: approved, edition: "2019", status: "approved", content: { year: 2020, agency: { name: "乙县a局" } } },
+    });
+    expect(entries[2].report?.id).toBe(draft);
+    expect(entries.some((e) => e.agencyName === c.name)).toBe(true);
+  });
+
+  it("shows anyone but an admin only their own agency", () => {
+    const county = createAgency(db, { name: "乙县", level: "government" });
+    const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
+    const entries = listCountyReports(db, { userId: 0, agencyId: a.id, role: "supervisor" }, 2020);
+    expect(entries.map((e) => e.agencyName)).toEqual(["乙县a局"]);
+  });
+});
+
+describe("latestCountyReportYear", () => {
+  it("is the latest year with any report of the county, of any status", () => {
+    const county = createAgency(db, { name: "乙县", level: "government" });
+    const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
+    const other = createAgency(db, { name: "甲县", level: "government" });
+    expect(latestCountyReportYear(db, admin(county.id))).toBeUndefined();
+    report(a.id, 2020, "approved");
+    report(a.id, 2022, "draft");
+    report(other.id, 2024, "approved");
+    expect(latestCountyReportYear(db, admin(county.id))).toBe(2022);
+  });
+});

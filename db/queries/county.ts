@@ -1,0 +1,69 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../client";
+import { agencies, reports, type AgencyLevel, type ReportStatus } from "../schema";
+import { readableAgencyIds } from "./reports";
+import type { ActorScope } from "./scope";
+
+/**
+ * County figures. For a county admin: the county office and every agency under it (for anyone else
+ * only their own agency, as readableAgencyIds decides), each with its report of the year.
+ */
+
+export type CountyReportEntry = {
+  agencyId: number;
+  agencyName: string;
+  level: AgencyLevel;
+  isCountyOffice: boolean;
+  /** The agency's report of the year; null when not started. */
+  report: {
+    id: number;
+    edition: "2019" | "2021";
+    status: ReportStatus;
+    /** The stored interchange model, parsed from JSON (read it with readStoredReport). */
+    content: unknown;
+  } | null;
+};
+
+/** The county office first, then the agencies under it by name. */
+export function listCountyReports(db: Executor, scope: ActorScope, year: number): CountyReportEntry[] {
+  const rows = db
+    .select({
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+      level: agencies.level,
+      parentId: agencies.parentId,
+      reportId: reports.id,
+      edition: reports.edition,
+      status: reports.status,
+      content: reports.content,
+    })
+    .from(agencies)
+    .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
+    .where(inArray(agencies.id, readableAgencyIds(db, scope)))
+    .orderBy(asc(agencies.name))
+    .all();
+  const entries = rows.map(
+    (row): CountyReportEntry => ({
+      agencyId: row.agencyId,
+      agencyName: row.agencyName,
+      level: row.level,
+      isCountyOffice: row.agencyId === scope.agencyId,
+      report:
+        row.reportId === null
+          ? null
+          : { id: row.reportId, edition: row.edition!, status: row.status!, content: JSON.parse(row.content!) },
+    }),
+  );
+  return [...entries.filter((entry) => entry.isCountyOffice), ...entries.filter((entry) => !entry.isCountyOffice)];
+}
+
+/** The latest year for which any agency of the county has a report (of any status). */
+export function latestCountyReportYear(db: Executor, scope: ActorScope): number | undefined {
+  return db
+    .select({ year: reports.year })
+    .from(reports)
+    .where(inArray(reports.agencyId, readableAgencyIds(db, scope)))
+    .orderBy(desc(reports.year))
+    .limit(1)
+    .get()?.year;
+}
