@@ -8,7 +8,7 @@ import type { UnreadItem } from "@/lib/report/import";
 /** What was read from the file: the details, the three tables as printed, the narrative sections. */
 export function ImportPreview({ report, unread }: { report: Report; unread: UnreadItem[] }) {
   const doc = buildExportDocument(report, { draft: false });
-  const unreadCells = new Set(unread.map((u) => u.where));
+  const unreadCells: TableMarks = { cells: unread.map((u) => u.where), title: "未能读取，留空", emptyText: "？", tone: "amber" };
   const missingSections = new Set(unread.filter((u) => !u.where.includes(".") && u.reason.startsWith("未找到")).map((u) => u.where));
   return (
     <div className="space-y-4">
@@ -86,7 +86,7 @@ function Paragraphs({ paragraphs }: { paragraphs: string[] }) {
   );
 }
 
-function Block({ block, unreadCells }: { block: ExportBlock; unreadCells: Set<string> }) {
+function Block({ block, unreadCells }: { block: ExportBlock; unreadCells: TableMarks }) {
   if (block.kind === "paragraph") return <Paragraphs paragraphs={[block.text]} />;
   if (block.kind === "subsection") {
     return (
@@ -96,20 +96,39 @@ function Block({ block, unreadCells }: { block: ExportBlock; unreadCells: Set<st
       </div>
     );
   }
-  return <PreviewTable table={block.table} unreadCells={unreadCells} />;
+  return <ExportTableView table={block.table} caption={`${block.table.caption}（导入结果）`} marks={unreadCells} />;
 }
 
-function PreviewTable({ table, unreadCells }: { table: ExportTable; unreadCells: Set<string> }) {
+/** Cells to mark in a drawn table (e.g. not read, or not adding up), with the reason as their title. */
+export interface TableMarks {
+  cells: string[];
+  title: string;
+  /** Shown in a marked cell that is empty. */
+  emptyText?: string;
+  tone: "amber" | "red";
+}
+
+const MARK_TONES: Record<TableMarks["tone"], string> = {
+  amber: "bg-amber-100 text-amber-900",
+  red: "bg-red-50 font-semibold text-red-800",
+};
+
+/**
+ * One table of the export model (lib/report/export/document.ts) drawn as printed, with its merged
+ * header cells. Used by the import preview and the county figures page.
+ */
+export function ExportTableView({ table, caption, marks }: { table: ExportTable; caption: string; marks?: TableMarks }) {
   const rows = [...table.head, ...table.bodies.flat()];
+  const marked = new Set(marks?.cells);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{table.caption}（导入结果）</caption>
+        <caption className="sr-only">{caption}</caption>
         <tbody>
           {rows.map((row, r) => (
             <tr key={r}>
               {row.map((cell, c) => {
-                const unread = cell.path !== undefined && unreadCells.has(cell.path);
+                const mark = cell.path !== undefined && marked.has(cell.path) ? marks : undefined;
                 const Tag = cell.isHeader ? "th" : "td";
                 return (
                   <Tag
@@ -117,15 +136,15 @@ function PreviewTable({ table, unreadCells }: { table: ExportTable; unreadCells:
                     colSpan={cell.colSpan}
                     rowSpan={cell.rowSpan}
                     scope={cell.scope}
-                    title={unread ? "未能读取，留空" : undefined}
+                    title={mark?.title}
                     className={[
                       "border border-slate-300 px-1.5 py-0.5",
                       cell.isHeader ? "bg-slate-100 font-normal text-slate-700" : "tabular-nums",
                       cell.align === "left" ? "text-left" : "text-center",
-                      unread ? "bg-amber-100 text-amber-900" : "",
+                      mark ? MARK_TONES[mark.tone] : "",
                     ].join(" ")}
                   >
-                    {unread && cell.text === "" ? "？" : cell.text}
+                    {mark && cell.text === "" ? (mark.emptyText ?? "") : cell.text}
                   </Tag>
                 );
               })}
