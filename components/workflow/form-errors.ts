@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from "react-hook-form";
 
 /**
- * Put a refused action's errors onto the form: each field error under its field (the first message;
- * the others are the same field's further problems), the general message as the form's root error.
+ * Put a refused action's errors onto the form: each field's messages under that field, anything else
+ * (and the general message when no field error explains the refusal) as the form's root error.
  */
 export function applyServerErrors<T extends FieldValues>(
   result: { formError?: string; fieldErrors?: Record<string, string[]> },
@@ -21,7 +21,8 @@ export function applyServerErrors<T extends FieldValues>(
   const unplaced = Object.entries(result.fieldErrors ?? {})
     .filter(([key]) => !(fields as readonly string[]).includes(key))
     .flatMap(([, messages]) => messages);
-  const general = result.formError ?? (placed ? "" : "操作失败，请重试。");
+  // The general message only when no field says what is wrong (it would repeat the field's message).
+  const general = placed ? "" : (result.formError ?? "操作失败，请重试。");
   const root = [general, ...unplaced].filter(Boolean).join("；");
   if (root) setError("root", { type: "server", message: root });
 }
