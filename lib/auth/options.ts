@@ -5,7 +5,11 @@ import { getDb } from "@/db/client";
 import { verifyCredentials } from "@/db/queries/users";
 import { recordAudit } from "@/db/queries/audit";
 import { getAuthSecret } from "./secret";
+import { readEnv } from "@/lib/env";
 import { LOGIN_THROTTLED, LoginThrottle } from "./login-throttle";
+
+// next-auth builds its redirect addresses from NEXTAUTH_URL; without one, the port the app serves on.
+process.env.NEXTAUTH_URL ??= `http://localhost:${readEnv().port}`;
 
 const globalForThrottle = globalThis as unknown as { nianbaoLoginThrottle?: LoginThrottle };
 const loginThrottle = (globalForThrottle.nianbaoLoginThrottle ??= new LoginThrottle());
