@@ -1,5 +1,4 @@
 import type { ReportComment } from "@/db/queries/comments";
-import type { UserRole } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { roleLabels } from "@/lib/labels";
 // Module paths, not the "@/lib/report" index: this runs in the browser, which needs no interchange parser.
@@ -7,16 +6,8 @@ import { labelText } from "@/lib/report/model";
 import type { EditionId } from "@/lib/report/editions";
 import { commentSectionTitle } from "@/lib/workflow/cells";
 
-/** A comment as it travels to the browser (dates as ISO text). */
-export type CommentView = {
-  id: number;
-  section: string;
-  cell: string | null;
-  body: string;
-  authorName: string;
-  authorRole: UserRole;
-  createdAt: string;
-};
+/** A comment as it travels to the browser (the date as ISO text). */
+export type CommentView = Omit<ReportComment, "createdAt"> & { createdAt: string };
 
 export function toCommentViews(comments: ReportComment[]): CommentView[] {
   return comments.map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString() }));

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "../client";
-import { agencies, auditEvents, reports, users, type AgencyLevel, type UserRole } from "../schema";
-import { hashPassword } from "./users";
+import { agencies, auditEvents, reports, users, type AgencyLevel } from "../schema";
+import { hashPassword, type UserProfile } from "./users";
 import { readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
@@ -66,15 +66,8 @@ export function setTownshipDeadline(db: Executor, scope: ActorScope, deadline: s
   db.update(agencies).set({ townshipDeadline: deadline }).where(eq(agencies.id, scope.agencyId)).run();
 }
 
-/** A user as the admin page lists them: never the password hash. */
-export type CountyUser = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: UserRole;
-  agencyId: number;
-  agencyName: string;
-};
+/** A user as the admin page lists them: the profile, never the password hash. */
+export type CountyUser = UserProfile;
 
 const countyUserColumns = {
   id: users.id,

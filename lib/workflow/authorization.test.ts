@@ -3,12 +3,11 @@
  * of another agency of the county and of another county: only the one role the workflow names may act,
  * and a refused call leaves every table exactly as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, Executor } from "@/db/client";
-import { openTemporaryDb } from "@/db/test-db";
+import { describe, expect } from "vitest";
+import type { Executor } from "@/db/client";
 import { saveReportContent } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
-import { agencies, type ReportStatus } from "@/db/schema";
+import { agencies, reportStatuses, type ReportStatus } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import {
   addComment,
@@ -21,18 +20,10 @@ import {
   setTownshipDeadline,
   submitReport,
 } from "./service";
-import { buildWorld, cleanTownshipReport, inRollback, snapshot, storeReport, type World } from "./test-fixture";
+import { cleanTownshipReport, sharedWorld, snapshot, storeReport, type World } from "./test-fixture";
 
-let db: Db;
-let cleanup: () => void;
-let world: World;
-
-// One world for the file (hashing passwords is slow); every test runs in a rolled-back transaction.
-beforeAll(() => {
-  ({ db, cleanup } = openTemporaryDb());
-  world = buildWorld(db);
-});
-afterAll(() => cleanup());
+const shared = sharedWorld();
+const { itRolledBack } = shared;
 
 type ActorName = keyof World["actors"];
 const ACTORS: ActorName[] = [
@@ -96,30 +87,17 @@ const CASES: Case[] = [
     call: (tx, actor, reportId) =>
       addComment(tx, actor, { reportId, section: "requests", cell: "requests.newReceived.total", body: "请核对。" }),
   },
-  ...(["draft", "returned"] as const).map(
+  // Content is saved by the agency's clerk, and only while the report is a draft or returned.
+  ...reportStatuses.map(
     (status): Case => ({
       name: `save a ${status} report`,
       status,
-      allowed: ["clerk"],
+      allowed: status === "draft" || status === "returned" ? ["clerk"] : [],
       call: (tx, actor, reportId) =>
         saveReportContent(tx, { userId: actor.id, agencyId: actor.agencyId, role: actor.role }, {
           reportId,
           baseVersion: 1,
-          content: { ...cleanTownshipReport(world), problems: "改过了。" },
-          acknowledgements: [],
-        }),
-    }),
-  ),
-  ...(["submitted", "approved"] as const).map(
-    (status): Case => ({
-      name: `save a ${status} report`,
-      status,
-      allowed: [],
-      call: (tx, actor, reportId) =>
-        saveReportContent(tx, { userId: actor.id, agencyId: actor.agencyId, role: actor.role }, {
-          reportId,
-          baseVersion: 1,
-          content: { ...cleanTownshipReport(world), problems: "改过了。" },
+          content: { ...cleanTownshipReport(shared.world), problems: "改过了。" },
           acknowledgements: [],
         }),
     }),
@@ -139,7 +117,7 @@ const CASES: Case[] = [
         username: "new-clerk",
         displayName: "新经办人",
         role: "clerk",
-        agencyId: world.agencies.township.id,
+        agencyId: shared.world.agencies.township.id,
         password: "long-enough-1",
       }),
   },
@@ -147,7 +125,7 @@ const CASES: Case[] = [
     name: "reset the township clerk's password",
     status: null,
     allowed: ["admin"],
-    call: (tx, actor) => resetPassword(tx, actor, { userId: world.actors.clerk.id, password: "another-pass-1" }),
+    call: (tx, actor) => resetPassword(tx, actor, { userId: shared.world.actors.clerk.id, password: "another-pass-1" }),
   },
 ];
 
@@ -156,9 +134,9 @@ describe("every mutating call is refused to everyone but the role the workflow n
     for (const actorName of ACTORS) {
       const allowed = testCase.allowed.includes(actorName);
       itRolledBack(`${testCase.name} as ${actorName}: ${allowed ? "allowed" : "refused, nothing changes"}`, (tx) => {
-        const reportId = testCase.status ? storeReport(tx, world, testCase.status) : 0;
+        const reportId = testCase.status ? storeReport(tx, shared.world, testCase.status) : 0;
         const before = snapshot(tx);
-        const result = testCase.call(tx, world.actors[actorName], reportId);
+        const result = testCase.call(tx, shared.world.actors[actorName], reportId);
         expect(succeeded(result)).toBe(allowed);
         if (allowed) expect(snapshot(tx)).not.toEqual(before);
         else expect(snapshot(tx)).toEqual(before);
@@ -167,39 +145,34 @@ describe("every mutating call is refused to everyone but the role the workflow n
   }
 });
 
-/** A test on the shared world, inside a transaction that is rolled back afterwards. */
-function itRolledBack(name: string, body: (tx: Executor) => void) {
-  it(name, () => inRollback(db, body));
-}
-
 describe("the county's township deadline", () => {
   itRolledBack("is set by the county's admin only; another county's admin changes only their own county", (tx) => {
     for (const name of ACTORS.filter((name) => name !== "admin" && name !== "foreignAdmin")) {
       const before = snapshot(tx);
-      expect(setTownshipDeadline(tx, world.actors[name], { deadline: "03-01" }).ok).toBe(false);
+      expect(setTownshipDeadline(tx, shared.world.actors[name], { deadline: "03-01" }).ok).toBe(false);
       expect(snapshot(tx)).toEqual(before);
     }
-    expect(setTownshipDeadline(tx, world.actors.foreignAdmin, { deadline: "03-01" }).ok).toBe(true);
-    expect(setTownshipDeadline(tx, world.actors.admin, { deadline: "02-25" }).ok).toBe(true);
+    expect(setTownshipDeadline(tx, shared.world.actors.foreignAdmin, { deadline: "03-01" }).ok).toBe(true);
+    expect(setTownshipDeadline(tx, shared.world.actors.admin, { deadline: "02-25" }).ok).toBe(true);
     const stored = (id: number) =>
       tx.select({ d: agencies.townshipDeadline }).from(agencies).where(eq(agencies.id, id)).get();
-    expect(stored(world.agencies.countyA.id)).toEqual({ d: "02-25" });
-    expect(stored(world.agencies.countyB.id)).toEqual({ d: "03-01" });
+    expect(stored(shared.world.agencies.countyA.id)).toEqual({ d: "02-25" });
+    expect(stored(shared.world.agencies.countyB.id)).toEqual({ d: "03-01" });
   });
 });
 
 describe("refusals say why, in Chinese", () => {
   itRolledBack("treats another agency's report exactly like a missing one", (tx) => {
-    const reportId = storeReport(tx, world, "submitted");
-    const foreign = approveReport(tx, world.actors.foreignSupervisor, { reportId, version: 1 });
-    const missing = approveReport(tx, world.actors.supervisor, { reportId: reportId + 100, version: 1 });
+    const reportId = storeReport(tx, shared.world, "submitted");
+    const foreign = approveReport(tx, shared.world.actors.foreignSupervisor, { reportId, version: 1 });
+    const missing = approveReport(tx, shared.world.actors.supervisor, { reportId: reportId + 100, version: 1 });
     expect(foreign).toEqual(missing);
     expect(foreign).toMatchObject({ ok: false, formError: "找不到该报告，或您无权查看该报告。" });
   });
 
   itRolledBack("names the role that may act when the reader may not", (tx) => {
-    const reportId = storeReport(tx, world, "submitted");
-    expect(approveReport(tx, world.actors.admin, { reportId, version: 1 })).toMatchObject({
+    const reportId = storeReport(tx, shared.world, "submitted");
+    expect(approveReport(tx, shared.world.actors.admin, { reportId, version: 1 })).toMatchObject({
       ok: false,
       formError: "只有审核人可以批准。",
     });

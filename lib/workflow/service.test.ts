@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Db, Executor } from "@/db/client";
-import { openTemporaryDb } from "@/db/test-db";
+import type { Executor } from "@/db/client";
 import { getReportForActor, saveReportContent } from "@/db/queries/reports";
 import { listComments } from "@/db/queries/comments";
 import { listCountyAudit, listCountyUsers } from "@/db/queries/admin";
@@ -20,26 +19,15 @@ import {
   returnReport,
   submitReport,
 } from "./service";
-import { buildWorld, cleanTownshipReport, inRollback, storeReport, type World } from "./test-fixture";
+import { cleanTownshipReport, sharedWorld, storeReport } from "./test-fixture";
 
-let db: Db;
-let cleanup: () => void;
-let world: World;
-
-beforeAll(() => {
-  ({ db, cleanup } = openTemporaryDb());
-  world = buildWorld(db);
-});
-afterAll(() => cleanup());
-
-function itRolledBack(name: string, body: (tx: Executor) => void) {
-  it(name, () => inRollback(db, body));
-}
+const shared = sharedWorld();
+const { itRolledBack } = shared;
 
 const scope = (actor: UserProfile) => ({ userId: actor.id, agencyId: actor.agencyId, role: actor.role });
 
 function save(tx: Executor, reportId: number, content: Report, acknowledgements: unknown[] = []) {
-  const { clerk } = world.actors;
+  const { clerk } = shared.world.actors;
   const current = getReportForActor(tx, scope(clerk), reportId)!;
   return saveReportContent(tx, scope(clerk), { reportId, baseVersion: current.version, content, acknowledgements });
 }
@@ -50,10 +38,10 @@ function statusOf(tx: Executor, reportId: number) {
 
 describe("submitting for approval", () => {
   itRolledBack("is refused while an error remains, listing it, and the report stays a draft", (tx) => {
-    const content = cleanTownshipReport(world);
+    const content = cleanTownshipReport(shared.world);
     content.requests.newReceived.naturalPerson = null;
-    const reportId = storeReport(tx, world, "draft", content);
-    const result = submitReport(tx, world.actors.clerk, { reportId });
+    const reportId = storeReport(tx, shared.world, "draft", content);
+    const result = submitReport(tx, shared.world.actors.clerk, { reportId });
     expect(result.ok).toBe(false);
     if (result.ok || !("blocking" in result)) throw new Error("expected a refusal with findings");
     expect(result.formError).toMatch(/^还不能提交审核：\d+ 个错误需要改正。$/);
@@ -63,10 +51,10 @@ describe("submitting for approval", () => {
   });
 
   itRolledBack("is refused while a warning is neither fixed nor acknowledged with a reason", (tx) => {
-    const content = cleanTownshipReport(world);
+    const content = cleanTownshipReport(shared.world);
     delete content.website;
-    const reportId = storeReport(tx, world, "draft", content);
-    const refused = submitReport(tx, world.actors.clerk, { reportId });
+    const reportId = storeReport(tx, shared.world, "draft", content);
+    const refused = submitReport(tx, shared.world.actors.clerk, { reportId });
     if (refused.ok || !("blocking" in refused)) throw new Error("expected a refusal with findings");
     expect(refused.formError).toBe("还不能提交审核：1 个警告需要改正或说明理由。");
     const [warning] = refused.blocking;
@@ -74,86 +62,86 @@ describe("submitting for approval", () => {
 
     // An acknowledgement without a reason does not count.
     save(tx, reportId, content, [{ findingId: warning.id, by: "王晓梅", reason: "  " }]);
-    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(false);
+    expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(false);
 
     save(tx, reportId, content, [{ findingId: warning.id, by: "王晓梅", reason: "本机关暂无门户网站，在区政府网站发布。" }]);
-    expect(submitReport(tx, world.actors.clerk, { reportId })).toEqual({ ok: true, data: { status: "submitted" } });
+    expect(submitReport(tx, shared.world.actors.clerk, { reportId })).toEqual({ ok: true, data: { status: "submitted" } });
     expect(statusOf(tx, reportId)).toBe("submitted");
   });
 
   itRolledBack("checks against last year's approved report", (tx) => {
-    const lastYear = cleanTownshipReport(world, 2024);
+    const lastYear = cleanTownshipReport(shared.world, 2024);
     lastYear.requests.carriedForward.naturalPerson = 2;
     lastYear.requests.carriedForward.total = 2;
     lastYear.requests.newReceived.naturalPerson = 2;
     lastYear.requests.newReceived.total = 2;
-    storeReport(tx, world, "approved", lastYear);
-    const reportId = storeReport(tx, world, "draft", cleanTownshipReport(world, 2025));
-    const result = submitReport(tx, world.actors.clerk, { reportId });
+    storeReport(tx, shared.world, "approved", lastYear);
+    const reportId = storeReport(tx, shared.world, "draft", cleanTownshipReport(shared.world, 2025));
+    const result = submitReport(tx, shared.world.actors.clerk, { reportId });
     if (result.ok || !("blocking" in result)) throw new Error("expected a refusal with findings");
     expect(result.blocking.map((finding) => finding.rule)).toContain("X-CARRY");
   });
 
   itRolledBack("is allowed for a clean report, and recorded in the audit log", (tx) => {
-    const reportId = storeReport(tx, world, "draft");
-    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(true);
+    const reportId = storeReport(tx, shared.world, "draft");
+    expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(true);
     const events = tx.select().from(auditEvents).where(eq(auditEvents.reportId, reportId)).all();
     expect(events.map((event) => event.action)).toEqual(["report-created", "report-submitted"]);
-    expect(events[1]).toMatchObject({ userId: world.actors.clerk.id, username: "clerk" });
+    expect(events[1]).toMatchObject({ userId: shared.world.actors.clerk.id, username: "clerk" });
   });
 });
 
 describe("review", () => {
   itRolledBack("a return with a comment shows the comment to the clerk and the clerk may edit and resubmit", (tx) => {
-    const reportId = storeReport(tx, world, "submitted");
-    const returned = returnReport(tx, world.actors.supervisor, { reportId, version: 1, comment: "请补充联系电话的区号。" });
+    const reportId = storeReport(tx, shared.world, "submitted");
+    const returned = returnReport(tx, shared.world.actors.supervisor, { reportId, version: 1, comment: "请补充联系电话的区号。" });
     expect(returned).toEqual({ ok: true, data: { status: "returned" } });
-    const comments = listComments(tx, scope(world.actors.clerk), reportId);
+    const comments = listComments(tx, scope(shared.world.actors.clerk), reportId);
     expect(comments).toMatchObject([{ section: "general", cell: null, body: "请补充联系电话的区号。", authorName: "supervisor" }]);
-    expect(save(tx, reportId, cleanTownshipReport(world)).kind).toBe("saved");
-    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(true);
+    expect(save(tx, reportId, cleanTownshipReport(shared.world)).kind).toBe("saved");
+    expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(true);
   });
 
   itRolledBack("an approval locks the report for everyone, records who and when, and keeps the revision", (tx) => {
-    const reportId = storeReport(tx, world, "submitted");
+    const reportId = storeReport(tx, shared.world, "submitted");
     const before = Date.now();
-    expect(approveReport(tx, world.actors.supervisor, { reportId, version: 1 })).toEqual({
+    expect(approveReport(tx, shared.world.actors.supervisor, { reportId, version: 1 })).toEqual({
       ok: true,
       data: { status: "approved" },
     });
-    const stored = getReportForActor(tx, scope(world.actors.supervisor), reportId)!;
+    const stored = getReportForActor(tx, scope(shared.world.actors.supervisor), reportId)!;
     expect(stored.status).toBe("approved");
-    expect(stored.approvedBy).toBe(world.actors.supervisor.id);
+    expect(stored.approvedBy).toBe(shared.world.actors.supervisor.id);
     expect(stored.approvedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    for (const actor of Object.values(world.actors)) {
+    for (const actor of Object.values(shared.world.actors)) {
       const outcome = saveReportContent(tx, scope(actor), {
         reportId,
         baseVersion: 1,
-        content: cleanTownshipReport(world),
+        content: cleanTownshipReport(shared.world),
         acknowledgements: [],
       });
       expect(["locked", "not-found"]).toContain(outcome.kind);
     }
-    expect(submitReport(tx, world.actors.clerk, { reportId }).ok).toBe(false);
-    expect(returnReport(tx, world.actors.supervisor, { reportId, version: 1, comment: "" }).ok).toBe(false);
-    expect(listRevisions(tx, scope(world.actors.supervisor), reportId).map((r) => r.version)).toEqual([1]);
+    expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(false);
+    expect(returnReport(tx, shared.world.actors.supervisor, { reportId, version: 1, comment: "" }).ok).toBe(false);
+    expect(listRevisions(tx, scope(shared.world.actors.supervisor), reportId).map((r) => r.version)).toEqual([1]);
   });
 
   itRolledBack("an approval of a version the supervisor did not read is refused", (tx) => {
-    const reportId = storeReport(tx, world, "draft");
-    save(tx, reportId, { ...cleanTownshipReport(world), problems: "第二版。" });
-    submitReport(tx, world.actors.clerk, { reportId });
-    expect(approveReport(tx, world.actors.supervisor, { reportId, version: 1 })).toEqual({
+    const reportId = storeReport(tx, shared.world, "draft");
+    save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "第二版。" });
+    submitReport(tx, shared.world.actors.clerk, { reportId });
+    expect(approveReport(tx, shared.world.actors.supervisor, { reportId, version: 1 })).toEqual({
       ok: false,
       formError: "报告在您打开后已有变化，请刷新页面后再操作。",
     });
     expect(statusOf(tx, reportId)).toBe("submitted");
-    expect(approveReport(tx, world.actors.supervisor, { reportId, version: 2 }).ok).toBe(true);
+    expect(approveReport(tx, shared.world.actors.supervisor, { reportId, version: 2 }).ok).toBe(true);
   });
 
   itRolledBack("comments go to a section and, optionally, one of its cells", (tx) => {
-    const reportId = storeReport(tx, world, "submitted");
-    const { supervisor } = world.actors;
+    const reportId = storeReport(tx, shared.world, "submitted");
+    const { supervisor } = shared.world.actors;
     expect(addComment(tx, supervisor, { reportId, section: "requests", cell: "requests.granted.total", body: "偏高。" }).ok).toBe(true);
     expect(addComment(tx, supervisor, { reportId, section: "problems", cell: null, body: "请写具体。" }).ok).toBe(true);
     expect(addComment(tx, supervisor, { reportId, section: "requests", cell: "reviewLitigation.review.total", body: "x" })).toMatchObject({
@@ -164,12 +152,12 @@ describe("review", () => {
       ok: false,
       fieldErrors: { section: ["请选择意见所属的栏目"] },
     });
-    const comments = listComments(tx, scope(world.actors.clerk), reportId);
+    const comments = listComments(tx, scope(shared.world.actors.clerk), reportId);
     expect(comments.map((c) => [c.section, c.cell, c.body])).toEqual([
       ["requests", "requests.granted.total", "偏高。"],
       ["problems", null, "请写具体。"],
     ]);
-    expect(listComments(tx, scope(world.actors.foreignClerk), reportId)).toEqual([]);
+    expect(listComments(tx, scope(shared.world.actors.foreignClerk), reportId)).toEqual([]);
   });
 });
 
@@ -177,27 +165,27 @@ describe("reopening an approved report", () => {
   it("requires a written reason", () => {
     expect(reopenSchema.safeParse({ reportId: 1, reason: "  " }).success).toBe(false);
     expect(reopenSchema.safeParse({ reportId: 1 }).success).toBe(false);
-    expect(reopenReport(db, world.actors.admin, { reportId: 1, reason: " " })).toMatchObject({
+    expect(reopenReport(shared.db, shared.world.actors.admin, { reportId: 1, reason: " " })).toMatchObject({
       ok: false,
       fieldErrors: { reason: ["请填写重新打开的原因"] },
     });
   });
 
   itRolledBack("keeps the approved version, tells the clerk why and records it", (tx) => {
-    const approved = cleanTownshipReport(world);
-    const reportId = storeReport(tx, world, "submitted", approved);
-    approveReport(tx, world.actors.supervisor, { reportId, version: 1 });
+    const approved = cleanTownshipReport(shared.world);
+    const reportId = storeReport(tx, shared.world, "submitted", approved);
+    approveReport(tx, shared.world.actors.supervisor, { reportId, version: 1 });
     const reason = "表三第一行数字与公开网站上的版本不一致。";
-    expect(reopenReport(tx, world.actors.admin, { reportId, reason })).toEqual({ ok: true, data: { status: "draft" } });
-    const stored = getReportForActor(tx, scope(world.actors.clerk), reportId)!;
+    expect(reopenReport(tx, shared.world.actors.admin, { reportId, reason })).toEqual({ ok: true, data: { status: "draft" } });
+    const stored = getReportForActor(tx, scope(shared.world.actors.clerk), reportId)!;
     expect(stored).toMatchObject({ status: "draft", approvedBy: null, approvedAt: null });
     expect(save(tx, reportId, { ...approved, problems: "更正后的内容。" }).kind).toBe("saved");
-    const revisions = listRevisions(tx, scope(world.actors.admin), reportId);
+    const revisions = listRevisions(tx, scope(shared.world.actors.admin), reportId);
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);
     expect(revisions[1].content).toEqual(approved);
-    expect(listComments(tx, scope(world.actors.clerk), reportId).at(-1)?.body).toContain(reason);
+    expect(listComments(tx, scope(shared.world.actors.clerk), reportId).at(-1)?.body).toContain(reason);
     const event = tx.select().from(auditEvents).where(eq(auditEvents.action, "report-reopened")).get();
-    expect(event).toMatchObject({ userId: world.actors.admin.id, reportId });
+    expect(event).toMatchObject({ userId: shared.world.actors.admin.id, reportId });
     expect(event?.detail).toContain(reason);
     expect(event?.detail).toContain("已批准的第 1 版保留在修订记录中");
   });
@@ -205,11 +193,11 @@ describe("reopening an approved report", () => {
 
 describe("county administration", () => {
   itRolledBack("creates users only in the admin's county, with Chinese field errors", (tx) => {
-    const { admin } = world.actors;
-    const input = { username: "new-clerk", displayName: "新经办人", role: "clerk" as const, agencyId: world.agencies.department.id, password: "long-enough-1" };
+    const { admin } = shared.world.actors;
+    const input = { username: "new-clerk", displayName: "新经办人", role: "clerk" as const, agencyId: shared.world.agencies.department.id, password: "long-enough-1" };
     expect(createUser(tx, admin, input).ok).toBe(true);
     expect(createUser(tx, admin, input)).toMatchObject({ ok: false, fieldErrors: { username: ["该用户名已被使用，请换一个"] } });
-    expect(createUser(tx, admin, { ...input, username: "x-clerk", agencyId: world.agencies.townshipB.id })).toMatchObject({
+    expect(createUser(tx, admin, { ...input, username: "x-clerk", agencyId: shared.world.agencies.townshipB.id })).toMatchObject({
       ok: false,
       fieldErrors: { agencyId: ["请选择本县（区）的机关"] },
     });
@@ -235,22 +223,22 @@ describe("county administration", () => {
   });
 
   it("resets a password so the new one signs in and the old one does not", async () => {
-    const { admin, otherClerk } = world.actors;
-    expect(resetPassword(db, admin, { userId: otherClerk.id, password: "fresh-password-2" })).toEqual({
+    const { admin, otherClerk } = shared.world.actors;
+    expect(resetPassword(shared.db, admin, { userId: otherClerk.id, password: "fresh-password-2" })).toEqual({
       ok: true,
       data: { username: "other-clerk" },
     });
-    expect((await verifyCredentials(db, "other-clerk", "fresh-password-2"))?.id).toBe(otherClerk.id);
-    expect(await verifyCredentials(db, "other-clerk", "password-1")).toBeUndefined();
+    expect((await verifyCredentials(shared.db, "other-clerk", "fresh-password-2"))?.id).toBe(otherClerk.id);
+    expect(await verifyCredentials(shared.db, "other-clerk", "password-1")).toBeUndefined();
   });
 
   it("lists the county's users without password hashes, and only the county's audit events", () => {
-    const users = listCountyUsers(db, scope(world.actors.admin));
+    const users = listCountyUsers(shared.db, scope(shared.world.actors.admin));
     expect(users.map((user) => user.username).sort()).toEqual(
       ["admin", "clerk", "county-supervisor", "other-clerk", "other-supervisor", "supervisor"].sort(),
     );
     for (const user of users) expect(Object.keys(user)).not.toContain("passwordHash");
-    const events = listCountyAudit(db, scope(world.actors.foreignAdmin));
+    const events = listCountyAudit(shared.db, scope(shared.world.actors.foreignAdmin));
     expect(events.every((event) => event.username !== "admin")).toBe(true);
   });
 });

@@ -2,7 +2,9 @@
  * A small two-county world for workflow tests: county 甲 with a township (the report's agency), a
  * department and the county office; county 乙 with its own township. Every user of every role.
  */
-import type { Executor } from "@/db/client";
+import { afterAll, beforeAll, it } from "vitest";
+import type { Db, Executor } from "@/db/client";
+import { openTemporaryDb } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { createReport } from "@/db/queries/reports";
 import { createUser, type UserProfile } from "@/db/queries/users";
@@ -77,4 +79,32 @@ export function inRollback(db: Executor, body: (tx: Executor) => void): void {
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
+}
+
+/**
+ * One world for a whole test file (hashing passwords is slow), opened before its tests and removed
+ * after them, and `itRolledBack`: a test whose writes are rolled back, so tests never see each other.
+ */
+export function sharedWorld() {
+  let opened: { db: Db; cleanup: () => void; world: World } | undefined;
+  beforeAll(() => {
+    const { db, cleanup } = openTemporaryDb();
+    opened = { db, cleanup, world: buildWorld(db) };
+  });
+  afterAll(() => opened?.cleanup());
+  const current = () => {
+    if (!opened) throw new Error("the shared world is opened in beforeAll");
+    return opened;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get world() {
+      return current().world;
+    },
+    itRolledBack(name: string, body: (tx: Executor) => void) {
+      it(name, () => inRollback(current().db, body));
+    },
+  };
 }

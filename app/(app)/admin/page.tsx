@@ -9,11 +9,11 @@ import {
   ResetPasswordForm,
   TownshipDeadlineForm,
 } from "@/components/admin/AdminForms";
+import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
 export const metadata = { title: "管理 · 年报" };
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2";
+const td = cellClass;
 
 export default async function AdminPage() {
   const user = await requireRole("admin");
@@ -37,31 +37,19 @@ export default async function AdminPage() {
         <h2 id="agencies-heading" className="text-lg font-semibold">
           机关（{agencies.length} 个）
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full border-collapse" data-testid="agency-list">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className={th}>机关名称</th>
-                <th scope="col" className={th}>层级</th>
-                <th scope="col" className={th}>年度报告截止日期</th>
-                <th scope="col" className={th}>用户数</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.map((agency) => (
-                <tr key={agency.id} className="border-t border-slate-100">
-                  <td className={`${td} font-medium`}>
-                    {agency.name}
-                    {agency.id === user.agencyId && <span className="ml-2 text-sm font-normal text-slate-500">（本级）</span>}
-                  </td>
-                  <td className={td}>{agencyLevelLabels[agency.level]}</td>
-                  <td className={td}>{deadlineRule(agency.level, townshipDeadline)}</td>
-                  <td className={td}>{usersPerAgency.get(agency.id) ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="agency-list" columns={["机关名称", "层级", "年度报告截止日期", "用户数"]}>
+          {agencies.map((agency) => (
+            <tr key={agency.id} className="border-t border-slate-100">
+              <td className={`${td} font-medium`}>
+                {agency.name}
+                {agency.id === user.agencyId && <span className="ml-2 text-sm font-normal text-slate-500">（本级）</span>}
+              </td>
+              <td className={td}>{agencyLevelLabels[agency.level]}</td>
+              <td className={td}>{deadlineRule(agency.level, townshipDeadline)}</td>
+              <td className={td}>{usersPerAgency.get(agency.id) ?? 0}</td>
+            </tr>
+          ))}
+        </DataTable>
         <div className="grid gap-4 md:grid-cols-2">
           <CreateAgencyForm />
           <TownshipDeadlineForm current={townshipDeadline ?? ""} />
@@ -72,28 +60,16 @@ export default async function AdminPage() {
         <h2 id="users-heading" className="text-lg font-semibold">
           用户（{users.length} 人）
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full border-collapse" data-testid="user-list">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className={th}>用户名</th>
-                <th scope="col" className={th}>姓名</th>
-                <th scope="col" className={th}>角色</th>
-                <th scope="col" className={th}>所属机关</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((member) => (
-                <tr key={member.id} className="border-t border-slate-100">
-                  <td className={`${td} font-mono`}>{member.username}</td>
-                  <td className={td}>{member.displayName}</td>
-                  <td className={td}>{roleLabels[member.role]}</td>
-                  <td className={td}>{member.agencyName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="user-list" columns={["用户名", "姓名", "角色", "所属机关"]}>
+          {users.map((member) => (
+            <tr key={member.id} className="border-t border-slate-100">
+              <td className={`${td} font-mono`}>{member.username}</td>
+              <td className={td}>{member.displayName}</td>
+              <td className={td}>{roleLabels[member.role]}</td>
+              <td className={td}>{member.agencyName}</td>
+            </tr>
+          ))}
+        </DataTable>
         <div className="grid gap-4 lg:grid-cols-2">
           <CreateUserForm agencies={agencies.map((agency) => ({ value: String(agency.id), label: agency.name }))} />
           <ResetPasswordForm

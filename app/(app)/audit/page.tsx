@@ -5,11 +5,11 @@ import type { AuditAction } from "@/db/queries/audit";
 import { requireRole, scopeOf } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { auditActionLabels } from "@/lib/labels";
+import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
 export const metadata = { title: "审计日志 · 年报" };
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2 align-top";
+const td = `${cellClass} align-top`;
 
 const DETAIL_WORDS: Record<string, string> = { throttled: "失败次数过多，已暂时锁定" };
 
@@ -30,52 +30,37 @@ export default async function AuditPage() {
           {user.agencyName}及所属各机关最近 {events.length} 条记录：登录、提交、退回、批准、重新打开、下载和管理操作。
         </p>
       </div>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full border-collapse" data-testid="audit-log">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className={th}>时间</th>
-              <th scope="col" className={th}>操作</th>
-              <th scope="col" className={th}>用户</th>
-              <th scope="col" className={th}>机关</th>
-              <th scope="col" className={th}>报告</th>
-              <th scope="col" className={th}>说明</th>
-              <th scope="col" className={th}>来源地址</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr
-                key={event.id}
-                className={`border-t border-slate-100 ${event.action === "login-failed" ? "bg-red-50" : ""}`}
-              >
-                <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(event.at)}</td>
-                <td className={`${td} whitespace-nowrap font-medium`}>
-                  {auditActionLabels[event.action as AuditAction] ?? event.action}
-                </td>
-                <td className={td}>
-                  {event.userDisplayName ?? event.username ?? "—"}
-                  {event.userDisplayName && event.username && (
-                    <span className="ml-1 font-mono text-sm text-slate-500">{event.username}</span>
-                  )}
-                </td>
-                <td className={td}>{event.agencyName ?? "—"}</td>
-                <td className={`${td} whitespace-nowrap`}>
-                  {event.reportId ? (
-                    <Link href={`/reports/${event.reportId}`} className="text-brand-600 underline-offset-2 hover:underline">
-                      {event.reportYear} 年报告
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className={`${td} text-slate-700`}>{detailText(event.action, event.detail)}</td>
-                <td className={`${td} font-mono text-sm text-slate-500`}>{event.address ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="audit-log" columns={["时间", "操作", "用户", "机关", "报告", "说明", "来源地址"]}>
+        {events.map((event) => (
+          <tr
+            key={event.id}
+            className={`border-t border-slate-100 ${event.action === "login-failed" ? "bg-red-50" : ""}`}
+          >
+            <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(event.at)}</td>
+            <td className={`${td} whitespace-nowrap font-medium`}>
+              {auditActionLabels[event.action as AuditAction] ?? event.action}
+            </td>
+            <td className={td}>
+              {event.userDisplayName ?? event.username ?? "—"}
+              {event.userDisplayName && event.username && (
+                <span className="ml-1 font-mono text-sm text-slate-500">{event.username}</span>
+              )}
+            </td>
+            <td className={td}>{event.agencyName ?? "—"}</td>
+            <td className={`${td} whitespace-nowrap`}>
+              {event.reportId ? (
+                <Link href={`/reports/${event.reportId}`} className="text-brand-600 underline-offset-2 hover:underline">
+                  {event.reportYear} 年报告
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className={`${td} text-slate-700`}>{detailText(event.action, event.detail)}</td>
+            <td className={`${td} font-mono text-sm text-slate-500`}>{event.address ?? ""}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

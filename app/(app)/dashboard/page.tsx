@@ -7,11 +7,11 @@ import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { dashboardRow, type DashboardRow } from "@/lib/workflow/dashboard";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
 export const metadata = { title: "进度总览 · 年报" };
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2";
+const td = cellClass;
 
 function daysText(row: DashboardRow): string {
   if (!row.deadline || row.daysLeft === null) return "—";
@@ -73,70 +73,66 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {late > 0 && <span className="font-semibold text-red-700">{`，已逾期未完成 ${late} 个`}</span>}。
       </p>
 
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full border-collapse" data-testid="dashboard">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className={th}>机关</th>
-              <th scope="col" className={th}>状态</th>
-              <th scope="col" className={th}>最近保存</th>
-              <th scope="col" className={`${th} text-right`}>错误</th>
-              <th scope="col" className={`${th} text-right`}>警告（未说明）</th>
-              <th scope="col" className={th}>截止日期</th>
-              <th scope="col" className={th}>剩余天数</th>
-              <th scope="col" className={th}><span className="sr-only">操作</span></th>
+      <DataTable
+        testId="dashboard"
+        columns={[
+          "机关",
+          "状态",
+          "最近保存",
+          { label: "错误", align: "right" },
+          { label: "警告（未说明）", align: "right" },
+          "截止日期",
+          "剩余天数",
+          { label: "操作", hidden: true },
+        ]}
+      >
+        {rows.map((row) => {
+          const counts = row.report?.counts;
+          const overdue = row.late && row.report?.status !== "approved";
+          return (
+            <tr
+              key={row.agencyId}
+              data-late={row.late ? "true" : undefined}
+              className={`border-t border-slate-100 ${overdue ? "bg-red-50" : ""}`}
+            >
+              <td className={td}>
+                <div className="font-medium">{row.agencyName}</div>
+                <div className="text-sm text-slate-500">{agencyLevelLabels[row.level]}</div>
+              </td>
+              <td className={td}>
+                {row.report ? <StatusBadge status={row.report.status} /> : <span className="text-slate-500">未开始</span>}
+              </td>
+              <td className={`${td} text-slate-600`}>{row.report ? formatDateTime(row.report.updatedAt) : "—"}</td>
+              <td className={`${td} text-right`}>
+                {row.report && !counts ? <span className="text-red-700">内容无法读取</span> : <Count value={counts?.errors} tone="error" />}
+              </td>
+              <td className={`${td} text-right`}>
+                <Count value={counts?.warnings} tone="warning" />
+                {counts && counts.warnings > 0 && (
+                  <span className="text-sm text-slate-500">（{counts.unacknowledgedWarnings}）</span>
+                )}
+              </td>
+              <td className={td}>{row.deadline?.label ?? <span className="text-slate-500">县（区）未设定</span>}</td>
+              <td className={`${td} ${row.late ? "font-semibold text-red-700" : ""}`}>{daysText(row)}</td>
+              <td className={`${td} text-right`}>
+                {row.report && (
+                  <span className="flex justify-end gap-3 whitespace-nowrap">
+                    <Link href={`/reports/${row.report.id}`} className="text-brand-600 underline-offset-2 hover:underline">
+                      打开报告
+                    </Link>
+                    <Link
+                      href={`/reports/${row.report.id}/history`}
+                      className="text-brand-600 underline-offset-2 hover:underline"
+                    >
+                      修订记录
+                    </Link>
+                  </span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const counts = row.report?.counts;
-              const overdue = row.late && row.report?.status !== "approved";
-              return (
-                <tr
-                  key={row.agencyId}
-                  data-late={row.late ? "true" : undefined}
-                  className={`border-t border-slate-100 ${overdue ? "bg-red-50" : ""}`}
-                >
-                  <td className={td}>
-                    <div className="font-medium">{row.agencyName}</div>
-                    <div className="text-sm text-slate-500">{agencyLevelLabels[row.level]}</div>
-                  </td>
-                  <td className={td}>
-                    {row.report ? <StatusBadge status={row.report.status} /> : <span className="text-slate-500">未开始</span>}
-                  </td>
-                  <td className={`${td} text-slate-600`}>{row.report ? formatDateTime(row.report.updatedAt) : "—"}</td>
-                  <td className={`${td} text-right`}>
-                    {row.report && !counts ? <span className="text-red-700">内容无法读取</span> : <Count value={counts?.errors} tone="error" />}
-                  </td>
-                  <td className={`${td} text-right`}>
-                    <Count value={counts?.warnings} tone="warning" />
-                    {counts && counts.warnings > 0 && (
-                      <span className="text-sm text-slate-500">（{counts.unacknowledgedWarnings}）</span>
-                    )}
-                  </td>
-                  <td className={td}>{row.deadline?.label ?? <span className="text-slate-500">县（区）未设定</span>}</td>
-                  <td className={`${td} ${row.late ? "font-semibold text-red-700" : ""}`}>{daysText(row)}</td>
-                  <td className={`${td} text-right`}>
-                    {row.report && (
-                      <span className="flex justify-end gap-3 whitespace-nowrap">
-                        <Link href={`/reports/${row.report.id}`} className="text-brand-600 underline-offset-2 hover:underline">
-                          打开报告
-                        </Link>
-                        <Link
-                          href={`/reports/${row.report.id}/history`}
-                          className="text-brand-600 underline-offset-2 hover:underline"
-                        >
-                          修订记录
-                        </Link>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <p className="text-sm text-slate-500">
         截止日期：部门为次年1月31日，县（区）人民政府本级报告为次年3月31日，乡镇、街道为县（区）政务公开办设定的日期。
       </p>

@@ -12,11 +12,11 @@ import { tryReadStoredReport } from "@/lib/workflow/findings";
 import type { CellValue } from "@/lib/workflow/cells";
 import type { Report } from "@/lib/report";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
 export const metadata = { title: "修订记录 · 年报" };
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2";
+const td = cellClass;
 
 function cellText(value: CellValue): string {
   if (value === undefined) return "不适用";
@@ -97,61 +97,50 @@ export default async function HistoryPage({
       </div>
 
       <form method="get" className="space-y-3">
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full border-collapse" data-testid="revision-list">
-            <caption className="sr-only">修订和审核记录，最新的在前</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className={th}>时间</th>
-                <th scope="col" className={th}>版本</th>
-                <th scope="col" className={th}>操作人</th>
-                <th scope="col" className={th}>修改内容</th>
-                <th scope="col" className={`${th} text-center`}>比较：从</th>
-                <th scope="col" className={`${th} text-center`}>到</th>
+        <DataTable
+          testId="revision-list"
+          caption={<caption className="sr-only">修订和审核记录，最新的在前</caption>}
+          columns={["时间", "版本", "操作人", "修改内容", { label: "比较：从", align: "center" }, { label: "到", align: "center" }]}
+        >
+          {timeline.map((item) =>
+            item.kind === "event" ? (
+              <tr key={`e${item.id}`} className="border-t border-slate-100 bg-brand-50">
+                <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
+                <td className={td} />
+                <td className={td}>{item.user}</td>
+                <td className={td} colSpan={3}>
+                  <span className="font-medium text-brand-700">{auditActionLabels[item.action as AuditAction] ?? item.action}</span>
+                  {item.detail && <span className="ml-2 text-slate-600">{item.detail}</span>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {timeline.map((item) =>
-                item.kind === "event" ? (
-                  <tr key={`e${item.id}`} className="border-t border-slate-100 bg-brand-50">
-                    <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
-                    <td className={td} />
-                    <td className={td}>{item.user}</td>
-                    <td className={td} colSpan={3}>
-                      <span className="font-medium text-brand-700">{auditActionLabels[item.action as AuditAction] ?? item.action}</span>
-                      {item.detail && <span className="ml-2 text-slate-600">{item.detail}</span>}
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={`r${item.id}`} className="border-t border-slate-100">
-                    <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
-                    <td className={`${td} whitespace-nowrap`}>第 {item.version} 版</td>
-                    <td className={td}>{item.author}</td>
-                    <td className={`${td} text-slate-700`}>{item.summary}</td>
-                    <td className={`${td} text-center`}>
-                      <input
-                        type="radio"
-                        name="from"
-                        value={item.version}
-                        defaultChecked={item.version === from}
-                        aria-label={`从第 ${item.version} 版比较`}
-                      />
-                    </td>
-                    <td className={`${td} text-center`}>
-                      <input
-                        type="radio"
-                        name="to"
-                        value={item.version}
-                        defaultChecked={item.version === to}
-                        aria-label={`比较到第 ${item.version} 版`}
-                      />
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+            ) : (
+              <tr key={`r${item.id}`} className="border-t border-slate-100">
+                <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
+                <td className={`${td} whitespace-nowrap`}>第 {item.version} 版</td>
+                <td className={td}>{item.author}</td>
+                <td className={`${td} text-slate-700`}>{item.summary}</td>
+                <td className={`${td} text-center`}>
+                  <input
+                    type="radio"
+                    name="from"
+                    value={item.version}
+                    defaultChecked={item.version === from}
+                    aria-label={`从第 ${item.version} 版比较`}
+                  />
+                </td>
+                <td className={`${td} text-center`}>
+                  <input
+                    type="radio"
+                    name="to"
+                    value={item.version}
+                    defaultChecked={item.version === to}
+                    aria-label={`比较到第 ${item.version} 版`}
+                  />
+                </td>
+              </tr>
+            ),
+          )}
+        </DataTable>
         {revisions.length >= HISTORY_LIMIT && (
           <p className="text-sm text-slate-500">只列出最近 {HISTORY_LIMIT} 次保存。</p>
         )}
@@ -171,29 +160,20 @@ export default async function HistoryPage({
         ) : (
           <>
             {diff.cells.length > 0 && (
-              <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-                <table className="w-full border-collapse" data-testid="cell-changes">
-                  <caption className="px-3 py-2 text-left font-semibold">表格单元格（{diff.cells.length} 处）</caption>
-                  <thead className="bg-slate-50 text-left text-slate-600">
-                    <tr>
-                      <th scope="col" className={th}>单元格</th>
-                      <th scope="col" className={`${th} text-right`}>原值</th>
-                      <th scope="col" className={th} aria-hidden="true" />
-                      <th scope="col" className={`${th} text-right`}>新值</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {diff.cells.map((change) => (
-                      <tr key={change.path} className="border-t border-slate-100">
-                        <td className={td}>{change.label}</td>
-                        <td className={`${td} text-right text-red-800 tabular-nums`}>{cellText(change.before)}</td>
-                        <td className={`${td} text-center text-slate-400`} aria-hidden="true">→</td>
-                        <td className={`${td} text-right text-emerald-800 tabular-nums`}>{cellText(change.after)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="cell-changes"
+                caption={<caption className="px-3 py-2 text-left font-semibold">表格单元格（{diff.cells.length} 处）</caption>}
+                columns={["单元格", { label: "原值", align: "right" }, { label: "变为", hidden: true }, { label: "新值", align: "right" }]}
+              >
+                {diff.cells.map((change) => (
+                  <tr key={change.path} className="border-t border-slate-100">
+                    <td className={td}>{change.label}</td>
+                    <td className={`${td} text-right text-red-800 tabular-nums`}>{cellText(change.before)}</td>
+                    <td className={`${td} text-center text-slate-400`} aria-hidden="true">→</td>
+                    <td className={`${td} text-right text-emerald-800 tabular-nums`}>{cellText(change.after)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
             {diff.texts.map((change) => (
               <div key={change.key} className="rounded border border-slate-200 bg-white px-4 py-3" data-testid="text-change">

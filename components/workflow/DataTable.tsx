@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+
+export type Column = string | { label: string; align?: "right" | "center"; hidden?: boolean };
+
+/** Cell padding of the data tables; rows add their own alignment and colours. */
+export const cellClass = "px-3 py-2";
+
+const alignClass = { right: "text-right", center: "text-center" } as const;
+
+/**
+ * The bordered, horizontally scrollable table of the overview, admin, audit and history pages: a
+ * header row of column labels (a hidden label is read by screen readers only), the rows as children.
+ */
+export function DataTable({
+  testId,
+  columns,
+  caption,
+  children,
+}: {
+  testId: string;
+  columns: Column[];
+  caption?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="w-full border-collapse" data-testid={testId}>
+        {caption}
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            {columns.map((column, index) => {
+              const { label, align, hidden } = typeof column === "string" ? { label: column } : column;
+              return (
+                <th key={index} scope="col" className={`${cellClass} font-medium ${align ? alignClass[align] : ""}`}>
+                  {hidden ? <span className="sr-only">{label}</span> : label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
