@@ -1,0 +1,104 @@
+/**
+ * The county figures of a year, as the page and the XLSX download show them: every agency of the
+ * admin's county with its report, the approved ones summed (lib/report/aggregate), the others listed
+ * as missing with their status or the reason they were not summed.
+ */
+import type { Executor } from "@/db/client";
+import { latestCountyReportYear, listCountyReports } from "@/db/queries/county";
+import type { ActorScope } from "@/db/queries/scope";
+import type { AgencyLevel, ReportStatus } from "@/db/schema";
+import { statusLabels } from "@/lib/labels";
+import { aggregateReports, balanceFindings } from "@/lib/report/aggregate";
+import type { AggregateResult } from "@/lib/report/aggregate";
+import type { Report } from "@/lib/report/model";
+import type { Finding } from "@/lib/report/rules";
+import { defaultReportYear } from "@/lib/reporting-year";
+import { readStoredReport } from "@/lib/stored-report";
+
+export interface CountyAgencyFigures {
+  agencyId: number;
+  agencyName: string;
+  level: AgencyLevel;
+  isCountyOffice: boolean;
+  reportId: number | null;
+  status: ReportStatus | null;
+  /** 未开始, 草稿, 待审核, 已退回, 已批准 */
+  statusLabel: string;
+  /** The approved report, when it could be read. */
+  report?: Report;
+  /** Whether the report is in the sum. */
+  summed: boolean;
+  /** Why the report is not in the sum (set on every agency not summed). */
+  reason?: string;
+  /** Where the agency's own tables do not add up (summed reports only). */
+  findings: Finding[];
+}
+
+export interface CountyFigures {
+  county: string;
+  year: number;
+  agencies: CountyAgencyFigures[];
+  summed: CountyAgencyFigures[];
+  /** Agencies whose report is not in the sum: not approved (or not started), or skipped. */
+  missing: CountyAgencyFigures[];
+  aggregate: AggregateResult;
+}
+
+/** The year the page opens on: the latest year any agency of the county has a report for. */
+export function defaultCountyYear(db: Executor, scope: ActorScope): number {
+  return latestCountyReportYear(db, scope) ?? defaultReportYear();
+}
+
+/** Why a report that is not approved is not in the sum. */
+const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
+  draft: "正在填写，尚未提交审核。",
+  submitted: "已提交，等待审核人批准。",
+  returned: "审核人已退回修改。",
+};
+
+export function loadCountyFigures(db: Executor, scope: ActorScope, county: string, year: number): CountyFigures {
+  const agencies = listCountyReports(db, scope, year).map((entry): CountyAgencyFigures => {
+    const status = entry.report?.status ?? null;
+    const figures: CountyAgencyFigures = {
+      agencyId: entry.agencyId,
+      agencyName: entry.agencyName,
+      level: entry.level,
+      isCountyOffice: entry.isCountyOffice,
+      reportId: entry.report?.id ?? null,
+      status,
+      statusLabel: status ? statusLabels[status] : "未开始",
+      summed: false,
+      findings: [],
+    };
+    if (status === null) figures.reason = "尚未开始填写。";
+    else if (status !== "approved") figures.reason = NOT_APPROVED[status];
+    else {
+      try {
+        figures.report = readStoredReport(entry.report!.content);
+      } catch {
+        figures.reason = "报告内容无法读取，未计入汇总。";
+      }
+    }
+    return figures;
+  });
+  const readable = agencies.filter((agency) => agency.report !== undefined);
+  const aggregate = aggregateReports(
+    readable.map((agency) => agency.report!),
+    year,
+    { name: county },
+  );
+  for (const index of aggregate.included) {
+    const agency = readable[index];
+    agency.summed = true;
+    agency.findings = balanceFindings(agency.report!);
+  }
+  for (const skipped of aggregate.skipped) readable[skipped.index].reason = skipped.reason;
+  return {
+    county,
+    year,
+    agencies,
+    summed: agencies.filter((agency) => agency.summed),
+    missing: agencies.filter((agency) => !agency.summed),
+    aggregate,
+  };
+}

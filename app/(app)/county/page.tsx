@@ -1,0 +1,154 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requireRole, scopeOf } from "@/lib/auth/guards";
+import type { Finding } from "@/lib/report/rules";
+import { selectableReportYears } from "@/lib/reporting-year";
+import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
+import { CountyTables } from "@/components/county/CountyTables";
+import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
+import { defaultCountyYear, loadCountyFigures } from "./figures";
+
+export const metadata = { title: "全县汇总 · 年报" };
+
+const link = "text-brand-600 underline-offset-2 hover:underline";
+
+export default async function CountyPage({ searchParams }: { searchParams: Promise<{ year?: string; agency?: string }> }) {
+  const user = await requireRole("admin");
+  const db = getDb();
+  const scope = scopeOf(user);
+  const params = await searchParams;
+  const years = selectableReportYears();
+  const requested = Number(params.year);
+  const year = years.includes(requested) ? requested : defaultCountyYear(db, scope);
+  const figures = loadCountyFigures(db, scope, user.agencyName, year);
+  const { aggregate, summed, missing } = figures;
+  const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
+  const yearOptions = years.includes(year) ? years : [year, ...years];
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold">全县汇总</h1>
+          <p className="text-slate-600">
+            {user.agencyName}及所属各机关 {year} 年度政府信息公开工作年度报告：已批准报告的表二、表三、表四逐格相加。
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <form method="get" className="flex items-end gap-2">
+            <div>
+              <label htmlFor="county-year" className="mb-1 block text-slate-700">
+                报告年度
+              </label>
+              <select id="county-year" name="year" defaultValue={year} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+                {yearOptions.map((option) => (
+                  <option key={option} value={option}>
+                    {option} 年
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              查看
+            </button>
+          </form>
+          <a
+            href={`/api/county/xlsx?year=${year}`}
+            download
+            className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700"
+          >
+            下载汇总表（XLSX）
+          </a>
+        </div>
+      </div>
+
+      <p className="text-slate-700" data-testid="county-summary">
+        {`共 ${figures.agencies.length} 个机关，已批准并计入汇总 ${summed.length} 个`}
+        {missing.length > 0 && <span className="text-amber-800">{`，尚未计入 ${missing.length} 个（见下方「未计入汇总的机关」）`}</span>}
+        。合计数按各机关填报的数字相加，不重新计算。
+      </p>
+
+      {aggregate.findings.length > 0 && (
+        <BalanceFindings id="county-findings" title={`汇总表不平衡（${aggregate.findings.length} 处）`} findings={aggregate.findings}>
+          不平衡来自各机关自身的表格：见下方「各机关」表的「本机关表格」列。
+        </BalanceFindings>
+      )}
+
+      <section id="tables" aria-labelledby="county-tables" className="scroll-mt-4 space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="county-tables" className="text-lg font-semibold">
+            {selected ? `${selected.agencyName}的表格` : "汇总表"}
+          </h2>
+          {selected && (
+            <Link href={`/county?year=${year}#tables`} className={link}>
+              返回全县汇总表
+            </Link>
+          )}
+        </div>
+        {selected && selected.findings.length > 0 && (
+          <BalanceFindings id="agency-findings" level="h3" title={`本机关表格不平衡（${selected.findings.length} 处）`} findings={selected.findings}>
+            以下各数按该机关已批准报告原样列出，并已计入汇总表。
+          </BalanceFindings>
+        )}
+        {selected ? (
+          <CountyTables report={selected.report!} findings={selected.findings} caption={selected.agencyName} />
+        ) : summed.length === 0 ? (
+          <p className="rounded border border-slate-200 bg-white px-3 py-2 text-slate-600">{year} 年度尚无已批准的报告，暂无汇总数字。</p>
+        ) : (
+          <CountyTables report={aggregate.report} findings={aggregate.findings} caption="全县汇总" />
+        )}
+      </section>
+
+      {summed.length > 0 && (
+        <section aria-labelledby="county-agencies-heading" className="space-y-2">
+          <h2 id="county-agencies-heading" className="text-lg font-semibold">
+            各机关（{summed.length} 个）
+          </h2>
+          <AgencyFiguresTable
+            agencies={summed}
+            combined={aggregate.report}
+            combinedFindings={aggregate.findings}
+            year={year}
+            selected={selected?.agencyId}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="county-missing-heading" className="space-y-2">
+        <h2 id="county-missing-heading" className="text-lg font-semibold">
+          未计入汇总的机关（{missing.length} 个）
+        </h2>
+        <MissingAgenciesTable agencies={missing} />
+      </section>
+    </div>
+  );
+}
+
+function BalanceFindings({
+  id,
+  title,
+  findings,
+  children,
+  level = "h2",
+}: {
+  id: string;
+  title: string;
+  findings: Finding[];
+  children: React.ReactNode;
+  level?: "h2" | "h3";
+}) {
+  const Heading = level;
+  return (
+    <section aria-labelledby={id} className="rounded border border-red-200 bg-red-50 px-3 py-2" data-testid={id}>
+      <Heading id={id} className="font-semibold text-red-800">
+        {title}
+      </Heading>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-red-900">
+        {findings.map((finding) => (
+          <li key={finding.id}>{finding.message}</li>
+        ))}
+      </ul>
+      <p className="mt-1 text-sm text-slate-700">{children}</p>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * GET /api/county/xlsx?year=YYYY — the county figures of a year as an XLSX workbook (see workbook.ts).
+ *
+ * County admins only: 401 without a session, 403 for other roles, 400 for a missing or impossible
+ * year. Every download is recorded in the audit log.
+ */
+import { getServerSession } from "next-auth";
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { getUserProfile } from "@/db/queries/users";
+import { authOptions } from "@/lib/auth/options";
+import { aggregateTitle } from "@/lib/report/aggregate";
+import { contentDisposition } from "@/lib/report/export";
+import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
+import { loadCountyFigures } from "@/app/(app)/county/figures";
+import { countyWorkbook, XLSX_CONTENT_TYPE } from "./workbook";
+
+export const dynamic = "force-dynamic";
+
+function fail(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const session = await getServerSession(authOptions);
+  const db = getDb();
+  const user = session?.userId ? getUserProfile(db, session.userId) : undefined;
+  if (!user) return fail(401, "请先登录后再下载汇总表。");
+  if (user.role !== "admin") return fail(403, "只有县（区）管理员可以下载全县汇总表。");
+
+  const param = new URL(request.url).searchParams.get("year") ?? "";
+  const year = /^\d{4}$/.test(param) ? Number(param) : NaN;
+  if (!(year >= FIRST_REPORT_YEAR && year <= new Date().getFullYear())) {
+    return fail(400, `请指定报告年度（${FIRST_REPORT_YEAR} 年至今年），例如 ?year=${FIRST_REPORT_YEAR + 1}。`);
+  }
+
+  const figures = loadCountyFigures(db, { userId: user.id, agencyId: user.agencyId, role: user.role }, user.agencyName, year);
+  const body = await countyWorkbook(figures);
+  recordAudit(db, {
+    action: "report-downloaded",
+    userId: user.id,
+    username: user.username,
+    agencyId: user.agencyId,
+    detail: "county-xlsx",
+  });
+  const fileName = `${aggregateTitle(user.agencyName.trim(), year).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")}.xlsx`;
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": XLSX_CONTENT_TYPE,
+      "Content-Disposition": contentDisposition(fileName, `county-report-${year}.xlsx`),
+      "Content-Length": String(body.byteLength),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
