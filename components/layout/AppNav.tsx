@@ -7,6 +7,7 @@ import type { UserRole } from "@/db/schema";
 const LINKS: { href: string; label: string; roles: UserRole[] }[] = [
   { href: "/", label: "报告", roles: ["clerk", "supervisor", "admin"] },
   { href: "/dashboard", label: "进度总览", roles: ["supervisor", "admin"] },
+  { href: "/county", label: "全县汇总", roles: ["admin"] },
   { href: "/admin", label: "管理", roles: ["admin"] },
   { href: "/audit", label: "审计日志", roles: ["admin"] },
 ];
