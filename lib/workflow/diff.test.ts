@@ -63,3 +63,19 @@ describe("differences between two revisions", () => {
     expect(text(["same", "added"])).toBe(after);
   });
 });
+
+describe("readable text differences", () => {
+  it("folds short unchanged runs between changes into one replacement", () => {
+    expect(diffText("均已按期答复。", "均已在法定期限内答复。")).toEqual([
+      { kind: "same", text: "均已" },
+      { kind: "removed", text: "按期" },
+      { kind: "added", text: "在法定期限内" },
+      { kind: "same", text: "答复。" },
+    ]);
+    expect(diffText("0000-0000000", "0535-5601507")).toEqual([
+      { kind: "same", text: "0" },
+      { kind: "removed", text: "000-0000000" },
+      { kind: "added", text: "535-5601507" },
+    ]);
+  });
+});

@@ -66,7 +66,59 @@ export function diffText(before: string, after: string): TextSegment[] {
     for (const step of lcsSteps(a, b)) push(step.kind, step.text);
   }
   push("same", before.slice(endBefore));
-  return segments;
+  return cleanupSemantic(segments);
+}
+
+/**
+ * Fold short unchanged runs caught between changes into the changes (the rule of diff-match-patch's
+ * semantic cleanup: an unchanged run no longer than the changes on either side), so that
+ * “按期” → “在法定期限内” reads as one replacement, not as four scattered edits. Repeated until stable.
+ */
+function cleanupSemantic(segments: TextSegment[]): TextSegment[] {
+  let current = segments;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const out: TextSegment[] = [];
+    let removed = "";
+    let added = "";
+    const flush = () => {
+      if (removed) out.push({ kind: "removed", text: removed });
+      if (added) out.push({ kind: "added", text: added });
+      removed = added = "";
+    };
+    for (let i = 0; i < current.length; i++) {
+      const segment = current[i];
+      if (segment.kind === "removed") removed += segment.text;
+      else if (segment.kind === "added") added += segment.text;
+      else {
+        const after = changesAround(current, i + 1);
+        const before = Math.max(removed.length, added.length);
+        const foldable = before > 0 && after > 0 && segment.text.length <= Math.min(before, after);
+        if (foldable) {
+          removed += segment.text;
+          added += segment.text;
+          changed = true;
+        } else {
+          flush();
+          out.push(segment);
+        }
+      }
+    }
+    flush();
+    current = out;
+  }
+  return current;
+}
+
+/** The longer side (removed or added) of the changes starting at `from`, up to the next unchanged run. */
+function changesAround(segments: TextSegment[], from: number): number {
+  let removed = 0;
+  let added = 0;
+  for (let i = from; i < segments.length && segments[i].kind !== "same"; i++) {
+    if (segments[i].kind === "removed") removed += segments[i].text.length;
+    else added += segments[i].text.length;
+  }
+  return Math.max(removed, added);
 }
 
 function lcsSteps(a: string, b: string): TextSegment[] {
