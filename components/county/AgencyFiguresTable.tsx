@@ -4,7 +4,7 @@ import { formatCell } from "@/lib/report/cell-input";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
 import type { CountyAgencyFigures } from "@/app/(app)/county/figures";
-import { AgencyCells, AgencyListTable, OpenReportCell, link, td, th } from "./AgencyListTable";
+import { AgencyCells, AgencyListTable, OpenReportCell, link, td } from "./AgencyListTable";
 
 function Balance({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return <span className="text-slate-500">平衡</span>;
@@ -36,30 +36,7 @@ export function AgencyFiguresTable({
   return (
     <AgencyListTable
       testId="county-agencies"
-      headers={
-        <>
-          {KEY_FIGURES.map((figure) => (
-            <th key={figure.label} scope="col" className={`${th} text-right`}>
-              {figure.label}
-            </th>
-          ))}
-          <th scope="col" className={th}>本机关表格</th>
-        </>
-      }
-      footer={
-        <tfoot className="border-t-2 border-slate-300 bg-slate-50 font-semibold">
-          <tr>
-            <th scope="row" className={`${td} text-left`} colSpan={2}>
-              合计（{agencies.length} 个机关）
-            </th>
-            <Figures report={combined} />
-            <td className={`${td} font-normal`}>
-              <Balance findings={combinedFindings} />
-            </td>
-            <td className={td} />
-          </tr>
-        </tfoot>
-      }
+      columns={[...KEY_FIGURES.map((figure) => ({ label: figure.label, align: "right" as const })), "本机关表格"]}
     >
       {agencies.map((agency) => (
         <tr
@@ -82,6 +59,16 @@ export function AgencyFiguresTable({
           <OpenReportCell reportId={agency.reportId} />
         </tr>
       ))}
+      <tr className="border-t-2 border-slate-300 bg-slate-50 font-semibold">
+        <th scope="row" className={`${td} text-left`} colSpan={2}>
+          合计（{agencies.length} 个机关）
+        </th>
+        <Figures report={combined} />
+        <td className={`${td} font-normal`}>
+          <Balance findings={combinedFindings} />
+        </td>
+        <td className={td} />
+      </tr>
     </AgencyListTable>
   );
 }

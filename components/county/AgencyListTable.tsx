@@ -2,38 +2,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { agencyLevelLabels } from "@/lib/labels";
 import type { AgencyLevel } from "@/db/schema";
+import { cellClass, DataTable, type Column } from "@/components/workflow/DataTable";
 
-export const th = "px-2.5 py-1.5 font-medium";
-export const td = "px-2.5 py-1.5";
+export const td = cellClass;
 export const link = "text-brand-600 underline-offset-2 hover:underline";
 
-/** A list of agencies: 机关 | 层级 | the given columns | a link to the report. */
-export function AgencyListTable({
-  testId,
-  headers,
-  children,
-  footer,
-}: {
-  testId: string;
-  headers: ReactNode;
-  children: ReactNode;
-  footer?: ReactNode;
-}) {
+/** A list of agencies (the shared data table): 机关 | 层级 | the given columns | a link to the report. */
+export function AgencyListTable({ testId, columns, children }: { testId: string; columns: Column[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-sm" data-testid={testId}>
-        <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            <th scope="col" className={th}>机关</th>
-            <th scope="col" className={th}>层级</th>
-            {headers}
-            <th scope="col" className={th}><span className="sr-only">操作</span></th>
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-        {footer}
-      </table>
-    </div>
+    <DataTable testId={testId} columns={["机关", "层级", ...columns, { label: "操作", hidden: true }]}>
+      {children}
+    </DataTable>
   );
 }
 

@@ -1,20 +1,12 @@
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import type { CountyAgencyFigures } from "@/app/(app)/county/figures";
-import { AgencyCells, AgencyListTable, OpenReportCell, td, th } from "./AgencyListTable";
+import { AgencyCells, AgencyListTable, OpenReportCell, td } from "./AgencyListTable";
 
 /** The agencies whose report is not in the sum, with their status and why. */
 export function MissingAgenciesTable({ agencies }: { agencies: CountyAgencyFigures[] }) {
   if (agencies.length === 0) return <p className="text-slate-600">各机关的报告均已批准并计入汇总。</p>;
   return (
-    <AgencyListTable
-      testId="county-missing"
-      headers={
-        <>
-          <th scope="col" className={th}>状态</th>
-          <th scope="col" className={th}>说明</th>
-        </>
-      }
-    >
+    <AgencyListTable testId="county-missing" columns={["状态", "说明"]}>
       {agencies.map((agency) => (
         <tr key={agency.agencyId} className="border-t border-slate-100">
           <AgencyCells
