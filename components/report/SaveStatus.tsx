@@ -1,11 +1,9 @@
 "use client";
 
+import { formatClock } from "@/lib/format";
 import type { SaveState } from "./useAutosave";
 import { useValueStore, type ValueStore } from "./value-store";
 
-function clockTime(iso: string): string {
-  return new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
-}
 
 export function SaveStatus({
   stateStore,
@@ -21,7 +19,7 @@ export function SaveStatus({
     case "saved":
       return (
         <span role="status" data-testid="save-status" className="text-emerald-700">
-          {state.savedAt ? `已保存 ${clockTime(state.savedAt)}` : "已保存"}
+          {state.savedAt ? `已保存 ${formatClock(new Date(state.savedAt))}` : "已保存"}
         </span>
       );
     case "saving":
