@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, auditEvents, reports, users, type AgencyLevel } from "../schema";
-import { hashPassword, type UserProfile } from "./users";
+import { hashPassword, profileColumns, type UserProfile } from "./users";
 import { readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
@@ -69,18 +69,9 @@ export function setTownshipDeadline(db: Executor, scope: ActorScope, deadline: s
 /** A user as the admin page lists them: the profile, never the password hash. */
 export type CountyUser = UserProfile;
 
-const countyUserColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  agencyId: users.agencyId,
-  agencyName: agencies.name,
-};
-
 export function listCountyUsers(db: Executor, scope: ActorScope): CountyUser[] {
   return db
-    .select(countyUserColumns)
+    .select(profileColumns)
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(inArray(users.agencyId, readableAgencyIds(db, scope)))
@@ -90,7 +81,7 @@ export function listCountyUsers(db: Executor, scope: ActorScope): CountyUser[] {
 
 export function findCountyUser(db: Executor, scope: ActorScope, userId: number): CountyUser | undefined {
   return db
-    .select(countyUserColumns)
+    .select(profileColumns)
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(and(eq(users.id, userId), inArray(users.agencyId, readableAgencyIds(db, scope))))

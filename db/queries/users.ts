@@ -19,7 +19,8 @@ export type UserProfile = {
   agencyName: string;
 };
 
-const profileColumns = {
+/** The columns of a UserProfile: every query that returns users selects these, never the hash. */
+export const profileColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,

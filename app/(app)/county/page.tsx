@@ -7,6 +7,7 @@ import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
 import { defaultCountyYear, loadCountyFigures } from "./figures";
+import { YearSelectForm } from "@/components/reports/YearSelectForm";
 
 export const metadata = { title: "全县汇总 · 年报" };
 
@@ -35,23 +36,7 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <form method="get" className="flex items-end gap-2">
-            <div>
-              <label htmlFor="county-year" className="mb-1 block text-slate-700">
-                报告年度
-              </label>
-              <select id="county-year" name="year" defaultValue={year} className="rounded border border-slate-300 bg-white px-2 py-1.5">
-                {yearOptions.map((option) => (
-                  <option key={option} value={option}>
-                    {option} 年
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-              查看
-            </button>
-          </form>
+          <YearSelectForm id="county-year" year={year} years={yearOptions} />
           <a
             href={`/api/county/xlsx?year=${year}`}
             download

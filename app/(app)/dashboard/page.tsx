@@ -8,6 +8,7 @@ import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { dashboardRow, type DashboardRow } from "@/lib/workflow/dashboard";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { cellClass, DataTable } from "@/components/workflow/DataTable";
+import { YearSelectForm } from "@/components/reports/YearSelectForm";
 
 export const metadata = { title: "进度总览 · 年报" };
 
@@ -49,23 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {year} 年度政府信息公开工作年度报告
           </p>
         </div>
-        <form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="dashboard-year" className="mb-1 block text-slate-700">
-              报告年度
-            </label>
-            <select id="dashboard-year" name="year" defaultValue={year} className="rounded border border-slate-300 bg-white px-2 py-1.5">
-              {years.map((option) => (
-                <option key={option} value={option}>
-                  {option} 年
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            查看
-          </button>
-        </form>
+        <YearSelectForm id="dashboard-year" year={year} years={years} />
       </div>
 
       <p className="text-slate-700" data-testid="dashboard-summary">
