@@ -35,3 +35,6 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "password-reset": "重置密码",
   "deadline-set": "设置截止日期",
 };
+
+/** The editor's first page (title, date, website, contact, introduction), also where comments on it are filed. */
+export const FRONT_SECTION_TITLE = "封面与引言";

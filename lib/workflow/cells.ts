@@ -3,6 +3,7 @@
  * the text fields before section 一, and the narrative sections. Pure; safe in the browser.
  */
 import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type TableGrid } from "@/lib/report/grid";
+import { FRONT_SECTION_TITLE } from "@/lib/labels";
 // Module paths, not the "@/lib/report" index: comment forms run this in the browser.
 import { getEdition, type EditionId } from "@/lib/report/editions";
 import { hasOtherApplicant, labelText, type Cell, type NarrativeSection, type Report } from "@/lib/report/model";
@@ -87,7 +88,7 @@ export function isCommentSection(value: string): value is CommentSection {
 
 export function commentSectionTitle(edition: EditionId, section: string): string {
   if (section === "general") return "总体意见";
-  if (section === "front") return "报告信息";
+  if (section === "front") return FRONT_SECTION_TITLE;
   return getEdition(edition).sections.find((s) => s.key === section)?.title ?? section;
 }
 

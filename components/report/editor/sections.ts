@@ -1,16 +1,14 @@
 import { findingSection, type Finding, type FindingPlace } from "@/lib/report/rules";
 import type { Report } from "@/lib/report/model";
+import { SECTIONS } from "@/lib/report/editions";
+import { FRONT_SECTION_TITLE } from "@/lib/labels";
 
 export type EditorSection = FindingPlace | "check";
 
+/** The editor's pages: the cover and introduction, the six sections of the format, then the final check. */
 export const EDITOR_SECTIONS: { key: EditorSection; title: string }[] = [
-  { key: "front", title: "封面与引言" },
-  { key: "overview", title: "一、总体情况" },
-  { key: "activeDisclosure", title: "二、主动公开政府信息情况" },
-  { key: "requests", title: "三、收到和处理政府信息公开申请情况" },
-  { key: "reviewLitigation", title: "四、政府信息公开行政复议、行政诉讼情况" },
-  { key: "problems", title: "五、存在的主要问题及改进情况" },
-  { key: "otherMatters", title: "六、其他需要报告的事项" },
+  { key: "front", title: FRONT_SECTION_TITLE },
+  ...SECTIONS.map((section) => ({ key: section.key, title: section.title })),
   { key: "check", title: "检查与提交" },
 ];
 
