@@ -84,9 +84,12 @@ test("two tabs editing: the later save is told of the conflict and nothing is ov
   const second = await context.newPage();
   await second.goto(`/reports/${reportId}`);
 
+  // A clerk types in the tab in front; the browser may hold back timers of a tab behind it.
+  await first.bringToFront();
   await first.getByLabel("联系电话").fill("0535-1111111");
   await expectSaved(first);
 
+  await second.bringToFront();
   await second.getByLabel("联系电话").fill("0535-2222222");
   await expect(second.getByTestId("save-conflict")).toBeVisible();
   expect((storedReportContent(clerk, reportId) as { contact: { phone: string } }).contact.phone).toBe("0535-1111111");
@@ -95,9 +98,11 @@ test("two tabs editing: the later save is told of the conflict and nothing is ov
   await expect(second.getByLabel("联系电话")).toHaveValue("0535-1111111");
 
   // Choosing to keep one's own version overwrites knowingly.
+  await first.bringToFront();
   await first.getByLabel("联系电话").fill("0535-3333333");
   await expect(first.getByTestId("save-conflict")).toHaveCount(0);
   await expectSaved(first);
+  await second.bringToFront();
   await second.getByLabel("联系电话").fill("0535-4444444");
   await expect(second.getByTestId("save-conflict")).toBeVisible();
   await second.getByRole("button", { name: /保留我的修改/ }).click();
