@@ -37,16 +37,15 @@ export function useGridKeys(edition: Edition, grid: TableGrid, announce: (messag
     (event: React.KeyboardEvent<HTMLElement>) => {
       const input = event.target as HTMLElement;
       if (!(input instanceof HTMLInputElement) || input.dataset.row === undefined) return;
-      const row = Number(input.dataset.row);
-      const column = Number(input.dataset.col);
-      const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-      const atEnd = input.selectionStart === input.value.length;
+      // Caret positions are read only for the keys that need them: reading one forces a layout.
       let move: [number, number] | null = null;
       if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) move = [-1, 0];
       else if (event.key === "ArrowDown" || event.key === "Enter") move = [1, 0];
-      else if (event.key === "ArrowLeft" && atStart) move = [0, -1];
-      else if (event.key === "ArrowRight" && atEnd) move = [0, 1];
+      else if (event.key === "ArrowLeft" && input.selectionStart === 0 && input.selectionEnd === 0) move = [0, -1];
+      else if (event.key === "ArrowRight" && input.selectionStart === input.value.length) move = [0, 1];
       if (!move) return;
+      const row = Number(input.dataset.row);
+      const column = Number(input.dataset.col);
       event.preventDefault();
       const target = nextCell(event.currentTarget, grid, row, column, move[0], move[1]);
       if (target) {
