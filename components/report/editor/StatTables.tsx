@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { requestsHeaderRows } from "@/lib/report/editions";
-import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type TableGrid } from "@/lib/report/grid";
+import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type GridRow, type TableGrid } from "@/lib/report/grid";
 import { requestsRowHeaders } from "@/lib/report/row-headers";
 import { hasOtherApplicant, type TableKey } from "@/lib/report/model";
 import { layoutOf } from "@/lib/report/layout";
@@ -14,6 +14,17 @@ import type { EditorValues } from "./values";
 
 const th = "border border-slate-300 bg-slate-100 px-1.5 py-1 text-center font-medium text-slate-700";
 const rowLabel = "border border-slate-300 bg-white px-2 py-1 text-left text-slate-800";
+
+/** The cells of one grid row: totals read-only, the rest number inputs that know their grid position. */
+function GridRowCells({ row, rowIndex }: { row: GridRow; rowIndex: number }) {
+  return row.cells.map((cell, column) =>
+    cell.computed ? (
+      <ComputedCell key={cell.path} path={cell.path} />
+    ) : (
+      <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={rowIndex} column={column} />
+    ),
+  );
+}
 
 function TableFooter({ table, grid, skipRow }: { table: TableKey; grid: TableGrid; skipRow?: (rowKey: string) => boolean }) {
   const { register, getValues, setValue } = useFormContext<EditorValues>();
@@ -193,13 +204,7 @@ export function RequestsTable() {
                     {header.label}
                   </th>
                 ))}
-                {row.cells.map((cell, c) =>
-                  cell.computed ? (
-                    <ComputedCell key={cell.path} path={cell.path} />
-                  ) : (
-                    <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={r} column={c} />
-                  ),
-                )}
+                <GridRowCells row={row} rowIndex={r} />
               </tr>
             ))}
           </tbody>
@@ -252,13 +257,7 @@ export function ReviewLitigationTable() {
           </thead>
           <tbody>
             <tr>
-              {grid.rows[0].cells.map((cell, c) =>
-                cell.computed ? (
-                  <ComputedCell key={cell.path} path={cell.path} />
-                ) : (
-                  <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={0} column={c} />
-                ),
-              )}
+              <GridRowCells row={grid.rows[0]} rowIndex={0} />
             </tr>
           </tbody>
         </table>
