@@ -23,6 +23,7 @@ export type StoredDraft<T> = { baseVersion: number; payload: T; changedAt: strin
 
 export const SAVE_DELAY_MS = 800;
 const RETRY_DELAY_MS = 3000;
+const DRAFT_STORE_DELAY_MS = 250;
 
 export function draftStorageKey(reportId: number): string {
   return `nianbao:draft:${reportId}`;
@@ -148,9 +149,10 @@ export function useAutosave<T>({
     (payload: T) => {
       if (!enabled) return;
       pending.current = payload;
-      // Written right after this keystroke is painted (and at once if the page is hidden first).
+      // Written a moment later, off the keystroke's path to the screen, and at once when the page is hidden
+      // or a save starts. The timer is not restarted by further keys, so fast typing is stored too.
       draftToStore.current = { baseVersion: version.current, payload, changedAt: new Date().toISOString() };
-      if (!draftTimer.current) draftTimer.current = setTimeout(storeDraft, 0);
+      if (!draftTimer.current) draftTimer.current = setTimeout(storeDraft, DRAFT_STORE_DELAY_MS);
       if (!blocked.current && !inFlight.current) {
         setState((current) => (current.status === "refused" || current.status === "unsaved" ? current : { status: "unsaved" }));
       }
