@@ -1,4 +1,4 @@
-import { ExportTableView } from "@/components/import/ImportPreview";
+import { ExportTableView } from "@/components/report/ExportTableView";
 import { buildExportDocument } from "@/lib/report/export/document";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
