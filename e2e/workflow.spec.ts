@@ -64,6 +64,11 @@ test("submit → return with comments → resubmit → approve locks the report"
   const sectionComments = clerkPage.getByTestId("comments-requests");
   await expect(sectionComments).toContainText("予以公开的件数请与登记台账核对。");
   await expect(sectionComments).toContainText("「三、本年度办理结果（一）予以公开」的「自然人」");
+  // The commented cell itself is marked in the table, and only that one.
+  await expect(clerkPage.getByTestId("comment-mark")).toHaveCount(1);
+  await expect(
+    clerkPage.getByRole("cell").filter({ has: clerkPage.getByLabel("「三、本年度办理结果（一）予以公开」的「自然人」") }).getByTestId("comment-mark"),
+  ).toBeVisible();
   let saveAction: { url: string; headers: Record<string, string>; body: string } | undefined;
   clerkPage.on("request", (request) => {
     const headers = request.headers();

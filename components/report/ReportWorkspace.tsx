@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import type { ReportStatus, UserRole } from "@/db/schema";
 import { WorkflowBar } from "@/components/workflow/WorkflowBar";
 import { CommentList, type CommentView } from "@/components/workflow/CommentList";
@@ -17,7 +17,7 @@ export function ReportWorkspace({
   comments,
   canComment,
 }: {
-  editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef">;
+  editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef" | "commentedCells">;
   workflow: {
     status: ReportStatus;
     viewerRole: UserRole;
@@ -29,6 +29,10 @@ export function ReportWorkspace({
 }) {
   const editorApi = useRef<EditorApi | null>(null);
   const edition = editor.report.edition;
+  const commentedCells = useMemo(
+    () => comments.flatMap((comment) => (comment.cell ? [comment.cell] : [])),
+    [comments],
+  );
   return (
     <div className="space-y-4">
       <WorkflowBar
@@ -46,6 +50,7 @@ export function ReportWorkspace({
       <ReportEditor
         {...editor}
         apiRef={editorApi}
+        commentedCells={commentedCells}
         checkSlot={
           <div className="space-y-3">
             <p className="text-slate-700">

@@ -36,6 +36,8 @@ export type ReportEditorProps = {
   checkSlot?: React.ReactNode;
   /** Filled with what the page around the editor may ask of it (send pending edits before a submit). */
   apiRef?: React.RefObject<EditorApi | null>;
+  /** Cell paths that supervisors' comments point at. */
+  commentedCells?: string[];
   /** Rendered under each section's form (supervisors' comments). */
   sectionSlot?: (section: EditorSection) => React.ReactNode;
 };
@@ -145,9 +147,10 @@ export function ReportEditor(props: ReportEditorProps) {
     };
   }, [props.apiRef, flush]);
 
+  const commentedCells = useMemo(() => new Set(props.commentedCells ?? []), [props.commentedCells]);
   const context: EditorContextValue = useMemo(
-    () => ({ store, edition, previous, readOnly, announce }),
-    [store, edition, previous, readOnly, announce],
+    () => ({ store, edition, previous, readOnly, announce, commentedCells }),
+    [store, edition, previous, readOnly, announce, commentedCells],
   );
   const title = EDITOR_SECTIONS.find((s) => s.key === section)!.title;
 

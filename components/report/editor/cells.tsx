@@ -15,6 +15,19 @@ const severityStyles = {
   blank: "bg-yellow-50/70",
 } as const;
 
+/** A corner mark on a cell that a supervisor's comment points at. */
+function CommentMark({ path }: { path: string }) {
+  const { commentedCells } = useEditor();
+  if (!commentedCells.has(path)) return null;
+  return (
+    <span
+      className="pointer-events-none absolute right-0 top-0 h-0 w-0 border-l-8 border-t-8 border-l-transparent border-t-amber-500"
+      data-testid="comment-mark"
+      title="此单元格有审核意见，见本栏目下方"
+    />
+  );
+}
+
 function PreviousYear({ path }: { path: string }) {
   const { previous } = useEditor();
   const value = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
@@ -41,7 +54,7 @@ export const NumberCell = memo(function NumberCell({
   column: number;
   disabled?: boolean;
 }) {
-  const { store, edition, readOnly, announce, previous } = useEditor();
+  const { store, edition, readOnly, announce, previous, commentedCells } = useEditor();
   const { register } = useFormContext<EditorValues>();
   const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
   const field = register(`report.${path}` as `report.${string}` as never, {
@@ -64,7 +77,7 @@ export const NumberCell = memo(function NumberCell({
         type="text"
         inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
         autoComplete="off"
-        aria-label={previousValue != null ? `${label}（上年 ${previousValue}）` : label}
+        aria-label={`${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${commentedCells.has(path) ? "（有审核意见）" : ""}`}
         aria-invalid={severity === "error" || severity === "blank" ? true : undefined}
         disabled={disabled}
         readOnly={readOnly}
@@ -85,6 +98,7 @@ export const NumberCell = memo(function NumberCell({
         }}
       />
       <PreviousYear path={path} />
+      <CommentMark path={path} />
     </td>
   );
 });
@@ -104,6 +118,7 @@ export const ComputedCell = memo(function ComputedCell({ path }: { path: string 
         {formatCell(value)}
       </output>
       <PreviousYear path={path} />
+      <CommentMark path={path} />
     </td>
   );
 });

@@ -10,6 +10,8 @@ export type EditorContextValue = {
   edition: Edition;
   previous: Report | null;
   readOnly: boolean;
+  /** Cells a supervisor's comment points at: marked in the grid so the clerk finds them. */
+  commentedCells: ReadonlySet<string>;
   /** Shows a short message in the editor's live region (refused keystrokes and pastes). */
   announce: (message: string) => void;
 };
