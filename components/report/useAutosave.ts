@@ -126,10 +126,8 @@ export function useAutosave<T>({
         if (JSON.stringify(readStoredDraft<T>(reportId)?.payload) === JSON.stringify(payload)) clearStoredDraft(reportId);
         setState({ status: "saved", savedAt: response.savedAt });
       } else {
-        window.localStorage.setItem(
-          draftStorageKey(reportId),
-          JSON.stringify({ baseVersion: version.current, payload: pending.current, changedAt: new Date().toISOString() }),
-        );
+        // Edits made during the save: kept in the browser against the new version, which flush stores first.
+        draftToStore.current = { baseVersion: version.current, payload: pending.current, changedAt: new Date().toISOString() };
         void flush();
       }
       return;
