@@ -3,6 +3,7 @@ import type { Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import type { ActorScope } from "./scope";
 import { recordAudit } from "./audit";
+import { mayEditContent } from "@/lib/workflow/transitions";
 
 export type ReportSummary = {
   id: number;
@@ -127,8 +128,6 @@ export type SaveOutcome =
   | { kind: "locked"; status: ReportStatus }
   | { kind: "not-found" };
 
-/** Statuses in which a clerk may change a report's content. */
-export const EDITABLE_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
 
 /**
  * Save new content over the version the editor started from. A save based on an older version is refused
@@ -147,7 +146,7 @@ export function saveReportContent(
       .get();
     if (!current) return { kind: "not-found" } as const;
     // Only the agency's clerks write content: supervisors review and admins reopen; neither edits.
-    if (scope.role !== "clerk" || !EDITABLE_STATUSES.includes(current.status)) return { kind: "locked", status: current.status } as const;
+    if (!mayEditContent(scope.role, current.status)) return { kind: "locked", status: current.status } as const;
     if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
     const version = current.version + 1;
     const updatedAt = new Date();

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { EDITABLE_STATUSES, getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
+import { getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
+import { mayEditContent } from "@/lib/workflow/transitions";
 import { requireUser, scopeOf } from "@/lib/auth/guards";
 import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
 import { defaultTitle } from "@/lib/report/model";
@@ -21,7 +22,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const report = readStoredReport(stored.content);
   const previousContent = getApprovedReportContent(db, stored.agencyId, stored.year - 1);
   const previous = previousContent ? readStoredReport(previousContent) : null;
-  const editable = user.role === "clerk" && user.agencyId === stored.agencyId && EDITABLE_STATUSES.includes(stored.status);
+  const editable = user.agencyId === stored.agencyId && mayEditContent(user.role, stored.status);
   const canComment = user.role === "supervisor" && user.agencyId === stored.agencyId && stored.status === "submitted";
   const comments = toCommentViews(listComments(db, scopeOf(user), stored.id));
   const approvedByName = stored.approvedBy ? (getUserProfile(db, stored.approvedBy)?.displayName ?? null) : null;
