@@ -9,6 +9,16 @@ export function readStoredReport(content: unknown): Report {
   return parsed.report;
 }
 
+/** The stored content as a report, or undefined when there is none or it is not a valid report. */
+export function tryReadStoredReport(content: unknown): Report | undefined {
+  if (content === null || content === undefined) return undefined;
+  try {
+    return readStoredReport(content);
+  } catch {
+    return undefined;
+  }
+}
+
 export function readStoredAcknowledgements(value: unknown): Acknowledgement[] {
   return Array.isArray(value) ? (value as Acknowledgement[]) : [];
 }

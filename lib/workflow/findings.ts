@@ -3,17 +3,7 @@
  * database, read back through the interchange reader so a damaged row is reported, never trusted.
  */
 import { canSubmit, validate, type Finding, type Report } from "@/lib/report";
-import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
-
-/** The stored content as a report, or undefined when there is none or it is not a valid report. */
-export function tryReadStoredReport(content: unknown): Report | undefined {
-  if (content === null || content === undefined) return undefined;
-  try {
-    return readStoredReport(content);
-  } catch {
-    return undefined;
-  }
-}
+import { readStoredAcknowledgements, tryReadStoredReport } from "@/lib/stored-report";
 
 export type StoredFindings = { ok: true; findings: Finding[]; blocking: Finding[] } | { ok: false };
 

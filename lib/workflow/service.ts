@@ -27,7 +27,8 @@ import type { ReportStatus } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import type { Finding } from "@/lib/report";
 import { isCommentSection, sectionCellOptions } from "./cells";
-import { checkStoredReport, tryReadStoredReport } from "./findings";
+import { checkStoredReport } from "./findings";
+import { tryReadStoredReport } from "@/lib/stored-report";
 import type {
   AgencyInput,
   ApproveInput,

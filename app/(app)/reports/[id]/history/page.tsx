@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { auditActionLabels } from "@/lib/labels";
 import type { AuditAction } from "@/db/queries/audit";
 import { describeDiff, diffReports, diffText, type ReportDiff } from "@/lib/workflow/diff";
-import { tryReadStoredReport } from "@/lib/workflow/findings";
+import { tryReadStoredReport } from "@/lib/stored-report";
 import type { CellValue } from "@/lib/workflow/cells";
 import type { Report } from "@/lib/report";
 import { StatusBadge } from "@/components/reports/StatusBadge";

@@ -11,7 +11,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { getReportForActor } from "@/db/queries/reports";
 import { getUserProfile } from "@/db/queries/users";
 import { authOptions } from "@/lib/auth/options";
-import { parseInterchange } from "@/lib/report";
+import { tryReadStoredReport } from "@/lib/stored-report";
 import { contentDisposition, EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
 
 export const dynamic = "force-dynamic";
@@ -35,11 +35,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const stored = reportId === undefined ? undefined : getReportForActor(db, scope, reportId);
   if (!stored) return fail(404, "找不到该报告，或您无权查看。");
 
-  const parsed = parseInterchange(JSON.stringify(stored.content));
-  if (!parsed.ok) return fail(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
+  const report = tryReadStoredReport(stored.content);
+  if (!report) return fail(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
 
   const draft = stored.status !== "approved";
-  const file = await exportReport(parsed.report, format, { draft });
+  const file = await exportReport(report, format, { draft });
   recordAudit(db, {
     action: "report-downloaded",
     userId: user.id,
