@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { Finding } from "@/lib/report/rules";
 import { useEditor } from "./context";
@@ -52,7 +52,23 @@ function AcknowledgeForm({ finding, onDone }: { finding: Finding; onDone: () => 
   );
 }
 
-function FindingItem({ finding, onFocusFinding }: { finding: Finding; onFocusFinding: (finding: Finding) => void }) {
+type FindingItemProps = { finding: Finding; onFocusFinding: (finding: Finding) => void };
+
+/** Validation makes new finding objects on every keystroke; an item is redrawn only when what it shows changed. */
+function sameFinding(before: FindingItemProps, after: FindingItemProps): boolean {
+  const a = before.finding;
+  const b = after.finding;
+  return (
+    before.onFocusFinding === after.onFocusFinding &&
+    a.id === b.id &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    a.acknowledgement?.reason === b.acknowledgement?.reason &&
+    a.acknowledgement?.by === b.acknowledgement?.by
+  );
+}
+
+const FindingItem = memo(function FindingItem({ finding, onFocusFinding }: FindingItemProps) {
   const { readOnly } = useEditor();
   const { getValues, setValue } = useFormContext<EditorValues>();
   const [acknowledging, setAcknowledging] = useState(false);
@@ -96,7 +112,7 @@ function FindingItem({ finding, onFocusFinding }: { finding: Finding; onFocusFin
       )}
     </li>
   );
-}
+}, sameFinding);
 
 /** Every finding of the report, by section; a click takes the clerk to the cell. */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {

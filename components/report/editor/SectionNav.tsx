@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo } from "react";
+import type { FindingPlace } from "@/lib/report/rules";
 import { useEditor } from "./context";
 import { useEditorSnapshot } from "./store";
-import { EDITOR_SECTIONS, sectionStates, type EditorSection, type SectionState } from "./sections";
+import { EDITOR_SECTIONS, type EditorSection, type SectionState } from "./sections";
 
 const toneStyles: Record<SectionState["tone"], string> = {
   empty: "text-slate-600",
@@ -12,16 +13,32 @@ const toneStyles: Record<SectionState["tone"], string> = {
   done: "text-emerald-700",
 };
 
-export function SectionNav({ current, onSelect }: { current: EditorSection; onSelect: (section: EditorSection) => void }) {
+/**
+ * One section's state; it re-renders only when its own label changes, not on every keystroke. A fixed
+ * box, so a new count repaints the label without laying out the page.
+ */
+function SectionStateLabel({ section }: { section: FindingPlace }) {
   const { store } = useEditor();
-  const report = useEditorSnapshot(store, (snapshot) => snapshot.report);
-  const findings = useEditorSnapshot(store, (snapshot) => snapshot.findings);
-  const states = useMemo(() => sectionStates(report, findings), [report, findings]);
+  const label = useEditorSnapshot(store, (snapshot) => snapshot.sectionStates[section].label);
+  const tone = useEditorSnapshot(store, (snapshot) => snapshot.sectionStates[section].tone);
+  return (
+    <span className={`inline-block h-4 w-[4.5rem] shrink-0 text-right text-xs [contain:size_layout] ${toneStyles[tone]}`} data-testid={`section-state-${section}`}>
+      {label}
+    </span>
+  );
+}
+
+export const SectionNav = memo(function SectionNav({
+  current,
+  onSelect,
+}: {
+  current: EditorSection;
+  onSelect: (section: EditorSection) => void;
+}) {
   return (
     <nav aria-label="报告栏目" className="rounded border border-slate-200 bg-white">
       <ol>
         {EDITOR_SECTIONS.map((section) => {
-          const state = section.key === "check" ? null : states[section.key];
           const active = section.key === current;
           return (
             <li key={section.key}>
@@ -32,11 +49,7 @@ export function SectionNav({ current, onSelect }: { current: EditorSection; onSe
                 className={`flex w-full items-center justify-between gap-2 border-l-4 px-3 py-2 text-left ${active ? "border-brand-600 bg-brand-50 font-medium" : "border-transparent hover:bg-slate-50"}`}
               >
                 <span>{section.title}</span>
-                {state && (
-                  <span className={`shrink-0 text-xs ${toneStyles[state.tone]}`} data-testid={`section-state-${section.key}`}>
-                    {state.label}
-                  </span>
-                )}
+                {section.key !== "check" && <SectionStateLabel section={section.key} />}
               </button>
             </li>
           );
@@ -44,4 +57,4 @@ export function SectionNav({ current, onSelect }: { current: EditorSection; onSe
       </ol>
     </nav>
   );
-}
+});

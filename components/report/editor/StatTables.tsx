@@ -158,7 +158,7 @@ export function RequestsTable() {
   return (
     <div>
       <div className="overflow-x-auto [contain:content]">
-        <table className="w-full min-w-[60rem] table-fixed border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+        <table className="w-full min-w-[56rem] table-fixed border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
           <caption className="sr-only">{edition.requests.title}</caption>
           <colgroup>
             <col className="w-20" />

@@ -1,10 +1,10 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { useFormContext } from "react-hook-form";
 import type { CellKind } from "@/lib/report/editions";
 import { formatCell, isCellInputPrefix, readCellInput } from "@/lib/report/cell-input";
-import { labelText, type Cell } from "@/lib/report/model";
+import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { useEditor } from "./context";
 import { fieldDomId, readPath, useEditorSnapshot } from "./store";
 import type { EditorValues } from "./values";
@@ -30,14 +30,34 @@ function CommentMark({ path }: { path: string }) {
 
 function PreviousYear({ path }: { path: string }) {
   const { previous } = useEditor();
-  const value = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
-  // Zeros would fill every cell with noise; the screen-reader label still gives every figure.
-  if (value === undefined || value === null || value === 0) return null;
+  const value = previousFigure(previous, path);
+  if (value === null) return null;
   return (
     <span className="pointer-events-none absolute bottom-0 left-1 text-[10px] leading-3 text-slate-400" aria-hidden="true">
       上年 {formatCell(value)}
     </span>
   );
+}
+
+/**
+ * Inputs and totals are fixed-size boxes with size and layout containment: a keystroke or a new total
+ * then lays out that box alone instead of the whole table (table layout depends on every cell's content).
+ * Paint containment is left out on purpose: every painted-apart box costs the compositor on each frame.
+ */
+const cellBox = "block h-9 w-full min-w-14 [contain:size_layout]";
+
+/**
+ * Only a cell with a corner mark or last year's figure is positioned: a positioned cell is painted as a
+ * layer of its own, and a table of them makes every frame slower.
+ */
+function cellPosition(path: string, previous: Report | null, commentedCells: ReadonlySet<string>): string {
+  return commentedCells.has(path) || previousFigure(previous, path) !== null ? "relative" : "";
+}
+
+function previousFigure(previous: Report | null, path: string): Cell {
+  const value = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
+  // Zeros would fill every cell with noise; the screen-reader label still gives every figure.
+  return value === undefined || value === 0 ? null : value;
 }
 
 /** A number cell: number-only typing, its own highlight, last year's figure beside it. */
@@ -57,17 +77,23 @@ export const NumberCell = memo(function NumberCell({
   const { store, edition, readOnly, announce, previous, commentedCells } = useEditor();
   const { register } = useFormContext<EditorValues>();
   const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
-  const field = register(`report.${path}` as `report.${string}` as never, {
-    setValueAs: (text: unknown) => {
-      if (typeof text !== "string") return text;
-      const input = readCellInput(text, kind);
-      return input.ok ? input.value : null;
-    },
-  });
+  // Registered once: a fresh registration on every render hands React a new ref callback, and the
+  // form library re-attaches the field each time the cell's highlight changes.
+  const field = useMemo(
+    () =>
+      register(`report.${path}` as `report.${string}` as never, {
+        setValueAs: (text: unknown) => {
+          if (typeof text !== "string") return text;
+          const input = readCellInput(text, kind);
+          return input.ok ? input.value : null;
+        },
+      }),
+    [register, path, kind],
+  );
   const label = labelText(edition, path);
   const previousValue = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
   return (
-    <td className={`relative border border-slate-300 p-0 ${severity ? severityStyles[severity] : ""}`}>
+    <td className={`${cellPosition(path, previous, commentedCells)} border border-slate-300 p-0 ${severity ? severityStyles[severity] : ""}`}>
       <input
         {...field}
         id={fieldDomId(path)}
@@ -81,7 +107,7 @@ export const NumberCell = memo(function NumberCell({
         aria-invalid={severity === "error" || severity === "blank" ? true : undefined}
         disabled={disabled}
         readOnly={readOnly}
-        className="h-9 w-full min-w-14 bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400"
+        className={`${cellBox} bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400`}
         onFocus={(event) => {
           event.currentTarget.dataset.lastGood = event.currentTarget.value;
         }}
@@ -105,16 +131,16 @@ export const NumberCell = memo(function NumberCell({
 
 /** A total: computed from its parts and shown read-only. */
 export const ComputedCell = memo(function ComputedCell({ path }: { path: string }) {
-  const { store, edition } = useEditor();
+  const { store, edition, previous, commentedCells } = useEditor();
   const value = useEditorSnapshot(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
   const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
   return (
     <td
       id={fieldDomId(path)}
       tabIndex={-1}
-      className={`relative h-9 border border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 ${severity ? severityStyles[severity] : ""}`}
+      className={`${cellPosition(path, previous, commentedCells)} h-9 border border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 ${severity ? severityStyles[severity] : ""}`}
     >
-      <output aria-label={`${labelText(edition, path)}（自动合计）`} data-path={path}>
+      <output aria-label={`${labelText(edition, path)}（自动合计）`} data-path={path} className={`${cellBox} leading-9`}>
         {formatCell(value)}
       </output>
       <PreviousYear path={path} />

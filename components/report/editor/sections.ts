@@ -18,6 +18,7 @@ export function editorSectionOf(finding: Finding): FindingPlace {
 }
 
 export type SectionState = { label: string; tone: "empty" | "progress" | "error" | "done" };
+export type SectionStates = Record<FindingPlace, SectionState>;
 
 function isFilledText(value: string | undefined): boolean {
   return Boolean(value && value.trim());
@@ -28,7 +29,7 @@ function tableCellCount(table: Record<string, Record<string, number | null>>): n
 }
 
 /** 未填写 / 填写中 / 有错误 N / 完成 for each section, from the report and its findings. */
-export function sectionStates(report: Report, findings: Finding[]): Record<FindingPlace, SectionState> {
+export function sectionStates(report: Report, findings: Finding[]): SectionStates {
   const errors = new Map<FindingPlace, number>();
   const open = new Map<FindingPlace, number>();
   const blanks = new Map<FindingPlace, number>();
@@ -47,7 +48,7 @@ export function sectionStates(report: Report, findings: Finding[]): Record<Findi
     problems: isFilledText(report.problems),
     otherMatters: (report.otherMatters ?? []).some((part) => isFilledText(part.text)),
   };
-  const states = {} as Record<FindingPlace, SectionState>;
+  const states = {} as SectionStates;
   for (const section of Object.keys(filled) as FindingPlace[]) {
     const errorCount = errors.get(section) ?? 0;
     if (!filled[section]) states[section] = { label: "未填写", tone: "empty" };

@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
+import { sectionStates, type SectionStates } from "./sections";
 
 export type CellSeverity = "error" | "warning" | "blank";
 
@@ -13,6 +14,7 @@ export type EditorSnapshot = {
   findings: Finding[];
   /** The most severe unacknowledged finding per cell path ("blank" when a cell is only unfilled). */
   severityByPath: Map<string, CellSeverity>;
+  sectionStates: SectionStates;
 };
 
 /**
@@ -37,7 +39,7 @@ export class EditorStore {
         if (!current || severityRank[severity] > severityRank[current]) severityByPath.set(path, severity);
       }
     }
-    return { report, findings, severityByPath };
+    return { report, findings, severityByPath, sectionStates: sectionStates(report, findings) };
   }
 
   subscribe = (listener: () => void) => {
