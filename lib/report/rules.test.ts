@@ -6,7 +6,7 @@ import { parseInterchange } from "./interchange";
 import { layoutOf } from "./layout";
 import { computeTotals, requestColumnKeys } from "./model";
 import type { Report } from "./model";
-import { RULES, canSubmit, summarizeFindings, validate } from "./rules";
+import { RULES, canSubmit, findingSection, summarizeFindings, validate } from "./rules";
 import type { Finding, RuleId } from "./rules";
 import { balancedReportArb, cleanReport } from "./testing";
 
@@ -356,5 +356,17 @@ describe("properties", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("findingSection", () => {
+  const at = (...cells: string[]): Finding => ({ id: "x", rule: "CELL-BLANK", severity: "error", cells, message: "" });
+  it("places a finding by the top of its first cell path", () => {
+    expect(findingSection(at("requests.newReceived.naturalPerson"))).toBe("requests");
+    expect(findingSection(at("activeDisclosure.regulations.issued", "requests.x.y"))).toBe("activeDisclosure");
+    expect(findingSection(at("problems"))).toBe("problems");
+    expect(findingSection(at("intro"))).toBe("overview");
+    expect(findingSection(at("contact.phone"))).toBe("front");
+    expect(findingSection(at())).toBe("front");
   });
 });

@@ -577,7 +577,10 @@ export function validate(report: Report, options: ValidateOptions = {}): Finding
 export type FindingPlace = SectionKey | "front";
 
 export function findingSection(finding: Finding): FindingPlace {
-  const top = finding.cells[0]?.split(".")[0] ?? "";
+  // Runs for every finding on every keystroke in the editor: no array from split().
+  const path = finding.cells[0] ?? "";
+  const dot = path.indexOf(".");
+  const top = dot < 0 ? path : path.slice(0, dot);
   switch (top) {
     case "activeDisclosure":
     case "requests":
