@@ -101,6 +101,9 @@ export const comments = sqliteTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    /** Set when the clerk (or the supervisor reviewing) marks the comment as dealt with. */
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedById: integer("resolved_by_id").references(() => users.id),
   },
   (table) => [index("comments_report").on(table.reportId)],
 );

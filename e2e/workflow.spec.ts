@@ -69,6 +69,12 @@ test("submit → return with comments → resubmit → approve locks the report"
   await expect(
     clerkPage.getByRole("cell").filter({ has: clerkPage.getByLabel("「三、本年度办理结果（一）予以公开」的「自然人」") }).getByTestId("comment-mark"),
   ).toBeVisible();
+  // The clerk marks the cell comment as dealt with: it says who did, and the cell is no longer marked.
+  await sectionComments.getByRole("button", { name: "标记为已处理" }).click();
+  await expect(sectionComments).toContainText("已处理：测试经办人");
+  await expect(sectionComments).toContainText("未处理 0 条");
+  await expect(clerkPage.getByTestId("comment-mark")).toHaveCount(0);
+  await expect(sectionComments.getByRole("button", { name: "恢复为未处理" })).toBeVisible();
   let saveAction: { url: string; headers: Record<string, string>; body: string } | undefined;
   clerkPage.on("request", (request) => {
     const headers = request.headers();
@@ -96,6 +102,9 @@ test("submit → return with comments → resubmit → approve locks the report"
   await clerkPage.goto(`/reports/${reportId}`);
   await openSection(clerkPage, "封面与引言");
   await expect(clerkPage.getByLabel("联系电话")).toHaveJSProperty("readOnly", true);
+  // Locked: the comments stay as they were, with nothing left to mark.
+  await expect(clerkPage.getByTestId("comments-general")).toContainText("请补充联系电话的区号后重新提交。");
+  await expect(clerkPage.getByRole("button", { name: /标记为已处理|恢复为未处理/ })).toHaveCount(0);
   const { url, headers, body } = saveAction!;
   const replay = await clerkPage.request.post(url, {
     headers: {

@@ -31,6 +31,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "report-reopened": "重新打开",
   "report-downloaded": "下载报告",
   "agency-created": "添加机关",
+  "comment-resolved": "审核意见标记为已处理",
+  "comment-reopened": "审核意见恢复为未处理",
   "user-created": "添加用户",
   "password-reset": "重置密码",
   "deadline-set": "设置截止日期",

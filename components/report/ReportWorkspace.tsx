@@ -16,6 +16,7 @@ export function ReportWorkspace({
   workflow,
   comments,
   canComment,
+  canResolveComments,
 }: {
   editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef" | "commentedCells">;
   workflow: {
@@ -26,13 +27,16 @@ export function ReportWorkspace({
   };
   comments: CommentView[];
   canComment: boolean;
+  canResolveComments: boolean;
 }) {
   const editorApi = useRef<EditorApi | null>(null);
   const edition = editor.report.edition;
+  // Only comments still open mark their cells: a dealt-with one no longer asks for attention.
   const commentedCells = useMemo(
-    () => comments.flatMap((comment) => (comment.cell ? [comment.cell] : [])),
+    () => comments.flatMap((comment) => (comment.cell && comment.resolvedAt === null ? [comment.cell] : [])),
     [comments],
   );
+  const resolveFor = canResolveComments ? editor.reportId : undefined;
   return (
     <div className="space-y-4">
       <WorkflowBar
@@ -46,7 +50,7 @@ export function ReportWorkspace({
           await editorApi.current?.flush();
         }}
       />
-      <CommentList comments={comments} edition={edition} section="general" heading="审核意见（总体）" />
+      <CommentList comments={comments} edition={edition} section="general" heading="审核意见（总体）" resolveFor={resolveFor} />
       <ReportEditor
         {...editor}
         apiRef={editorApi}
@@ -56,14 +60,14 @@ export function ReportWorkspace({
             <p className="text-slate-700">
               提交审核前，请改正全部“错误”；每条“提醒”须改正，或点击“确认无误并说明理由”。下方列出全部检查结果和审核意见。
             </p>
-            <CommentList comments={comments} edition={edition} heading="全部审核意见" />
+            <CommentList comments={comments} edition={edition} heading="全部审核意见" resolveFor={resolveFor} />
             {canComment && <CommentForm reportId={editor.reportId} section="general" report={editor.report} />}
           </div>
         }
         sectionSlot={(section) =>
           section === "check" ? null : (
             <>
-              <CommentList comments={comments} edition={edition} section={section} />
+              <CommentList comments={comments} edition={edition} section={section} resolveFor={resolveFor} />
               {canComment && <CommentForm reportId={editor.reportId} section={section} report={editor.report} />}
             </>
           )

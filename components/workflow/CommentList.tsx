@@ -5,32 +5,42 @@ import { roleLabels } from "@/lib/labels";
 import { labelText } from "@/lib/report/model";
 import type { EditionId } from "@/lib/report/editions";
 import { commentSectionTitle } from "@/lib/workflow/cells";
+import { ResolveCommentButton } from "./ResolveCommentButton";
 
-/** A comment as it travels to the browser (the date as ISO text). */
-export type CommentView = Omit<ReportComment, "createdAt"> & { createdAt: string };
+/** A comment as it travels to the browser (dates as ISO text). */
+export type CommentView = Omit<ReportComment, "createdAt" | "resolvedAt"> & { createdAt: string; resolvedAt: string | null };
 
 export function toCommentViews(comments: ReportComment[]): CommentView[] {
-  return comments.map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString() }));
+  return comments.map((comment) => ({
+    ...comment,
+    createdAt: comment.createdAt.toISOString(),
+    resolvedAt: comment.resolvedAt?.toISOString() ?? null,
+  }));
 }
 
 /**
  * Review comments of one section (or, without `section`, of the whole report grouped by section),
- * each with the cell it points at, its author and time. Renders nothing when there are none.
+ * each with the cell it points at, its author and time, and whether it has been dealt with. Renders
+ * nothing when there are none.
  */
 export function CommentList({
   comments,
   edition,
   section,
   heading = "审核意见",
+  resolveFor,
 }: {
   comments: CommentView[];
   edition: EditionId;
   /** A section key (general, front, overview, activeDisclosure, requests, reviewLitigation, problems, otherMatters). */
   section?: string;
   heading?: string;
+  /** The report whose comments the viewer may mark as dealt with; absent when they may not. */
+  resolveFor?: number;
 }) {
   const shown = section === undefined ? comments : comments.filter((comment) => comment.section === section);
   if (shown.length === 0) return null;
+  const open = shown.filter((comment) => comment.resolvedAt === null).length;
   return (
     <section
       aria-label={heading}
@@ -39,11 +49,17 @@ export function CommentList({
     >
       <h3 className="mb-2 font-semibold text-amber-900">
         {heading}
-        <span className="ml-2 text-sm font-normal text-amber-800">{shown.length} 条</span>
+        <span className="ml-2 text-sm font-normal text-amber-800">
+          共 {shown.length} 条{open < shown.length ? `，未处理 ${open} 条` : ""}
+        </span>
       </h3>
       <ol className="space-y-2">
         {shown.map((comment) => (
-          <li key={comment.id} className="rounded bg-white px-3 py-2 ring-1 ring-amber-200">
+          <li
+            key={comment.id}
+            className={`rounded px-3 py-2 ring-1 ${comment.resolvedAt ? "bg-slate-50 text-slate-500 ring-slate-200" : "bg-white ring-amber-200"}`}
+            data-resolved={comment.resolvedAt ? "true" : "false"}
+          >
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-600">
               {section === undefined && (
                 <span className="font-medium text-slate-800">{commentSectionTitle(edition, comment.section)}</span>
@@ -57,6 +73,18 @@ export function CommentList({
               <time dateTime={comment.createdAt}>{formatDateTime(new Date(comment.createdAt))}</time>
             </div>
             <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
+            {(comment.resolvedAt || resolveFor !== undefined) && (
+              <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+                {comment.resolvedAt && (
+                  <span className="text-emerald-700">
+                    已处理：{comment.resolverName}，{formatDateTime(new Date(comment.resolvedAt))}
+                  </span>
+                )}
+                {resolveFor !== undefined && (
+                  <ResolveCommentButton reportId={resolveFor} commentId={comment.id} resolved={comment.resolvedAt !== null} />
+                )}
+              </div>
+            )}
           </li>
         ))}
       </ol>

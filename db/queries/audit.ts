@@ -15,7 +15,9 @@ export type AuditAction =
   | "agency-created"
   | "user-created"
   | "password-reset"
-  | "deadline-set";
+  | "deadline-set"
+  | "comment-resolved"
+  | "comment-reopened";
 
 export function recordAudit(
   db: Executor,

@@ -5,6 +5,7 @@
  */
 import { describe, expect } from "vitest";
 import type { Executor } from "@/db/client";
+import { insertComment } from "@/db/queries/comments";
 import { saveReportContent } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
 import { agencies, reportStatuses, type ReportStatus } from "@/db/schema";
@@ -16,6 +17,7 @@ import {
   createUser,
   reopenReport,
   resetPassword,
+  resolveComment,
   returnReport,
   setTownshipDeadline,
   submitReport,
@@ -44,8 +46,13 @@ type Case = {
   status: ReportStatus | null;
   /** The only actors allowed to make the call. */
   allowed: ActorName[];
-  call: (tx: Executor, actor: UserProfile, reportId: number) => { ok: boolean } | { kind: string };
+  call: (tx: Executor, actor: UserProfile, reportId: number, prepared: number) => { ok: boolean } | { kind: string };
+  /** Sets up what the call acts on (before the tables are compared); its result is passed to the call. */
+  prepare?: (tx: Executor, reportId: number) => number;
 };
+
+const commentOn = (tx: Executor, reportId: number) =>
+  insertComment(tx, { reportId, section: "requests", cell: null, body: "请核对表三。", authorId: shared.world.actors.supervisor.id });
 
 const succeeded = (result: { ok: boolean } | { kind: string }) => ("ok" in result ? result.ok : result.kind === "saved");
 
@@ -87,6 +94,16 @@ const CASES: Case[] = [
     call: (tx, actor, reportId) =>
       addComment(tx, actor, { reportId, section: "requests", cell: "requests.newReceived.total", body: "请核对。" }),
   },
+  // A comment is marked as dealt with by whoever works on the report at the time; an approved report is locked.
+  ...reportStatuses.map(
+    (status): Case => ({
+      name: `mark a comment on a ${status} report as dealt with`,
+      status,
+      allowed: status === "submitted" ? ["supervisor"] : status === "approved" ? [] : ["clerk"],
+      prepare: commentOn,
+      call: (tx, actor, reportId, commentId) => resolveComment(tx, actor, { reportId, commentId, resolved: true }),
+    }),
+  ),
   // Content is saved by the agency's clerk, and only while the report is a draft or returned.
   ...reportStatuses.map(
     (status): Case => ({
@@ -135,8 +152,9 @@ describe("every mutating call is refused to everyone but the role the workflow n
       const allowed = testCase.allowed.includes(actorName);
       itRolledBack(`${testCase.name} as ${actorName}: ${allowed ? "allowed" : "refused, nothing changes"}`, (tx) => {
         const reportId = testCase.status ? storeReport(tx, shared.world, testCase.status) : 0;
+        const prepared = testCase.prepare?.(tx, reportId) ?? 0;
         const before = snapshot(tx);
-        const result = testCase.call(tx, shared.world.actors[actorName], reportId);
+        const result = testCase.call(tx, shared.world.actors[actorName], reportId, prepared);
         expect(succeeded(result)).toBe(allowed);
         if (allowed) expect(snapshot(tx)).not.toEqual(before);
         else expect(snapshot(tx)).toEqual(before);

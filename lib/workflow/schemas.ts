@@ -44,6 +44,12 @@ export const commentSchema = z.object({
     .max(2000, "意见内容不能超过 2000 字"),
 });
 
+export const commentResolutionSchema = z.object({
+  reportId,
+  commentId: z.coerce.number({ error: "意见编号无效" }).int("意见编号无效").positive("意见编号无效"),
+  resolved: z.boolean({ error: "请说明是标记为已处理还是恢复为未处理" }),
+});
+
 /** New agencies are the county office's departments and its townships and streets. */
 export const newAgencyLevels = ["department", "township"] as const;
 
@@ -95,6 +101,7 @@ export type ReturnInput = z.output<typeof returnSchema>;
 export type ApproveInput = z.infer<typeof approveSchema>;
 export type ReopenInput = z.infer<typeof reopenSchema>;
 export type CommentInput = z.output<typeof commentSchema>;
+export type CommentResolutionInput = z.output<typeof commentResolutionSchema>;
 export type AgencyInput = z.infer<typeof agencySchema>;
 export type UserInput = z.infer<typeof userSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

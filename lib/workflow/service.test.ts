@@ -16,6 +16,7 @@ import {
   createUser,
   reopenReport,
   resetPassword,
+  resolveComment,
   returnReport,
   submitReport,
 } from "./service";
@@ -158,6 +159,33 @@ describe("review", () => {
       ["problems", null, "请写具体。"],
     ]);
     expect(listComments(tx, scope(shared.world.actors.foreignClerk), reportId)).toEqual([]);
+  });
+
+  itRolledBack("the clerk marks a comment on a returned report as dealt with, names who did, and can undo it", (tx) => {
+    const reportId = storeReport(tx, shared.world, "submitted");
+    const { supervisor, clerk } = shared.world.actors;
+    const added = addComment(tx, supervisor, { reportId, section: "problems", cell: null, body: "请写具体。" });
+    if (!added.ok) throw new Error("comment refused");
+    const commentId = added.data.id;
+    expect(returnReport(tx, supervisor, { reportId, version: 1, comment: "" }).ok).toBe(true);
+
+    expect(resolveComment(tx, clerk, { reportId, commentId, resolved: true })).toEqual({ ok: true, data: { resolved: true } });
+    const [resolved] = listComments(tx, scope(clerk), reportId);
+    expect(resolved.resolverName).toBe(clerk.displayName);
+    expect(resolved.resolvedAt).toBeInstanceOf(Date);
+    const audited = tx.select().from(auditEvents).where(eq(auditEvents.action, "comment-resolved")).all();
+    expect(audited.map((event) => [event.reportId, event.detail])).toEqual([[reportId, "请写具体。"]]);
+
+    // Marking it again changes nothing and records nothing.
+    expect(resolveComment(tx, clerk, { reportId, commentId, resolved: true }).ok).toBe(true);
+    expect(tx.select().from(auditEvents).where(eq(auditEvents.action, "comment-resolved")).all()).toHaveLength(1);
+
+    expect(resolveComment(tx, clerk, { reportId, commentId, resolved: false }).ok).toBe(true);
+    expect(listComments(tx, scope(clerk), reportId)[0]).toMatchObject({ resolvedAt: null, resolverName: null });
+    expect(resolveComment(tx, clerk, { reportId, commentId: commentId + 100, resolved: true })).toMatchObject({
+      ok: false,
+      formError: "找不到该审核意见，可能已被删除，请刷新页面。",
+    });
   });
 });
 

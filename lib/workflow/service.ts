@@ -8,7 +8,7 @@
  */
 import type { Executor } from "@/db/client";
 import { recordAudit, type AuditAction } from "@/db/queries/audit";
-import { insertComment } from "@/db/queries/comments";
+import { findComment, insertComment, setCommentResolution } from "@/db/queries/comments";
 import {
   agencyNameExists,
   findCountyAgency,
@@ -33,6 +33,7 @@ import type {
   AgencyInput,
   ApproveInput,
   CommentInput,
+  CommentResolutionInput,
   ReopenInput,
   ResetPasswordInput,
   ReturnInput,
@@ -40,7 +41,7 @@ import type {
   TownshipDeadlineInput,
   UserInput,
 } from "./schemas";
-import { checkTransition, TRANSITIONS, type WorkflowAction } from "./transitions";
+import { checkTransition, mayResolveComments, TRANSITIONS, type WorkflowAction } from "./transitions";
 
 /** A refused submission: the findings that must be fixed (errors) or acknowledged (warnings) first. */
 export type SubmitRefusal = { ok: false; formError: string; blocking: Finding[] };
@@ -221,6 +222,30 @@ export function addComment(db: Executor, actor: UserProfile, input: CommentInput
       authorId: actor.id,
     });
     return { ok: true, data: { id } };
+  });
+}
+
+/**
+ * Marks a review comment as dealt with, or open again. The one working on the report at the time may:
+ * the agency's clerk while it is a draft or returned, its supervisor while it is under review.
+ */
+export function resolveComment(db: Executor, actor: UserProfile, input: CommentResolutionInput): ActionResult<{ resolved: boolean }> {
+  return db.transaction((tx): ActionResult<{ resolved: boolean }> => {
+    const report = findReadableReport(tx, actorScope(actor), input.reportId);
+    if (!report || report.agencyId !== actor.agencyId) return actionFailure(REPORT_NOT_FOUND);
+    const comment = findComment(tx, report.id, input.commentId);
+    if (!comment) return actionFailure("找不到该审核意见，可能已被删除，请刷新页面。");
+    if (!mayResolveComments(actor.role, report.status)) {
+      return actionFailure(
+        report.status === "approved"
+          ? "报告已批准并锁定，审核意见不能再更改。"
+          : "只有正在处理报告的人可以标记审核意见：草稿或已退回时为本机关经办人，待审核时为本机关审核人。",
+      );
+    }
+    if ((comment.resolvedAt !== null) === input.resolved) return { ok: true, data: { resolved: input.resolved } };
+    setCommentResolution(tx, { reportId: report.id, commentId: comment.id, resolvedById: input.resolved ? actor.id : null });
+    audit(tx, actor, input.resolved ? "comment-resolved" : "comment-reopened", report, clip(comment.body, 60));
+    return { ok: true, data: { resolved: input.resolved } };
   });
 }
 

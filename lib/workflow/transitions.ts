@@ -87,6 +87,14 @@ export function isEditable(status: ReportStatus): boolean {
   return status === "draft" || status === "returned";
 }
 
+/**
+ * Whether a role may mark review comments as dealt with: whoever works on the report at the time (the
+ * clerk while it is a draft or returned, the supervisor while it is under review); approved is locked.
+ */
+export function mayResolveComments(role: UserRole, status: ReportStatus): boolean {
+  return (role === "clerk" && isEditable(status)) || (role === "supervisor" && status === "submitted");
+}
+
 /** Whether a role may ever change report content (supervisors and admins read; they never edit). */
 export function mayEditContent(role: UserRole, status: ReportStatus): boolean {
   return role === "clerk" && isEditable(status);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
-import { mayEditContent } from "@/lib/workflow/transitions";
+import { mayEditContent, mayResolveComments } from "@/lib/workflow/transitions";
 import { requireUser, scopeOf } from "@/lib/auth/guards";
 import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
 import { defaultTitle } from "@/lib/report/model";
@@ -24,6 +24,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const previous = previousContent ? readStoredReport(previousContent) : null;
   const editable = user.agencyId === stored.agencyId && mayEditContent(user.role, stored.status);
   const canComment = user.role === "supervisor" && user.agencyId === stored.agencyId && stored.status === "submitted";
+  const canResolveComments = user.agencyId === stored.agencyId && mayResolveComments(user.role, stored.status);
   const comments = toCommentViews(listComments(db, scopeOf(user), stored.id));
   const approvedByName = stored.approvedBy ? (getUserProfile(db, stored.approvedBy)?.displayName ?? null) : null;
   const exportLink = (format: string) => `/api/reports/${stored.id}/export?format=${format}`;
@@ -72,6 +73,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         }}
         comments={comments}
         canComment={canComment}
+        canResolveComments={canResolveComments}
       />
     </div>
   );

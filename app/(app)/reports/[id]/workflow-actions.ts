@@ -1,7 +1,14 @@
 "use server";
 
-import { approveSchema, commentSchema, reopenSchema, returnSchema, submitSchema } from "@/lib/workflow/schemas";
-import { addComment, approveReport, reopenReport, returnReport, submitReport } from "@/lib/workflow/service";
+import {
+  approveSchema,
+  commentResolutionSchema,
+  commentSchema,
+  reopenSchema,
+  returnSchema,
+  submitSchema,
+} from "@/lib/workflow/schemas";
+import { addComment, approveReport, reopenReport, resolveComment, returnReport, submitReport } from "@/lib/workflow/service";
 import { runCore } from "@/lib/workflow/run-action";
 
 /** The clerk submits the report for approval; refused with the blocking findings listed. */
@@ -27,4 +34,9 @@ export async function reopenReportAction(input: { reportId: number; reason: stri
 /** A supervisor comments on a section (optionally one cell) of a report under review. */
 export async function addCommentAction(input: { reportId: number; section: string; cell?: string | null; body: string }) {
   return runCore(commentSchema, input, addComment);
+}
+
+/** The clerk (draft, returned) or the supervisor (under review) marks a comment as dealt with, or open again. */
+export async function resolveCommentAction(input: { reportId: number; commentId: number; resolved: boolean }) {
+  return runCore(commentResolutionSchema, input, resolveComment);
 }
