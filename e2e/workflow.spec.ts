@@ -51,6 +51,16 @@ test("submit → return with comments → resubmit → approve locks the report"
   await commentForm.getByLabel("意见内容").fill("予以公开的件数请与登记台账核对。");
   await commentForm.getByRole("button", { name: "添加意见" }).click();
   await expect(supervisorPage.getByTestId("comments-requests")).toContainText("予以公开的件数请与登记台账核对。");
+  // A comment added by mistake is taken back before returning.
+  await expect(commentForm.getByLabel("意见内容")).toHaveValue("");
+  await commentForm.getByLabel("意见内容").fill("这条写错了。");
+  await commentForm.getByRole("button", { name: "添加意见" }).click();
+  await expect(supervisorPage.getByTestId("comments-requests")).toContainText("共 2 条");
+  const mistaken = supervisorPage.getByTestId("comments-requests").getByRole("listitem").filter({ hasText: "这条写错了。" });
+  await mistaken.getByRole("button", { name: "删除" }).click();
+  await mistaken.getByRole("button", { name: "确认删除" }).click();
+  await expect(supervisorPage.getByTestId("comments-requests")).not.toContainText("这条写错了。");
+  await expect(supervisorPage.getByTestId("comments-requests")).toContainText("共 1 条");
   bar = await openCheck(supervisorPage, reportId);
   await bar.getByRole("button", { name: "退回修改" }).click();
   await bar.getByLabel(/退回意见/).fill("请补充联系电话的区号后重新提交。");

@@ -33,6 +33,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "agency-created": "添加机关",
   "comment-resolved": "审核意见标记为已处理",
   "comment-reopened": "审核意见恢复为未处理",
+  "comment-deleted": "删除审核意见",
   "user-created": "添加用户",
   "password-reset": "重置密码",
   "deadline-set": "设置截止日期",

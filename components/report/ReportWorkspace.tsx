@@ -17,6 +17,7 @@ export function ReportWorkspace({
   comments,
   canComment,
   canResolveComments,
+  viewerId,
 }: {
   editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef" | "commentedCells">;
   workflow: {
@@ -28,6 +29,7 @@ export function ReportWorkspace({
   comments: CommentView[];
   canComment: boolean;
   canResolveComments: boolean;
+  viewerId: number;
 }) {
   const editorApi = useRef<EditorApi | null>(null);
   const edition = editor.report.edition;
@@ -37,6 +39,8 @@ export function ReportWorkspace({
     [comments],
   );
   const resolveFor = canResolveComments ? editor.reportId : undefined;
+  // A supervisor reviewing may take back their own comments until the report leaves review.
+  const deleteFor = canComment ? { reportId: editor.reportId, authorId: viewerId } : undefined;
   return (
     <div className="space-y-4">
       <WorkflowBar
@@ -50,7 +54,7 @@ export function ReportWorkspace({
           await editorApi.current?.flush();
         }}
       />
-      <CommentList comments={comments} edition={edition} section="general" heading="审核意见（总体）" resolveFor={resolveFor} />
+      <CommentList comments={comments} edition={edition} section="general" heading="审核意见（总体）" resolveFor={resolveFor} deleteFor={deleteFor} />
       <ReportEditor
         {...editor}
         apiRef={editorApi}
@@ -60,14 +64,14 @@ export function ReportWorkspace({
             <p className="text-slate-700">
               提交审核前，请改正全部“错误”；每条“提醒”须改正，或点击“确认无误并说明理由”。下方列出全部检查结果和审核意见。
             </p>
-            <CommentList comments={comments} edition={edition} heading="全部审核意见" resolveFor={resolveFor} />
+            <CommentList comments={comments} edition={edition} heading="全部审核意见" resolveFor={resolveFor} deleteFor={deleteFor} />
             {canComment && <CommentForm reportId={editor.reportId} section="general" report={editor.report} />}
           </div>
         }
         sectionSlot={(section) =>
           section === "check" ? null : (
             <>
-              <CommentList comments={comments} edition={edition} section={section} resolveFor={resolveFor} />
+              <CommentList comments={comments} edition={edition} section={section} resolveFor={resolveFor} deleteFor={deleteFor} />
               {canComment && <CommentForm reportId={editor.reportId} section={section} report={editor.report} />}
             </>
           )

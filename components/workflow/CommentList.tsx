@@ -5,7 +5,7 @@ import { roleLabels } from "@/lib/labels";
 import { labelText } from "@/lib/report/model";
 import type { EditionId } from "@/lib/report/editions";
 import { commentSectionTitle } from "@/lib/workflow/cells";
-import { ResolveCommentButton } from "./ResolveCommentButton";
+import { DeleteCommentButton, ResolveCommentButton } from "./CommentActions";
 
 /** A comment as it travels to the browser (dates as ISO text). */
 export type CommentView = Omit<ReportComment, "createdAt" | "resolvedAt"> & { createdAt: string; resolvedAt: string | null };
@@ -29,6 +29,7 @@ export function CommentList({
   section,
   heading = "审核意见",
   resolveFor,
+  deleteFor,
 }: {
   comments: CommentView[];
   edition: EditionId;
@@ -37,6 +38,8 @@ export function CommentList({
   heading?: string;
   /** The report whose comments the viewer may mark as dealt with; absent when they may not. */
   resolveFor?: number;
+  /** The report and the viewer whose own comments may be deleted (a supervisor reviewing); absent otherwise. */
+  deleteFor?: { reportId: number; authorId: number };
 }) {
   const shown = section === undefined ? comments : comments.filter((comment) => comment.section === section);
   if (shown.length === 0) return null;
@@ -73,7 +76,7 @@ export function CommentList({
               <time dateTime={comment.createdAt}>{formatDateTime(new Date(comment.createdAt))}</time>
             </div>
             <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
-            {(comment.resolvedAt || resolveFor !== undefined) && (
+            {(comment.resolvedAt || resolveFor !== undefined || deleteFor?.authorId === comment.authorId) && (
               <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
                 {comment.resolvedAt && (
                   <span className="text-emerald-700">
@@ -82,6 +85,9 @@ export function CommentList({
                 )}
                 {resolveFor !== undefined && (
                   <ResolveCommentButton reportId={resolveFor} commentId={comment.id} resolved={comment.resolvedAt !== null} />
+                )}
+                {deleteFor?.authorId === comment.authorId && (
+                  <DeleteCommentButton reportId={deleteFor.reportId} commentId={comment.id} />
                 )}
               </div>
             )}

@@ -17,7 +17,8 @@ export type AuditAction =
   | "password-reset"
   | "deadline-set"
   | "comment-resolved"
-  | "comment-reopened";
+  | "comment-reopened"
+  | "comment-deleted";
 
 export function recordAudit(
   db: Executor,

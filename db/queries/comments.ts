@@ -8,6 +8,7 @@ import type { ActorScope } from "./scope";
 /** A review comment as the form shows it: who wrote it (name and role), never more of the user. */
 export type ReportComment = {
   id: number;
+  authorId: number;
   section: string;
   cell: string | null;
   body: string;
@@ -39,9 +40,14 @@ export function setCommentResolution(
   return changed.changes > 0;
 }
 
+/** Removes one comment of the report; false when not found. */
+export function deleteComment(db: Executor, input: { reportId: number; commentId: number }): boolean {
+  return db.delete(comments).where(and(eq(comments.id, input.commentId), eq(comments.reportId, input.reportId))).run().changes > 0;
+}
+
 export function findComment(db: Executor, reportId: number, commentId: number) {
   return db
-    .select({ id: comments.id, resolvedAt: comments.resolvedAt, body: comments.body })
+    .select({ id: comments.id, authorId: comments.authorId, resolvedAt: comments.resolvedAt, body: comments.body })
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.reportId, reportId)))
     .get();
@@ -55,6 +61,7 @@ export function listComments(db: Executor, scope: ActorScope, reportId: number):
   return db
     .select({
       id: comments.id,
+      authorId: comments.authorId,
       section: comments.section,
       cell: comments.cell,
       body: comments.body,

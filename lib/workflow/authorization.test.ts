@@ -15,6 +15,7 @@ import {
   approveReport,
   createAgency,
   createUser,
+  deleteComment,
   reopenReport,
   resetPassword,
   resolveComment,
@@ -102,6 +103,16 @@ const CASES: Case[] = [
       allowed: status === "submitted" ? ["supervisor"] : status === "approved" ? [] : ["clerk"],
       prepare: commentOn,
       call: (tx, actor, reportId, commentId) => resolveComment(tx, actor, { reportId, commentId, resolved: true }),
+    }),
+  ),
+  // A supervisor takes back their own comment, and only while the report is under review.
+  ...reportStatuses.map(
+    (status): Case => ({
+      name: `delete the supervisor's comment on a ${status} report`,
+      status,
+      allowed: status === "submitted" ? ["supervisor"] : [],
+      prepare: commentOn,
+      call: (tx, actor, reportId, commentId) => deleteComment(tx, actor, { reportId, commentId }),
     }),
   ),
   // Content is saved by the agency's clerk, and only while the report is a draft or returned.

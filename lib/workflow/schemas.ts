@@ -32,10 +32,11 @@ export const reopenSchema = z.object({
 export const commentSchema = z.object({
   reportId,
   section: z.string({ error: "请选择意见所属的栏目" }).min(1, "请选择意见所属的栏目"),
+  // The form sends null for a comment on the whole section.
   cell: z
     .string()
     .trim()
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null)),
   body: z
     .string({ error: "请填写意见内容" })
@@ -44,11 +45,15 @@ export const commentSchema = z.object({
     .max(2000, "意见内容不能超过 2000 字"),
 });
 
+const commentId = z.coerce.number({ error: "意见编号无效" }).int("意见编号无效").positive("意见编号无效");
+
 export const commentResolutionSchema = z.object({
   reportId,
-  commentId: z.coerce.number({ error: "意见编号无效" }).int("意见编号无效").positive("意见编号无效"),
+  commentId,
   resolved: z.boolean({ error: "请说明是标记为已处理还是恢复为未处理" }),
 });
+
+export const commentDeletionSchema = z.object({ reportId, commentId });
 
 /** New agencies are the county office's departments and its townships and streets. */
 export const newAgencyLevels = ["department", "township"] as const;
@@ -102,6 +107,7 @@ export type ApproveInput = z.infer<typeof approveSchema>;
 export type ReopenInput = z.infer<typeof reopenSchema>;
 export type CommentInput = z.output<typeof commentSchema>;
 export type CommentResolutionInput = z.output<typeof commentResolutionSchema>;
+export type CommentDeletionInput = z.output<typeof commentDeletionSchema>;
 export type AgencyInput = z.infer<typeof agencySchema>;
 export type UserInput = z.infer<typeof userSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

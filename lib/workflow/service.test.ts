@@ -8,12 +8,13 @@ import { listRevisions } from "@/db/queries/history";
 import { verifyCredentials, type UserProfile } from "@/db/queries/users";
 import { auditEvents, reports } from "@/db/schema";
 import type { Report } from "@/lib/report";
-import { reopenSchema, userSchema } from "./schemas";
+import { commentSchema, reopenSchema, userSchema } from "./schemas";
 import {
   addComment,
   approveReport,
   createAgency,
   createUser,
+  deleteComment,
   reopenReport,
   resetPassword,
   resolveComment,
@@ -159,6 +160,35 @@ describe("review", () => {
       ["problems", null, "请写具体。"],
     ]);
     expect(listComments(tx, scope(shared.world.actors.foreignClerk), reportId)).toEqual([]);
+  });
+
+  it("accepts a comment on the whole section, sent with no cell (null) or an empty one", () => {
+    for (const cell of [null, undefined, "", "  "]) {
+      expect(commentSchema.parse({ reportId: 1, section: "problems", cell, body: "请写具体。" })).toMatchObject({ cell: null });
+    }
+    expect(commentSchema.parse({ reportId: 1, section: "requests", cell: "requests.granted.total", body: "偏高。" }).cell).toBe(
+      "requests.granted.total",
+    );
+  });
+
+  itRolledBack("a supervisor deletes their own comment while reviewing, never after returning the report", (tx) => {
+    const reportId = storeReport(tx, shared.world, "submitted");
+    const { supervisor, clerk } = shared.world.actors;
+    const first = addComment(tx, supervisor, { reportId, section: "problems", cell: null, body: "写错了。" });
+    const second = addComment(tx, supervisor, { reportId, section: "problems", cell: null, body: "请写具体。" });
+    if (!first.ok || !second.ok) throw new Error("comment refused");
+    expect(deleteComment(tx, clerk, { reportId, commentId: first.data.id })).toMatchObject({
+      ok: false,
+      formError: "只能删除自己填写的审核意见。",
+    });
+    expect(deleteComment(tx, supervisor, { reportId, commentId: first.data.id }).ok).toBe(true);
+    expect(listComments(tx, scope(clerk), reportId).map((comment) => comment.body)).toEqual(["请写具体。"]);
+    expect(tx.select().from(auditEvents).where(eq(auditEvents.action, "comment-deleted")).all().map((e) => e.detail)).toEqual(["写错了。"]);
+    expect(returnReport(tx, supervisor, { reportId, version: 1, comment: "" }).ok).toBe(true);
+    expect(deleteComment(tx, supervisor, { reportId, commentId: second.data.id })).toMatchObject({
+      ok: false,
+      formError: "报告已不在待审核状态，审核意见不能再删除。",
+    });
   });
 
   itRolledBack("the clerk marks a comment on a returned report as dealt with, names who did, and can undo it", (tx) => {

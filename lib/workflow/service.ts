@@ -8,7 +8,7 @@
  */
 import type { Executor } from "@/db/client";
 import { recordAudit, type AuditAction } from "@/db/queries/audit";
-import { findComment, insertComment, setCommentResolution } from "@/db/queries/comments";
+import { deleteComment as removeComment, findComment, insertComment, setCommentResolution } from "@/db/queries/comments";
 import {
   agencyNameExists,
   findCountyAgency,
@@ -33,6 +33,7 @@ import type {
   AgencyInput,
   ApproveInput,
   CommentInput,
+  CommentDeletionInput,
   CommentResolutionInput,
   ReopenInput,
   ResetPasswordInput,
@@ -51,6 +52,7 @@ export type StatusChange = { status: ReportStatus };
 export const REPORT_NOT_FOUND = "找不到该报告，或您无权查看该报告。";
 export const REPORT_CHANGED = "报告在您打开后已有变化，请刷新页面后再操作。";
 export const ADMIN_ONLY = "只有管理员可以管理机关和用户。";
+export const COMMENT_NOT_FOUND = "找不到该审核意见，可能已被删除，请刷新页面。";
 
 function actorScope(actor: UserProfile): ActorScope {
   return { userId: actor.id, agencyId: actor.agencyId, role: actor.role };
@@ -234,7 +236,7 @@ export function resolveComment(db: Executor, actor: UserProfile, input: CommentR
     const report = findReadableReport(tx, actorScope(actor), input.reportId);
     if (!report || report.agencyId !== actor.agencyId) return actionFailure(REPORT_NOT_FOUND);
     const comment = findComment(tx, report.id, input.commentId);
-    if (!comment) return actionFailure("找不到该审核意见，可能已被删除，请刷新页面。");
+    if (!comment) return actionFailure(COMMENT_NOT_FOUND);
     if (!mayResolveComments(actor.role, report.status)) {
       return actionFailure(
         report.status === "approved"
@@ -246,6 +248,21 @@ export function resolveComment(db: Executor, actor: UserProfile, input: CommentR
     setCommentResolution(tx, { reportId: report.id, commentId: comment.id, resolvedById: input.resolved ? actor.id : null });
     audit(tx, actor, input.resolved ? "comment-resolved" : "comment-reopened", report, clip(comment.body, 60));
     return { ok: true, data: { resolved: input.resolved } };
+  });
+}
+
+/** A supervisor takes back their own comment while the report is still under review (before returning it). */
+export function deleteComment(db: Executor, actor: UserProfile, input: CommentDeletionInput): ActionResult<{ id: number }> {
+  return db.transaction((tx): ActionResult<{ id: number }> => {
+    const report = findReadableReport(tx, actorScope(actor), input.reportId);
+    if (!report || report.agencyId !== actor.agencyId) return actionFailure(REPORT_NOT_FOUND);
+    const comment = findComment(tx, report.id, input.commentId);
+    if (!comment) return actionFailure(COMMENT_NOT_FOUND);
+    if (actor.role !== "supervisor" || comment.authorId !== actor.id) return actionFailure("只能删除自己填写的审核意见。");
+    if (report.status !== "submitted") return actionFailure("报告已不在待审核状态，审核意见不能再删除。");
+    removeComment(tx, { reportId: report.id, commentId: comment.id });
+    audit(tx, actor, "comment-deleted", report, clip(comment.body, 60));
+    return { ok: true, data: { id: comment.id } };
   });
 }
 

@@ -74,6 +74,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         comments={comments}
         canComment={canComment}
         canResolveComments={canResolveComments}
+        viewerId={user.id}
       />
     </div>
   );

@@ -2,13 +2,22 @@
 
 import {
   approveSchema,
+  commentDeletionSchema,
   commentResolutionSchema,
   commentSchema,
   reopenSchema,
   returnSchema,
   submitSchema,
 } from "@/lib/workflow/schemas";
-import { addComment, approveReport, reopenReport, resolveComment, returnReport, submitReport } from "@/lib/workflow/service";
+import {
+  addComment,
+  approveReport,
+  deleteComment,
+  reopenReport,
+  resolveComment,
+  returnReport,
+  submitReport,
+} from "@/lib/workflow/service";
 import { runCore } from "@/lib/workflow/run-action";
 
 /** The clerk submits the report for approval; refused with the blocking findings listed. */
@@ -39,4 +48,9 @@ export async function addCommentAction(input: { reportId: number; section: strin
 /** The clerk (draft, returned) or the supervisor (under review) marks a comment as dealt with, or open again. */
 export async function resolveCommentAction(input: { reportId: number; commentId: number; resolved: boolean }) {
   return runCore(commentResolutionSchema, input, resolveComment);
+}
+
+/** A supervisor takes back their own comment while the report is under review. */
+export async function deleteCommentAction(input: { reportId: number; commentId: number }) {
+  return runCore(commentDeletionSchema, input, deleteComment);
 }
