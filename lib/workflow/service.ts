@@ -227,16 +227,28 @@ export function addComment(db: Executor, actor: UserProfile, input: CommentInput
   });
 }
 
+type FoundComment =
+  | { ok: true; report: ReportHead; comment: NonNullable<ReturnType<typeof findComment>> }
+  | { ok: false; result: ActionResult<never> };
+
+/** A comment on a report of the actor's own agency; another agency's report is refused like a missing one. */
+function findAgencyComment(db: Executor, actor: UserProfile, input: { reportId: number; commentId: number }): FoundComment {
+  const report = findReadableReport(db, actorScope(actor), input.reportId);
+  if (!report || report.agencyId !== actor.agencyId) return { ok: false, result: actionFailure(REPORT_NOT_FOUND) };
+  const comment = findComment(db, report.id, input.commentId);
+  if (!comment) return { ok: false, result: actionFailure(COMMENT_NOT_FOUND) };
+  return { ok: true, report, comment };
+}
+
 /**
  * Marks a review comment as dealt with, or open again. The one working on the report at the time may:
  * the agency's clerk while it is a draft or returned, its supervisor while it is under review.
  */
 export function resolveComment(db: Executor, actor: UserProfile, input: CommentResolutionInput): ActionResult<{ resolved: boolean }> {
   return db.transaction((tx): ActionResult<{ resolved: boolean }> => {
-    const report = findReadableReport(tx, actorScope(actor), input.reportId);
-    if (!report || report.agencyId !== actor.agencyId) return actionFailure(REPORT_NOT_FOUND);
-    const comment = findComment(tx, report.id, input.commentId);
-    if (!comment) return actionFailure(COMMENT_NOT_FOUND);
+    const found = findAgencyComment(tx, actor, input);
+    if (!found.ok) return found.result;
+    const { report, comment } = found;
     if (!mayResolveComments(actor.role, report.status)) {
       return actionFailure(
         report.status === "approved"
@@ -254,10 +266,9 @@ export function resolveComment(db: Executor, actor: UserProfile, input: CommentR
 /** A supervisor takes back their own comment while the report is still under review (before returning it). */
 export function deleteComment(db: Executor, actor: UserProfile, input: CommentDeletionInput): ActionResult<{ id: number }> {
   return db.transaction((tx): ActionResult<{ id: number }> => {
-    const report = findReadableReport(tx, actorScope(actor), input.reportId);
-    if (!report || report.agencyId !== actor.agencyId) return actionFailure(REPORT_NOT_FOUND);
-    const comment = findComment(tx, report.id, input.commentId);
-    if (!comment) return actionFailure(COMMENT_NOT_FOUND);
+    const found = findAgencyComment(tx, actor, input);
+    if (!found.ok) return found.result;
+    const { report, comment } = found;
     if (actor.role !== "supervisor" || comment.authorId !== actor.id) return actionFailure("只能删除自己填写的审核意见。");
     if (report.status !== "submitted") return actionFailure("报告已不在待审核状态，审核意见不能再删除。");
     removeComment(tx, { reportId: report.id, commentId: comment.id });
