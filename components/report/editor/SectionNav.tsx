@@ -14,8 +14,8 @@ const toneStyles: Record<SectionState["tone"], string> = {
 };
 
 /**
- * One section's state; it re-renders only when its own label changes, not on every keystroke. A fixed
- * box, so a new count repaints the label without laying out the page.
+ * One section's state; it re-renders only when its own label changes, not on every keystroke. A fixed,
+ * contained box, so a new count is laid out on its own.
  */
 function SectionStateLabel({ section }: { section: FindingPlace }) {
   const { store } = useEditor();

@@ -42,13 +42,12 @@ function PreviousYear({ path }: { path: string }) {
 /**
  * Inputs and totals are fixed-size boxes with size and layout containment: a keystroke or a new total
  * then lays out that box alone instead of the whole table (table layout depends on every cell's content).
- * Paint containment is left out on purpose: every painted-apart box costs the compositor on each frame.
  */
 const cellBox = "block h-9 w-full min-w-14 [contain:size_layout]";
 
 /**
- * Only a cell with a corner mark or last year's figure is positioned: a positioned cell is painted as a
- * layer of its own, and a table of them makes every frame slower.
+ * Only a cell with a corner mark or last year's figure is positioned (for the mark's placement): a
+ * positioned cell is painted as a layer of its own, and a whole table of them costs every frame.
  */
 function cellPosition(path: string, previous: Report | null, commentedCells: ReadonlySet<string>): string {
   return commentedCells.has(path) || previousFigure(previous, path) !== null ? "relative" : "";
