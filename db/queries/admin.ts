@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, auditEvents, reports, users, type AgencyLevel } from "../schema";
 import { hashPassword, profileColumns, type UserProfile } from "./users";
@@ -109,11 +109,19 @@ export type CountyAuditEvent = {
   address: string | null;
 };
 
+export type AuditPage = {
+  events: CountyAuditEvent[];
+  /** The cursor for the next, older page; null when these are the oldest. */
+  olderThan: number | null;
+};
+
 /**
- * Recent audit events of the county: those of its agencies, and failed logins under the usernames of
- * its users (a failed login names no agency).
+ * The county's audit events, newest first, a page at a time: those of its agencies, and failed logins
+ * under the usernames of its users (a failed login names no agency). `before` is the id the previous
+ * page ended at; an id is a stable cursor where an offset would shift as new events arrive.
  */
-export function listCountyAudit(db: Executor, scope: ActorScope, limit = 200): CountyAuditEvent[] {
+export function listCountyAudit(db: Executor, scope: ActorScope, page: { before?: number; limit?: number } = {}): AuditPage {
+  const limit = page.limit ?? 200;
   const agencyIds = readableAgencyIds(db, scope);
   const usernames = db
     .select({ username: users.username })
@@ -121,7 +129,7 @@ export function listCountyAudit(db: Executor, scope: ActorScope, limit = 200): C
     .where(inArray(users.agencyId, agencyIds))
     .all()
     .map((row) => row.username);
-  return db
+  const rows = db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -138,8 +146,16 @@ export function listCountyAudit(db: Executor, scope: ActorScope, limit = 200): C
     .leftJoin(users, eq(auditEvents.userId, users.id))
     .leftJoin(agencies, eq(auditEvents.agencyId, agencies.id))
     .leftJoin(reports, eq(auditEvents.reportId, reports.id))
-    .where(or(inArray(auditEvents.agencyId, agencyIds), inArray(auditEvents.username, usernames)))
+    .where(
+      and(
+        or(inArray(auditEvents.agencyId, agencyIds), inArray(auditEvents.username, usernames)),
+        page.before === undefined ? undefined : lt(auditEvents.id, page.before),
+      ),
+    )
     .orderBy(desc(auditEvents.id))
-    .limit(limit)
+    // One more than shown tells whether an older page exists.
+    .limit(limit + 1)
     .all();
+  const events = rows.slice(0, limit);
+  return { events, olderThan: rows.length > limit ? events[events.length - 1].id : null };
 }

@@ -296,7 +296,27 @@ describe("county administration", () => {
       ["admin", "clerk", "county-supervisor", "other-clerk", "other-supervisor", "supervisor"].sort(),
     );
     for (const user of users) expect(Object.keys(user)).not.toContain("passwordHash");
-    const events = listCountyAudit(shared.db, scope(shared.world.actors.foreignAdmin));
+    const { events } = listCountyAudit(shared.db, scope(shared.world.actors.foreignAdmin));
     expect(events.every((event) => event.username !== "admin")).toBe(true);
+  });
+
+  itRolledBack("pages the audit log by id, newest first, without gaps or repeats", (tx) => {
+    const { admin } = shared.world.actors;
+    for (let i = 0; i < 7; i++) {
+      expect(createAgency(tx, admin, { name: `翻页测试局${i}`, level: "department" }).ok).toBe(true);
+    }
+    const all = listCountyAudit(tx, scope(admin), { limit: 1000 });
+    expect(all.olderThan).toBeNull();
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = listCountyAudit(tx, scope(admin), { before, limit: 3 });
+      expect(page.events.length).toBeLessThanOrEqual(3);
+      seen.push(...page.events.map((event) => event.id));
+      if (page.olderThan === null) break;
+      before = page.olderThan;
+    }
+    expect(seen).toEqual(all.events.map((event) => event.id));
+    expect(seen.length).toBeGreaterThanOrEqual(7);
   });
 });

@@ -19,15 +19,25 @@ function detailText(action: string, detail: string | null): string {
   return DETAIL_WORDS[detail] ?? detail;
 }
 
-export default async function AuditPage() {
+const PAGE_SIZE = 200;
+
+/** The `before` cursor from the address; anything but a positive whole number means the newest page. */
+function readCursor(value: string | string[] | undefined): number | undefined {
+  const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("admin");
-  const events = listCountyAudit(getDb(), scopeOf(user));
+  const before = readCursor((await searchParams).before);
+  const { events, olderThan } = listCountyAudit(getDb(), scopeOf(user), { before, limit: PAGE_SIZE });
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">审计日志</h1>
         <p className="text-slate-600">
-          {user.agencyName}及所属各机关最近 {events.length} 条记录：登录、提交、退回、批准、重新打开、下载和管理操作。
+          {user.agencyName}及所属各机关的记录（登录、提交、退回、批准、重新打开、下载和管理操作），从新到旧，每页 {PAGE_SIZE} 条
+          {before !== undefined ? "；当前为较早的记录" : ""}。
         </p>
       </div>
       <DataTable testId="audit-log" columns={["时间", "操作", "用户", "机关", "报告", "说明", "来源地址"]}>
@@ -61,6 +71,18 @@ export default async function AuditPage() {
           </tr>
         ))}
       </DataTable>
+      <nav aria-label="翻页" className="flex gap-4">
+        {before !== undefined && (
+          <Link href="/audit" className="text-brand-600 hover:underline">
+            ← 回到最新记录
+          </Link>
+        )}
+        {olderThan !== null && (
+          <Link href={`/audit?before=${olderThan}`} className="text-brand-600 hover:underline">
+            更早的记录 →
+          </Link>
+        )}
+      </nav>
     </div>
   );
 }
