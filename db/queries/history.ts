@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { auditEvents, reportRevisions, users } from "../schema";
 import type { AuditAction } from "./audit";
@@ -13,21 +13,34 @@ export type RevisionEntry = {
   content: unknown;
 };
 
-/** How many revisions the history page reads at most (autosave keeps one per save). */
-export const HISTORY_LIMIT = 300;
+/** How many revisions the history page shows at a time (autosave keeps one per save). */
+export const HISTORY_PAGE_SIZE = 50;
+
+export type RevisionPage = {
+  /** Newest first, at most one page. */
+  revisions: RevisionEntry[];
+  /** The revision just before the page's oldest, for what that one changed; null when it is the first. */
+  base: RevisionEntry | null;
+  /** The cursor for the next, older page; null when this page reaches the first revision. */
+  olderThan: number | null;
+  /** When the newer page's oldest revision was saved (null on the newest page): this page's events end there. */
+  newerPageFrom: Date | null;
+};
 
 /**
- * The saved versions of a report, newest first, with their author's name; nothing when the actor may
- * not read the report.
+ * The saved versions of a report, newest first, a page at a time, with their author's name; an empty
+ * page when the actor may not read the report. `before` is the revision id the newer page ended at.
  */
 export function listRevisions(
   db: Executor,
   scope: ActorScope,
   reportId: number,
-  limit = HISTORY_LIMIT,
-): RevisionEntry[] {
-  if (!findReadableReport(db, scope, reportId)) return [];
-  return db
+  page: { before?: number; limit?: number } = {},
+): RevisionPage {
+  const limit = page.limit ?? HISTORY_PAGE_SIZE;
+  if (!findReadableReport(db, scope, reportId)) return { revisions: [], base: null, olderThan: null, newerPageFrom: null };
+  const inReport = eq(reportRevisions.reportId, reportId);
+  const rows = db
     .select({
       id: reportRevisions.id,
       version: reportRevisions.version,
@@ -37,11 +50,23 @@ export function listRevisions(
     })
     .from(reportRevisions)
     .leftJoin(users, eq(reportRevisions.authorId, users.id))
-    .where(eq(reportRevisions.reportId, reportId))
+    .where(page.before === undefined ? inReport : and(inReport, lt(reportRevisions.id, page.before)))
     .orderBy(desc(reportRevisions.id))
-    .limit(limit)
+    // One more than shown: what the oldest shown one changed is told against it.
+    .limit(limit + 1)
     .all()
-    .map((row) => ({ ...row, content: JSON.parse(row.content) }));
+    .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
+  const revisions = rows.slice(0, limit);
+  const base = rows[limit] ?? null;
+  const newerPageFrom =
+    page.before === undefined
+      ? null
+      : (db
+          .select({ at: reportRevisions.createdAt })
+          .from(reportRevisions)
+          .where(and(inReport, eq(reportRevisions.id, page.before)))
+          .get()?.at ?? null);
+  return { revisions, base, olderThan: base ? revisions[revisions.length - 1].id : null, newerPageFrom };
 }
 
 /** The content of one saved version (the latest revision of that number), when the actor may read it. */

@@ -126,7 +126,7 @@ describe("review", () => {
     }
     expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(false);
     expect(returnReport(tx, shared.world.actors.supervisor, { reportId, version: 1, comment: "" }).ok).toBe(false);
-    expect(listRevisions(tx, scope(shared.world.actors.supervisor), reportId).map((r) => r.version)).toEqual([1]);
+    expect(listRevisions(tx, scope(shared.world.actors.supervisor), reportId).revisions.map((r) => r.version)).toEqual([1]);
   });
 
   itRolledBack("an approval of a version the supervisor did not read is refused", (tx) => {
@@ -238,7 +238,7 @@ describe("reopening an approved report", () => {
     const stored = getReportForActor(tx, scope(shared.world.actors.clerk), reportId)!;
     expect(stored).toMatchObject({ status: "draft", approvedBy: null, approvedAt: null });
     expect(save(tx, reportId, { ...approved, problems: "更正后的内容。" }).kind).toBe("saved");
-    const revisions = listRevisions(tx, scope(shared.world.actors.admin), reportId);
+    const { revisions } = listRevisions(tx, scope(shared.world.actors.admin), reportId);
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);
     expect(revisions[1].content).toEqual(approved);
     expect(listComments(tx, scope(shared.world.actors.clerk), reportId).at(-1)?.body).toContain(reason);
@@ -298,6 +298,28 @@ describe("county administration", () => {
     for (const user of users) expect(Object.keys(user)).not.toContain("passwordHash");
     const { events } = listCountyAudit(shared.db, scope(shared.world.actors.foreignAdmin));
     expect(events.every((event) => event.username !== "admin")).toBe(true);
+  });
+
+  itRolledBack("pages a report's revisions, newest first, each page with the revision before it", (tx) => {
+    const reportId = storeReport(tx, shared.world, "draft");
+    const clean = cleanTownshipReport(shared.world);
+    for (let i = 0; i < 6; i++) expect(save(tx, reportId, { ...clean, problems: `第 ${i} 次修改。` }).kind).toBe("saved");
+    const { clerk } = shared.world.actors;
+    const all = listRevisions(tx, scope(clerk), reportId, { limit: 100 });
+    expect(all.revisions.map((r) => r.version)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(all).toMatchObject({ base: null, olderThan: null, newerPageFrom: null });
+
+    const first = listRevisions(tx, scope(clerk), reportId, { limit: 3 });
+    expect(first.revisions.map((r) => r.version)).toEqual([7, 6, 5]);
+    expect(first.base?.version).toBe(4);
+    expect(first.newerPageFrom).toBeNull();
+    const second = listRevisions(tx, scope(clerk), reportId, { before: first.olderThan!, limit: 3 });
+    expect(second.revisions.map((r) => r.version)).toEqual([4, 3, 2]);
+    expect(second.newerPageFrom).toEqual(first.revisions[2].createdAt);
+    const last = listRevisions(tx, scope(clerk), reportId, { before: second.olderThan!, limit: 3 });
+    expect(last.revisions.map((r) => r.version)).toEqual([1]);
+    expect(last).toMatchObject({ base: null, olderThan: null });
+    expect(listRevisions(tx, scope(shared.world.actors.foreignClerk), reportId).revisions).toEqual([]);
   });
 
   itRolledBack("pages the audit log by id, newest first, without gaps or repeats", (tx) => {

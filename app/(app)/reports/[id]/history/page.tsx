@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listRevisions, listWorkflowEvents, HISTORY_LIMIT } from "@/db/queries/history";
+import { getRevisionContent, listRevisions, listWorkflowEvents, HISTORY_PAGE_SIZE } from "@/db/queries/history";
 import { findReadableReport } from "@/db/queries/workflow";
 import { requireUser, scopeOf } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -33,7 +33,7 @@ export default async function HistoryPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ from?: string; to?: string }>;
+  searchParams: Promise<{ from?: string; to?: string; before?: string }>;
 }) {
   const user = await requireUser();
   const reportId = Number((await params).id);
@@ -42,23 +42,28 @@ export default async function HistoryPage({
   const report = Number.isInteger(reportId) ? findReadableReport(db, scope, reportId) : undefined;
   if (!report) notFound();
 
-  const revisions = listRevisions(db, scope, reportId).map((revision) => ({
-    ...revision,
-    report: tryReadStoredReport(revision.content),
-  }));
+  const query = await searchParams;
+  // Anything but a positive whole number means the newest page.
+  const before = /^\d+$/.test(query.before ?? "") && Number(query.before) > 0 ? Number(query.before) : undefined;
+  const page = listRevisions(db, scope, reportId, { before });
+  const withReport = <T extends { content: unknown }>(revision: T) => ({ ...revision, report: tryReadStoredReport(revision.content) });
+  const revisions = page.revisions.map(withReport);
+  const base = page.base ? withReport(page.base) : null;
   // The newest revision of each version (a version is kept once; older stores may hold duplicates).
   const byVersion = new Map<number, Report | undefined>();
-  for (const revision of revisions) if (!byVersion.has(revision.version)) byVersion.set(revision.version, revision.report);
+  for (const revision of [...revisions, ...(base ? [base] : [])]) {
+    if (!byVersion.has(revision.version)) byVersion.set(revision.version, revision.report);
+  }
   const versions = [...byVersion.keys()];
 
   const timeline: TimelineItem[] = [];
   revisions.forEach((revision, index) => {
-    const older = revisions[index + 1]?.report;
+    const older = (revisions[index + 1] ?? base)?.report;
     const summary = !revision.report
       ? "内容无法读取"
       : older
         ? describeDiff(diffReports(older, revision.report))
-        : index === revisions.length - 1 && revisions.length < HISTORY_LIMIT
+        : index === revisions.length - 1 && !base
           ? "创建报告"
           : "";
     timeline.push({
@@ -70,18 +75,28 @@ export default async function HistoryPage({
       id: revision.id,
     });
   });
+  // Each page shows the workflow steps from its oldest save up to where the newer page begins.
+  const oldestShown = page.olderThan !== null ? revisions[revisions.length - 1].createdAt : null;
   for (const event of listWorkflowEvents(db, scope, reportId)) {
     if (event.action === "report-created") continue;
+    if (oldestShown && event.at <= oldestShown) continue;
+    if (page.newerPageFrom && event.at > page.newerPageFrom) continue;
     timeline.push({ kind: "event", at: event.at, action: event.action, user: event.userName ?? "—", detail: event.detail, id: event.id });
   }
   timeline.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === "event" ? -1 : 1));
 
-  const query = await searchParams;
-  const to = versions.includes(Number(query.to)) ? Number(query.to) : versions[0];
-  const from = versions.includes(Number(query.from)) ? Number(query.from) : versions.find((v) => v < to) ?? to;
-  const before = byVersion.get(from);
-  const after = byVersion.get(to);
-  const diff: ReportDiff | null = before && after ? diffReports(before, after) : null;
+  // Versions asked for that are not on this page are read on their own.
+  const contentOf = (version: number) =>
+    byVersion.has(version) ? byVersion.get(version) : tryReadStoredReport(getRevisionContent(db, scope, reportId, version));
+  const asked = (text: string | undefined) => {
+    const version = /^\d+$/.test(text ?? "") ? Number(text) : undefined;
+    return version !== undefined && contentOf(version) !== undefined ? version : undefined;
+  };
+  const to = asked(query.to) ?? versions[0];
+  const from = asked(query.from) ?? versions.find((v) => v < to) ?? to;
+  const beforeContent = from !== undefined ? contentOf(from) : undefined;
+  const afterContent = to !== undefined ? contentOf(to) : undefined;
+  const diff: ReportDiff | null = beforeContent && afterContent ? diffReports(beforeContent, afterContent) : null;
 
   return (
     <div className="space-y-6">
@@ -141,8 +156,21 @@ export default async function HistoryPage({
             ),
           )}
         </DataTable>
-        {revisions.length >= HISTORY_LIMIT && (
-          <p className="text-sm text-slate-500">只列出最近 {HISTORY_LIMIT} 次保存。</p>
+        {before !== undefined && <input type="hidden" name="before" value={before} />}
+        {(before !== undefined || page.olderThan !== null) && (
+          <nav aria-label="翻页" className="flex flex-wrap gap-4 text-sm">
+            <span className="text-slate-500">每页 {HISTORY_PAGE_SIZE} 次保存。</span>
+            {before !== undefined && (
+              <Link href={`/reports/${reportId}/history`} className="text-brand-600 hover:underline">
+                ← 最新的修订
+              </Link>
+            )}
+            {page.olderThan !== null && (
+              <Link href={`/reports/${reportId}/history?before=${page.olderThan}`} className="text-brand-600 hover:underline">
+                更早的修订 →
+              </Link>
+            )}
+          </nav>
         )}
         <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
           比较所选的两个版本
