@@ -5,6 +5,7 @@ import type { AuditAction } from "@/db/queries/audit";
 import { requireRole, scopeOf } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
 import { auditActionLabels } from "@/lib/labels";
+import { readCursor } from "@/lib/paging";
 import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
 export const metadata = { title: "审计日志 · 年报" };
@@ -20,12 +21,6 @@ function detailText(action: string, detail: string | null): string {
 }
 
 const PAGE_SIZE = 200;
-
-/** The `before` cursor from the address; anything but a positive whole number means the newest page. */
-function readCursor(value: string | string[] | undefined): number | undefined {
-  const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(number) && number > 0 ? number : undefined;
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("admin");

@@ -5,6 +5,7 @@ import { getRevisionContent, listRevisions, listWorkflowEvents, HISTORY_PAGE_SIZ
 import { findReadableReport } from "@/db/queries/workflow";
 import { requireUser, scopeOf } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { readCursor } from "@/lib/paging";
 import { auditActionLabels } from "@/lib/labels";
 import type { AuditAction } from "@/db/queries/audit";
 import { describeDiff, diffReports, diffText, type ReportDiff } from "@/lib/workflow/diff";
@@ -43,8 +44,7 @@ export default async function HistoryPage({
   if (!report) notFound();
 
   const query = await searchParams;
-  // Anything but a positive whole number means the newest page.
-  const before = /^\d+$/.test(query.before ?? "") && Number(query.before) > 0 ? Number(query.before) : undefined;
+  const before = readCursor(query.before);
   const page = listRevisions(db, scope, reportId, { before });
   const withReport = <T extends { content: unknown }>(revision: T) => ({ ...revision, report: tryReadStoredReport(revision.content) });
   const revisions = page.revisions.map(withReport);
