@@ -109,6 +109,9 @@ export type CountyAuditEvent = {
   address: string | null;
 };
 
+/** How many audit events the audit log shows at a time. */
+export const AUDIT_PAGE_SIZE = 200;
+
 export type AuditPage = {
   events: CountyAuditEvent[];
   /** The cursor for the next, older page; null when these are the oldest. */
@@ -121,7 +124,7 @@ export type AuditPage = {
  * page ended at; an id is a stable cursor where an offset would shift as new events arrive.
  */
 export function listCountyAudit(db: Executor, scope: ActorScope, page: { before?: number; limit?: number } = {}): AuditPage {
-  const limit = page.limit ?? 200;
+  const limit = page.limit ?? AUDIT_PAGE_SIZE;
   const agencyIds = readableAgencyIds(db, scope);
   const usernames = db
     .select({ username: users.username })

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { listCountyAudit } from "@/db/queries/admin";
+import { AUDIT_PAGE_SIZE, listCountyAudit } from "@/db/queries/admin";
 import type { AuditAction } from "@/db/queries/audit";
 import { requireRole, scopeOf } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -20,18 +20,16 @@ function detailText(action: string, detail: string | null): string {
   return DETAIL_WORDS[detail] ?? detail;
 }
 
-const PAGE_SIZE = 200;
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("admin");
   const before = readCursor((await searchParams).before);
-  const { events, olderThan } = listCountyAudit(getDb(), scopeOf(user), { before, limit: PAGE_SIZE });
+  const { events, olderThan } = listCountyAudit(getDb(), scopeOf(user), { before });
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">审计日志</h1>
         <p className="text-slate-600">
-          {user.agencyName}及所属各机关的记录（登录、提交、退回、批准、重新打开、下载和管理操作），从新到旧，每页 {PAGE_SIZE} 条
+          {user.agencyName}及所属各机关的记录（登录、提交、退回、批准、重新打开、下载和管理操作），从新到旧，每页 {AUDIT_PAGE_SIZE} 条
           {before !== undefined ? "；当前为较早的记录" : ""}。
         </p>
       </div>
