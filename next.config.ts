@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // A second build folder lets two test servers (e.g. two developers' e2e runs) build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Published reports uploaded for import are Word files with pictures; the importer allows up to 10 MB.
   experimental: { serverActions: { bodySizeLimit: "10mb" } },
 };

@@ -7,22 +7,31 @@ export type AgencyLevel = (typeof agencyLevels)[number];
 export const userRoles = ["clerk", "supervisor", "admin"] as const;
 export type UserRole = (typeof userRoles)[number];
 
-export const reportStatuses = ["draft", "submitted", "returned", "approved"] as const;
+/**
+ * "imported": a past published report read from a file. Read-only; it serves carry-over and comparison and
+ * counts as approved only after a supervisor or county admin confirms it (a transition like the others).
+ */
+export const reportStatuses = ["draft", "submitted", "returned", "approved", "imported"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
-export const agencies = sqliteTable("agencies", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  name: text("name").notNull().unique(),
-  level: text("level", { enum: agencyLevels }).notNull(),
-  /** The county office this agency reports to; null for the county office itself. */
-  parentId: integer("parent_id").references((): AnySQLiteColumn => agencies.id),
-  /** Deadline (MM-DD) the county office sets for its townships and streets. */
-  townshipDeadline: text("township_deadline"),
-  createdAt: createdAt(),
-});
+export const agencies = sqliteTable(
+  "agencies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Unique among the agencies of one office (two counties may each have a 司法局 of the same name). */
+    name: text("name").notNull(),
+    level: text("level", { enum: agencyLevels }).notNull(),
+    /** The county office this agency reports to; null for the county office itself. */
+    parentId: integer("parent_id").references((): AnySQLiteColumn => agencies.id),
+    /** Deadline (MM-DD) the county office sets for its townships and streets. */
+    townshipDeadline: text("township_deadline"),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name)],
+);
 export type Agency = typeof agencies.$inferSelect;
 export type NewAgency = typeof agencies.$inferInsert;
 
@@ -35,6 +44,10 @@ export const users = sqliteTable("users", {
     .notNull()
     .references(() => agencies.id),
   passwordHash: text("password_hash").notNull(),
+  /** Set for demo accounts and after an admin's reset: every page asks for a new password first. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  /** Set when an admin disables the account: it cannot sign in and its sessions are ended. */
+  disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
 export type User = typeof users.$inferSelect;
@@ -65,6 +78,10 @@ export const reports = sqliteTable(
     updatedBy: integer("updated_by").references(() => users.id),
     approvedBy: integer("approved_by").references(() => users.id),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    /** For an imported past report: who imported it, when, and from which file. */
+    importedBy: integer("imported_by").references(() => users.id),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+    importedFrom: text("imported_from"),
   },
   (table) => [uniqueIndex("reports_agency_year").on(table.agencyId, table.year)],
 );
@@ -125,3 +142,42 @@ export const auditEvents = sqliteTable(
   (table) => [index("audit_events_at").on(table.at)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * Signed-in sessions, kept on the server so that a session can end before its cookie does: at its absolute
+ * lifetime, after idling, on sign-out, or when its user's password, role or standing changes.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** Random, unguessable; the signed session cookie carries it. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    address: text("address"),
+  },
+  (table) => [index("sessions_user").on(table.userId)],
+);
+export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * Sign-in attempts that were evaluated (counted before the password is checked, deleted again when it
+ * matched), so throttling holds across concurrent requests, restarts and instances.
+ */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Lower-cased username as typed. */
+    username: text("username").notNull(),
+    address: text("address"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    index("login_attempts_user").on(table.username, table.at),
+    index("login_attempts_address").on(table.address, table.at),
+  ],
+);
