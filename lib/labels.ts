@@ -12,6 +12,7 @@ export const statusLabels: Record<ReportStatus, string> = {
   submitted: "待审核",
   returned: "已退回",
   approved: "已批准",
+  imported: "导入（待确认）",
 };
 
 export const agencyLevelLabels: Record<AgencyLevel, string> = {

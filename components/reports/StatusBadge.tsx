@@ -6,6 +6,7 @@ const statusStyles: Record<ReportStatus, string> = {
   submitted: "bg-amber-50 text-amber-800 ring-amber-300",
   returned: "bg-red-50 text-red-800 ring-red-300",
   approved: "bg-emerald-50 text-emerald-800 ring-emerald-300",
+  imported: "bg-sky-50 text-sky-800 ring-sky-300",
 };
 
 export function StatusBadge({ status }: { status: ReportStatus }) {

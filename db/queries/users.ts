@@ -17,6 +17,10 @@ export type UserProfile = {
   role: UserRole;
   agencyId: number;
   agencyName: string;
+  /** The office the agency reports to; null for a county office (whose admins administer the county). */
+  agencyParentId: number | null;
+  /** Demo accounts and accounts an admin reset must choose a new password before anything else. */
+  mustChangePassword: boolean;
 };
 
 /** The columns of a UserProfile: every query that returns users selects these, never the hash. */
@@ -27,6 +31,8 @@ export const profileColumns = {
   role: users.role,
   agencyId: users.agencyId,
   agencyName: agencies.name,
+  agencyParentId: agencies.parentId,
+  mustChangePassword: users.mustChangePassword,
 };
 
 export function getUserProfile(db: Executor, userId: number): UserProfile | undefined {

@@ -54,6 +54,7 @@ const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
   draft: "正在填写，尚未提交审核。",
   submitted: "已提交，等待审核人批准。",
   returned: "审核人已退回修改。",
+  imported: "导入的已发布报告，审核人或管理员确认后计入汇总。",
 };
 
 export function loadCountyFigures(db: Executor, scope: ActorScope, county: string, year: number): CountyFigures {
