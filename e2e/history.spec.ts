@@ -5,7 +5,7 @@ import { createTestAgency, signIn, testDb, TEST_PASSWORD } from "./support";
 
 test("the history pages through many saves and compares versions on different pages", async ({ page }) => {
   const { agency, clerk } = createTestAgency();
-  const scope = { userId: clerk.id, agencyId: agency.id, role: "clerk" as const };
+  const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.name, level: "township" };
   const db = testDb();
@@ -17,6 +17,7 @@ test("the history pages through many saves and compares versions on different pa
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版写的问题。` },
       acknowledgements: [],
+      writableStatuses: ["draft"],
     });
     expect(saved.kind).toBe("saved");
   }

@@ -15,7 +15,7 @@ function seedDraft(agency: { id: number; name: string }, clerk: Actor): number {
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.name, level: "township" };
   content.title = `${agency.name}2025年政府信息公开工作年度报告`;
-  return createReport(testDb(), { userId: clerk.id, agencyId: agency.id, role: "clerk" }, { year: 2025, edition: "2021", content }).id;
+  return createReport(testDb(), { userId: clerk.id, agencyId: agency.id, reach: "agency" }, { year: 2025, edition: "2021", content }).id;
 }
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
@@ -105,7 +105,7 @@ test("submit → return with comments → resubmit → approve locks the report"
   await bar.getByRole("button", { name: "批准" }).click();
   await bar.getByRole("button", { name: "确认批准" }).click();
   await expect(bar).toContainText("已批准");
-  const stored = getReportForActor(testDb(), { userId: supervisor.id, agencyId: agency.id, role: "supervisor" }, reportId);
+  const stored = getReportForActor(testDb(), { userId: supervisor.id, agencyId: agency.id, reach: "agency" }, reportId);
   expect(stored).toMatchObject({ status: "approved", approvedBy: supervisor.id });
 
   // Approved: the form is read-only for the clerk and the save action refuses.
@@ -126,7 +126,7 @@ test("submit → return with comments → resubmit → approve locks the report"
     data: body,
   });
   expect(await replay.text()).toContain('"kind":"refused"');
-  const after = getReportForActor(testDb(), { userId: clerk.id, agencyId: agency.id, role: "clerk" }, reportId);
+  const after = getReportForActor(testDb(), { userId: clerk.id, agencyId: agency.id, reach: "agency" }, reportId);
   expect(after?.version).toBe(stored?.version);
   expect(after?.status).toBe("approved");
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listAgencyReports } from "@/db/queries/reports";
-import { requireUser, scopeOf } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/guards";
+import { actorScope } from "@/lib/permissions";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { formatDateTime } from "@/lib/format";
 import { StatusBadge } from "@/components/reports/StatusBadge";
@@ -12,7 +13,7 @@ export const metadata = { title: "年度报告 · 年报" };
 
 export default async function ReportListPage() {
   const user = await requireUser();
-  const reports = listAgencyReports(getDb(), scopeOf(user));
+  const reports = listAgencyReports(getDb(), actorScope(user));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions";
-import type { ConfirmOutcome, ImportPreview as PreviewData } from "@/app/(app)/reports/import/import-core";
+import type { ConfirmOutcome, ImportPreview as PreviewData } from "@/lib/reports/import";
 import { ImportPreview } from "./ImportPreview";
 import { withoutImages } from "./shrink-docx";
 
@@ -270,7 +270,7 @@ export function ImportReportForm({
                   <li>
                     {preview.existingPrevious
                       ? `本机关已有 ${preview.report.year} 年度报告，保留不变。`
-                      : `导入的 ${preview.report.year} 年度报告作为已发布的报告保存（已批准），供跨年度核对。`}
+                      : `导入的 ${preview.report.year} 年度报告作为本机关已发布的报告保存（标为“导入”，只读），供结转和跨年度核对；经审核人或管理员确认后才计入全县汇总。`}
                   </li>
                 </ul>
                 <FormError message={formError} />

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useRef } from "react";
-import type { ReportStatus, UserRole } from "@/db/schema";
+import type { ReportStatus } from "@/db/schema";
+import type { ReportPermissions } from "@/lib/permissions";
 import { WorkflowBar } from "@/components/workflow/WorkflowBar";
 import { CommentList, type CommentView } from "@/components/workflow/CommentList";
 import { CommentForm } from "@/components/workflow/CommentForm";
@@ -15,20 +16,20 @@ export function ReportWorkspace({
   editor,
   workflow,
   comments,
-  canComment,
-  canResolveComments,
+  permissions,
   viewerId,
 }: {
   editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef" | "commentedCells">;
   workflow: {
     status: ReportStatus;
-    viewerRole: UserRole;
     approvedByName: string | null;
     approvedAt: string | null;
+    /** For an imported past report: who imported it, when (ISO) and from which file. */
+    imported: { byName: string | null; at: string | null; fileName: string | null } | null;
   };
   comments: CommentView[];
-  canComment: boolean;
-  canResolveComments: boolean;
+  /** What the viewer may do, as the server's permission module answered. */
+  permissions: ReportPermissions;
   viewerId: number;
 }) {
   const editorApi = useRef<EditorApi | null>(null);
@@ -38,18 +39,20 @@ export function ReportWorkspace({
     () => comments.flatMap((comment) => (comment.cell && comment.resolvedAt === null ? [comment.cell] : [])),
     [comments],
   );
-  const resolveFor = canResolveComments ? editor.reportId : undefined;
+  const canComment = permissions.comment;
+  const resolveFor = permissions.resolveComments ? editor.reportId : undefined;
   // A supervisor reviewing may take back their own comments until the report leaves review.
-  const deleteFor = canComment ? { reportId: editor.reportId, authorId: viewerId } : undefined;
+  const deleteFor = permissions.deleteOwnComment ? { reportId: editor.reportId, authorId: viewerId } : undefined;
   return (
     <div className="space-y-4">
       <WorkflowBar
         reportId={editor.reportId}
         status={workflow.status}
         version={editor.version}
-        viewerRole={workflow.viewerRole}
+        permissions={permissions}
         approvedByName={workflow.approvedByName}
         approvedAt={workflow.approvedAt}
+        imported={workflow.imported}
         beforeSubmit={async () => {
           await editorApi.current?.flush();
         }}

@@ -2,13 +2,11 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ValueStore } from "./value-store";
+import type { SaveResponse } from "@/lib/reports/save";
 
 export type SaveRequest<T> = { baseVersion: number; payload: T };
 
-export type SaveResponse =
-  | { kind: "saved"; version: number; savedAt: string }
-  | { kind: "conflict"; currentVersion: number }
-  | { kind: "refused"; message: string };
+export type { SaveResponse };
 
 export type SaveState =
   | { status: "saved"; savedAt: string | null }

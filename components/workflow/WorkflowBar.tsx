@@ -3,12 +3,14 @@
 import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { ReportStatus, UserRole } from "@/db/schema";
+import type { ReportStatus } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import type { Finding } from "@/lib/report";
-import { availableActions, TRANSITIONS, type WorkflowAction } from "@/lib/workflow/transitions";
+import { TRANSITIONS, workflowActions, type WorkflowAction } from "@/lib/workflow/transitions";
+import type { ReportPermissions } from "@/lib/permissions";
 import {
   approveReportAction,
+  confirmImportedReportAction,
   reopenReportAction,
   returnReportAction,
   submitReportAction,
@@ -20,10 +22,13 @@ export type WorkflowBarProps = {
   status: ReportStatus;
   /** The version the viewer has on screen: returns and approvals are refused if the report changed since. */
   version: number;
-  viewerRole: UserRole;
+  /** What the viewer may do, as the server's permission module answered; the server checks again. */
+  permissions: ReportPermissions;
   /** Who approved the report and when (ISO), shown while it is approved. */
   approvedByName?: string | null;
   approvedAt?: string | null;
+  /** For an imported past report: who imported it, when (ISO) and from which file. */
+  imported?: { byName: string | null; at: string | null; fileName: string | null } | null;
   /** Runs before submitting (e.g. save pending edits); return false to cancel. */
   beforeSubmit?: () => Promise<boolean | void>;
   /** Called with the findings that block a refused submission (e.g. to highlight them in the form). */
@@ -42,13 +47,13 @@ const secondary = `${button} border border-slate-300 bg-white text-slate-800 hov
  * again; after a step the page is refreshed.
  */
 export function WorkflowBar(props: WorkflowBarProps) {
-  const { reportId, status, version, viewerRole } = props;
+  const { reportId, status, version, permissions } = props;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [open, setOpen] = useState<WorkflowAction | null>(null);
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const actions = availableActions(viewerRole, status);
+  const actions = workflowActions.filter((action) => permissions[action]);
 
   function run(action: WorkflowAction) {
     setOutcome(null);
@@ -61,7 +66,9 @@ export function WorkflowBar(props: WorkflowBarProps) {
             ? await returnReportAction({ reportId, version, comment: text })
             : action === "approve"
               ? await approveReportAction({ reportId, version })
-              : await reopenReportAction({ reportId, reason: text });
+              : action === "confirm"
+                ? await confirmImportedReportAction({ reportId, version })
+                : await reopenReportAction({ reportId, reason: text });
       if (!result.ok) {
         const blocking = "blocking" in result ? result.blocking : undefined;
         if (blocking) props.onSubmitRefused?.(blocking);
@@ -86,7 +93,14 @@ export function WorkflowBar(props: WorkflowBarProps) {
             {props.approvedByName} 于 {formatDateTime(new Date(props.approvedAt))} 批准，报告已锁定，任何人不能修改。
           </span>
         )}
-        {status === "submitted" && viewerRole === "clerk" && (
+        {status === "imported" && props.imported && (
+          <span className="text-sm text-slate-600" data-testid="import-origin">
+            {props.imported.byName ?? "经办人"}
+            {props.imported.at ? ` 于 ${formatDateTime(new Date(props.imported.at))}` : ""} 从文件「{props.imported.fileName ?? "未知"}」导入的已发布报告，只读；
+            经审核人或管理员确认后计入汇总。
+          </span>
+        )}
+        {status === "submitted" && permissions.view && !permissions.comment && !permissions.approve && (
           <span className="text-sm text-slate-600">已提交审核，审核期间不能修改。</span>
         )}
         <span className="flex-1" />
@@ -102,11 +116,13 @@ export function WorkflowBar(props: WorkflowBarProps) {
               {pending ? "正在提交…" : TRANSITIONS.submit.label}
             </button>
           )}
-          {actions.includes("approve") && open !== "approve" && (
-            <button type="button" className={primary} disabled={pending} onClick={() => setOpen("approve")}>
-              {TRANSITIONS.approve.label}
-            </button>
-          )}
+          {(["approve", "confirm"] as const)
+            .filter((action) => actions.includes(action) && open !== action)
+            .map((action) => (
+              <button key={action} type="button" className={primary} disabled={pending} onClick={() => setOpen(action)}>
+                {TRANSITIONS[action].label}
+              </button>
+            ))}
           {(["return", "reopen"] as const)
             .filter((action) => actions.includes(action) && open !== action)
             .map((action) => (
@@ -117,11 +133,15 @@ export function WorkflowBar(props: WorkflowBarProps) {
         </div>
       )}
 
-      {open === "approve" && (
+      {(open === "approve" || open === "confirm") && (
         <div className="flex flex-wrap items-center gap-2 rounded border border-emerald-300 bg-emerald-50 px-3 py-2">
-          <span>批准后报告将锁定，任何人都不能再修改。确认批准？</span>
-          <button type="button" className={primary} disabled={pending} onClick={() => run("approve")}>
-            {pending ? "正在批准…" : "确认批准"}
+          <span>
+            {open === "approve"
+              ? "批准后报告将锁定，任何人都不能再修改。确认批准？"
+              : "请先核对导入的内容与本机关网站上发布的报告一致。确认后该报告作为已批准的报告锁定，并计入汇总。确认？"}
+          </span>
+          <button type="button" className={primary} disabled={pending} onClick={() => run(open)}>
+            {pending ? "正在处理…" : open === "approve" ? "确认批准" : "确认无误"}
           </button>
           <button type="button" className={secondary} onClick={() => setOpen(null)}>
             取消

@@ -1,3 +1,4 @@
+import { storeReportInStatus } from "@/db/test-db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { openTemporaryDb } from "../test-db";
@@ -18,7 +19,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 /** Reads need no user row. */
-const admin = (agencyId: number): ActorScope => ({ userId: 0, agencyId, role: "admin" });
+const admin = (agencyId: number): ActorScope => ({ userId: 0, agencyId, reach: "county" });
 
 /** A report of the agency, written by a clerk of it (created on first use). */
 function report(agencyId: number, year: number, status: ReportStatus, content: unknown = { year }) {
@@ -26,7 +27,7 @@ function report(agencyId: number, year: number, status: ReportStatus, content: u
   const clerk =
     db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() ??
     createUser(db, { username, displayName: "经办人", role: "clerk", agencyId, password: "secret-pass" });
-  return createReport(db, { userId: clerk.id, agencyId, role: "clerk" }, { year, edition: "2019", content, status }).id;
+  return storeReportInStatus(db, { userId: clerk.id, agencyId, reach: "agency" }, { year, edition: "2019", content, status }).id;
 }
 
 describe("listCountyReports", () => {
@@ -63,7 +64,7 @@ describe("listCountyReports", () => {
   it("shows anyone but an admin only their own agency", () => {
     const county = createAgency(db, { name: "乙县", level: "government" });
     const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
-    const entries = listCountyReports(db, { userId: 0, agencyId: a.id, role: "supervisor" }, 2020);
+    const entries = listCountyReports(db, { userId: 0, agencyId: a.id, reach: "agency" }, 2020);
     expect(entries.map((e) => e.agencyName)).toEqual(["乙县a局"]);
   });
 });

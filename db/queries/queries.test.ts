@@ -1,3 +1,5 @@
+import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
+import { storeReportInStatus } from "@/db/test-db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
@@ -27,7 +29,7 @@ function makeAgencyWithClerk(name: string, parentId?: number) {
     agencyId: agency.id,
     password: "secret-pass",
   });
-  const scope: ActorScope = { userId: clerk.id, agencyId: agency.id, role: "clerk" };
+  const scope: ActorScope = { userId: clerk.id, agencyId: agency.id, reach: "agency" };
   return { agency, clerk, scope };
 }
 
@@ -86,7 +88,7 @@ describe("reports", () => {
     const inside = makeAgencyWithClerk("县内街道", county.id);
     const outside = makeAgencyWithClerk("县外街道", otherCounty.id);
     const admin = createUser(db, { username: "admin", displayName: "管理员", role: "admin", agencyId: county.id, password: "x" });
-    const adminScope: ActorScope = { userId: admin.id, agencyId: county.id, role: "admin" };
+    const adminScope: ActorScope = { userId: admin.id, agencyId: county.id, reach: "county" };
     const insideReport = createReport(db, inside.scope, { year: 2025, edition: "2021", content: {} });
     const outsideReport = createReport(db, outside.scope, { year: 2025, edition: "2021", content: {} });
     expect(getReportForActor(db, adminScope, insideReport.id)).toBeDefined();
@@ -108,7 +110,7 @@ describe("demo seed", () => {
     seedDemoData(db, { year: 2020, edition: "2019" });
     const clerk = (await verifyCredentials(db, "clerk", "clerk2026"))!;
     expect(clerk.agencyName).toBe(DEMO_TOWNSHIP);
-    const [report] = listAgencyReports(db, { userId: clerk.id, agencyId: clerk.agencyId, role: "clerk" });
+    const [report] = listAgencyReports(db, { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" });
     expect(report).toMatchObject({ year: 2020, edition: "2019", status: "approved" });
   });
 });
@@ -117,9 +119,9 @@ describe("saving report content", () => {
   it("saves on the current version, bumps it and keeps a revision per save", () => {
     const { scope } = makeAgencyWithClerk("甲街道");
     const { id } = createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    const first = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [] });
+    const first = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: EDITABLE_STATUSES });
     expect(first).toMatchObject({ kind: "saved", version: 2 });
-    const second = saveReportContent(db, scope, { reportId: id, baseVersion: 2, content: { n: 2 }, acknowledgements: [] });
+    const second = saveReportContent(db, scope, { reportId: id, baseVersion: 2, content: { n: 2 }, acknowledgements: [], writableStatuses: EDITABLE_STATUSES });
     expect(second).toMatchObject({ kind: "saved", version: 3 });
     expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 2 });
     const revisions = db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id)).all();
@@ -129,8 +131,8 @@ describe("saving report content", () => {
   it("refuses a save based on an older version and keeps the newer content", () => {
     const { scope } = makeAgencyWithClerk("甲街道");
     const { id } = createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [] });
-    const stale = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 99 }, acknowledgements: [] });
+    saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: EDITABLE_STATUSES });
+    const stale = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 99 }, acknowledgements: [], writableStatuses: EDITABLE_STATUSES });
     expect(stale).toEqual({ kind: "conflict", currentVersion: 2 });
     expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 1 });
   });
@@ -138,13 +140,13 @@ describe("saving report content", () => {
   it("refuses to change an approved report or another agency's report", () => {
     const a = makeAgencyWithClerk("甲街道");
     const b = makeAgencyWithClerk("乙街道");
-    const approved = createReport(db, a.scope, { year: 2020, edition: "2019", content: { n: 0 }, status: "approved" });
-    expect(saveReportContent(db, a.scope, { reportId: approved.id, baseVersion: 1, content: {}, acknowledgements: [] })).toEqual({
+    const approved = storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: { n: 0 }, status: "approved" });
+    expect(saveReportContent(db, a.scope, { reportId: approved.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: EDITABLE_STATUSES })).toEqual({
       kind: "locked",
       status: "approved",
     });
     const draft = createReport(db, a.scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    expect(saveReportContent(db, b.scope, { reportId: draft.id, baseVersion: 1, content: {}, acknowledgements: [] })).toEqual({
+    expect(saveReportContent(db, b.scope, { reportId: draft.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: EDITABLE_STATUSES })).toEqual({
       kind: "not-found",
     });
     expect(getReportForActor(db, a.scope, draft.id)?.content).toEqual({ n: 0 });

@@ -3,7 +3,6 @@ import type { Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import type { ActorScope } from "./scope";
 import { recordAudit } from "./audit";
-import { mayEditContent } from "@/lib/workflow/transitions";
 
 export type ReportSummary = {
   id: number;
@@ -27,7 +26,7 @@ const summaryColumns = {
 
 /** Agencies whose reports the actor may read: their own, and for a county admin every agency under the county. */
 export function readableAgencyIds(db: Executor, scope: ActorScope): number[] {
-  if (scope.role !== "admin") return [scope.agencyId];
+  if (scope.reach === "agency") return [scope.agencyId];
   const rows = db
     .select({ id: agencies.id })
     .from(agencies)
@@ -46,11 +45,15 @@ export function listAgencyReports(db: Executor, scope: ActorScope): ReportSummar
 }
 
 export type StoredReport = ReportSummary & {
+  agencyParentId: number | null;
   content: unknown;
   acknowledgements: unknown;
   tableNotes: unknown;
   approvedBy: number | null;
   approvedAt: Date | null;
+  importedBy: number | null;
+  importedAt: Date | null;
+  importedFrom: string | null;
 };
 
 /** A report by id, found only when the actor may read it: another agency's id finds nothing. */
@@ -63,8 +66,13 @@ export function getReportForActor(db: Executor, scope: ActorScope, reportId: num
       tableNotes: reports.tableNotes,
       approvedBy: reports.approvedBy,
       approvedAt: reports.approvedAt,
+      importedBy: reports.importedBy,
+      importedAt: reports.importedAt,
+      importedFrom: reports.importedFrom,
+      agencyParentId: agencies.parentId,
     })
     .from(reports)
+    .innerJoin(agencies, eq(reports.agencyId, agencies.id))
     .where(and(eq(reports.id, reportId), inArray(reports.agencyId, readableAgencyIds(db, scope))))
     .get();
   if (!row) return undefined;
@@ -84,14 +92,18 @@ export function findReportIdByYear(db: Executor, agencyId: number, year: number)
     .get()?.id;
 }
 
+/** Where a stored past report came from: an imported published report is kept as what it is. */
+export type ImportOrigin = { fileName: string };
+
 /**
- * Start the report of a year for the actor's agency. There is one report per agency and year:
- * starting one that exists returns it unchanged.
+ * Start the report of a year for the actor's agency, as a draft, or as an imported past report when
+ * `imported` says from which file. There is one report per agency and year: starting one that exists
+ * returns it unchanged. No report is ever created approved: approval is a workflow step.
  */
 export function createReport(
   db: Executor,
   scope: ActorScope,
-  input: { year: number; edition: "2019" | "2021"; content: unknown; status?: ReportStatus },
+  input: { year: number; edition: "2019" | "2021"; content: unknown; imported?: ImportOrigin; auditDetail?: string },
 ): { id: number; created: boolean } {
   return db.transaction((tx) => {
     const existing = findReportIdByYear(tx, scope.agencyId, input.year);
@@ -103,20 +115,22 @@ export function createReport(
         agencyId: scope.agencyId,
         year: input.year,
         edition: input.edition,
-        status: input.status ?? "draft",
+        status: input.imported ? "imported" : "draft",
         content,
         updatedBy: scope.userId,
-        ...(input.status === "approved" ? { approvedBy: scope.userId, approvedAt: new Date() } : {}),
+        ...(input.imported
+          ? { importedBy: scope.userId, importedAt: new Date(), importedFrom: input.imported.fileName }
+          : {}),
       })
       .returning({ id: reports.id })
       .get();
     tx.insert(reportRevisions).values({ reportId: inserted.id, version: 1, content, authorId: scope.userId }).run();
     recordAudit(tx, {
-      action: "report-created",
+      action: input.imported ? "report-imported" : "report-created",
       userId: scope.userId,
       reportId: inserted.id,
       agencyId: scope.agencyId,
-      detail: String(input.year),
+      detail: input.auditDetail ?? String(input.year),
     });
     return { id: inserted.id, created: true };
   });
@@ -131,12 +145,21 @@ export type SaveOutcome =
 
 /**
  * Save new content over the version the editor started from. A save based on an older version is refused
- * as a conflict, so nothing is ever overwritten silently; every save keeps a revision.
+ * as a conflict, so nothing is ever overwritten silently; every save keeps a revision. The caller names
+ * the statuses in which the report may still be written (the permission module's rule), and the write
+ * happens only if the report is still in one of them.
  */
 export function saveReportContent(
   db: Executor,
   scope: ActorScope,
-  input: { reportId: number; baseVersion: number; content: unknown; acknowledgements: unknown; tableNotes?: unknown },
+  input: {
+    reportId: number;
+    baseVersion: number;
+    content: unknown;
+    acknowledgements: unknown;
+    tableNotes?: unknown;
+    writableStatuses: readonly ReportStatus[];
+  },
 ): SaveOutcome {
   return db.transaction((tx) => {
     const current = tx
@@ -145,8 +168,7 @@ export function saveReportContent(
       .where(and(eq(reports.id, input.reportId), eq(reports.agencyId, scope.agencyId)))
       .get();
     if (!current) return { kind: "not-found" } as const;
-    // Only the agency's clerks write content: supervisors review and admins reopen; neither edits.
-    if (!mayEditContent(scope.role, current.status)) return { kind: "locked", status: current.status } as const;
+    if (!input.writableStatuses.includes(current.status)) return { kind: "locked", status: current.status } as const;
     if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
     const version = current.version + 1;
     const updatedAt = new Date();
@@ -167,12 +189,18 @@ export function saveReportContent(
   });
 }
 
-/** The approved report of an agency for a year, used to start the next year and for cross-year checks. */
-export function getApprovedReportContent(db: Executor, agencyId: number, year: number): unknown | undefined {
+/** Statuses of a report that stands as the agency's published report of its year. */
+const PUBLISHED_STATUSES: ReportStatus[] = ["approved", "imported"];
+
+/**
+ * The agency's published report of a year (approved, or an imported past report), used to start the next
+ * year and for cross-year checks and comparison. County figures count approved reports only.
+ */
+export function getPublishedReportContent(db: Executor, agencyId: number, year: number): unknown | undefined {
   const row = db
     .select({ content: reports.content })
     .from(reports)
-    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), eq(reports.status, "approved")))
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), inArray(reports.status, PUBLISHED_STATUSES)))
     .get();
   return row ? JSON.parse(row.content) : undefined;
 }

@@ -1,8 +1,10 @@
-import type { UserRole } from "../schema";
-
-/** Who is acting: every query that reads or writes agency data is limited by it. */
+/**
+ * Which rows a query may touch on behalf of whom. The permission module (lib/permissions.ts) builds it;
+ * queries only apply it: "agency" reaches the actor's own agency, "county" the county office and the
+ * agencies under it.
+ */
 export type ActorScope = {
   userId: number;
   agencyId: number;
-  role: UserRole;
+  reach: "agency" | "county";
 };

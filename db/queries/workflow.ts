@@ -10,6 +10,7 @@ export type ReportHead = {
   agencyId: number;
   agencyName: string;
   agencyLevel: AgencyLevel;
+  agencyParentId: number | null;
   year: number;
   edition: "2019" | "2021";
   status: ReportStatus;
@@ -24,6 +25,7 @@ export function findReadableReport(db: Executor, scope: ActorScope, reportId: nu
       agencyId: reports.agencyId,
       agencyName: agencies.name,
       agencyLevel: agencies.level,
+      agencyParentId: agencies.parentId,
       year: reports.year,
       edition: reports.edition,
       status: reports.status,

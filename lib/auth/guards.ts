@@ -2,9 +2,8 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getUserProfile, type UserProfile } from "@/db/queries/users";
-import type { ActorScope } from "@/db/queries/scope";
-import type { UserRole } from "@/db/schema";
 import { authOptions } from "./options";
+import { decideAccount, type AccountAbility } from "@/lib/permissions";
 
 /**
  * The signed-in user, read fresh from the database on every call so that a changed role or a
@@ -17,12 +16,9 @@ export async function requireUser(): Promise<UserProfile> {
   return profile;
 }
 
-export async function requireRole(...roles: UserRole[]): Promise<UserProfile> {
+/** The signed-in user, if the permission module grants them `ability`; otherwise back to the report list. */
+export async function requireAbility(ability: AccountAbility): Promise<UserProfile> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) redirect("/");
+  if (!decideAccount(user, ability).ok) redirect("/");
   return user;
-}
-
-export function scopeOf(user: UserProfile): ActorScope {
-  return { userId: user.id, agencyId: user.agencyId, role: user.role };
 }

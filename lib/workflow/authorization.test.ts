@@ -6,7 +6,7 @@
 import { describe, expect } from "vitest";
 import type { Executor } from "@/db/client";
 import { insertComment } from "@/db/queries/comments";
-import { saveReportContent } from "@/db/queries/reports";
+import { saveReport } from "@/lib/reports/save";
 import type { UserProfile } from "@/db/queries/users";
 import { agencies, reportStatuses, type ReportStatus } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -122,11 +122,9 @@ const CASES: Case[] = [
       status,
       allowed: status === "draft" || status === "returned" ? ["clerk"] : [],
       call: (tx, actor, reportId) =>
-        saveReportContent(tx, { userId: actor.id, agencyId: actor.agencyId, role: actor.role }, {
-          reportId,
+        saveReport(tx, actor, reportId, {
           baseVersion: 1,
-          content: { ...cleanTownshipReport(shared.world), problems: "改过了。" },
-          acknowledgements: [],
+          payload: { content: { ...cleanTownshipReport(shared.world), problems: "改过了。" }, acknowledgements: [], tableNotes: {} },
         }),
     }),
   ),

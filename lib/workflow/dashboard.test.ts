@@ -1,3 +1,4 @@
+import { actorScope } from "@/lib/permissions";
 import { describe, expect } from "vitest";
 import { listDashboardEntries } from "@/db/queries/dashboard";
 import type { UserProfile } from "@/db/queries/users";
@@ -7,7 +8,7 @@ import { cleanTownshipReport, sharedWorld, storeReport } from "./test-fixture";
 const shared = sharedWorld();
 const { itRolledBack } = shared;
 
-const scope = (actor: UserProfile) => ({ userId: actor.id, agencyId: actor.agencyId, role: actor.role });
+const scope = (actor: UserProfile) => actorScope(actor);
 
 describe("progress overview", () => {
   itRolledBack("shows an admin every agency of the county, county office first, and a supervisor only their own", (tx) => {

@@ -1,3 +1,4 @@
+import { actorScope } from "@/lib/permissions";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -26,7 +27,7 @@ import { cleanTownshipReport, sharedWorld, storeReport } from "./test-fixture";
 const shared = sharedWorld();
 const { itRolledBack } = shared;
 
-const scope = (actor: UserProfile) => ({ userId: actor.id, agencyId: actor.agencyId, role: actor.role });
+const scope = (actor: UserProfile) => actorScope(actor);
 
 function save(tx: Executor, reportId: number, content: Report, acknowledgements: unknown[] = []) {
   const { clerk } = shared.world.actors;

@@ -6,19 +6,23 @@
  *   草稿 draft ──submit──▶ 待审核 submitted ──approve──▶ 已批准 approved (locked)
  *   已退回 returned ──submit──▶ 待审核       └──return──▶ 已退回 returned
  *   已批准 approved ──reopen (admin, with a reason)──▶ 草稿 draft
+ *   导入 imported ──confirm (supervisor or admin)──▶ 已批准 approved
+ *
+ * Which agency's reports a role may act on is the permission module's (lib/permissions.ts), which reads
+ * this table; nothing else decides.
  */
 import type { ReportStatus, UserRole } from "@/db/schema";
 import { roleLabels, statusLabels } from "@/lib/labels";
 
-export const workflowActions = ["submit", "return", "approve", "reopen"] as const;
+export const workflowActions = ["submit", "return", "approve", "reopen", "confirm"] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
 export type Transition = {
   action: WorkflowAction;
   from: readonly ReportStatus[];
   to: ReportStatus;
-  /** The only role that may take this action (and only for reports of an agency it is responsible for). */
-  role: UserRole;
+  /** The roles that may take this action (and only for reports of an agency they are responsible for). */
+  roles: readonly UserRole[];
   /** Button text. */
   label: string;
   /** Past tense for messages and history: 已提交审核. */
@@ -30,7 +34,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     action: "submit",
     from: ["draft", "returned"],
     to: "submitted",
-    role: "clerk",
+    roles: ["clerk"],
     label: "提交审核",
     doneLabel: "已提交审核",
   },
@@ -38,7 +42,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     action: "return",
     from: ["submitted"],
     to: "returned",
-    role: "supervisor",
+    roles: ["supervisor"],
     label: "退回修改",
     doneLabel: "已退回修改",
   },
@@ -46,7 +50,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     action: "approve",
     from: ["submitted"],
     to: "approved",
-    role: "supervisor",
+    roles: ["supervisor"],
     label: "批准",
     doneLabel: "已批准",
   },
@@ -54,9 +58,17 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     action: "reopen",
     from: ["approved"],
     to: "draft",
-    role: "admin",
+    roles: ["admin"],
     label: "重新打开",
     doneLabel: "已重新打开",
+  },
+  confirm: {
+    action: "confirm",
+    from: ["imported"],
+    to: "approved",
+    roles: ["supervisor", "admin"],
+    label: "确认为已批准的报告",
+    doneLabel: "已确认为已批准的报告",
   },
 };
 
@@ -68,8 +80,9 @@ export type TransitionCheck = { ok: true; to: ReportStatus } | { ok: false; reas
  */
 export function checkTransition(action: WorkflowAction, role: UserRole, status: ReportStatus): TransitionCheck {
   const transition = TRANSITIONS[action];
-  if (role !== transition.role) {
-    return { ok: false, reason: `只有${roleLabels[transition.role]}可以${transition.label}。` };
+  if (!transition.roles.includes(role)) {
+    const roles = transition.roles.map((allowed) => roleLabels[allowed]).join("或");
+    return { ok: false, reason: `只有${roles}可以${transition.label}。` };
   }
   if (!transition.from.includes(status)) {
     return { ok: false, reason: `报告当前为“${statusLabels[status]}”，不能${transition.label}。` };
@@ -77,25 +90,5 @@ export function checkTransition(action: WorkflowAction, role: UserRole, status: 
   return { ok: true, to: transition.to };
 }
 
-/** The actions a role may take on a report in a status, in button order. */
-export function availableActions(role: UserRole, status: ReportStatus): WorkflowAction[] {
-  return workflowActions.filter((action) => checkTransition(action, role, status).ok);
-}
-
-/** Statuses in which the content may be edited — by the agency's clerk and nobody else. */
-export function isEditable(status: ReportStatus): boolean {
-  return status === "draft" || status === "returned";
-}
-
-/**
- * Whether a role may mark review comments as dealt with: whoever works on the report at the time (the
- * clerk while it is a draft or returned, the supervisor while it is under review); approved is locked.
- */
-export function mayResolveComments(role: UserRole, status: ReportStatus): boolean {
-  return (role === "clerk" && isEditable(status)) || (role === "supervisor" && status === "submitted");
-}
-
-/** Whether a role may ever change report content (supervisors and admins read; they never edit). */
-export function mayEditContent(role: UserRole, status: ReportStatus): boolean {
-  return role === "clerk" && isEditable(status);
-}
+/** Statuses in which the content may be edited (by the agency's clerk: see lib/permissions.ts). */
+export const EDITABLE_STATUSES: readonly ReportStatus[] = ["draft", "returned"];

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listCountyAgencies, listCountyUsers } from "@/db/queries/admin";
-import { requireRole, scopeOf } from "@/lib/auth/guards";
+import { requireAbility } from "@/lib/auth/guards";
+import { actorScope } from "@/lib/permissions";
 import { agencyLevelLabels, roleLabels } from "@/lib/labels";
 import { deadlineRule } from "@/lib/workflow/deadlines";
 import {
@@ -16,9 +17,9 @@ export const metadata = { title: "管理 · 年报" };
 const td = cellClass;
 
 export default async function AdminPage() {
-  const user = await requireRole("admin");
+  const user = await requireAbility("administer");
   const db = getDb();
-  const scope = scopeOf(user);
+  const scope = actorScope(user);
   const agencies = listCountyAgencies(db, scope);
   const users = listCountyUsers(db, scope);
   const county = agencies.find((agency) => agency.id === user.agencyId);

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { AUDIT_PAGE_SIZE, listCountyAudit } from "@/db/queries/admin";
 import type { AuditAction } from "@/db/queries/audit";
-import { requireRole, scopeOf } from "@/lib/auth/guards";
+import { requireAbility } from "@/lib/auth/guards";
+import { actorScope } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { auditActionLabels } from "@/lib/labels";
 import { readCursor } from "@/lib/paging";
@@ -21,9 +22,9 @@ function detailText(action: string, detail: string | null): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("admin");
+  const user = await requireAbility("viewAudit");
   const before = readCursor((await searchParams).before);
-  const { events, olderThan } = listCountyAudit(getDb(), scopeOf(user), { before });
+  const { events, olderThan } = listCountyAudit(getDb(), actorScope(user), { before });
   return (
     <div className="space-y-4">
       <div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireRole, scopeOf } from "@/lib/auth/guards";
+import { requireAbility } from "@/lib/auth/guards";
+import { actorScope } from "@/lib/permissions";
 import type { Finding } from "@/lib/report/rules";
 import { selectableReportYears } from "@/lib/reporting-year";
 import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
@@ -14,9 +15,9 @@ export const metadata = { title: "全县汇总 · 年报" };
 const link = "text-brand-600 underline-offset-2 hover:underline";
 
 export default async function CountyPage({ searchParams }: { searchParams: Promise<{ year?: string; agency?: string }> }) {
-  const user = await requireRole("admin");
+  const user = await requireAbility("viewCountyFigures");
   const db = getDb();
-  const scope = scopeOf(user);
+  const scope = actorScope(user);
   const params = await searchParams;
   const years = selectableReportYears();
   const requested = Number(params.year);

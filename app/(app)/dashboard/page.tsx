@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listDashboardEntries } from "@/db/queries/dashboard";
-import { requireRole, scopeOf } from "@/lib/auth/guards";
+import { requireAbility } from "@/lib/auth/guards";
+import { actorScope } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
@@ -29,12 +30,12 @@ function Count({ value, tone }: { value: number | undefined; tone: "error" | "wa
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const user = await requireRole("admin", "supervisor");
+  const user = await requireAbility("viewDashboard");
   const years = selectableReportYears();
   const requested = Number((await searchParams).year);
   const year = years.includes(requested) ? requested : defaultReportYear();
   const now = new Date();
-  const rows = listDashboardEntries(getDb(), scopeOf(user), year).map((entry) => dashboardRow(entry, year, now));
+  const rows = listDashboardEntries(getDb(), actorScope(user), year).map((entry) => dashboardRow(entry, year, now));
   const approved = rows.filter((row) => row.report?.status === "approved").length;
   const submitted = rows.filter((row) => row.report?.status === "submitted").length;
   const notStarted = rows.filter((row) => !row.report).length;

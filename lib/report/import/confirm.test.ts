@@ -13,8 +13,9 @@ import { createReport, getReportForActor } from "@/db/queries/reports";
 import { createUser } from "@/db/queries/users";
 import type { UserProfile } from "@/db/queries/users";
 import { auditEvents, reports } from "@/db/schema";
-import { confirmImportCore, previewImportCore } from "@/app/(app)/reports/import/import-core";
-import type { ImportSource } from "@/app/(app)/reports/import/import-core";
+import { confirmImport as confirmImportCore, previewImport as previewImportCore } from "@/lib/reports/import";
+import { actorScope } from "@/lib/permissions";
+import type { ImportSource } from "@/lib/reports/import";
 import { parseInterchange } from "../index";
 import type { Report } from "../index";
 
@@ -34,7 +35,7 @@ afterEach(() => cleanup());
 
 const reportCount = () => db.select({ n: count() }).from(reports).get()!.n;
 const auditCount = () => db.select({ n: count() }).from(auditEvents).get()!.n;
-const scope = () => ({ userId: clerk.id, agencyId: clerk.agencyId, role: clerk.role });
+const scope = () => actorScope(clerk);
 
 function stored(id: number): { status: string; year: number; report: Report } {
   const row = getReportForActor(db, scope(), id)!;

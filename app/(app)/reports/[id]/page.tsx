@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
-import { mayEditContent, mayResolveComments } from "@/lib/workflow/transitions";
-import { requireUser, scopeOf } from "@/lib/auth/guards";
+import { getPublishedReportContent, getReportForActor } from "@/db/queries/reports";
+import { requireUser } from "@/lib/auth/guards";
+import { actorScope, reportPermissions } from "@/lib/permissions";
 import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
 import { defaultTitle } from "@/lib/report/model";
 import { ReportWorkspace } from "@/components/report/ReportWorkspace";
@@ -17,16 +17,14 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const user = await requireUser();
   const reportId = Number((await params).id);
   const db = getDb();
-  const stored = Number.isInteger(reportId) ? getReportForActor(db, scopeOf(user), reportId) : undefined;
+  const stored = Number.isInteger(reportId) ? getReportForActor(db, actorScope(user), reportId) : undefined;
   if (!stored) notFound();
   const report = readStoredReport(stored.content);
-  const previousContent = getApprovedReportContent(db, stored.agencyId, stored.year - 1);
+  const previousContent = getPublishedReportContent(db, stored.agencyId, stored.year - 1);
   const previous = previousContent ? readStoredReport(previousContent) : null;
-  const editable = user.agencyId === stored.agencyId && mayEditContent(user.role, stored.status);
-  const canComment = user.role === "supervisor" && user.agencyId === stored.agencyId && stored.status === "submitted";
-  const canResolveComments = user.agencyId === stored.agencyId && mayResolveComments(user.role, stored.status);
-  const comments = toCommentViews(listComments(db, scopeOf(user), stored.id));
-  const approvedByName = stored.approvedBy ? (getUserProfile(db, stored.approvedBy)?.displayName ?? null) : null;
+  const permissions = reportPermissions(user, stored);
+  const comments = toCommentViews(listComments(db, actorScope(user), stored.id));
+  const nameOf = (userId: number | null) => (userId ? (getUserProfile(db, userId)?.displayName ?? null) : null);
   const exportLink = (format: string) => `/api/reports/${stored.id}/export?format=${format}`;
   return (
     <div className="space-y-4">
@@ -51,7 +49,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </div>
       </div>
       {previous && (
-        <p className="text-xs text-slate-500">表格中灰色小字“上年”为 {stored.year - 1} 年已批准报告中的数字，供对照。</p>
+        <p className="text-xs text-slate-500">表格中灰色小字“上年”为 {stored.year - 1} 年已发布报告中的数字，供对照。</p>
       )}
       <ReportWorkspace
         editor={{
@@ -62,18 +60,24 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           version: stored.version,
           savedAt: stored.updatedAt.toISOString(),
           previous,
-          readOnly: !editable,
+          readOnly: !permissions.edit,
           save: saveReport.bind(null, stored.id),
         }}
         workflow={{
           status: stored.status,
-          viewerRole: user.role,
-          approvedByName,
+          approvedByName: nameOf(stored.approvedBy),
           approvedAt: stored.approvedAt?.toISOString() ?? null,
+          imported:
+            stored.importedAt || stored.importedFrom
+              ? {
+                  byName: nameOf(stored.importedBy),
+                  at: stored.importedAt?.toISOString() ?? null,
+                  fileName: stored.importedFrom,
+                }
+              : null,
         }}
         comments={comments}
-        canComment={canComment}
-        canResolveComments={canResolveComments}
+        permissions={permissions}
         viewerId={user.id}
       />
     </div>

@@ -12,6 +12,7 @@ import {
 import {
   addComment,
   approveReport,
+  confirmImportedReport,
   deleteComment,
   reopenReport,
   resolveComment,
@@ -33,6 +34,11 @@ export async function returnReportAction(input: { reportId: number; version: num
 /** The supervisor approves the version they read; the report is locked. */
 export async function approveReportAction(input: { reportId: number; version: number }) {
   return runCore(approveSchema, input, approveReport);
+}
+
+/** A supervisor or county admin confirms an imported past report as the agency's approved report. */
+export async function confirmImportedReportAction(input: { reportId: number; version: number }) {
+  return runCore(approveSchema, input, confirmImportedReport);
 }
 
 /** A county admin reopens an approved report, with a written reason. */

@@ -6,8 +6,8 @@ import type { UserProfile } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { actionFailure, zodFailure, type ActionResult } from "@/lib/actions";
 import { sniffKind } from "@/lib/report/import";
-import { confirmImportCore, previewImportCore } from "./import-core";
-import type { ConfirmOutcome, ImportPreview, ImportSource } from "./import-core";
+import { confirmImport as confirmImportService, previewImport as previewImportService } from "@/lib/reports/import";
+import type { ConfirmOutcome, ImportPreview, ImportSource } from "@/lib/reports/import";
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_TEXT_CHARS = 2_000_000;
@@ -49,24 +49,23 @@ async function readSource(form: unknown): Promise<{ ok: true; source: ImportSour
   return { ok: true, source: { kind: sniffKind(data, file.name), data, fileName: file.name } };
 }
 
-/** Guard (a clerk, read fresh on every call) → zod → the core, which re-checks role and agency. */
-async function asClerk<T>(
+/** The signed-in user (read fresh) → zod → the service, which checks the permission and the agency. */
+async function withSource<T>(
   form: FormData,
-  core: (db: Executor, user: UserProfile, source: ImportSource) => Promise<ActionResult<T>>,
+  service: (db: Executor, user: UserProfile, source: ImportSource) => Promise<ActionResult<T>>,
 ): Promise<ActionResult<T>> {
   const user = await requireUser();
-  if (user.role !== "clerk") return actionFailure("只有经办人可以导入往年报告。");
   const read = await readSource(form);
   if (!read.ok) return read.failure;
-  return core(getDb(), user, read.source);
+  return service(getDb(), user, read.source);
 }
 
 /** Step 1 「读取」: reads the file and shows what was taken and what was not. Stores nothing. */
 export async function previewImport(form: FormData): Promise<ActionResult<ImportPreview>> {
-  return asClerk(form, previewImportCore);
+  return withSource(form, previewImportService);
 }
 
-/** Step 2 「确认」: reads the same file again and creates the reports (see import-core.ts). */
+/** Step 2 「确认」: reads the same file again and creates the reports (see lib/reports/import.ts). */
 export async function confirmImport(form: FormData): Promise<ActionResult<ConfirmOutcome>> {
-  return asClerk(form, confirmImportCore);
+  return withSource(form, confirmImportService);
 }

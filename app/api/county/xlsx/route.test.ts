@@ -2,7 +2,7 @@ import { Workbook } from "exceljs";
 import type { Worksheet } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { openTemporaryDb } from "@/db/test-db";
+import { openTemporaryDb, storeReportInStatus } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { listRecentAudit } from "@/db/queries/audit";
 import { createReport } from "@/db/queries/reports";
@@ -61,7 +61,7 @@ describe("GET /api/county/xlsx", () => {
       const clerk = user(`clerk-${created.id}`, "clerk", created.id);
       if (status) {
         const edition = (content as { edition: "2019" | "2021" }).edition;
-        createReport(db, { userId: clerk, agencyId: created.id, role: "clerk" }, { year: 2020, edition, content, status });
+        storeReportInStatus(db, { userId: clerk, agencyId: created.id, reach: "agency" }, { year: 2020, edition, content, status });
       }
       return clerk;
     };

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getRevisionContent, listRevisions, listWorkflowEvents, HISTORY_PAGE_SIZE } from "@/db/queries/history";
 import { findReadableReport } from "@/db/queries/workflow";
-import { requireUser, scopeOf } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/guards";
+import { actorScope } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { readCursor } from "@/lib/paging";
 import { auditActionLabels } from "@/lib/labels";
@@ -39,7 +40,7 @@ export default async function HistoryPage({
   const user = await requireUser();
   const reportId = Number((await params).id);
   const db = getDb();
-  const scope = scopeOf(user);
+  const scope = actorScope(user);
   const report = Number.isInteger(reportId) ? findReadableReport(db, scope, reportId) : undefined;
   if (!report) notFound();
 

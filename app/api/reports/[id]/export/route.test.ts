@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { openTemporaryDb } from "@/db/test-db";
+import { openTemporaryDb, storeReportInStatus } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { listRecentAudit } from "@/db/queries/audit";
 import { createReport } from "@/db/queries/reports";
@@ -39,11 +39,11 @@ describe("GET /api/reports/{id}/export", () => {
     const make = (name: string) => {
       const agency = createAgency(db, { name, level: "township" });
       const user = createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, password: "pw-123456" });
-      return { agencyId: agency.id, userId: user.id, scope: { userId: user.id, agencyId: agency.id, role: "clerk" as const } };
+      return { agencyId: agency.id, userId: user.id, scope: { userId: user.id, agencyId: agency.id, reach: "agency" as const } };
     };
     const a = make("烟台市蓬莱区蓬莱阁街道办事处");
     const b = make("烟台市蓬莱区司法局");
-    const approved = createReport(db, a.scope, { year: 2020, edition: "2019", content: seed, status: "approved" }).id;
+    const approved = storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: seed, status: "approved" }).id;
     const draft = createReport(db, a.scope, { year: 2019, edition: "2019", content: { ...seed, year: 2019 } }).id;
     township = { clerk: a.userId, approved, draft };
     other = { clerk: b.userId };

@@ -1,31 +1,31 @@
 /**
- * Starting a year's report from an imported published report of the year before: the parts of the
- * server actions that touch the database, taking (db, user, input) so they can be tested on a
- * temporary database. No next/* imports here.
+ * Starting a year's report from an agency's published report of the year before.
  *
- * Preview reads the file and stores nothing. Confirm reads it again and, in one transaction, stores
- * the imported report as the agency's (approved, published) report of year Y when there is none, and
- * creates the draft of year Y+1 carried forward from it. An existing Y+1 report is never overwritten.
+ * Preview reads the file and stores nothing. Confirm reads it again and, in one transaction, stores the
+ * published report as what it is — the agency's imported past report of year Y, read-only, marked 导入
+ * with who imported it and from which file (unless the agency already has a report of year Y) — and
+ * creates the draft of year Y+1 carried forward from it. An imported report is never 已批准: it counts in
+ * county figures only once a supervisor or county admin confirms it (the workflow's "confirm" step).
+ * An existing Y+1 report is never overwritten. Only a clerk imports, and only their own agency's report.
  */
-import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { getAgency } from "@/db/queries/agencies";
 import { createReport, findReportIdByYear } from "@/db/queries/reports";
-import type { ActorScope } from "@/db/queries/scope";
 import type { UserProfile } from "@/db/queries/users";
-import { auditEvents } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
+import { actorScope, decideAccount } from "@/lib/permissions";
 import { startFromPrevious } from "@/lib/report/carry-forward";
 import { getEdition } from "@/lib/report/editions";
 import { importReport } from "@/lib/report/import";
 import type { ImportKind, UnreadItem } from "@/lib/report/import";
 import type { Agency, Report } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
+import { recordRefusal } from "@/lib/workflow/service";
 
 export interface ImportSource {
   kind: ImportKind;
   data: string | Uint8Array;
-  /** Shown in the audit trail; "粘贴的文字" for pasted text. */
+  /** Shown in the audit trail and on the report; "粘贴的文字" for pasted text. */
   fileName: string;
 }
 
@@ -41,7 +41,7 @@ export interface ImportPreview {
   existingNext?: { id: number };
   /** Set when the agency already has a report of the imported year: it is kept as it is. */
   existingPrevious?: { id: number };
-  /** Warnings the clerk should see before confirming (another agency's name, …). */
+  /** Warnings the clerk should see before confirming. */
   warnings: string[];
 }
 
@@ -49,17 +49,27 @@ export type ConfirmOutcome =
   | { kind: "created"; reportId: number; year: number; previousStored: boolean }
   | { kind: "exists"; reportId: number; year: number };
 
-function scopeOf(user: UserProfile): ActorScope {
-  return { userId: user.id, agencyId: user.agencyId, role: user.role };
-}
-
 type Prepared =
   | { ok: false; failure: ActionResult<never> }
   | { ok: true; agency: Agency; imported: Report; unread: UnreadItem[]; notes: string[]; warnings: string[] };
 
-/** Role and agency re-checked on every call, the file read; nothing is stored. */
+/** Whether a printed agency name names the user's agency (the printed one may be shorter or longer). */
+function namesSameAgency(printed: string, agencyName: string): boolean {
+  const normalise = (name: string) => name.replace(/\s+/g, "");
+  const a = normalise(printed);
+  const b = normalise(agencyName);
+  return a === b || a.includes(b) || b.includes(a);
+}
+
+function refuse(db: Executor, user: UserProfile, reason: string): Prepared {
+  recordRefusal(db, user, "导入往年报告", reason, null);
+  return { ok: false, failure: actionFailure(reason) };
+}
+
+/** Role and agency re-checked on every call, the file read; nothing but a refusal's audit event is stored. */
 async function prepare(db: Executor, user: UserProfile, source: ImportSource): Promise<Prepared> {
-  if (user.role !== "clerk") return { ok: false, failure: actionFailure("只有经办人可以导入往年报告。") };
+  const permitted = decideAccount(user, "importReport");
+  if (!permitted.ok) return refuse(db, user, permitted.reason);
   const row = getAgency(db, user.agencyId);
   if (!row) return { ok: false, failure: actionFailure("找不到您所在的机关。") };
   const agency: Agency = { name: row.name, level: row.level };
@@ -77,16 +87,22 @@ async function prepare(db: Executor, user: UserProfile, source: ImportSource): P
   if (nextYear < FIRST_REPORT_YEAR) {
     return { ok: false, failure: actionFailure(`导入的是 ${imported.year} 年度报告，本系统从 ${FIRST_REPORT_YEAR} 年度报告开始填写。`) };
   }
-  const warnings: string[] = [];
-  const printed = imported.agency.name;
-  if (printed && printed !== agency.name && !agency.name.includes(printed) && !printed.includes(agency.name)) {
-    warnings.push(`文件中的机关名称「${printed}」与您所在的机关「${agency.name}」不同，请确认这是本机关的报告。`);
+  const printed = imported.agency.name.trim();
+  if (printed && !namesSameAgency(printed, agency.name)) {
+    return refuse(
+      db,
+      user,
+      `文件中的机关名称「${printed}」与您所在的机关「${agency.name}」不同。经办人只能导入本机关的报告；其他机关的报告请由该机关的经办人导入。`,
+    );
   }
+  const warnings = printed
+    ? []
+    : [`文件中没有找到机关名称，请确认这是「${agency.name}」的报告。`];
   // The stored report is the agency's own: its name and level are the agency's, the printed title stays.
   return { ok: true, agency, imported: { ...imported, agency }, unread: result.unread, notes: result.notes, warnings };
 }
 
-export async function previewImportCore(db: Executor, user: UserProfile, source: ImportSource): Promise<ActionResult<ImportPreview>> {
+export async function previewImport(db: Executor, user: UserProfile, source: ImportSource): Promise<ActionResult<ImportPreview>> {
   const prepared = await prepare(db, user, source);
   if (!prepared.ok) return prepared.failure;
   const { imported } = prepared;
@@ -108,11 +124,11 @@ export async function previewImportCore(db: Executor, user: UserProfile, source:
   };
 }
 
-export async function confirmImportCore(db: Executor, user: UserProfile, source: ImportSource): Promise<ActionResult<ConfirmOutcome>> {
+export async function confirmImport(db: Executor, user: UserProfile, source: ImportSource): Promise<ActionResult<ConfirmOutcome>> {
   const prepared = await prepare(db, user, source);
   if (!prepared.ok) return prepared.failure;
   const { imported, agency } = prepared;
-  const scope = scopeOf(user);
+  const scope = actorScope(user);
   const nextYear = imported.year + 1;
   const fileName = source.fileName.slice(0, 200);
   const outcome = db.transaction((tx): ConfirmOutcome => {
@@ -122,23 +138,17 @@ export async function confirmImportCore(db: Executor, user: UserProfile, source:
       year: imported.year,
       edition: imported.edition,
       content: imported,
-      status: "approved",
+      imported: { fileName },
+      auditDetail: `${imported.year}（导入的已发布报告，文件：${fileName}；待审核人或管理员确认）`,
     });
-    if (previous.created) {
-      setCreationDetail(tx, previous.id, `${imported.year}（由导入的已发布报告创建，文件：${fileName}）`);
-    }
     const next = startFromPrevious(imported, nextYear, agency);
-    const created = createReport(tx, scope, { year: nextYear, edition: next.edition, content: next });
-    setCreationDetail(tx, created.id, `${nextYear}（由导入的 ${imported.year} 年度报告结转，文件：${fileName}）`);
+    const created = createReport(tx, scope, {
+      year: nextYear,
+      edition: next.edition,
+      content: next,
+      auditDetail: `${nextYear}（由导入的 ${imported.year} 年度报告结转，文件：${fileName}）`,
+    });
     return { kind: "created", reportId: created.id, year: nextYear, previousStored: previous.created };
   });
   return { ok: true, data: outcome };
-}
-
-/** The audit event of a report's creation says where it came from. */
-function setCreationDetail(db: Executor, reportId: number, detail: string) {
-  db.update(auditEvents)
-    .set({ detail })
-    .where(and(eq(auditEvents.reportId, reportId), eq(auditEvents.action, "report-created")))
-    .run();
 }
