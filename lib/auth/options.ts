@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { verifyCredentials } from "@/db/queries/users";
 import { recordAudit } from "@/db/queries/audit";
+import { clientAddress } from "@/lib/http/client-address";
 import { getAuthSecret } from "./secret";
 import { readEnv } from "@/lib/env";
 import { LOGIN_THROTTLED, LoginThrottle } from "./login-throttle";
@@ -21,11 +22,6 @@ const credentialsSchema = z.object({
 
 /** Sessions last a working day and are renewed by activity, so a clerk who keeps typing is never signed out. */
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" ? forwarded.split(",")[0].trim() : null;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
