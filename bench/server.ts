@@ -25,14 +25,14 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   if (await isServing(`http://localhost:${port}/`)) {
     throw new Error(`端口 ${port} 已被其他程序占用，请先停止它`);
   }
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.log("没有找到构建结果，正在构建（next build）…");
     execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
-  const env = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}` };
+  const env = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), NODE_ENV: "production" as const };
   execFileSync("npx", ["tsx", "scripts/setup.ts"], { env, stdio: "ignore" });
-  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env, detached: true, stdio: "ignore" });
+  const server: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: "ignore" });
   const baseUrl = `http://localhost:${port}`;
   const stop = () => {
     if (server.pid) {

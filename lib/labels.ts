@@ -38,6 +38,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user-created": "添加用户",
   "password-reset": "重置密码",
   "deadline-set": "设置截止日期",
+  "request-refused": "拒绝跨站请求",
 };
 
 /** The editor's first page (title, date, website, contact, introduction), also where comments on it are filed. */

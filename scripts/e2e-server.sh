@@ -7,4 +7,6 @@ export NEXTAUTH_URL="http://localhost:${port}"
 rm -rf "$DATA_DIR"
 npx tsx scripts/setup.ts
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then npx next build; fi
-exec npx next start -p "$port"
+# The app's own server (server.ts), as in production: it writes the client address and refuses cross-site posts.
+export PORT="$port" NODE_ENV=production
+exec npx tsx server.ts

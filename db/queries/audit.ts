@@ -18,7 +18,8 @@ export type AuditAction =
   | "deadline-set"
   | "comment-resolved"
   | "comment-reopened"
-  | "comment-deleted";
+  | "comment-deleted"
+  | "request-refused";
 
 export function recordAudit(
   db: Executor,
