@@ -1,14 +1,16 @@
 import { requireUser } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/labels";
+import { accountPermissions } from "@/lib/permissions";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { AppNav } from "@/components/layout/AppNav";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // Each page checks again, and sends a user who must change their password to /account first.
+  const user = await requireUser({ allowPendingPasswordChange: true });
   return (
     <>
       <AppHeader agencyName={user.agencyName} displayName={user.displayName} roleLabel={roleLabels[user.role]} />
-      <AppNav role={user.role} />
+      {!user.mustChangePassword && <AppNav permissions={accountPermissions(user)} />}
       <main className="mx-auto max-w-[96rem] px-4 py-6">{children}</main>
     </>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listAgencyReports } from "@/db/queries/reports";
 import { requireUser } from "@/lib/auth/guards";
-import { actorScope } from "@/lib/permissions";
+import { actorScope, decideAccount } from "@/lib/permissions";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { formatDateTime } from "@/lib/format";
 import { StatusBadge } from "@/components/reports/StatusBadge";
@@ -21,7 +21,7 @@ export default async function ReportListPage() {
           <h1 className="text-xl font-semibold">{user.agencyName}</h1>
           <p className="text-slate-600">政府信息公开工作年度报告</p>
         </div>
-        {user.role === "clerk" && (
+        {decideAccount(user, "startReport").ok && (
           <div className="space-y-1">
             <StartReportForm
               years={selectableReportYears()}

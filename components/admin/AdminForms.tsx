@@ -1,12 +1,22 @@
 "use client";
 
 import { agencyLevelLabels, roleLabels } from "@/lib/labels";
-import { agencySchema, newAgencyLevels, resetPasswordSchema, townshipDeadlineSchema, userSchema } from "@/lib/workflow/schemas";
+import {
+  agencySchema,
+  newAgencyLevels,
+  resetPasswordSchema,
+  townshipDeadlineSchema,
+  userRoleSchema,
+  userSchema,
+  userStandingSchema,
+} from "@/lib/workflow/schemas";
 import {
   createAgencyAction,
   createUserAction,
   resetPasswordAction,
   setTownshipDeadlineAction,
+  setUserStandingAction,
+  changeUserRoleAction,
 } from "@/app/(app)/admin/actions";
 import { Field, FormFooter } from "./fields";
 import { useActionForm } from "./useActionForm";
@@ -115,6 +125,62 @@ export function TownshipDeadlineForm({ current }: { current: string }) {
       </p>
       <Field form={form} name="deadline" label="截止日期（月-日）" idPrefix="deadline" />
       <FormFooter form={form} label="保存截止日期" message={message} />
+    </form>
+  );
+}
+
+export function UserStandingForm({ users }: { users: Option[] }) {
+  const { form, onSubmit, message } = useActionForm<{ userId: string; standing: string }>({
+    schema: userStandingSchema,
+    defaultValues: { userId: "", standing: "disabled" },
+    action: setUserStandingAction,
+    done: (values) =>
+      `已${values.standing === "disabled" ? "停用" : "启用"} ${users.find((user) => user.value === values.userId)?.label ?? ""}。`,
+  });
+  return (
+    <form onSubmit={onSubmit} aria-label="停用或启用用户" className={card} noValidate>
+      <h3 className="font-semibold">停用或启用用户</h3>
+      <p className="text-sm text-slate-600">停用后该用户不能登录，已登录的设备立即退出；记录和报告保留。</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field form={form} name="userId" label="用户" idPrefix="standing" options={[{ value: "", label: "请选择用户" }, ...users]} />
+        <Field
+          form={form}
+          name="standing"
+          label="操作"
+          idPrefix="standing"
+          options={[
+            { value: "disabled", label: "停用" },
+            { value: "enabled", label: "启用" },
+          ]}
+        />
+      </div>
+      <FormFooter form={form} label="确定" message={message} />
+    </form>
+  );
+}
+
+export function UserRoleForm({ users }: { users: Option[] }) {
+  const { form, onSubmit, message } = useActionForm<{ userId: string; role: string }>({
+    schema: userRoleSchema,
+    defaultValues: { userId: "", role: "clerk" },
+    action: changeUserRoleAction,
+    done: (values) => `已将 ${users.find((user) => user.value === values.userId)?.label ?? ""} 的角色改为${roleLabels[values.role as keyof typeof roleLabels] ?? ""}。`,
+  });
+  return (
+    <form onSubmit={onSubmit} aria-label="更改角色" className={card} noValidate>
+      <h3 className="font-semibold">更改角色</h3>
+      <p className="text-sm text-slate-600">管理员只能设在县（区）政务公开办本级。更改后该用户需重新登录。</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field form={form} name="userId" label="用户" idPrefix="role" options={[{ value: "", label: "请选择用户" }, ...users]} />
+        <Field
+          form={form}
+          name="role"
+          label="新角色"
+          idPrefix="role"
+          options={Object.entries(roleLabels).map(([value, label]) => ({ value, label }))}
+        />
+      </div>
+      <FormFooter form={form} label="更改角色" message={message} />
     </form>
   );
 }

@@ -23,6 +23,9 @@ export function AppHeader({
             {displayName}
             <span className="ml-1 rounded bg-white/15 px-1.5 py-0.5 text-xs">{roleLabel}</span>
           </span>
+          <Link href="/account" className="rounded px-2 py-1 text-white underline-offset-2 hover:underline">
+            账号与密码
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -2,20 +2,20 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { UserRole } from "@/db/schema";
+import type { AccountAbility } from "@/lib/permissions";
 
-const LINKS: { href: string; label: string; roles: UserRole[] }[] = [
-  { href: "/", label: "报告", roles: ["clerk", "supervisor", "admin"] },
-  { href: "/dashboard", label: "进度总览", roles: ["supervisor", "admin"] },
-  { href: "/county", label: "全县汇总", roles: ["admin"] },
-  { href: "/admin", label: "管理", roles: ["admin"] },
-  { href: "/audit", label: "审计日志", roles: ["admin"] },
+const LINKS: { href: string; label: string; ability: AccountAbility | null }[] = [
+  { href: "/", label: "报告", ability: null },
+  { href: "/dashboard", label: "进度总览", ability: "viewDashboard" },
+  { href: "/county", label: "全县汇总", ability: "viewCountyFigures" },
+  { href: "/admin", label: "管理", ability: "administer" },
+  { href: "/audit", label: "审计日志", ability: "viewAudit" },
 ];
 
-/** The sections of the app the signed-in role may open (the pages check the role again). */
-export function AppNav({ role }: { role: UserRole }) {
+/** The sections of the app the signed-in user may open, as the permission module says (pages check again). */
+export function AppNav({ permissions }: { permissions: Record<AccountAbility, boolean> }) {
   const pathname = usePathname();
-  const links = LINKS.filter((link) => link.roles.includes(role));
+  const links = LINKS.filter((link) => link.ability === null || permissions[link.ability]);
   if (links.length < 2) return null;
   return (
     <nav aria-label="主导航" className="border-b border-slate-200 bg-white">

@@ -26,7 +26,7 @@ function report(agencyId: number, year: number, status: ReportStatus, content: u
   const username = `clerk-${agencyId}`;
   const clerk =
     db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() ??
-    createUser(db, { username, displayName: "经办人", role: "clerk", agencyId, password: "secret-pass" });
+    createUser(db, { username, displayName: "经办人", role: "clerk", agencyId, passwordHash: "not-a-real-hash" });
   return storeReportInStatus(db, { userId: clerk.id, agencyId, reach: "agency" }, { year, edition: "2019", content, status }).id;
 }
 

@@ -9,6 +9,8 @@ import {
   CreateUserForm,
   ResetPasswordForm,
   TownshipDeadlineForm,
+  UserRoleForm,
+  UserStandingForm,
 } from "@/components/admin/AdminForms";
 import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
@@ -24,6 +26,10 @@ export default async function AdminPage() {
   const users = listCountyUsers(db, scope);
   const county = agencies.find((agency) => agency.id === user.agencyId);
   const townshipDeadline = county?.townshipDeadline ?? null;
+  const userOptions = users.map((member) => ({
+    value: String(member.id),
+    label: `${member.displayName}（${member.username}，${member.agencyName}）`,
+  }));
   const usersPerAgency = new Map<number, number>();
   for (const member of users) usersPerAgency.set(member.agencyId, (usersPerAgency.get(member.agencyId) ?? 0) + 1);
 
@@ -61,24 +67,22 @@ export default async function AdminPage() {
         <h2 id="users-heading" className="text-lg font-semibold">
           用户（{users.length} 人）
         </h2>
-        <DataTable testId="user-list" columns={["用户名", "姓名", "角色", "所属机关"]}>
+        <DataTable testId="user-list" columns={["用户名", "姓名", "角色", "所属机关", "状态"]}>
           {users.map((member) => (
             <tr key={member.id} className="border-t border-slate-100">
               <td className={`${td} font-mono`}>{member.username}</td>
               <td className={td}>{member.displayName}</td>
               <td className={td}>{roleLabels[member.role]}</td>
               <td className={td}>{member.agencyName}</td>
+              <td className={td}>{member.disabled ? <span className="text-red-700">已停用</span> : "正常"}</td>
             </tr>
           ))}
         </DataTable>
         <div className="grid gap-4 lg:grid-cols-2">
           <CreateUserForm agencies={agencies.map((agency) => ({ value: String(agency.id), label: agency.name }))} />
-          <ResetPasswordForm
-            users={users.map((member) => ({
-              value: String(member.id),
-              label: `${member.displayName}（${member.username}，${member.agencyName}）`,
-            }))}
-          />
+          <ResetPasswordForm users={userOptions} />
+          <UserStandingForm users={userOptions.filter((option) => option.value !== String(user.id))} />
+          <UserRoleForm users={userOptions.filter((option) => option.value !== String(user.id))} />
         </div>
       </section>
     </div>

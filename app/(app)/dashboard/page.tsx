@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listDashboardEntries } from "@/db/queries/dashboard";
 import { requireAbility } from "@/lib/auth/guards";
-import { actorScope } from "@/lib/permissions";
+import { actorScope, isCountyAdmin } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
@@ -47,7 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-xl font-semibold">进度总览</h1>
           <p className="text-slate-600">
-            {user.role === "admin" ? `${user.agencyName}及所属各机关` : user.agencyName}
+            {isCountyAdmin(user) ? `${user.agencyName}及所属各机关` : user.agencyName}
             {year} 年度政府信息公开工作年度报告
           </p>
         </div>

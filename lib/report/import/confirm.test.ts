@@ -1,6 +1,7 @@
 /**
  * The import page's server side on a temporary database: nothing is stored on garbage or before
- * confirmation; confirming stores the imported report (approved) and the next year's draft.
+ * confirmation; confirming stores the imported report (status imported, never approved) and the next
+ * year's draft.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -29,7 +30,7 @@ let clerk: UserProfile;
 beforeEach(() => {
   ({ db, cleanup } = openTemporaryDb());
   const agency = createAgency(db, { name: "烟台市蓬莱区蓬莱阁街道办事处", level: "township" });
-  clerk = createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, password: "secret-pass" });
+  clerk = createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
 });
 afterEach(() => cleanup());
 
@@ -71,7 +72,7 @@ describe("import page: preview and confirm", () => {
     expect(reportCount()).toBe(0);
   });
 
-  it("on confirm creates the imported report (approved) and the next year's draft carried forward from it", async () => {
+  it("on confirm creates the imported report (imported, not approved) and the next year's draft carried forward from it", async () => {
     const result = await confirmImportCore(db, clerk, seed);
     expect(result.ok).toBe(true);
     if (!result.ok || result.data.kind !== "created") throw new Error("not created");
@@ -92,14 +93,18 @@ describe("import page: preview and confirm", () => {
 
     const previousRow = db.select().from(reports).where(eq(reports.year, 2020)).get()!;
     const previous = stored(previousRow.id);
-    expect(previous.status).toBe("approved");
+    // An import is never an approval: no approver, no approval time, marked with who imported it from which file.
+    expect(previous.status).toBe("imported");
+    expect(previousRow).toMatchObject({ approvedBy: null, approvedAt: null, importedBy: clerk.id, importedFrom: "蓬莱阁街道2020年报.txt" });
+    expect(db.select().from(reports).all().some((row) => row.status === "approved" || row.approvedBy !== null)).toBe(false);
     expect(previous.report.requests.totalHandled.total).toBe(1);
     expect(previous.report.title).toBe("烟台市蓬莱区蓬莱阁街道2020年政府信息公开工作年度报告");
 
     const details = db.select().from(auditEvents).all().map((e) => [e.reportId, e.action, e.detail]);
+    expect(details.some(([, action]) => action === "report-approved")).toBe(false);
     expect(details).toEqual(
       expect.arrayContaining([
-        [previousRow.id, "report-created", "2020（由导入的已发布报告创建，文件：蓬莱阁街道2020年报.txt）"],
+        [previousRow.id, "report-imported", "2020（导入的已发布报告，文件：蓬莱阁街道2020年报.txt；待审核人或管理员确认）"],
         [result.data.reportId, "report-created", "2021（由导入的 2020 年度报告结转，文件：蓬莱阁街道2020年报.txt）"],
       ]),
     );
@@ -121,23 +126,28 @@ describe("import page: preview and confirm", () => {
     expect(reportCount()).toBe(before);
   });
 
-  it("refuses anyone but a clerk, and warns when the file names another agency", async () => {
+  it("refuses anyone but a clerk, and refuses a file that names another agency; each refusal audited", async () => {
     const supervisor = createUser(db, {
       username: "sup",
       displayName: "审核人",
       role: "supervisor",
       agencyId: clerk.agencyId,
-      password: "secret-pass",
+      passwordHash: "not-a-real-hash",
     });
     const refused = await confirmImportCore(db, supervisor, seed);
     expect(refused).toEqual({ ok: false, formError: "只有经办人可以导入往年报告。", fieldErrors: undefined });
     expect(reportCount()).toBe(0);
+    const refusals = () => db.select().from(auditEvents).all().filter((event) => event.action === "action-refused");
+    expect(refusals().map((event) => event.username)).toEqual(["sup"]);
 
     const other = createAgency(db, { name: "某县某局", level: "department" });
-    const otherClerk = createUser(db, { username: "c2", displayName: "经办人", role: "clerk", agencyId: other.id, password: "secret-pass" });
+    const otherClerk = createUser(db, { username: "c2", displayName: "经办人", role: "clerk", agencyId: other.id, passwordHash: "not-a-real-hash" });
     const preview = await previewImportCore(db, otherClerk, seed);
-    expect(preview.ok && preview.data.warnings[0]).toMatch(/与您所在的机关「某县某局」不同/);
-    // Stored as the clerk's own agency's report.
-    expect(preview.ok && preview.data.report.agency).toEqual({ name: "某县某局", level: "department" });
+    expect(preview.ok).toBe(false);
+    expect(!preview.ok && preview.formError).toMatch(/与您所在的机关「某县某局」不同。经办人只能导入本机关的报告/);
+    const confirmed = await confirmImportCore(db, otherClerk, seed);
+    expect(confirmed.ok).toBe(false);
+    expect(reportCount()).toBe(0);
+    expect(refusals().map((event) => event.username)).toEqual(["sup", "c2", "c2"]);
   });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
+import { decideAccount } from "@/lib/permissions";
 import { ImportReportForm } from "@/components/import/ImportReportForm";
 import { confirmImport, previewImport } from "./actions";
 
@@ -19,7 +20,7 @@ export default async function ImportReportPage() {
           列出未能读取的内容；确认后创建下一年度的报告，并结转上年结转申请数、网站、联系方式等。
         </p>
       </div>
-      {user.role === "clerk" ? (
+      {decideAccount(user, "importReport").ok ? (
         <ImportReportForm previewImport={previewImport} confirmImport={confirmImport} />
       ) : (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">

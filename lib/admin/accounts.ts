@@ -1,0 +1,77 @@
+/**
+ * A county admin disables or enables an account of the county, or changes its role. Each ends the user's
+ * sessions at once, so a disabled or demoted user cannot go on working in an open browser.
+ */
+import type { Executor } from "@/db/client";
+import { findCountyAgency, findCountyUser } from "@/db/queries/admin";
+import { setUserDisabledAt, setUserRole } from "@/db/queries/account";
+import { recordAudit } from "@/db/queries/audit";
+import { endUserSessions } from "@/db/queries/sessions";
+import type { UserProfile } from "@/db/queries/users";
+import { actionFailure, type ActionResult } from "@/lib/actions";
+import { roleLabels } from "@/lib/labels";
+import { actorScope, decideAccount, mayAssignRole } from "@/lib/permissions";
+import { recordRefusal } from "@/lib/workflow/service";
+import type { UserRoleInput, UserStandingInput } from "@/lib/workflow/schemas";
+
+type Target = { ok: true; user: UserProfile } | { ok: false; result: ActionResult<never> };
+
+function findTarget(db: Executor, actor: UserProfile, userId: number, attempted: string): Target {
+  const permitted = decideAccount(actor, "administer");
+  if (!permitted.ok) {
+    recordRefusal(db, actor, attempted, permitted.reason, null);
+    return { ok: false, result: actionFailure(permitted.reason) };
+  }
+  const user = findCountyUser(db, actorScope(actor), userId);
+  if (!user) return { ok: false, result: actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] }) };
+  if (user.id === actor.id) {
+    const reason = "不能停用自己的账号或更改自己的角色，请由本县（区）另一位管理员操作。";
+    recordRefusal(db, actor, attempted, reason, null);
+    return { ok: false, result: actionFailure(reason, { userId: [reason] }) };
+  }
+  return { ok: true, user };
+}
+
+export function setUserStanding(db: Executor, actor: UserProfile, input: UserStandingInput): ActionResult<{ disabled: boolean }> {
+  return db.transaction((tx): ActionResult<{ disabled: boolean }> => {
+    const disabled = input.standing === "disabled";
+    const target = findTarget(tx, actor, input.userId, disabled ? "停用用户" : "启用用户");
+    if (!target.ok) return target.result;
+    const { user } = target;
+    setUserDisabledAt(tx, user.id, disabled ? new Date() : null);
+    const ended = disabled ? endUserSessions(tx, user.id) : 0;
+    recordAudit(tx, {
+      action: disabled ? "user-disabled" : "user-enabled",
+      userId: actor.id,
+      username: actor.username,
+      agencyId: actor.agencyId,
+      detail: `${user.username}（${user.displayName}，${user.agencyName}）${ended > 0 ? `，已退出 ${ended} 处登录` : ""}`,
+    });
+    return { ok: true, data: { disabled } };
+  });
+}
+
+export function changeUserRole(db: Executor, actor: UserProfile, input: UserRoleInput): ActionResult<{ role: string }> {
+  return db.transaction((tx): ActionResult<{ role: string }> => {
+    const target = findTarget(tx, actor, input.userId, "更改用户角色");
+    if (!target.ok) return target.result;
+    const { user } = target;
+    const agency = findCountyAgency(tx, actorScope(actor), user.agencyId);
+    const assignable = agency ? mayAssignRole(actor, input.role, agency) : { ok: false as const, reason: "找不到该用户所属的机关。" };
+    if (!assignable.ok) {
+      recordRefusal(tx, actor, "更改用户角色", assignable.reason, null);
+      return actionFailure(assignable.reason, { role: [assignable.reason] });
+    }
+    if (user.role === input.role) return { ok: true, data: { role: input.role } };
+    setUserRole(tx, user.id, input.role);
+    const ended = endUserSessions(tx, user.id);
+    recordAudit(tx, {
+      action: "role-changed",
+      userId: actor.id,
+      username: actor.username,
+      agencyId: actor.agencyId,
+      detail: `${user.username}：${roleLabels[user.role]} → ${roleLabels[input.role]}${ended > 0 ? `，已退出 ${ended} 处登录` : ""}`,
+    });
+    return { ok: true, data: { role: input.role } };
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * A real deployment's first step: the county office and its first admin, created from the command line
+ * on the server (no one can sign in yet to do it in the app). Refuses a username that exists and a weak
+ * password, in Chinese; writes everything or nothing.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { createAgency } from "@/db/queries/agencies";
+import { recordAudit } from "@/db/queries/audit";
+import { usernameExists } from "@/db/queries/admin";
+import { createUser } from "@/db/queries/users";
+import { agencies } from "@/db/schema";
+import { newPasswordSchema } from "@/lib/account-schemas";
+import { userSchema } from "@/lib/workflow/schemas";
+
+export const firstAdminSchema = z.object({
+  county: z.string({ error: "请用 --county 给出县（区）名称" }).trim().min(2, "县（区）名称至少需要 2 个字").max(100, "县（区）名称不能超过 100 个字"),
+  username: userSchema.shape.username,
+  displayName: userSchema.shape.displayName,
+  password: newPasswordSchema,
+});
+export type FirstAdminInput = z.output<typeof firstAdminSchema>;
+
+export type FirstAdminResult =
+  | { ok: true; userId: number; countyId: number; countyCreated: boolean }
+  | { ok: false; message: string };
+
+export function createFirstAdmin(db: Executor, input: FirstAdminInput, passwordHash: string): FirstAdminResult {
+  return db.transaction((tx): FirstAdminResult => {
+    if (usernameExists(tx, input.username)) return { ok: false, message: `用户名“${input.username}”已被使用，请换一个。` };
+    const existing = tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.name, input.county), isNull(agencies.parentId)))
+      .get();
+    const countyId = existing?.id ?? createAgency(tx, { name: input.county, level: "government" }).id;
+    const user = createUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      role: "admin",
+      agencyId: countyId,
+      passwordHash,
+    });
+    recordAudit(tx, {
+      action: "user-created",
+      userId: user.id,
+      username: user.username,
+      agencyId: countyId,
+      detail: `${user.username}（${user.displayName}，${input.county}管理员，由服务器命令行创建）`,
+    });
+    return { ok: true, userId: user.id, countyId, countyCreated: !existing };
+  });
+}
