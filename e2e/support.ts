@@ -4,6 +4,7 @@ import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { createAgency } from "@/db/queries/agencies";
 import { createUser } from "@/db/queries/users";
+import { hashPasswordSync } from "@/lib/auth/passwords";
 import { getReportForActor } from "@/db/queries/reports";
 import type { AgencyLevel } from "@/db/schema";
 
@@ -32,6 +33,7 @@ export function testDb(): Db {
 }
 
 export const TEST_PASSWORD = "test-pass-2026";
+let testPasswordHash: string | undefined;
 
 /**
  * A fresh agency with a clerk and a supervisor, so each test works on its own data and tests can run in
@@ -40,14 +42,15 @@ export const TEST_PASSWORD = "test-pass-2026";
 export function createTestAgency(level: AgencyLevel = "township") {
   const db = testDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const passwordHash = (testPasswordHash ??= hashPasswordSync(TEST_PASSWORD));
   const agency = createAgency(db, { name: `测试街道办事处${tag}`, level });
-  const clerk = createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, password: TEST_PASSWORD });
+  const clerk = createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, passwordHash });
   const supervisor = createUser(db, {
     username: `supervisor-${tag}`,
     displayName: "测试审核人",
     role: "supervisor",
     agencyId: agency.id,
-    password: TEST_PASSWORD,
+    passwordHash,
   });
   return { agency, clerk, supervisor };
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, auditEvents, reports, users, type AgencyLevel } from "../schema";
-import { hashPassword, profileColumns, type UserProfile } from "./users";
+import { profileColumns, type UserProfile } from "./users";
 import { readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
@@ -92,8 +92,9 @@ export function usernameExists(db: Executor, username: string): boolean {
   return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
 }
 
-export function setUserPassword(db: Executor, userId: number, password: string): void {
-  db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, userId)).run();
+/** Store a new password hash (the caller hashes: lib/auth/passwords.ts); ending the user's sessions is the caller's part. */
+export function setUserPassword(db: Executor, userId: number, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 }
 
 export type CountyAuditEvent = {

@@ -1,13 +1,6 @@
-import { eq } from "drizzle-orm";
-import bcrypt from "bcryptjs";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, users, type UserRole } from "../schema";
-
-const PASSWORD_COST = 10;
-
-export function hashPassword(password: string): string {
-  return bcrypt.hashSync(password, PASSWORD_COST);
-}
 
 /** What the rest of the app may know of a user: never the password hash. */
 export type UserProfile = {
@@ -44,35 +37,41 @@ export function getUserProfile(db: Executor, userId: number): UserProfile | unde
     .get();
 }
 
-/** Check a username and password; returns the profile only when both match. */
-export async function verifyCredentials(
-  db: Executor,
-  username: string,
-  password: string,
-): Promise<UserProfile | undefined> {
+/** What signing in needs to know of a username: the profile, the stored hash and whether the account is disabled. */
+export type SignInCandidate = UserProfile & { passwordHash: string; disabled: boolean };
+
+export function findSignInCandidate(db: Executor, username: string): SignInCandidate | undefined {
   const row = db
-    .select({ ...profileColumns, passwordHash: users.passwordHash })
+    .select({ ...profileColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(eq(users.username, username))
     .get();
-  if (!row) {
-    // Spend the same time as a real check so that timing does not reveal which usernames exist.
-    await bcrypt.compare(password, "$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva");
-    return undefined;
-  }
-  const { passwordHash, ...profile } = row;
-  return (await bcrypt.compare(password, passwordHash)) ? profile : undefined;
+  if (!row) return undefined;
+  const { disabledAt, ...candidate } = row;
+  return { ...candidate, disabled: disabledAt !== null };
 }
 
+/**
+ * Store a new hash of the same password (a stronger kind or cost) — only if the hash is still the one that
+ * was checked, so a password set meanwhile is never overwritten by the old one's upgrade.
+ */
+export function replacePasswordHash(db: Executor, userId: number, checkedHash: string, passwordHash: string): void {
+  db.update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, checkedHash)))
+    .run();
+}
+
+/** Add a user; the caller hashes the password (lib/auth/passwords.ts). */
 export function createUser(
   db: Executor,
-  input: { username: string; displayName: string; role: UserRole; agencyId: number; password: string },
+  input: { username: string; displayName: string; role: UserRole; agencyId: number; passwordHash: string },
 ): UserProfile {
-  const { password, ...rest } = input;
+  const { username, displayName, role, agencyId, passwordHash } = input;
   const inserted = db
     .insert(users)
-    .values({ ...rest, passwordHash: hashPassword(password) })
+    .values({ username, displayName, role, agencyId, passwordHash })
     .returning({ id: users.id })
     .get();
   const profile = getUserProfile(db, inserted.id);

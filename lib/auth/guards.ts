@@ -3,17 +3,40 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getUserProfile, type UserProfile } from "@/db/queries/users";
 import { authOptions } from "./options";
+import { checkSession } from "./sessions";
 import { decideAccount, type AccountAbility } from "@/lib/permissions";
 
+export type SignedIn = { user: UserProfile; sessionId: string };
+
 /**
- * The signed-in user, read fresh from the database on every call so that a changed role or a
- * removed account takes effect at once. Without a session, pages go to the login page.
+ * The signed-in user and their server-side session, or undefined. The session must still hold (its row
+ * exists, within 12 hours of sign-in and 30 minutes of its last use, the account not disabled — see
+ * sessions.ts), and this call counts as its use; the profile is read fresh from the database, so a changed
+ * role or a removed account takes effect at once. Every page load and server action goes through here.
  */
-export async function requireUser(): Promise<UserProfile> {
+export async function getSignedIn(): Promise<SignedIn | undefined> {
   const session = await getServerSession(authOptions);
-  const profile = session?.userId ? getUserProfile(getDb(), session.userId) : undefined;
-  if (!profile) redirect("/login");
-  return profile;
+  const userId = session?.userId;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return undefined;
+  const db = getDb();
+  if (!checkSession(db, { sessionId, userId })) return undefined;
+  const user = getUserProfile(db, userId);
+  return user && { user, sessionId };
+}
+
+/** Where a user who must choose a new password is sent before anything else. */
+export const PASSWORD_CHANGE_PATH = "/account";
+
+/**
+ * The signed-in user; without a session that holds, pages go to the login page. A user who must choose a
+ * new password (a demo account, or one an admin reset) is sent to do that first, except on that page.
+ */
+export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<UserProfile> {
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/login");
+  if (signedIn.user.mustChangePassword && !options.allowPendingPasswordChange) redirect(PASSWORD_CHANGE_PATH);
+  return signedIn.user;
 }
 
 /** The signed-in user, if the permission module grants them `ability`; otherwise back to the report list. */

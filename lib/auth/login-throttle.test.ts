@@ -1,34 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { LoginThrottle } from "./login-throttle";
+import {
+  ADDRESS_FAILURE_LIMIT,
+  PAIR_FAILURE_LIMIT,
+  throttleRefusal,
+  USERNAME_BACKOFF_AFTER,
+  USERNAME_BACKOFF_INTERVAL_MS,
+  type LoginAttemptCounts,
+} from "./login-throttle";
 
-describe("LoginThrottle", () => {
-  it("locks a username after the limit of failures and unlocks after the window", () => {
-    let now = 0;
-    const throttle = new LoginThrottle(3, 10, 1000, () => now);
-    for (let i = 0; i < 2; i++) throttle.recordFailure("clerk", "10.0.0.1");
-    expect(throttle.isLocked("clerk", "10.0.0.2")).toBe(false);
-    throttle.recordFailure("clerk", "10.0.0.1");
-    expect(throttle.isLocked("clerk", "10.0.0.2")).toBe(true);
-    expect(throttle.isLocked("CLERK", null)).toBe(true);
-    now = 1001;
-    expect(throttle.isLocked("clerk", "10.0.0.2")).toBe(false);
+const NOW = 1_000_000_000;
+const none: LoginAttemptCounts = { pair: 0, username: 0, usernameLatestAt: null, address: 0 };
+
+describe("the sign-in throttling policy", () => {
+  it("refuses a username from one address after its limit of failures", () => {
+    const counts = { ...none, username: PAIR_FAILURE_LIMIT - 1, usernameLatestAt: NOW, address: PAIR_FAILURE_LIMIT - 1 };
+    expect(throttleRefusal({ ...counts, pair: PAIR_FAILURE_LIMIT - 1 }, NOW)).toBeNull();
+    expect(throttleRefusal({ ...counts, pair: PAIR_FAILURE_LIMIT }, NOW)).toBe("pair");
   });
 
-  it("locks an address that guesses many usernames", () => {
-    const throttle = new LoginThrottle(2, 3, 1000, () => 0);
-    for (const name of ["a", "b"]) throttle.recordFailure(name, "10.0.0.9");
-    expect(throttle.isLocked("d", "10.0.0.9")).toBe(false);
-    throttle.recordFailure("c", "10.0.0.9");
-    expect(throttle.isLocked("d", "10.0.0.9")).toBe(true);
-    expect(throttle.isLocked("d", "10.0.0.8")).toBe(false);
+  it("slows a username guessed from many addresses to one attempt per interval, never locking it", () => {
+    const guessed = { ...none, pair: 0, username: USERNAME_BACKOFF_AFTER, usernameLatestAt: NOW };
+    expect(throttleRefusal({ ...guessed, username: USERNAME_BACKOFF_AFTER - 1 }, NOW)).toBeNull();
+    expect(throttleRefusal(guessed, NOW)).toBe("username");
+    expect(throttleRefusal(guessed, NOW + USERNAME_BACKOFF_INTERVAL_MS - 1)).toBe("username");
+    expect(throttleRefusal({ ...guessed, username: 500 }, NOW + USERNAME_BACKOFF_INTERVAL_MS)).toBeNull();
   });
 
-  it("clears a username's failures on success but keeps the address's", () => {
-    const throttle = new LoginThrottle(2, 2, 1000, () => 0);
-    throttle.recordFailure("clerk", "10.0.0.1");
-    throttle.recordFailure("other", "10.0.0.1");
-    throttle.recordSuccess("clerk");
-    expect(throttle.isLocked("clerk", null)).toBe(false);
-    expect(throttle.isLocked("clerk", "10.0.0.1")).toBe(true);
+  it("refuses an address that tries many usernames only far above what one office's typos reach", () => {
+    expect(ADDRESS_FAILURE_LIMIT).toBeGreaterThanOrEqual(50);
+    expect(throttleRefusal({ ...none, address: ADDRESS_FAILURE_LIMIT - 1 }, NOW)).toBeNull();
+    expect(throttleRefusal({ ...none, address: ADDRESS_FAILURE_LIMIT }, NOW)).toBe("address");
   });
 });

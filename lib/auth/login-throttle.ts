@@ -1,55 +1,56 @@
 /**
- * Failed-login throttling per username and per client address. In memory: the app runs as one process,
- * and forgetting counts on restart is harmless.
+ * The sign-in throttling policy. The counts come from the `login_attempts` table (see lib/auth/sign-in.ts),
+ * where every evaluated attempt is written before its password is checked and removed again when it
+ * matched: so concurrent attempts, a restart and a second instance all see the same counts.
+ *
+ * Three keys, each aimed at a different attacker without locking out the people it is not aimed at:
+ * - one username from one address: a few guesses, then that address is locked out for that username;
+ * - one username from every address: a distributed guesser is slowed to one guess per interval, while the
+ *   real user, from another address than a locked-out attacker, can still sign in;
+ * - one address across usernames: a high limit against trying a password on many usernames, which the
+ *   typos of one office behind a shared address do not reach.
+ *
+ * This module has no imports: the login form reads LOGIN_THROTTLED from it in the browser.
  */
-export const LOGIN_FAILURE_LIMIT = 5;
-/** Higher per address: a whole office often shares one address, and one clerk's typos must not lock it. */
-export const ADDRESS_FAILURE_LIMIT = 20;
-export const LOGIN_LOCK_MS = 15 * 60 * 1000;
 
-type Entry = { failures: number[] };
+/** The window in which failed attempts count. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed attempts per username from one address within the window; the next is refused. */
+export const PAIR_FAILURE_LIMIT = 5;
+/** Failed attempts per username, from any address, within the window before the backoff starts. */
+export const USERNAME_BACKOFF_AFTER = 10;
+/** During the backoff, one evaluated attempt for the username per this interval, from any address. */
+export const USERNAME_BACKOFF_INTERVAL_MS = 30 * 1000;
+/** Failed attempts from one address, for any usernames, within the window. */
+export const ADDRESS_FAILURE_LIMIT = 100;
 
-export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
+/** Attempts within the window that were evaluated and did not succeed (or are being checked now). */
+export type LoginAttemptCounts = {
+  /** For this username from this address (or, without an address, from unknown addresses). */
+  pair: number;
+  /** For this username from any address. */
+  username: number;
+  /** When the latest of those for this username was made, in ms; null when there is none. */
+  usernameLatestAt: number | null;
+  /** From this address for any username; 0 when the address is unknown. */
+  address: number;
+};
 
-  constructor(
-    private readonly limit = LOGIN_FAILURE_LIMIT,
-    private readonly addressLimit = ADDRESS_FAILURE_LIMIT,
-    private readonly windowMs = LOGIN_LOCK_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+export type ThrottleKey = "pair" | "username" | "address";
 
-  private recent(key: string): number[] {
-    const entry = this.entries.get(key);
-    if (!entry) return [];
-    const since = this.now() - this.windowMs;
-    entry.failures = entry.failures.filter((at) => at > since);
-    if (entry.failures.length === 0) this.entries.delete(key);
-    return entry.failures;
+/** Which key refuses a new attempt now, or null when the attempt may be evaluated. */
+export function throttleRefusal(counts: LoginAttemptCounts, now: number): ThrottleKey | null {
+  if (counts.pair >= PAIR_FAILURE_LIMIT) return "pair";
+  if (
+    counts.username >= USERNAME_BACKOFF_AFTER &&
+    counts.usernameLatestAt !== null &&
+    now - counts.usernameLatestAt < USERNAME_BACKOFF_INTERVAL_MS
+  ) {
+    return "username";
   }
-
-  private keys(username: string, address: string | null): string[] {
-    return [`user:${username.toLowerCase()}`, ...(address ? [`addr:${address}`] : [])];
-  }
-
-  isLocked(username: string, address: string | null): boolean {
-    return this.keys(username, address).some(
-      (key) => this.recent(key).length >= (key.startsWith("addr:") ? this.addressLimit : this.limit),
-    );
-  }
-
-  recordFailure(username: string, address: string | null): void {
-    for (const key of this.keys(username, address)) {
-      const entry = this.entries.get(key) ?? { failures: [] };
-      entry.failures.push(this.now());
-      this.entries.set(key, entry);
-    }
-  }
-
-  /** A successful login clears the username's count, not the address's: one good account must not unlock guessing. */
-  recordSuccess(username: string): void {
-    this.entries.delete(`user:${username.toLowerCase()}`);
-  }
+  if (counts.address >= ADDRESS_FAILURE_LIMIT) return "address";
+  return null;
 }
 
+/** The error code next-auth hands to the login form when an attempt was refused unevaluated. */
 export const LOGIN_THROTTLED = "LOGIN_THROTTLED";

@@ -2,30 +2,28 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { verifyCredentials } from "@/db/queries/users";
-import { recordAudit } from "@/db/queries/audit";
 import { clientAddress } from "@/lib/http/client-address";
-import { getAuthSecret } from "./secret";
 import { readEnv } from "@/lib/env";
-import { LOGIN_THROTTLED, LoginThrottle } from "./login-throttle";
+import { getAuthSecret } from "./secret";
+import { LOGIN_THROTTLED } from "./login-throttle";
+import { checkSession, endSession, SESSION_MAX_AGE_MS } from "./sessions";
+import { signInWithPassword } from "./sign-in";
 
 // next-auth builds its redirect addresses from NEXTAUTH_URL; without one, the port the app serves on.
 process.env.NEXTAUTH_URL ??= `http://localhost:${readEnv().port}`;
-
-const globalForThrottle = globalThis as unknown as { nianbaoLoginThrottle?: LoginThrottle };
-const loginThrottle = (globalForThrottle.nianbaoLoginThrottle ??= new LoginThrottle());
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
 
-/** Sessions last a working day and are renewed by activity, so a clerk who keeps typing is never signed out. */
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
+/**
+ * The cookie lives as long as a session can (12 hours); whether the session still holds — idle time,
+ * sign-out, a password reset — is decided by its row on the server (sessions.ts), read on every use.
+ */
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000, updateAge: 5 * 60 },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -37,34 +35,42 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const db = getDb();
-        const { username, password } = parsed.data;
-        const address = clientAddress(request?.headers);
-        if (loginThrottle.isLocked(username, address)) {
-          recordAudit(db, { action: "login-failed", username, address, detail: "throttled" });
-          // next-auth passes a thrown message to the client as the sign-in error.
-          throw new Error(LOGIN_THROTTLED);
-        }
-        const profile = await verifyCredentials(db, username, password);
-        if (!profile) {
-          loginThrottle.recordFailure(username, address);
-          recordAudit(db, { action: "login-failed", username, address });
-          return null;
-        }
-        loginThrottle.recordSuccess(username);
-        recordAudit(db, { action: "login", userId: profile.id, username: profile.username, agencyId: profile.agencyId, address });
-        return { id: String(profile.id), name: profile.displayName };
+        const result = await signInWithPassword(getDb(), { ...parsed.data, address: clientAddress(request?.headers) });
+        if (result.ok) return { id: String(result.user.id), name: result.user.displayName, sessionId: result.sessionId };
+        // next-auth passes a thrown message to the client as the sign-in error.
+        if (result.reason === "throttled") throw new Error(LOGIN_THROTTLED);
+        return null;
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.userId = Number(user.id);
+      if (user) {
+        token.userId = Number(user.id);
+        token.sid = user.sessionId;
+      }
       return token;
     },
+    /**
+     * Every reader of the session (getServerSession on the server, the browser's /api/auth/session) sees
+     * the user only while the server-side session holds; reading it counts as use. Without one the session
+     * names nobody, so the login page shows the form instead of sending the visitor round in circles.
+     */
     session({ session, token }) {
-      session.userId = token.userId as number;
+      const userId = typeof token.userId === "number" ? token.userId : undefined;
+      const sessionId = typeof token.sid === "string" ? token.sid : undefined;
+      if (userId && sessionId && checkSession(getDb(), { sessionId, userId })) {
+        session.userId = userId;
+        session.sessionId = sessionId;
+      } else {
+        delete session.user;
+      }
       return session;
+    },
+  },
+  events: {
+    signOut({ token }) {
+      if (typeof token?.sid === "string") endSession(getDb(), token.sid);
     },
   },
 };

@@ -6,7 +6,8 @@ import { getReportForActor, saveReportContent } from "@/db/queries/reports";
 import { listComments } from "@/db/queries/comments";
 import { listCountyAudit, listCountyUsers } from "@/db/queries/admin";
 import { listRevisions } from "@/db/queries/history";
-import { verifyCredentials, type UserProfile } from "@/db/queries/users";
+import { findSignInCandidate, type UserProfile } from "@/db/queries/users";
+import { verifyPassword } from "@/lib/auth/passwords";
 import { auditEvents, reports } from "@/db/schema";
 import type { Report } from "@/lib/report";
 import { commentSchema, reopenSchema, userSchema } from "./schemas";
@@ -14,7 +15,7 @@ import {
   addComment,
   approveReport,
   createAgency,
-  createUser,
+  createUserWithHash,
   deleteComment,
   reopenReport,
   resetPassword,
@@ -22,7 +23,7 @@ import {
   returnReport,
   submitReport,
 } from "./service";
-import { cleanTownshipReport, sharedWorld, storeReport } from "./test-fixture";
+import { cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "./test-fixture";
 
 const shared = sharedWorld();
 const { itRolledBack } = shared;
@@ -254,9 +255,10 @@ describe("county administration", () => {
   itRolledBack("creates users only in the admin's county, with Chinese field errors", (tx) => {
     const { admin } = shared.world.actors;
     const input = { username: "new-clerk", displayName: "新经办人", role: "clerk" as const, agencyId: shared.world.agencies.department.id, password: "long-enough-1" };
-    expect(createUser(tx, admin, input).ok).toBe(true);
-    expect(createUser(tx, admin, input)).toMatchObject({ ok: false, fieldErrors: { username: ["该用户名已被使用，请换一个"] } });
-    expect(createUser(tx, admin, { ...input, username: "x-clerk", agencyId: shared.world.agencies.townshipB.id })).toMatchObject({
+    const hash = worldPasswordHash();
+    expect(createUserWithHash(tx, admin, input, hash).ok).toBe(true);
+    expect(createUserWithHash(tx, admin, input, hash)).toMatchObject({ ok: false, fieldErrors: { username: ["该用户名已被使用，请换一个"] } });
+    expect(createUserWithHash(tx, admin, { ...input, username: "x-clerk", agencyId: shared.world.agencies.townshipB.id }, hash)).toMatchObject({
       ok: false,
       fieldErrors: { agencyId: ["请选择本县（区）的机关"] },
     });
@@ -283,12 +285,13 @@ describe("county administration", () => {
 
   it("resets a password so the new one signs in and the old one does not", async () => {
     const { admin, otherClerk } = shared.world.actors;
-    expect(resetPassword(shared.db, admin, { userId: otherClerk.id, password: "fresh-password-2" })).toEqual({
+    expect(await resetPassword(shared.db, admin, { userId: otherClerk.id, password: "fresh-password-2" })).toEqual({
       ok: true,
       data: { username: "other-clerk" },
     });
-    expect((await verifyCredentials(shared.db, "other-clerk", "fresh-password-2"))?.id).toBe(otherClerk.id);
-    expect(await verifyCredentials(shared.db, "other-clerk", "password-1")).toBeUndefined();
+    const stored = findSignInCandidate(shared.db, "other-clerk")!.passwordHash;
+    expect((await verifyPassword("fresh-password-2", stored)).ok).toBe(true);
+    expect((await verifyPassword("password-1", stored)).ok).toBe(false);
   });
 
   it("lists the county's users without password hashes, and only the county's audit events", () => {

@@ -21,10 +21,12 @@ import {
 } from "@/db/queries/admin";
 import { getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
 import type { ActorScope } from "@/db/queries/scope";
+import { endUserSessions } from "@/db/queries/sessions";
 import { createUser as insertUser, type UserProfile } from "@/db/queries/users";
 import { findReadableReport, keepCurrentRevision, moveReportStatus, type ReportHead } from "@/db/queries/workflow";
 import type { ReportStatus } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
+import { hashPassword } from "@/lib/auth/passwords";
 import type { Finding } from "@/lib/report";
 import { isCommentSection, sectionCellOptions } from "./cells";
 import { checkStoredReport } from "./findings";
@@ -303,10 +305,20 @@ export function createAgency(db: Executor, actor: UserProfile, input: AgencyInpu
 }
 
 /** A county admin adds a user to an agency of the county. */
-export function createUser(
+export async function createUser(
   db: Executor,
   actor: UserProfile,
   input: UserInput,
+): Promise<ActionResult<{ id: number; username: string }>> {
+  return createUserWithHash(db, actor, input, await hashPassword(input.password));
+}
+
+/** createUser once the password is hashed (off the event loop): the synchronous, transactional part. */
+export function createUserWithHash(
+  db: Executor,
+  actor: UserProfile,
+  input: UserInput,
+  passwordHash: string,
 ): ActionResult<{ id: number; username: string }> {
   const refused = adminOnly(actor);
   if (refused) return refused;
@@ -316,24 +328,35 @@ export function createUser(
     if (usernameExists(tx, input.username)) {
       return actionFailure("用户名已被使用。", { username: ["该用户名已被使用，请换一个"] });
     }
-    const user = insertUser(tx, input);
+    const user = insertUser(tx, { ...input, passwordHash });
     audit(tx, actor, "user-created", null, `${user.username}（${user.displayName}，${agency.name}）`);
     return { ok: true, data: { id: user.id, username: user.username } };
   });
 }
 
 /** A county admin sets a new password for a user of the county. */
-export function resetPassword(
+export async function resetPassword(
   db: Executor,
   actor: UserProfile,
   input: ResetPasswordInput,
+): Promise<ActionResult<{ username: string }>> {
+  return resetPasswordWithHash(db, actor, input, await hashPassword(input.password));
+}
+
+/** resetPassword once the password is hashed: stores it and ends every session of the user. */
+export function resetPasswordWithHash(
+  db: Executor,
+  actor: UserProfile,
+  input: ResetPasswordInput,
+  passwordHash: string,
 ): ActionResult<{ username: string }> {
   const refused = adminOnly(actor);
   if (refused) return refused;
   return db.transaction((tx): ActionResult<{ username: string }> => {
     const user = findCountyUser(tx, actorScope(actor), input.userId);
     if (!user) return actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] });
-    setUserPassword(tx, user.id, input.password);
+    setUserPassword(tx, user.id, passwordHash);
+    endUserSessions(tx, user.id);
     audit(tx, actor, "password-reset", null, user.username);
     return { ok: true, data: { username: user.username } };
   });

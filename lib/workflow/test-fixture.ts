@@ -8,11 +8,20 @@ import { openTemporaryDb } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { createReport } from "@/db/queries/reports";
 import { createUser, type UserProfile } from "@/db/queries/users";
+import { hashPasswordSync } from "@/lib/auth/passwords";
 import { agencies, auditEvents, comments, reportRevisions, reports, users, type ReportStatus } from "@/db/schema";
 import { cleanReport } from "@/lib/report/testing";
 import type { Report } from "@/lib/report";
 
 export type World = ReturnType<typeof buildWorld>;
+
+/** Every user of the world signs in with this password. */
+export const WORLD_PASSWORD = "password-1";
+let cachedWorldHash: string | undefined;
+/** Its hash, computed once (scrypt takes a fifth of a second) and shared by every user of every world. */
+export function worldPasswordHash(): string {
+  return (cachedWorldHash ??= hashPasswordSync(WORLD_PASSWORD));
+}
 
 export function buildWorld(db: Executor) {
   const countyA = createAgency(db, { name: "甲县", level: "government", townshipDeadline: "02-20" });
@@ -21,7 +30,7 @@ export function buildWorld(db: Executor) {
   const countyB = createAgency(db, { name: "乙县", level: "government" });
   const townshipB = createAgency(db, { name: "乙县河西镇人民政府", level: "township", parentId: countyB.id });
   const user = (username: string, role: UserProfile["role"], agencyId: number) =>
-    createUser(db, { username, displayName: username, role, agencyId, password: "password-1" });
+    createUser(db, { username, displayName: username, role, agencyId, passwordHash: worldPasswordHash() });
   const actors = {
     clerk: user("clerk", "clerk", township.id),
     supervisor: user("supervisor", "supervisor", township.id),

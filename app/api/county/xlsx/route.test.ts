@@ -53,7 +53,7 @@ describe("GET /api/county/xlsx", () => {
     ({ db, cleanup } = openTemporaryDb());
     state.db = db;
     const user = (username: string, role: UserRole, agencyId: number) =>
-      createUser(db, { username, displayName: username, role, agencyId, password: "pw-123456" }).id;
+      createUser(db, { username, displayName: username, role, agencyId, passwordHash: "not-a-real-hash" }).id;
     const county = createAgency(db, { name: COUNTY, level: "government" });
     ids.admin = user("admin", "admin", county.id);
     const agency = (name: string, level: "township" | "department", status: ReportStatus | null, content?: unknown) => {

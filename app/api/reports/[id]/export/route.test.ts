@@ -38,7 +38,7 @@ describe("GET /api/reports/{id}/export", () => {
     state.db = db;
     const make = (name: string) => {
       const agency = createAgency(db, { name, level: "township" });
-      const user = createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, password: "pw-123456" });
+      const user = createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
       return { agencyId: agency.id, userId: user.id, scope: { userId: user.id, agencyId: agency.id, reach: "agency" as const } };
     };
     const a = make("烟台市蓬莱区蓬莱阁街道办事处");
