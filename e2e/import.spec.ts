@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { cell, createTestAgency, openSection, signIn, storedReportContent, TEST_PASSWORD } from "./support";
+import { eq } from "drizzle-orm";
+import { reports } from "@/db/schema";
+import { cell, createTestAgency, openSection, signIn, storedReportContent, TEST_PASSWORD, testDb } from "./support";
 
 const SEED_TEXT = path.resolve("..", "shared", "seeds", "000_332374fea032217b.txt");
 
 test("a clerk starts 2021 from the published 2020 report pasted as text, after seeing what was read", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.getByRole("link", { name: /导入已发布的上年报告/ }).click();
   await page.getByLabel("粘贴全文").check();
@@ -39,4 +41,57 @@ test("garbage pasted for import gets a clear message and creates nothing", async
   await expect(page.getByRole("alert").filter({ hasText: /年度报告/ })).toBeVisible();
   await page.goto("/");
   await expect(page.getByText("还没有年度报告")).toBeVisible();
+});
+
+test("an imported report stays 导入 until the agency's supervisor confirms it; a clerk cannot import another agency's report", async ({ browser }) => {
+  // The agency's name contains the printed one (烟台市蓬莱区蓬莱阁街道), as a real agency's would.
+  const { clerk, supervisor } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  const clerkPage = await (await browser.newContext()).newPage();
+  await signIn(clerkPage, clerk.username, TEST_PASSWORD);
+  await clerkPage.goto("/reports/import");
+  await clerkPage.getByLabel("粘贴全文").check();
+  await clerkPage.getByLabel(/报告全文/).fill(fs.readFileSync(SEED_TEXT, "utf8"));
+  await clerkPage.getByRole("button", { name: "读取" }).click();
+  await expect(clerkPage.getByText(/标为“导入”，只读/)).toBeVisible();
+  await clerkPage.getByRole("button", { name: "确认，开始填写 2021 年度报告" }).click();
+  await clerkPage.waitForURL(/\/reports\/\d+$/);
+
+  // The 2020 report is the imported one: not approved, read-only, with its origin.
+  await clerkPage.goto("/");
+  const row2020 = clerkPage.getByTestId("report-list").getByRole("row").filter({ hasText: "2020 年" });
+  await expect(row2020).toContainText("导入（待确认）");
+  await row2020.getByRole("link").click();
+  await expect(clerkPage.getByTestId("import-origin")).toContainText("粘贴的文字");
+  await expect(clerkPage.getByRole("button", { name: "确认为已批准的报告" })).toHaveCount(0);
+  await expect(clerkPage.getByRole("link", { name: "Word（DOCX）" })).toBeVisible();
+  await expect(clerkPage.getByText("下载草稿：")).toBeVisible();
+  const importedId = Number(new URL(clerkPage.url()).pathname.split("/").pop());
+  expect(testDb().select().from(reports).where(eq(reports.id, importedId)).get()).toMatchObject({
+    status: "imported",
+    approvedBy: null,
+    importedBy: clerk.id,
+  });
+
+  // Its supervisor compares it with the published report and confirms it.
+  const supervisorPage = await (await browser.newContext()).newPage();
+  await signIn(supervisorPage, supervisor.username, TEST_PASSWORD);
+  await supervisorPage.goto(`/reports/${importedId}`);
+  await supervisorPage.getByRole("button", { name: "确认为已批准的报告" }).click();
+  await supervisorPage.getByRole("button", { name: "确认无误" }).click();
+  await expect(supervisorPage.getByText("报告已确认为已批准的报告。")).toBeVisible();
+  expect(testDb().select().from(reports).where(eq(reports.id, importedId)).get()).toMatchObject({
+    status: "approved",
+    approvedBy: supervisor.id,
+  });
+
+  // Another agency's clerk is refused, and nothing is stored for them.
+  const other = createTestAgency();
+  const otherPage = await (await browser.newContext()).newPage();
+  await signIn(otherPage, other.clerk.username, TEST_PASSWORD);
+  await otherPage.goto("/reports/import");
+  await otherPage.getByLabel("粘贴全文").check();
+  await otherPage.getByLabel(/报告全文/).fill(fs.readFileSync(SEED_TEXT, "utf8"));
+  await otherPage.getByRole("button", { name: "读取" }).click();
+  await expect(otherPage.getByRole("alert").filter({ hasText: "经办人只能导入本机关的报告" })).toBeVisible();
+  expect(testDb().select().from(reports).where(eq(reports.agencyId, other.agency.id)).all()).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_USERS } from "@/db/seed";
+import { DEMO_USERS } from "@/lib/demo";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { createAgency } from "@/db/queries/agencies";
@@ -39,11 +39,11 @@ let testPasswordHash: string | undefined;
  * A fresh agency with a clerk and a supervisor, so each test works on its own data and tests can run in
  * parallel without seeing each other's reports.
  */
-export function createTestAgency(level: AgencyLevel = "township") {
+export function createTestAgency(level: AgencyLevel = "township", options: { namePrefix?: string; parentId?: number } = {}) {
   const db = testDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const passwordHash = (testPasswordHash ??= hashPasswordSync(TEST_PASSWORD));
-  const agency = createAgency(db, { name: `测试街道办事处${tag}`, level });
+  const agency = createAgency(db, { name: `${options.namePrefix ?? "测试街道办事处"}${tag}`, level, parentId: options.parentId ?? null });
   const clerk = createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, passwordHash });
   const supervisor = createUser(db, {
     username: `supervisor-${tag}`,
@@ -56,7 +56,7 @@ export function createTestAgency(level: AgencyLevel = "township") {
 }
 
 export function storedReportContent(clerk: { id: number; agencyId: number }, reportId: number) {
-  return getReportForActor(testDb(), { userId: clerk.id, agencyId: clerk.agencyId, role: "clerk" }, reportId)?.content as
+  return getReportForActor(testDb(), { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" }, reportId)?.content as
     | Record<string, unknown>
     | undefined;
 }

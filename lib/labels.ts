@@ -23,6 +23,13 @@ export const agencyLevelLabels: Record<AgencyLevel, string> = {
 
 export const auditActionLabels: Record<AuditAction, string> = {
   login: "登录",
+  "action-refused": "操作被拒绝",
+  "password-changed": "修改密码",
+  "signed-out-everywhere": "退出所有设备",
+  "user-disabled": "停用用户",
+  "user-enabled": "启用用户",
+  "role-changed": "更改角色",
+  "report-imported": "导入已发布报告",
   "login-failed": "登录失败",
   "report-created": "创建报告",
   "report-saved": "保存报告",

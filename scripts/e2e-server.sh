@@ -5,7 +5,8 @@ port="${1:-3100}"
 export DATA_DIR="${E2E_DATA_DIR:-data/e2e}"
 export NEXTAUTH_URL="http://localhost:${port}"
 rm -rf "$DATA_DIR"
-npx tsx scripts/setup.ts
+# The demo accounts sign in many times across parallel tests; e2e/account.spec.ts covers the forced change.
+DEMO_FORCE_PASSWORD_CHANGE=off npx tsx scripts/setup.ts
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then npx next build; fi
 # The app's own server (server.ts), as in production: it writes the client address and refuses cross-site posts.
 export PORT="$port" NODE_ENV=production

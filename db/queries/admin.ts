@@ -45,8 +45,15 @@ export function findCountyAgency(db: Executor, scope: ActorScope, agencyId: numb
     .get();
 }
 
-export function agencyNameExists(db: Executor, name: string): boolean {
-  return db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)).get() !== undefined;
+/** Whether an agency the actor administers already has this name. */
+export function agencyNameExists(db: Executor, scope: ActorScope, name: string): boolean {
+  return (
+    db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.name, name), inArray(agencies.id, readableAgencyIds(db, scope))))
+      .get() !== undefined
+  );
 }
 
 export function insertCountyAgency(
@@ -69,14 +76,15 @@ export function setTownshipDeadline(db: Executor, scope: ActorScope, deadline: s
 /** A user as the admin page lists them: the profile, never the password hash. */
 export type CountyUser = UserProfile;
 
-export function listCountyUsers(db: Executor, scope: ActorScope): CountyUser[] {
+export function listCountyUsers(db: Executor, scope: ActorScope): (CountyUser & { disabled: boolean })[] {
   return db
-    .select(profileColumns)
+    .select({ ...profileColumns, disabledAt: users.disabledAt })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(inArray(users.agencyId, readableAgencyIds(db, scope)))
     .orderBy(asc(agencies.name), asc(users.username))
-    .all();
+    .all()
+    .map(({ disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null }));
 }
 
 export function findCountyUser(db: Executor, scope: ActorScope, userId: number): CountyUser | undefined {
@@ -88,14 +96,20 @@ export function findCountyUser(db: Executor, scope: ActorScope, userId: number):
     .get();
 }
 
+/** A user of the county by username (another county's users are not found). */
+export function findCountyUserByUsername(db: Executor, scope: ActorScope, username: string): CountyUser | undefined {
+  return db
+    .select(profileColumns)
+    .from(users)
+    .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .where(and(eq(users.username, username), inArray(users.agencyId, readableAgencyIds(db, scope))))
+    .get();
+}
+
 export function usernameExists(db: Executor, username: string): boolean {
   return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
 }
 
-/** Store a new password hash (the caller hashes: lib/auth/passwords.ts); ending the user's sessions is the caller's part. */
-export function setUserPassword(db: Executor, userId: number, passwordHash: string): void {
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-}
 
 export type CountyAuditEvent = {
   id: number;

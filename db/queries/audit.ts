@@ -19,6 +19,13 @@ export type AuditAction =
   | "comment-resolved"
   | "comment-reopened"
   | "comment-deleted"
+  | "action-refused"
+  | "password-changed"
+  | "signed-out-everywhere"
+  | "user-disabled"
+  | "user-enabled"
+  | "role-changed"
+  | "report-imported"
   | "request-refused";
 
 export function recordAudit(

@@ -23,7 +23,10 @@ function findTarget(db: Executor, actor: UserProfile, userId: number, attempted:
     return { ok: false, result: actionFailure(permitted.reason) };
   }
   const user = findCountyUser(db, actorScope(actor), userId);
-  if (!user) return { ok: false, result: actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] }) };
+  if (!user) {
+    recordRefusal(db, actor, attempted, `用户（编号 ${userId}）不在本县（区）`, null);
+    return { ok: false, result: actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] }) };
+  }
   if (user.id === actor.id) {
     const reason = "不能停用自己的账号或更改自己的角色，请由本县（区）另一位管理员操作。";
     recordRefusal(db, actor, attempted, reason, null);

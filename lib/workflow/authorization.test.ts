@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import {
   addComment,
   approveReport,
+  confirmImportedReport,
   createAgency,
   createUserWithHash,
   deleteComment,
@@ -23,7 +24,8 @@ import {
   setTownshipDeadline,
   submitReport,
 } from "./service";
-import { cleanTownshipReport, sharedWorld, snapshot, storeReport, worldPasswordHash, type World } from "./test-fixture";
+import { changeUserRole, setUserStanding } from "@/lib/admin/accounts";
+import { auditTrail, cleanTownshipReport, sharedWorld, snapshot, storeReport, worldPasswordHash, type World } from "./test-fixture";
 
 const shared = sharedWorld();
 const { itRolledBack } = shared;
@@ -34,6 +36,7 @@ const ACTORS: ActorName[] = [
   "supervisor",
   "admin",
   "countySupervisor",
+  "townshipAdmin",
   "otherClerk",
   "otherSupervisor",
   "foreignClerk",
@@ -83,6 +86,33 @@ const CASES: Case[] = [
     call: (tx, actor, reportId) => approveReport(tx, actor, { reportId, version: 1 }),
   },
   {
+    name: "confirm an imported report",
+    status: "imported",
+    allowed: ["supervisor", "admin"],
+    call: (tx, actor, reportId) => confirmImportedReport(tx, actor, { reportId, version: 1 }),
+  },
+  // Approval and confirmation start from their own status only: nothing else becomes approved.
+  ...reportStatuses
+    .filter((status) => status !== "submitted")
+    .map(
+      (status): Case => ({
+        name: `approve a ${status} report`,
+        status,
+        allowed: [],
+        call: (tx, actor, reportId) => approveReport(tx, actor, { reportId, version: 1 }),
+      }),
+    ),
+  ...reportStatuses
+    .filter((status) => status !== "imported")
+    .map(
+      (status): Case => ({
+        name: `confirm a ${status} report as imported`,
+        status,
+        allowed: [],
+        call: (tx, actor, reportId) => confirmImportedReport(tx, actor, { reportId, version: 1 }),
+      }),
+    ),
+  {
     name: "reopen",
     status: "approved",
     allowed: ["admin"],
@@ -100,7 +130,7 @@ const CASES: Case[] = [
     (status): Case => ({
       name: `mark a comment on a ${status} report as dealt with`,
       status,
-      allowed: status === "submitted" ? ["supervisor"] : status === "approved" ? [] : ["clerk"],
+      allowed: status === "submitted" ? ["supervisor"] : status === "draft" || status === "returned" ? ["clerk"] : [],
       prepare: commentOn,
       call: (tx, actor, reportId, commentId) => resolveComment(tx, actor, { reportId, commentId, resolved: true }),
     }),
@@ -153,6 +183,24 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: "disable the township clerk",
+    status: null,
+    allowed: ["admin"],
+    call: (tx, actor) => setUserStanding(tx, actor, { userId: shared.world.actors.clerk.id, standing: "disabled" }),
+  },
+  {
+    name: "make the township clerk a supervisor",
+    status: null,
+    allowed: ["admin"],
+    call: (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "supervisor" }),
+  },
+  {
+    name: "make the township clerk an admin (never below the county office)",
+    status: null,
+    allowed: [],
+    call: (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "admin" }),
+  },
+  {
     name: "reset the township clerk's password",
     status: null,
     allowed: ["admin"],
@@ -170,10 +218,20 @@ describe("every mutating call is refused to everyone but the role the workflow n
         const reportId = testCase.status ? storeReport(tx, shared.world, testCase.status) : 0;
         const prepared = testCase.prepare?.(tx, reportId) ?? 0;
         const before = snapshot(tx);
-        const result = testCase.call(tx, shared.world.actors[actorName], reportId, prepared);
+        const auditBefore = auditTrail(tx).length;
+        const actor = shared.world.actors[actorName];
+        const result = testCase.call(tx, actor, reportId, prepared);
         expect(succeeded(result)).toBe(allowed);
-        if (allowed) expect(snapshot(tx)).not.toEqual(before);
-        else expect(snapshot(tx)).toEqual(before);
+        if (allowed) {
+          expect(snapshot(tx)).not.toEqual(before);
+        } else {
+          expect(snapshot(tx)).toEqual(before);
+          // Every refusal is audited: one event, naming who was refused and why, in Chinese.
+          const added = auditTrail(tx).slice(auditBefore);
+          expect(added).toHaveLength(1);
+          expect(added[0]).toMatchObject({ action: "action-refused", userId: actor.id });
+          expect(added[0].detail).toMatch(/[\u4e00-\u9fff]/);
+        }
       });
     }
   }

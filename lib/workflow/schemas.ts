@@ -94,6 +94,18 @@ export const resetPasswordSchema = z.object({
   password,
 });
 
+export const userStandingSchema = z.object({
+  userId: z.coerce.number({ error: "请选择用户" }).int("请选择用户").positive("请选择用户"),
+  standing: z.enum(["disabled", "enabled"], { error: "请选择停用或启用" }),
+});
+export type UserStandingInput = z.output<typeof userStandingSchema>;
+
+export const userRoleSchema = z.object({
+  userId: z.coerce.number({ error: "请选择用户" }).int("请选择用户").positive("请选择用户"),
+  role: z.enum(Object.keys(roleLabels) as [UserRole, ...UserRole[]], { error: "请选择角色" }),
+});
+export type UserRoleInput = z.output<typeof userRoleSchema>;
+
 export const townshipDeadlineSchema = z.object({
   deadline: z
     .string()

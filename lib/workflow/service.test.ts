@@ -1,3 +1,4 @@
+import { EDITABLE_STATUSES } from "./transitions";
 import { actorScope } from "@/lib/permissions";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -33,7 +34,13 @@ const scope = (actor: UserProfile) => actorScope(actor);
 function save(tx: Executor, reportId: number, content: Report, acknowledgements: unknown[] = []) {
   const { clerk } = shared.world.actors;
   const current = getReportForActor(tx, scope(clerk), reportId)!;
-  return saveReportContent(tx, scope(clerk), { reportId, baseVersion: current.version, content, acknowledgements });
+  return saveReportContent(tx, scope(clerk), {
+    reportId,
+    baseVersion: current.version,
+    content,
+    acknowledgements,
+    writableStatuses: EDITABLE_STATUSES,
+  });
 }
 
 function statusOf(tx: Executor, reportId: number) {
@@ -123,6 +130,7 @@ describe("review", () => {
         baseVersion: 1,
         content: cleanTownshipReport(shared.world),
         acknowledgements: [],
+        writableStatuses: EDITABLE_STATUSES,
       });
       expect(["locked", "not-found"]).toContain(outcome.kind);
     }
@@ -257,15 +265,28 @@ describe("county administration", () => {
     const input = { username: "new-clerk", displayName: "新经办人", role: "clerk" as const, agencyId: shared.world.agencies.department.id, password: "long-enough-1" };
     const hash = worldPasswordHash();
     expect(createUserWithHash(tx, admin, input, hash).ok).toBe(true);
-    expect(createUserWithHash(tx, admin, input, hash)).toMatchObject({ ok: false, fieldErrors: { username: ["该用户名已被使用，请换一个"] } });
+    expect(createUserWithHash(tx, admin, input, hash)).toMatchObject({ ok: false, fieldErrors: { username: ["本县（区）已有该用户名，请换一个"] } });
+    // Another county's username is refused without saying whose it is.
+    expect(createUserWithHash(tx, admin, { ...input, username: "foreign-clerk" }, hash)).toMatchObject({
+      ok: false,
+      fieldErrors: { username: ["该用户名不可用，请换一个"] },
+    });
+    // The admin role exists only at the county office.
+    expect(createUserWithHash(tx, admin, { ...input, username: "dept-admin", role: "admin" }, hash)).toMatchObject({
+      ok: false,
+      fieldErrors: { role: ["管理员只能设在县（区）政务公开办本级，不能设在乡镇、街道或部门。"] },
+    });
+    expect(createUserWithHash(tx, admin, { ...input, username: "second-admin", role: "admin", agencyId: shared.world.agencies.countyA.id }, hash).ok).toBe(true);
     expect(createUserWithHash(tx, admin, { ...input, username: "x-clerk", agencyId: shared.world.agencies.townshipB.id }, hash)).toMatchObject({
       ok: false,
       fieldErrors: { agencyId: ["请选择本县（区）的机关"] },
     });
     expect(createAgency(tx, admin, { name: "甲县司法局", level: "department" })).toMatchObject({
       ok: false,
-      fieldErrors: { name: ["已有同名机关，请换一个名称"] },
+      fieldErrors: { name: ["本县（区）已有同名机关，请换一个名称"] },
     });
+    // Another county's agency names are no concern of this admin's: the same name may exist there.
+    expect(createAgency(tx, admin, { name: "乙县河西镇人民政府", level: "township" }).ok).toBe(true);
   });
 
   it("validates user input with messages naming the field", () => {
@@ -292,12 +313,14 @@ describe("county administration", () => {
     const stored = findSignInCandidate(shared.db, "other-clerk")!.passwordHash;
     expect((await verifyPassword("fresh-password-2", stored)).ok).toBe(true);
     expect((await verifyPassword("password-1", stored)).ok).toBe(false);
+    // The admin knows it: the user must choose their own at the next page.
+    expect(findSignInCandidate(shared.db, "other-clerk")!.mustChangePassword).toBe(true);
   });
 
   it("lists the county's users without password hashes, and only the county's audit events", () => {
     const users = listCountyUsers(shared.db, scope(shared.world.actors.admin));
     expect(users.map((user) => user.username).sort()).toEqual(
-      ["admin", "clerk", "county-supervisor", "other-clerk", "other-supervisor", "supervisor"].sort(),
+      ["admin", "clerk", "county-supervisor", "other-clerk", "other-supervisor", "supervisor", "township-admin"].sort(),
     );
     for (const user of users) expect(Object.keys(user)).not.toContain("passwordHash");
     const { events } = listCountyAudit(shared.db, scope(shared.world.actors.foreignAdmin));

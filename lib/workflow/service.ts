@@ -4,7 +4,7 @@
  * ActionResult. Server actions are thin shells around them; tests call them on a temporary database.
  *
  * Authorization: a report is found only through the actor's scope (another agency's report id finds
- * nothing, exactly like a missing one); the role and status checks come from the state machine.
+ * nothing, exactly like a missing one); whether the actor may act on it is the permission module's answer.
  */
 import type { Executor } from "@/db/client";
 import { recordAudit, type AuditAction } from "@/db/queries/audit";
@@ -15,12 +15,11 @@ import {
   findCountyUser,
   insertCountyAgency,
   setTownshipDeadline as storeTownshipDeadline,
-  setUserPassword,
+  findCountyUserByUsername,
   usernameExists,
   type CountyAgency,
 } from "@/db/queries/admin";
-import { getApprovedReportContent, getReportForActor } from "@/db/queries/reports";
-import type { ActorScope } from "@/db/queries/scope";
+import { getPublishedReportContent, getReportForActor } from "@/db/queries/reports";
 import { endUserSessions } from "@/db/queries/sessions";
 import { createUser as insertUser, type UserProfile } from "@/db/queries/users";
 import { findReadableReport, keepCurrentRevision, moveReportStatus, type ReportHead } from "@/db/queries/workflow";
@@ -44,38 +43,59 @@ import type {
   TownshipDeadlineInput,
   UserInput,
 } from "./schemas";
-import { checkTransition, mayResolveComments, TRANSITIONS, type WorkflowAction } from "./transitions";
+import { TRANSITIONS, type WorkflowAction } from "./transitions";
+import { actorScope, decide, decideAccount, mayAssignRole, REPORT_NOT_FOUND, type ReportAbility } from "@/lib/permissions";
+import { storePasswordHash } from "@/db/queries/account";
 
 /** A refused submission: the findings that must be fixed (errors) or acknowledged (warnings) first. */
 export type SubmitRefusal = { ok: false; formError: string; blocking: Finding[] };
 
 export type StatusChange = { status: ReportStatus };
 
-export const REPORT_NOT_FOUND = "找不到该报告，或您无权查看该报告。";
+export { REPORT_NOT_FOUND };
 export const REPORT_CHANGED = "报告在您打开后已有变化，请刷新页面后再操作。";
-export const ADMIN_ONLY = "只有管理员可以管理机关和用户。";
 export const COMMENT_NOT_FOUND = "找不到该审核意见，可能已被删除，请刷新页面。";
-
-function actorScope(actor: UserProfile): ActorScope {
-  return { userId: actor.id, agencyId: actor.agencyId, role: actor.role };
-}
 
 type Checked = { ok: true; report: ReportHead } | { ok: false; result: ActionResult<never> };
 
 /**
- * The report, if the actor may take `action` on it now: found through the actor's scope, of the
- * actor's own agency for clerks and supervisors (a county admin acts across the county), and in a status
- * the action starts from.
+ * The report, if the actor may do `ability` to it now: found through the actor's scope and allowed by
+ * the permission module. A refusal of a report the actor can see is audited; an unseen one is not found.
  */
-function checkAction(db: Executor, actor: UserProfile, reportId: number, action: WorkflowAction): Checked {
+function checkReport(db: Executor, actor: UserProfile, reportId: number, ability: ReportAbility): Checked {
   const report = findReadableReport(db, actorScope(actor), reportId);
-  if (!report) return { ok: false, result: actionFailure(REPORT_NOT_FOUND) };
-  if (actor.role !== "admin" && report.agencyId !== actor.agencyId) {
-    return { ok: false, result: actionFailure(REPORT_NOT_FOUND) };
+  const decision = report ? decide(actor, report, ability) : ({ ok: false, reason: REPORT_NOT_FOUND } as const);
+  if (!decision.ok) {
+    recordRefusal(db, actor, ABILITY_LABELS[ability], decision.reason, report ?? null, reportId);
+    return { ok: false, result: actionFailure(decision.reason) };
   }
-  const transition = checkTransition(action, actor.role, report.status);
-  if (!transition.ok) return { ok: false, result: actionFailure(transition.reason) };
-  return { ok: true, report };
+  return { ok: true, report: report! };
+}
+
+const ABILITY_LABELS: Record<ReportAbility, string> = {
+  view: "查看报告",
+  edit: "修改报告",
+  comment: "填写审核意见",
+  resolveComments: "标记审核意见",
+  deleteOwnComment: "删除审核意见",
+  export: "下载报告",
+  ...(Object.fromEntries(Object.values(TRANSITIONS).map((t) => [t.action, t.label])) as Record<WorkflowAction, string>),
+};
+
+/**
+ * A refused attempt, in the audit log: nothing else is written by a refused call. A report the actor may
+ * not see is recorded against the actor's own agency, with the id they asked for.
+ */
+export function recordRefusal(
+  db: Executor,
+  actor: UserProfile,
+  attempted: string,
+  reason: string,
+  report: ReportHead | null,
+  askedReportId?: number,
+) {
+  const asked = !report && askedReportId !== undefined ? `（报告编号 ${askedReportId}）` : "";
+  audit(db, actor, "action-refused", report, `${attempted}${asked}：${reason}`);
 }
 
 function audit(db: Executor, actor: UserProfile, action: AuditAction, report: ReportHead | null, detail?: string) {
@@ -117,11 +137,11 @@ export function submitReport(
   input: SubmitInput,
 ): ActionResult<StatusChange> | SubmitRefusal {
   return db.transaction((tx): ActionResult<StatusChange> | SubmitRefusal => {
-    const checked = checkAction(tx, actor, input.reportId, "submit");
+    const checked = checkReport(tx, actor, input.reportId, "submit");
     if (!checked.ok) return checked.result;
     const { report } = checked;
     const stored = getReportForActor(tx, actorScope(actor), report.id);
-    const previous = getApprovedReportContent(tx, report.agencyId, report.year - 1);
+    const previous = getPublishedReportContent(tx, report.agencyId, report.year - 1);
     const check = checkStoredReport(stored?.content, previous, stored?.acknowledgements);
     if (!check.ok) return actionFailure("报告内容无法读取，不能提交审核。请联系管理员。");
     if (check.blocking.length > 0) {
@@ -144,7 +164,7 @@ export function submitReport(
 /** The supervisor sends the report back to the clerk, with an optional general comment. */
 export function returnReport(db: Executor, actor: UserProfile, input: ReturnInput): ActionResult<StatusChange> {
   return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkAction(tx, actor, input.reportId, "return");
+    const checked = checkReport(tx, actor, input.reportId, "return");
     if (!checked.ok) return checked.result;
     const { report } = checked;
     if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
@@ -165,7 +185,7 @@ export function returnReport(db: Executor, actor: UserProfile, input: ReturnInpu
  */
 export function approveReport(db: Executor, actor: UserProfile, input: ApproveInput): ActionResult<StatusChange> {
   return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkAction(tx, actor, input.reportId, "approve");
+    const checked = checkReport(tx, actor, input.reportId, "approve");
     if (!checked.ok) return checked.result;
     const { report } = checked;
     if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
@@ -179,6 +199,26 @@ export function approveReport(db: Executor, actor: UserProfile, input: ApproveIn
 }
 
 /**
+ * A supervisor of the agency, or its county admin, confirms an imported past report (after comparing it
+ * with what the agency published): it becomes the agency's approved report of its year, locked, with the
+ * confirmer recorded as approver and the import's origin in the audit log.
+ */
+export function confirmImportedReport(db: Executor, actor: UserProfile, input: ApproveInput): ActionResult<StatusChange> {
+  return db.transaction((tx): ActionResult<StatusChange> => {
+    const checked = checkReport(tx, actor, input.reportId, "confirm");
+    if (!checked.ok) return checked.result;
+    const { report } = checked;
+    if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
+    keepCurrentRevision(tx, report.id, actor.id);
+    const approval = { by: actor.id, at: new Date() };
+    const who = actor.role === "admin" ? "管理员" : "审核人";
+    const detail = `${who}确认导入的已发布报告为已批准（第 ${report.version} 版）`;
+    if (!move(tx, actor, report, "confirm", "report-approved", detail, approval)) return actionFailure(REPORT_CHANGED);
+    return { ok: true, data: { status: "approved" } };
+  });
+}
+
+/**
  * A county admin reopens an approved report for correction, with a written reason: the approved
  * version stays in the history, the reason is shown to the clerk as a comment and kept in the audit log.
  */
@@ -186,7 +226,7 @@ export function reopenReport(db: Executor, actor: UserProfile, input: ReopenInpu
   const reason = input.reason.trim();
   if (!reason) return actionFailure("请填写重新打开的原因。", { reason: ["请填写重新打开的原因"] });
   return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkAction(tx, actor, input.reportId, "reopen");
+    const checked = checkReport(tx, actor, input.reportId, "reopen");
     if (!checked.ok) return checked.result;
     const { report } = checked;
     const kept = keepCurrentRevision(tx, report.id, actor.id);
@@ -206,10 +246,9 @@ export function reopenReport(db: Executor, actor: UserProfile, input: ReopenInpu
 /** A supervisor of the agency comments on a section (optionally one cell) of a report under review. */
 export function addComment(db: Executor, actor: UserProfile, input: CommentInput): ActionResult<{ id: number }> {
   return db.transaction((tx): ActionResult<{ id: number }> => {
-    const report = findReadableReport(tx, actorScope(actor), input.reportId);
-    if (!report || report.agencyId !== actor.agencyId) return actionFailure(REPORT_NOT_FOUND);
-    if (actor.role !== "supervisor") return actionFailure("只有本机关的审核人可以填写审核意见。");
-    if (report.status !== "submitted") return actionFailure("只能对待审核的报告填写审核意见。");
+    const checked = checkReport(tx, actor, input.reportId, "comment");
+    if (!checked.ok) return checked.result;
+    const { report } = checked;
     if (!isCommentSection(input.section)) {
       return actionFailure("意见所属的栏目无效。", { section: ["请选择意见所属的栏目"] });
     }
@@ -233,10 +272,16 @@ type FoundComment =
   | { ok: true; report: ReportHead; comment: NonNullable<ReturnType<typeof findComment>> }
   | { ok: false; result: ActionResult<never> };
 
-/** A comment on a report of the actor's own agency; another agency's report is refused like a missing one. */
-function findAgencyComment(db: Executor, actor: UserProfile, input: { reportId: number; commentId: number }): FoundComment {
-  const report = findReadableReport(db, actorScope(actor), input.reportId);
-  if (!report || report.agencyId !== actor.agencyId) return { ok: false, result: actionFailure(REPORT_NOT_FOUND) };
+/** A comment on a report the actor may do `ability` to; another agency's report is refused like a missing one. */
+function findAgencyComment(
+  db: Executor,
+  actor: UserProfile,
+  input: { reportId: number; commentId: number },
+  ability: ReportAbility,
+): FoundComment {
+  const checked = checkReport(db, actor, input.reportId, ability);
+  if (!checked.ok) return checked;
+  const { report } = checked;
   const comment = findComment(db, report.id, input.commentId);
   if (!comment) return { ok: false, result: actionFailure(COMMENT_NOT_FOUND) };
   return { ok: true, report, comment };
@@ -248,16 +293,9 @@ function findAgencyComment(db: Executor, actor: UserProfile, input: { reportId: 
  */
 export function resolveComment(db: Executor, actor: UserProfile, input: CommentResolutionInput): ActionResult<{ resolved: boolean }> {
   return db.transaction((tx): ActionResult<{ resolved: boolean }> => {
-    const found = findAgencyComment(tx, actor, input);
+    const found = findAgencyComment(tx, actor, input, "resolveComments");
     if (!found.ok) return found.result;
     const { report, comment } = found;
-    if (!mayResolveComments(actor.role, report.status)) {
-      return actionFailure(
-        report.status === "approved"
-          ? "报告已批准并锁定，审核意见不能再更改。"
-          : "只有正在处理报告的人可以标记审核意见：草稿或已退回时为本机关经办人，待审核时为本机关审核人。",
-      );
-    }
     if ((comment.resolvedAt !== null) === input.resolved) return { ok: true, data: { resolved: input.resolved } };
     setCommentResolution(tx, { reportId: report.id, commentId: comment.id, resolvedById: input.resolved ? actor.id : null });
     audit(tx, actor, input.resolved ? "comment-resolved" : "comment-reopened", report, clip(comment.body, 60));
@@ -268,11 +306,14 @@ export function resolveComment(db: Executor, actor: UserProfile, input: CommentR
 /** A supervisor takes back their own comment while the report is still under review (before returning it). */
 export function deleteComment(db: Executor, actor: UserProfile, input: CommentDeletionInput): ActionResult<{ id: number }> {
   return db.transaction((tx): ActionResult<{ id: number }> => {
-    const found = findAgencyComment(tx, actor, input);
+    const found = findAgencyComment(tx, actor, input, "deleteOwnComment");
     if (!found.ok) return found.result;
     const { report, comment } = found;
-    if (actor.role !== "supervisor" || comment.authorId !== actor.id) return actionFailure("只能删除自己填写的审核意见。");
-    if (report.status !== "submitted") return actionFailure("报告已不在待审核状态，审核意见不能再删除。");
+    if (comment.authorId !== actor.id) {
+      const reason = "只能删除自己填写的审核意见。";
+      recordRefusal(tx, actor, ABILITY_LABELS.deleteOwnComment, reason, report);
+      return actionFailure(reason);
+    }
     removeComment(tx, { reportId: report.id, commentId: comment.id });
     audit(tx, actor, "comment-deleted", report, clip(comment.body, 60));
     return { ok: true, data: { id: comment.id } };
@@ -286,17 +327,22 @@ function clip(text: string, max = 200): string {
 // ---------------------------------------------------------------------------------------------------
 // County administration
 
-function adminOnly(actor: UserProfile): ActionResult<never> | undefined {
-  return actor.role === "admin" ? undefined : actionFailure(ADMIN_ONLY);
+/** The refusal (audited) when the actor does not administer a county. */
+function adminOnly(db: Executor, actor: UserProfile, attempted: string): ActionResult<never> | undefined {
+  const decision = decideAccount(actor, "administer");
+  if (decision.ok) return undefined;
+  recordRefusal(db, actor, attempted, decision.reason, null);
+  return actionFailure(decision.reason);
 }
 
 /** A county admin adds a department or township under the county office. */
 export function createAgency(db: Executor, actor: UserProfile, input: AgencyInput): ActionResult<CountyAgency> {
-  const refused = adminOnly(actor);
-  if (refused) return refused;
   return db.transaction((tx): ActionResult<CountyAgency> => {
-    if (agencyNameExists(tx, input.name)) {
-      return actionFailure("机关名称已存在。", { name: ["已有同名机关，请换一个名称"] });
+    const refused = adminOnly(tx, actor, "新增机关");
+    if (refused) return refused;
+    // Only the county's own agencies are compared: another county's names are none of this admin's business.
+    if (agencyNameExists(tx, actorScope(actor), input.name)) {
+      return actionFailure("本县（区）已有同名机关。", { name: ["本县（区）已有同名机关，请换一个名称"] });
     }
     const agency = insertCountyAgency(tx, actorScope(actor), input);
     audit(tx, actor, "agency-created", null, agency.name);
@@ -320,13 +366,24 @@ export function createUserWithHash(
   input: UserInput,
   passwordHash: string,
 ): ActionResult<{ id: number; username: string }> {
-  const refused = adminOnly(actor);
-  if (refused) return refused;
   return db.transaction((tx): ActionResult<{ id: number; username: string }> => {
+    const refused = adminOnly(tx, actor, "新增用户");
+    if (refused) return refused;
     const agency = findCountyAgency(tx, actorScope(actor), input.agencyId);
-    if (!agency) return actionFailure("所属机关无效。", { agencyId: ["请选择本县（区）的机关"] });
+    if (!agency) {
+      recordRefusal(tx, actor, "新增用户", `所属机关（编号 ${input.agencyId}）不在本县（区）`, null);
+      return actionFailure("所属机关无效。", { agencyId: ["请选择本县（区）的机关"] });
+    }
+    const assignable = mayAssignRole(actor, input.role, agency);
+    if (!assignable.ok) {
+      recordRefusal(tx, actor, "新增用户", assignable.reason, null);
+      return actionFailure(assignable.reason, { role: [assignable.reason] });
+    }
+    // Usernames sign in, so they are unique everywhere; the message names no other county's user.
     if (usernameExists(tx, input.username)) {
-      return actionFailure("用户名已被使用。", { username: ["该用户名已被使用，请换一个"] });
+      const inCounty = findCountyUserByUsername(tx, actorScope(actor), input.username) !== undefined;
+      const message = inCounty ? "本县（区）已有该用户名，请换一个" : "该用户名不可用，请换一个";
+      return actionFailure(inCounty ? "本县（区）已有该用户名。" : "该用户名不可用。", { username: [message] });
     }
     const user = insertUser(tx, { ...input, passwordHash });
     audit(tx, actor, "user-created", null, `${user.username}（${user.displayName}，${agency.name}）`);
@@ -350,12 +407,16 @@ export function resetPasswordWithHash(
   input: ResetPasswordInput,
   passwordHash: string,
 ): ActionResult<{ username: string }> {
-  const refused = adminOnly(actor);
-  if (refused) return refused;
   return db.transaction((tx): ActionResult<{ username: string }> => {
+    const refused = adminOnly(tx, actor, "重置密码");
+    if (refused) return refused;
     const user = findCountyUser(tx, actorScope(actor), input.userId);
-    if (!user) return actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] });
-    setUserPassword(tx, user.id, passwordHash);
+    if (!user) {
+      recordRefusal(tx, actor, "重置密码", `用户（编号 ${input.userId}）不在本县（区）`, null);
+      return actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] });
+    }
+    // The admin knows this password now: the user chooses their own at their next page.
+    storePasswordHash(tx, user.id, passwordHash, true);
     endUserSessions(tx, user.id);
     audit(tx, actor, "password-reset", null, user.username);
     return { ok: true, data: { username: user.username } };
@@ -368,10 +429,10 @@ export function setTownshipDeadline(
   actor: UserProfile,
   input: TownshipDeadlineInput,
 ): ActionResult<{ deadline: string | null }> {
-  const refused = adminOnly(actor);
-  if (refused) return refused;
   const deadline = input.deadline || null;
   return db.transaction((tx): ActionResult<{ deadline: string | null }> => {
+    const refused = adminOnly(tx, actor, "设定报送期限");
+    if (refused) return refused;
     storeTownshipDeadline(tx, actorScope(actor), deadline);
     audit(tx, actor, "deadline-set", null, deadline ?? "未设定");
     return { ok: true, data: { deadline } };

@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, it } from "vitest";
 import type { Db, Executor } from "@/db/client";
-import { openTemporaryDb } from "@/db/test-db";
+import { openTemporaryDb, storeReportInStatus } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
-import { createReport } from "@/db/queries/reports";
 import { createUser, type UserProfile } from "@/db/queries/users";
 import { hashPasswordSync } from "@/lib/auth/passwords";
 import { agencies, auditEvents, comments, reportRevisions, reports, users, type ReportStatus } from "@/db/schema";
@@ -36,6 +35,8 @@ export function buildWorld(db: Executor) {
     supervisor: user("supervisor", "supervisor", township.id),
     admin: user("admin", "admin", countyA.id),
     countySupervisor: user("county-supervisor", "supervisor", countyA.id),
+    // An admin account below the county office: it must have no admin power at all.
+    townshipAdmin: user("township-admin", "admin", township.id),
     otherClerk: user("other-clerk", "clerk", department.id),
     otherSupervisor: user("other-supervisor", "supervisor", department.id),
     foreignClerk: user("foreign-clerk", "clerk", townshipB.id),
@@ -57,14 +58,14 @@ export function cleanTownshipReport(world: World, year = 2025): Report {
 export function storeReport(db: Executor, world: World, status: ReportStatus, content: unknown = cleanTownshipReport(world)) {
   const { clerk } = world.actors;
   const year = (content as Report).year ?? 2025;
-  return createReport(
+  return storeReportInStatus(
     db,
-    { userId: clerk.id, agencyId: clerk.agencyId, role: "clerk" },
+    { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" },
     { year, edition: "2021", content, status },
   ).id;
 }
 
-/** Every row of every table, to prove a refused call changed nothing. */
+/** Every row of every table but the audit log, to prove a refused call changed nothing. */
 export function snapshot(db: Executor) {
   return JSON.stringify({
     agencies: db.select().from(agencies).all(),
@@ -72,8 +73,12 @@ export function snapshot(db: Executor) {
     reports: db.select().from(reports).all(),
     revisions: db.select().from(reportRevisions).all(),
     comments: db.select().from(comments).all(),
-    audit: db.select().from(auditEvents).all(),
   });
+}
+
+/** The audit log's events, in order. */
+export function auditTrail(db: Executor) {
+  return db.select().from(auditEvents).all();
 }
 
 const ROLLBACK = new Error("rollback");
