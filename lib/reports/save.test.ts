@@ -1,0 +1,30 @@
+import { describe, expect } from "vitest";
+import { getReportForActor } from "@/db/queries/reports";
+import { actorScope } from "@/lib/permissions";
+import { cleanTownshipReport, sharedWorld, storeReport } from "@/lib/workflow/test-fixture";
+import { saveReport } from "./save";
+
+const shared = sharedWorld();
+
+describe("saving a report", () => {
+  shared.itRolledBack("takes the agency's name and level from the database, never from the browser", (tx) => {
+    const { clerk } = shared.world.actors;
+    const reportId = storeReport(tx, shared.world, "draft");
+    // The level decides which rules apply (X-REGULATIONS): a browser claiming another agency is ignored.
+    const forged = { ...cleanTownshipReport(shared.world), agency: { name: "某市人民政府", level: "government" } };
+    const outcome = saveReport(tx, clerk, reportId, { baseVersion: 1, payload: { content: forged, acknowledgements: [], tableNotes: {} } });
+    expect(outcome).toMatchObject({ kind: "saved", version: 2 });
+    const stored = getReportForActor(tx, actorScope(clerk), reportId)!.content as { agency: unknown };
+    expect(stored.agency).toEqual({ name: shared.world.agencies.township.name, level: "township" });
+  });
+
+  shared.itRolledBack("refuses an imported report in Chinese, saying why", (tx) => {
+    const { clerk } = shared.world.actors;
+    const reportId = storeReport(tx, shared.world, "imported");
+    const outcome = saveReport(tx, clerk, reportId, {
+      baseVersion: 1,
+      payload: { content: cleanTownshipReport(shared.world), acknowledgements: [], tableNotes: {} },
+    });
+    expect(outcome).toEqual({ kind: "refused", message: "这是导入的已发布报告，只供结转和对照，不能修改。" });
+  });
+});
