@@ -1,9 +1,7 @@
 "use server";
 
-import { getServerSession } from "next-auth";
 import { getDb } from "@/db/client";
-import { getUserProfile } from "@/db/queries/users";
-import { authOptions } from "@/lib/auth/options";
+import { getSignedIn } from "@/lib/auth/guards";
 import { saveReport as saveReportService, type SaveResponse } from "@/lib/reports/save";
 
 /**
@@ -11,9 +9,7 @@ import { saveReport as saveReportService, type SaveResponse } from "@/lib/report
  * edits): an expired session or a refusal comes back as a message, and the edits stay in the browser.
  */
 export async function saveReport(reportId: number, request: unknown): Promise<SaveResponse> {
-  const session = await getServerSession(authOptions);
-  const db = getDb();
-  const user = session?.userId ? getUserProfile(db, session.userId) : undefined;
+  const user = (await getSignedIn())?.user;
   if (!user) return { kind: "refused", message: "登录已过期，请重新登录后刷新本页，修改仍保存在本机浏览器中。" };
-  return saveReportService(db, user, reportId, request);
+  return saveReportService(getDb(), user, reportId, request);
 }

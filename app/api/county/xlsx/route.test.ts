@@ -12,8 +12,16 @@ import { seedReport } from "@/lib/report/export/testing";
 import { cleanReport } from "@/lib/report/testing";
 
 const state = vi.hoisted(() => ({ userId: undefined as number | undefined, db: undefined as unknown }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (state.userId ? { userId: state.userId } : null) }));
-vi.mock("@/lib/auth/options", () => ({ authOptions: {} }));
+// The signed-in user as getSignedIn reports it (its session checks are tested in lib/auth).
+vi.mock("@/lib/auth/guards", async () => {
+  const { getUserProfile } = await import("@/db/queries/users");
+  return {
+    getSignedIn: async () => {
+      const user = state.userId ? getUserProfile(state.db as Db, state.userId) : undefined;
+      return user && { user, sessionId: "test-session" };
+    },
+  };
+});
 vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
 
 const { GET } = await import("./route");

@@ -4,11 +4,9 @@
  * County admins only: 401 without a session, 403 for other roles, 400 for a missing or impossible
  * year. Every download is recorded in the audit log.
  */
-import { getServerSession } from "next-auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { getUserProfile } from "@/db/queries/users";
-import { authOptions } from "@/lib/auth/options";
+import { getSignedIn } from "@/lib/auth/guards";
 import { aggregateTitle } from "@/lib/report/aggregate";
 import { contentDisposition } from "@/lib/report/export";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
@@ -22,10 +20,9 @@ function fail(status: number, error: string): Response {
 }
 
 export async function GET(request: Request): Promise<Response> {
-  const session = await getServerSession(authOptions);
-  const db = getDb();
-  const user = session?.userId ? getUserProfile(db, session.userId) : undefined;
+  const user = (await getSignedIn())?.user;
   if (!user) return fail(401, "请先登录后再下载汇总表。");
+  const db = getDb();
   if (user.role !== "admin") return fail(403, "只有县（区）管理员可以下载全县汇总表。");
 
   const param = new URL(request.url).searchParams.get("year") ?? "";

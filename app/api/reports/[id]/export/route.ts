@@ -5,12 +5,10 @@
  * not read (another agency's report finds nothing). A report that is not approved is exported marked
  * 「草稿」. Every download is recorded in the audit log.
  */
-import { getServerSession } from "next-auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { getReportForActor } from "@/db/queries/reports";
-import { getUserProfile } from "@/db/queries/users";
-import { authOptions } from "@/lib/auth/options";
+import { getSignedIn } from "@/lib/auth/guards";
 import { tryReadStoredReport } from "@/lib/stored-report";
 import { contentDisposition, EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
 
@@ -21,10 +19,9 @@ function fail(status: number, error: string): Response {
 }
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const session = await getServerSession(authOptions);
-  const db = getDb();
-  const user = session?.userId ? getUserProfile(db, session.userId) : undefined;
+  const user = (await getSignedIn())?.user;
   if (!user) return fail(401, "请先登录后再下载报告。");
+  const db = getDb();
 
   const format = new URL(request.url).searchParams.get("format");
   if (!isExportFormat(format)) return fail(400, `不支持的导出格式，请选择 ${EXPORT_FORMATS.join("、")}。`);
