@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { agencies, reports, type AgencyLevel, type ReportStatus } from "../schema";
-import { readableAgencyIds } from "./reports";
+import { PUBLISHED_STATUSES, readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
 export type DashboardEntry = {
@@ -58,7 +58,7 @@ export function listDashboardEntries(db: Executor, scope: ActorScope, year: numb
     db
       .select({ agencyId: reports.agencyId, content: reports.content })
       .from(reports)
-      .where(and(inArray(reports.agencyId, agencyIds), eq(reports.year, year - 1), eq(reports.status, "approved")))
+      .where(and(inArray(reports.agencyId, agencyIds), eq(reports.year, year - 1), inArray(reports.status, PUBLISHED_STATUSES)))
       .all()
       .map((row) => [row.agencyId, row.content]),
   );

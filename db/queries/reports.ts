@@ -190,7 +190,7 @@ export function saveReportContent(
 }
 
 /** Statuses of a report that stands as the agency's published report of its year. */
-const PUBLISHED_STATUSES: ReportStatus[] = ["approved", "imported"];
+export const PUBLISHED_STATUSES: ReportStatus[] = ["approved", "imported"];
 
 /**
  * The agency's published report of a year (approved, or an imported past report), used to start the next
