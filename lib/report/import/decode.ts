@@ -1,9 +1,10 @@
 /**
  * From a file to blocks: decoding bytes (UTF-8 or GB18030), telling the kind of a file by its name or
- * content, and DOCX → HTML through mammoth.
+ * content, and DOCX → HTML through mammoth (after the zip-bomb checks of zip-limits.ts).
  */
 import mammoth from "mammoth";
 import type { ImportKind } from "./types";
+import { CORRUPT_DOCX_MESSAGE, safeDocxZip } from "./zip-limits";
 
 export type Decoded = { ok: true; text: string } | { ok: false; message: string };
 
@@ -58,8 +59,11 @@ function checkText(text: string): Decoded {
   return { ok: true, text };
 }
 
-/** DOCX → HTML (images dropped). */
-export async function docxToHtml(data: string | Uint8Array): Promise<Decoded> {
+/**
+ * The DOCX checks before mammoth: the file is a ZIP archive within the limits of zip-limits.ts, and
+ * what mammoth gets is the hostile-safe STORED copy of its parts.
+ */
+export async function prepareDocx(data: string | Uint8Array): Promise<{ ok: true; zip: Uint8Array } | { ok: false; message: string }> {
   if (typeof data === "string") {
     return { ok: false, message: "DOCX 文件应以二进制内容提供，收到的是文本。" };
   }
@@ -67,15 +71,27 @@ export async function docxToHtml(data: string | Uint8Array): Promise<Decoded> {
     if (startsWith(data, OLE_MAGIC)) {
       return { ok: false, message: "这是旧版 Word（.doc）文件，无法直接读取。请在 Word 或 WPS 中另存为 .docx 后再导入。" };
     }
-    return { ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" };
+    return { ok: false, message: CORRUPT_DOCX_MESSAGE };
   }
+  return safeDocxZip(data);
+}
+
+/** The options mammoth is run with, here and in the worker of off-thread.ts: images dropped, no file access. */
+export async function mammothHtml(zip: Uint8Array): Promise<Decoded> {
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
+      { buffer: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength) },
       { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
     );
     return { ok: true, text: result.value };
   } catch {
-    return { ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" };
+    return { ok: false, message: CORRUPT_DOCX_MESSAGE };
   }
+}
+
+/** DOCX → HTML (images dropped), refusing zip bombs before anything is inflated. */
+export async function docxToHtml(data: string | Uint8Array): Promise<Decoded> {
+  const prepared = await prepareDocx(data);
+  if (!prepared.ok) return prepared;
+  return mammothHtml(prepared.zip);
 }

@@ -1,0 +1,229 @@
+/**
+ * Hostile DOCX uploads (zip bombs, lying directories, too many entries) are refused quickly, with a
+ * Chinese message and without the memory they ask for; normal DOCX files import exactly as before.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { deflateRawSync } from "node:zlib";
+import mammoth from "mammoth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseInterchange } from "../index";
+import { exportDocx } from "../export";
+import { htmlToBlocks } from "./blocks";
+import { docxToHtml } from "./decode";
+import { importReport } from "./index";
+import { readReport } from "./read-report";
+import {
+  CORRUPT_DOCX_MESSAGE,
+  MAX_COMPRESSION_RATIO,
+  MAX_DECLARED_BYTES,
+  MAX_PARTS_BYTES,
+  MAX_ZIP_ENTRIES,
+  readZipDirectory,
+  safeDocxZip,
+} from "./zip-limits";
+import { crc32, patchDeclaredSize, readEntries, sampleDocx, writeZip, zeroEntry, type RawEntry } from "./zip-testing";
+
+const MB = 1024 * 1024;
+
+/** What the old code did: mammoth straight on the uploaded bytes. */
+async function plainMammoth(data: Uint8Array): Promise<string> {
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(data) },
+    { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
+  );
+  return result.value;
+}
+
+async function seedDocx(): Promise<Uint8Array> {
+  const parsed = parseInterchange(fs.readFileSync(path.join(__dirname, "../fixtures/seed-2020.json"), "utf8"));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return exportDocx(parsed.report, { draft: false });
+}
+
+/** `count` entries of `kb` KB of zeros each, all sharing one deflated copy. */
+function zeroFiles(prefix: string, ext: string, count: number, kb: number): RawEntry[] {
+  const zeros = new Uint8Array(kb * 1024);
+  const stored = deflateRawSync(zeros);
+  const crc = crc32(zeros);
+  return Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i + 1}.${ext}`, stored, method: 8, size: zeros.length, crc32: crc }));
+}
+
+let seed: Uint8Array;
+let seedEntries: RawEntry[];
+/** The seed report with word/document.xml replaced by 512 MB of zeros deflated into ~0.5 MB. */
+let bomb: Uint8Array;
+/** The same bomb, its local header and central directory patched to declare 4 KB. */
+let lyingBomb: Uint8Array;
+
+beforeAll(async () => {
+  seed = await seedDocx();
+  seedEntries = readEntries(seed);
+  bomb = writeZip(seedEntries.map((e) => (e.name === "word/document.xml" ? zeroEntry(e.name, 512) : e)));
+  lyingBomb = patchDeclaredSize(bomb, "word/document.xml", 4096);
+});
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - start };
+}
+
+describe("zip bombs are refused before they are inflated", () => {
+  it("the bomb is what it claims: ~0.5 MB declaring 512 MB", () => {
+    expect(bomb.length).toBeLessThan(0.6 * MB);
+    const directory = readZipDirectory(bomb);
+    expect(directory.ok && directory.entries.find((e) => e.name === "word/document.xml")?.size).toBe(512 * MB);
+  });
+
+  it("a 0.5 MB DOCX that inflates to 512 MB: refused by its compression ratio, within 2 s", async () => {
+    const { result, ms } = await timed(() => importReport({ kind: "docx", data: bomb }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(/压缩比异常（约 \d+ 倍，正常的 Word 文档不超过 200 倍）/);
+      expect(result.message).toContain("伪装成 Word 文档的压缩包");
+    }
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it("the same bomb whose directory lies (4 KB declared): inflation stops after 4 KB, within 2 s", async () => {
+    const { result, ms } = await timed(() => importReport({ kind: "docx", data: lyingBomb }));
+    expect(result).toEqual({
+      ok: false,
+      message: "无法导入：文件已损坏或是伪装成 Word 文档的压缩包——其中的内容解压后超过了文件自己记录的 4 KB，已停止解压。",
+    });
+    expect(ms).toBeLessThan(2000);
+  });
+
+  describe("memory, measured in a child process", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "zip-bomb-"));
+      fs.writeFileSync(path.join(dir, "bomb.docx"), bomb);
+      fs.writeFileSync(path.join(dir, "lying.docx"), lyingBomb);
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    for (const file of ["bomb.docx", "lying.docx"]) {
+      {
+        it(`${file}: refused in < 2 s, < 300 MB more memory`, () => {
+          const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "zip-bomb-child.ts"), path.join(dir, file)], {
+            timeout: 60_000,
+            encoding: "utf8",
+          });
+          const measured = JSON.parse(out) as { ok: boolean; message: string; ms: number; rssBefore: number; maxRss: number };
+          expect(measured.ok).toBe(false);
+          expect(measured.message).toContain("伪装成 Word 文档的压缩包");
+          expect(measured.ms).toBeLessThan(2000);
+          expect(measured.maxRss - measured.rssBefore).toBeLessThan(300 * MB);
+        });
+      }
+    }
+  });
+});
+
+describe("the other limits", () => {
+  const fillers = (count: number): RawEntry[] =>
+    Array.from({ length: count }, (_, i) => ({ name: `word/media/filler${i + 1}.png`, stored: new Uint8Array(0), method: 0, size: 0, crc32: 0 }));
+
+  it(`more than ${MAX_ZIP_ENTRIES} entries: refused; exactly ${MAX_ZIP_ENTRIES} reads as without the extra entries`, async () => {
+    const over = writeZip([...seedEntries, ...fillers(MAX_ZIP_ENTRIES + 1 - seedEntries.length)]);
+    expect(await importReport({ kind: "docx", data: over })).toEqual({
+      ok: false,
+      message: "无法导入：这个 DOCX 文件包含 2001 个部件，超过了 2000 个的上限。文件可能已损坏，或是伪装成 Word 文档的压缩包。",
+    });
+    const at = writeZip([...seedEntries, ...fillers(MAX_ZIP_ENTRIES - seedEntries.length)]);
+    expect(await importReport({ kind: "docx", data: at })).toEqual(await importReport({ kind: "docx", data: seed }));
+  });
+
+  it(`declared total above ${MAX_DECLARED_BYTES / MB} MB (pictures of ordinary ratios): refused`, async () => {
+    const data = writeZip([...seedEntries, ...zeroFiles("word/media/image", "png", 70, 900)]);
+    const result = await importReport({ kind: "docx", data });
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^无法导入：这个 DOCX 文件解压后约 6\d\.\d MB，超过了 60 MB 的上限/) });
+  });
+
+  it(`the parts mammoth reads above ${MAX_PARTS_BYTES / MB} MB: refused`, async () => {
+    const data = writeZip([...seedEntries, ...zeroFiles("customXml/item", "xml", 12, 900)]);
+    expect(await importReport({ kind: "docx", data })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^无法导入：这个 DOCX 文件的正文、样式等部分解压后约 10\.\d MB，超过了 10 MB 的上限。请删去与年度报告无关的内容后再试。$/),
+    });
+  });
+
+  it(`one entry of an absurd ratio (> ${MAX_COMPRESSION_RATIO}), even a picture: refused`, async () => {
+    const data = writeZip([...seedEntries, zeroEntry("word/media/image1.png", 2)]);
+    const result = await importReport({ kind: "docx", data });
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/压缩比异常/) });
+  });
+
+  it("a picture whose directory lies is never inflated: the document imports as without it", async () => {
+    const data = patchDeclaredSize(writeZip([...seedEntries, zeroEntry("word/media/image1.png", 512)]), "word/media/image1.png", 4096);
+    const { result, ms } = await timed(() => importReport({ kind: "docx", data }));
+    expect(result).toEqual(await importReport({ kind: "docx", data: seed }));
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it("corrupt archives get the usual message", async () => {
+    const doc = writeZip(seedEntries);
+    const wrongOffset = Buffer.from(doc);
+    wrongOffset.writeUInt32LE(0x7fffffff, wrongOffset.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 42);
+    const unknownMethod = writeZip(seedEntries.map((e) => (e.name === "word/document.xml" ? { ...e, method: 9 as 8 } : e)));
+    const storedTooShort = writeZip(seedEntries.map((e) => (e.name === "word/styles.xml" ? { ...e, method: 0 as const } : e)));
+    const truncated = writeZip(seedEntries.map((e) => (e.name === "word/document.xml" ? { ...e, stored: e.stored.subarray(0, e.stored.length >> 1) } : e)));
+    for (const data of [doc.subarray(0, doc.length - 30), new Uint8Array(wrongOffset), unknownMethod, storedTooShort, truncated]) {
+      expect(await importReport({ kind: "docx", data })).toEqual({ ok: false, message: CORRUPT_DOCX_MESSAGE });
+    }
+  });
+});
+
+describe("a normal DOCX imports exactly as before", () => {
+  it("what mammoth gets is STORED: the parts inflated, pictures emptied", async () => {
+    const sample = await sampleDocx();
+    const safe = await safeDocxZip(sample);
+    if (!safe.ok) throw new Error(safe.message);
+    const directory = readZipDirectory(safe.zip);
+    if (!directory.ok) throw new Error(directory.message);
+    expect(directory.entries.map((e) => e.name)).toEqual(readEntries(sample).map((e) => e.name));
+    expect(directory.entries.every((e) => e.method === 0 && e.compressedSize === e.size)).toBe(true);
+    const media = directory.entries.filter((e) => e.name.startsWith("word/media/"));
+    expect(media.length).toBeGreaterThan(0);
+    expect(media.every((e) => e.size === 0)).toBe(true);
+    const document = directory.entries.find((e) => e.name === "word/document.xml");
+    expect(document?.size).toBe(readEntries(sample).find((e) => e.name === "word/document.xml")?.size);
+  });
+
+  it("a document with a table and a picture: the same HTML as mammoth on the original file", async () => {
+    const sample = await sampleDocx();
+    expect(await docxToHtml(sample)).toEqual({ ok: true, text: await plainMammoth(sample) });
+  });
+
+  it("an exported report: the same import result as the old pipeline", async () => {
+    const old = readReport(htmlToBlocks(await plainMammoth(seed)));
+    expect(old.ok).toBe(true);
+    expect(await importReport({ kind: "docx", data: seed })).toEqual(old);
+  });
+
+  it("archives with ZIP64 fields or data descriptors (streaming writers) read the same", async () => {
+    const html = await plainMammoth(seed);
+    for (const variant of [{ zip64: true }, { descriptor: true }]) {
+      const data = writeZip(
+        seedEntries.map((e) => ({ ...e, ...variant })),
+        { zip64End: variant.zip64 === true },
+      );
+      expect(await plainMammoth(data)).toBe(html); // the old code read them too
+      expect(await docxToHtml(data)).toEqual({ ok: true, text: html });
+    }
+  });
+
+  const wordFiles = path.join(__dirname, "../../../node_modules/mammoth/test/test-data");
+  it.skipIf(!fs.existsSync(wordFiles))("documents written by Word (mammoth's own test files): the same HTML", async () => {
+    const files = fs.readdirSync(wordFiles).filter((f) => f.endsWith(".docx"));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const data = new Uint8Array(fs.readFileSync(path.join(wordFiles, file)));
+      expect({ file, html: await docxToHtml(data) }).toEqual({ file, html: { ok: true, text: await plainMammoth(data) } });
+    }
+  });
+});
