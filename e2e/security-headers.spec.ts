@@ -131,10 +131,16 @@ test("the editor and the pages around it run without a CSP violation", async ({ 
 test("the county admin's pages run without a CSP violation", async ({ page }) => {
   const violations = await collectViolations(page);
   await signIn(page, "admin");
-  for (const path of ["/dashboard", "/county", "/audit"]) {
+  for (const path of ["/dashboard", "/county", "/audit", "/admin", "/account"]) {
     expectPagePolicy((await page.goto(path))!.headers());
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
+  // The Chinese 404 page is rendered per request too, so its scripts carry the nonce.
+  const missing = await page.goto("/no-such-page");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "找不到该页面" })).toBeVisible();
+  await page.getByRole("link", { name: "返回年度报告" }).click();
+  await expect(page).toHaveURL(/\/$/);
   expect(violations).toEqual([]);
 });
 
