@@ -16,7 +16,7 @@ import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope, decideAccount } from "@/lib/permissions";
 import { startFromPrevious } from "@/lib/report/carry-forward";
 import { getEdition } from "@/lib/report/editions";
-import { importReport } from "@/lib/report/import";
+import { importReportOffThread } from "@/lib/report/import/off-thread";
 import type { ImportKind, UnreadItem } from "@/lib/report/import";
 import type { Agency, Report } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
@@ -73,7 +73,8 @@ async function prepare(db: Executor, user: UserProfile, source: ImportSource): P
   const row = getAgency(db, user.agencyId);
   if (!row) return { ok: false, failure: actionFailure("找不到您所在的机关。") };
   const agency: Agency = { name: row.name, level: row.level };
-  const result = await importReport({ kind: source.kind, data: source.data });
+  // Word files are read in a worker thread, so a large one does not stall other users.
+  const result = await importReportOffThread({ kind: source.kind, data: source.data });
   if (!result.ok) return { ok: false, failure: actionFailure(result.message) };
   const imported = result.report;
   const nextYear = imported.year + 1;
