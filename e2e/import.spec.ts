@@ -3,6 +3,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { reports } from "@/db/schema";
+import { exportReport } from "@/lib/report/export";
+import { parseInterchange } from "@/lib/report/interchange";
+import { deflated, writeZip, zeroEntry } from "@/lib/report/import/zip-testing";
 import { cell, createTestAgency, openSection, signIn, storedReportContent, TEST_PASSWORD, testDb } from "./support";
 
 const SEED_TEXT = path.resolve("..", "shared", "seeds", "000_332374fea032217b.txt");
@@ -94,4 +97,29 @@ test("an imported report stays 导入 until the agency's supervisor confirms it;
   await otherPage.getByRole("button", { name: "读取" }).click();
   await expect(otherPage.getByRole("alert").filter({ hasText: "经办人只能导入本机关的报告" })).toBeVisible();
   expect(testDb().select().from(reports).where(eq(reports.agencyId, other.agency.id)).all()).toEqual([]);
+});
+
+test("a Word file is read through the server's worker; a zip bomb gets a clear message at once and the app stays responsive", async ({ page }) => {
+  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  const seed = parseInterchange(fs.readFileSync(path.resolve("lib/report/fixtures/seed-2020.json"), "utf8"));
+  if (!seed.ok) throw new Error("seed fixture unreadable");
+  const docx = await exportReport(seed.report, "docx", { draft: false });
+
+  await page.goto("/reports/import");
+  await page.getByLabel("报告文件").setInputFiles({ name: "蓬莱阁街道2020年报.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docx.body) });
+  await page.getByRole("button", { name: "读取" }).click();
+  await expect(page.getByRole("heading", { name: "读取结果" })).toBeVisible();
+  await expect(page.getByText("全部内容均已读取。")).toBeVisible();
+
+  // 0.5 MB that would inflate to 512 MB.
+  await page.goto("/reports/import");
+  const bomb = writeZip([deflated("[Content_Types].xml", "<Types/>"), zeroEntry("word/document.xml", 512)]);
+  await page.getByLabel("报告文件").setInputFiles({ name: "bomb.docx", mimeType: "application/octet-stream", buffer: Buffer.from(bomb) });
+  const started = Date.now();
+  await page.getByRole("button", { name: "读取" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /解压后|压缩/ })).toBeVisible({ timeout: 2_000 });
+  expect(Date.now() - started).toBeLessThan(2_000);
+  const list = await page.request.get("/");
+  expect(list.status()).toBe(200);
 });
