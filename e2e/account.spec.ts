@@ -53,6 +53,7 @@ test("a user whose password was handed out must set a new one before anything el
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: /测试街道办事处/ })).toBeVisible();
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, clerk.username, "Penglai-new-2026");
 });
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/db/queries/audit";
 import { agencies } from "@/db/schema";
-import { DEMO_TOWNSHIP } from "@/db/seed";
+import { DEMO_TOWNSHIP } from "@/lib/demo";
 import { signIn, testDb } from "./support";
 
 test("the audit log pages from the newest events to older ones and back", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { Workbook } from "exceljs";
 import { expect, test } from "@playwright/test";
-import { DEMO_COUNTY, DEMO_DEPARTMENT, DEMO_TOWNSHIP } from "@/db/seed";
+import { DEMO_COUNTY, DEMO_DEPARTMENT, DEMO_TOWNSHIP } from "@/lib/demo";
 import { signIn } from "./support";
 
 // The demo county's 2020 figures are stable: only the seeded township report of 2020 is approved, and

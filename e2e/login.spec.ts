@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_TOWNSHIP, DEMO_USERS } from "@/db/seed";
+import { DEMO_TOWNSHIP, DEMO_USERS } from "@/lib/demo";
 import { roleLabels } from "@/lib/labels";
 import { signIn } from "./support";
 

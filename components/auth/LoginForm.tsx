@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { LOGIN_THROTTLED } from "@/lib/auth/login-throttle";
+import { throttleMessage } from "@/lib/auth/login-throttle";
 
 type LoginValues = { username: string; password: string };
 
@@ -21,11 +21,7 @@ export function LoginForm() {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError(
-        result?.error === LOGIN_THROTTLED
-          ? "登录失败次数过多，已暂时锁定，请 15 分钟后再试。"
-          : "用户名或密码错误，请重新输入。",
-      );
+      setFormError(throttleMessage(result?.error) ?? "用户名或密码错误，请重新输入。");
       return;
     }
     router.replace("/");

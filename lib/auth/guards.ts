@@ -27,6 +27,8 @@ export async function getSignedIn(): Promise<SignedIn | undefined> {
 
 /** Where a user who must choose a new password is sent before anything else. */
 export const PASSWORD_CHANGE_PATH = "/account";
+/** What downloads and autosave say to a user who must choose a new password first. */
+export const PASSWORD_CHANGE_FIRST = "请先在“账号与密码”页设置新密码，然后再继续。";
 
 /**
  * The signed-in user; without a session that holds, pages go to the login page. A user who must choose a

@@ -3,6 +3,8 @@ import {
   ADDRESS_FAILURE_LIMIT,
   PAIR_FAILURE_LIMIT,
   throttleRefusal,
+  throttledCode,
+  throttleMessage,
   USERNAME_BACKOFF_AFTER,
   USERNAME_BACKOFF_INTERVAL_MS,
   type LoginAttemptCounts,
@@ -30,5 +32,15 @@ describe("the sign-in throttling policy", () => {
     expect(ADDRESS_FAILURE_LIMIT).toBeGreaterThanOrEqual(50);
     expect(throttleRefusal({ ...none, address: ADDRESS_FAILURE_LIMIT - 1 }, NOW)).toBeNull();
     expect(throttleRefusal({ ...none, address: ADDRESS_FAILURE_LIMIT }, NOW)).toBe("address");
+  });
+});
+
+describe("the login form's throttle message", () => {
+  it("names the wait of the limit that refused, and is silent for other errors", () => {
+    expect(throttleMessage(throttledCode("pair"))).toBe("登录失败次数过多，已暂时锁定，请 15 分钟后再试。");
+    expect(throttleMessage(throttledCode("address"))).toBe("登录失败次数过多，已暂时锁定，请 15 分钟后再试。");
+    expect(throttleMessage(throttledCode("username"))).toBe("该账号最近登录失败次数过多，每 30 秒只能尝试一次，请稍后再试。");
+    expect(throttleMessage("CredentialsSignin")).toBeNull();
+    expect(throttleMessage(undefined)).toBeNull();
   });
 });

@@ -54,3 +54,17 @@ export function throttleRefusal(counts: LoginAttemptCounts, now: number): Thrott
 
 /** The error code next-auth hands to the login form when an attempt was refused unevaluated. */
 export const LOGIN_THROTTLED = "LOGIN_THROTTLED";
+
+/** The sign-in error code for a throttled attempt: which limit refused it travels with it to the form. */
+export function throttledCode(key: ThrottleKey): string {
+  return `${LOGIN_THROTTLED}:${key}`;
+}
+
+/** The login form's message for a sign-in error code, or null when the error is not a throttle. */
+export function throttleMessage(code: string | null | undefined): string | null {
+  if (!code?.startsWith(LOGIN_THROTTLED)) return null;
+  const key = code.slice(LOGIN_THROTTLED.length + 1);
+  return key === "username"
+    ? `该账号最近登录失败次数过多，每 ${USERNAME_BACKOFF_INTERVAL_MS / 1000} 秒只能尝试一次，请稍后再试。`
+    : `登录失败次数过多，已暂时锁定，请 ${LOGIN_WINDOW_MS / 60_000} 分钟后再试。`;
+}

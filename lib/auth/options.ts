@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
 import { readEnv } from "@/lib/env";
 import { getAuthSecret } from "./secret";
-import { LOGIN_THROTTLED } from "./login-throttle";
+import { throttledCode } from "./login-throttle";
 import { checkSession, endSession, SESSION_MAX_AGE_MS } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -38,7 +38,7 @@ export const authOptions: NextAuthOptions = {
         const result = await signInWithPassword(getDb(), { ...parsed.data, address: clientAddress(request?.headers) });
         if (result.ok) return { id: String(result.user.id), name: result.user.displayName, sessionId: result.sessionId };
         // next-auth passes a thrown message to the client as the sign-in error.
-        if (result.reason === "throttled") throw new Error(LOGIN_THROTTLED);
+        if (result.reason === "throttled") throw new Error(throttledCode(result.throttledBy ?? "pair"));
         return null;
       },
     }),

@@ -13,7 +13,7 @@ export const metadata = { title: "审计日志 · 年报" };
 
 const td = `${cellClass} align-top`;
 
-const DETAIL_WORDS: Record<string, string> = { throttled: "失败次数过多，已暂时锁定" };
+const DETAIL_WORDS: Record<string, string> = { throttled: "失败次数过多，已暂时锁定", disabled: "账号已停用" };
 
 function detailText(action: string, detail: string | null): string {
   // A created report's detail is its year, which the report column already shows.

@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db/client";
-import { getSignedIn } from "@/lib/auth/guards";
+import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
 import { saveReport as saveReportService, type SaveResponse } from "@/lib/reports/save";
 
 /**
@@ -11,5 +11,6 @@ import { saveReport as saveReportService, type SaveResponse } from "@/lib/report
 export async function saveReport(reportId: number, request: unknown): Promise<SaveResponse> {
   const user = (await getSignedIn())?.user;
   if (!user) return { kind: "refused", message: "登录已过期，请重新登录后刷新本页，修改仍保存在本机浏览器中。" };
+  if (user.mustChangePassword) return { kind: "refused", message: PASSWORD_CHANGE_FIRST };
   return saveReportService(getDb(), user, reportId, request);
 }

@@ -6,7 +6,8 @@
  */
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { getSignedIn } from "@/lib/auth/guards";
+import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
+import { actorScope, decideAccount } from "@/lib/permissions";
 import { aggregateTitle } from "@/lib/report/aggregate";
 import { contentDisposition } from "@/lib/report/export";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
@@ -22,8 +23,10 @@ function fail(status: number, error: string): Response {
 export async function GET(request: Request): Promise<Response> {
   const user = (await getSignedIn())?.user;
   if (!user) return fail(401, "请先登录后再下载汇总表。");
+  if (user.mustChangePassword) return fail(403, PASSWORD_CHANGE_FIRST);
   const db = getDb();
-  if (user.role !== "admin") return fail(403, "只有县（区）管理员可以下载全县汇总表。");
+  const permitted = decideAccount(user, "viewCountyFigures");
+  if (!permitted.ok) return fail(403, permitted.reason);
 
   const param = new URL(request.url).searchParams.get("year") ?? "";
   const year = /^\d{4}$/.test(param) ? Number(param) : NaN;
@@ -31,7 +34,7 @@ export async function GET(request: Request): Promise<Response> {
     return fail(400, `请指定报告年度（${FIRST_REPORT_YEAR} 年至今年），例如 ?year=${FIRST_REPORT_YEAR + 1}。`);
   }
 
-  const figures = loadCountyFigures(db, { userId: user.id, agencyId: user.agencyId, role: user.role }, user.agencyName, year);
+  const figures = loadCountyFigures(db, actorScope(user), user.agencyName, year);
   const body = await countyWorkbook(figures);
   recordAudit(db, {
     action: "report-downloaded",

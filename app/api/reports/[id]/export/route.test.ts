@@ -1,3 +1,4 @@
+import { setMustChangePassword } from "@/db/queries/account";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,9 +11,10 @@ import { createUser } from "@/db/queries/users";
 
 const state = vi.hoisted(() => ({ userId: undefined as number | undefined, db: undefined as unknown }));
 // The signed-in user as getSignedIn reports it (its session checks are tested in lib/auth).
-vi.mock("@/lib/auth/guards", async () => {
+vi.mock("@/lib/auth/guards", async (original) => {
   const { getUserProfile } = await import("@/db/queries/users");
   return {
+    ...(await original<object>()),
     getSignedIn: async () => {
       const user = state.userId ? getUserProfile(state.db as Db, state.userId) : undefined;
       return user && { user, sessionId: "test-session" };
@@ -63,6 +65,15 @@ describe("GET /api/reports/{id}/export", () => {
     const response = await get(township.approved, "docx");
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatch(/登录/);
+  });
+
+  it("refuses a user who must first set a new password", async () => {
+    setMustChangePassword(db, township.clerk, true);
+    state.userId = township.clerk;
+    const response = await get(township.approved, "docx");
+    setMustChangePassword(db, township.clerk, false);
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toBe("请先在“账号与密码”页设置新密码，然后再继续。");
   });
 
   it("downloads the approved report as DOCX under its official name, and records it", async () => {

@@ -8,8 +8,9 @@
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { getReportForActor } from "@/db/queries/reports";
-import { getSignedIn } from "@/lib/auth/guards";
+import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
 import { tryReadStoredReport } from "@/lib/stored-report";
+import { actorScope, decide } from "@/lib/permissions";
 import { contentDisposition, EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,7 @@ function fail(status: number, error: string): Response {
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = (await getSignedIn())?.user;
   if (!user) return fail(401, "请先登录后再下载报告。");
+  if (user.mustChangePassword) return fail(403, PASSWORD_CHANGE_FIRST);
   const db = getDb();
 
   const format = new URL(request.url).searchParams.get("format");
@@ -28,9 +30,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 
   const { id } = await context.params;
   const reportId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
-  const scope = { userId: user.id, agencyId: user.agencyId, role: user.role };
-  const stored = reportId === undefined ? undefined : getReportForActor(db, scope, reportId);
-  if (!stored) return fail(404, "找不到该报告，或您无权查看。");
+  const stored = reportId === undefined ? undefined : getReportForActor(db, actorScope(user), reportId);
+  if (!stored || !decide(user, stored, "export").ok) return fail(404, "找不到该报告，或您无权查看。");
 
   const report = tryReadStoredReport(stored.content);
   if (!report) return fail(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
