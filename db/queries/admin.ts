@@ -87,22 +87,18 @@ export function listCountyUsers(db: Executor, scope: ActorScope): (CountyUser & 
     .map(({ disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null }));
 }
 
-export function findCountyUser(db: Executor, scope: ActorScope, userId: number): CountyUser | undefined {
+/** A user of the county, by id or by username; another county's users are not found. */
+export function findCountyUser(
+  db: Executor,
+  scope: ActorScope,
+  which: number | { username: string },
+): CountyUser | undefined {
+  const match = typeof which === "number" ? eq(users.id, which) : eq(users.username, which.username);
   return db
     .select(profileColumns)
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(and(eq(users.id, userId), inArray(users.agencyId, readableAgencyIds(db, scope))))
-    .get();
-}
-
-/** A user of the county by username (another county's users are not found). */
-export function findCountyUserByUsername(db: Executor, scope: ActorScope, username: string): CountyUser | undefined {
-  return db
-    .select(profileColumns)
-    .from(users)
-    .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(and(eq(users.username, username), inArray(users.agencyId, readableAgencyIds(db, scope))))
+    .where(and(match, inArray(users.agencyId, readableAgencyIds(db, scope))))
     .get();
 }
 

@@ -15,7 +15,6 @@ import {
   findCountyUser,
   insertCountyAgency,
   setTownshipDeadline as storeTownshipDeadline,
-  findCountyUserByUsername,
   usernameExists,
   type CountyAgency,
 } from "@/db/queries/admin";
@@ -184,16 +183,28 @@ export function returnReport(db: Executor, actor: UserProfile, input: ReturnInpu
  * and the approved content kept as a revision.
  */
 export function approveReport(db: Executor, actor: UserProfile, input: ApproveInput): ActionResult<StatusChange> {
+  return approveVersion(db, actor, input, "approve", (report) => `第 ${report.version} 版`);
+}
+
+/**
+ * The one way into 已批准: the version the approver read is locked with the approver and time recorded,
+ * its content kept as a revision, and the step in the audit log.
+ */
+function approveVersion(
+  db: Executor,
+  actor: UserProfile,
+  input: ApproveInput,
+  action: "approve" | "confirm",
+  detail: (report: ReportHead) => string,
+): ActionResult<StatusChange> {
   return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkReport(tx, actor, input.reportId, "approve");
+    const checked = checkReport(tx, actor, input.reportId, action);
     if (!checked.ok) return checked.result;
     const { report } = checked;
     if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
     keepCurrentRevision(tx, report.id, actor.id);
     const approval = { by: actor.id, at: new Date() };
-    if (!move(tx, actor, report, "approve", "report-approved", `第 ${report.version} 版`, approval)) {
-      return actionFailure(REPORT_CHANGED);
-    }
+    if (!move(tx, actor, report, action, "report-approved", detail(report), approval)) return actionFailure(REPORT_CHANGED);
     return { ok: true, data: { status: "approved" } };
   });
 }
@@ -204,18 +215,8 @@ export function approveReport(db: Executor, actor: UserProfile, input: ApproveIn
  * confirmer recorded as approver and the import's origin in the audit log.
  */
 export function confirmImportedReport(db: Executor, actor: UserProfile, input: ApproveInput): ActionResult<StatusChange> {
-  return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkReport(tx, actor, input.reportId, "confirm");
-    if (!checked.ok) return checked.result;
-    const { report } = checked;
-    if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
-    keepCurrentRevision(tx, report.id, actor.id);
-    const approval = { by: actor.id, at: new Date() };
-    const who = actor.role === "admin" ? "管理员" : "审核人";
-    const detail = `${who}确认导入的已发布报告为已批准（第 ${report.version} 版）`;
-    if (!move(tx, actor, report, "confirm", "report-approved", detail, approval)) return actionFailure(REPORT_CHANGED);
-    return { ok: true, data: { status: "approved" } };
-  });
+  const who = actor.role === "admin" ? "管理员" : "审核人";
+  return approveVersion(db, actor, input, "confirm", (report) => `${who}确认导入的已发布报告为已批准（第 ${report.version} 版）`);
 }
 
 /**
@@ -381,7 +382,7 @@ export function createUserWithHash(
     }
     // Usernames sign in, so they are unique everywhere; the message names no other county's user.
     if (usernameExists(tx, input.username)) {
-      const inCounty = findCountyUserByUsername(tx, actorScope(actor), input.username) !== undefined;
+      const inCounty = findCountyUser(tx, actorScope(actor), { username: input.username }) !== undefined;
       const message = inCounty ? "本县（区）已有该用户名，请换一个" : "该用户名不可用，请换一个";
       return actionFailure(inCounty ? "本县（区）已有该用户名。" : "该用户名不可用。", { username: [message] });
     }
