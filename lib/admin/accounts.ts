@@ -11,7 +11,7 @@ import type { UserProfile } from "@/db/queries/users";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import { roleLabels } from "@/lib/labels";
 import { actorScope, decideAccount, mayAssignRole } from "@/lib/permissions";
-import { recordRefusal } from "@/lib/workflow/service";
+import { recordRefusal } from "@/lib/refusals";
 import type { UserRoleInput, UserStandingInput } from "@/lib/workflow/schemas";
 
 type Target = { ok: true; user: UserProfile } | { ok: false; result: ActionResult<never> };

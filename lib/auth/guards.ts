@@ -5,6 +5,7 @@ import { getUserProfile, type UserProfile } from "@/db/queries/users";
 import { authOptions } from "./options";
 import { checkSession } from "./sessions";
 import { decideAccount, type AccountAbility } from "@/lib/permissions";
+import { recordRefusal } from "@/lib/refusals";
 
 export type SignedIn = { user: UserProfile; sessionId: string };
 
@@ -44,6 +45,10 @@ export async function requireUser(options: { allowPendingPasswordChange?: boolea
 /** The signed-in user, if the permission module grants them `ability`; otherwise back to the report list. */
 export async function requireAbility(ability: AccountAbility): Promise<UserProfile> {
   const user = await requireUser();
-  if (!decideAccount(user, ability).ok) redirect("/");
+  const decision = decideAccount(user, ability);
+  if (!decision.ok) {
+    recordRefusal(getDb(), user, "打开页面", decision.reason, null);
+    redirect("/");
+  }
   return user;
 }

@@ -20,7 +20,7 @@ import { importReportOffThread } from "@/lib/report/import/off-thread";
 import type { ImportKind, UnreadItem } from "@/lib/report/import";
 import type { Agency, Report } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
-import { recordRefusal } from "@/lib/workflow/service";
+import { recordRefusal } from "@/lib/refusals";
 
 export interface ImportSource {
   kind: ImportKind;

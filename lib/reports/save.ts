@@ -10,7 +10,7 @@ import { actorScope, decide } from "@/lib/permissions";
 import { parseInterchange } from "@/lib/report/interchange";
 import { readStoredAcknowledgements } from "@/lib/stored-report";
 import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
-import { recordRefusal } from "@/lib/workflow/service";
+import { recordRefusal } from "@/lib/refusals";
 import { getAgency } from "@/db/queries/agencies";
 
 export type SaveResponse =

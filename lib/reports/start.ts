@@ -14,7 +14,7 @@ import { editionForYear } from "@/lib/report/editions";
 import { emptyReport } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
 import { readStoredReport } from "@/lib/stored-report";
-import { recordRefusal } from "@/lib/workflow/service";
+import { recordRefusal } from "@/lib/refusals";
 
 export const startReportSchema = z.object({
   year: z.coerce

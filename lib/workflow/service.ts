@@ -43,6 +43,7 @@ import type {
   UserInput,
 } from "./schemas";
 import { TRANSITIONS, type WorkflowAction } from "./transitions";
+import { recordRefusal } from "@/lib/refusals";
 import { actorScope, decide, decideAccount, mayAssignRole, REPORT_NOT_FOUND, type ReportAbility } from "@/lib/permissions";
 import { storePasswordHash } from "@/db/queries/account";
 
@@ -81,21 +82,6 @@ const ABILITY_LABELS: Record<ReportAbility, string> = {
   ...(Object.fromEntries(Object.values(TRANSITIONS).map((t) => [t.action, t.label])) as Record<WorkflowAction, string>),
 };
 
-/**
- * A refused attempt, in the audit log: nothing else is written by a refused call. A report the actor may
- * not see is recorded against the actor's own agency, with the id they asked for.
- */
-export function recordRefusal(
-  db: Executor,
-  actor: UserProfile,
-  attempted: string,
-  reason: string,
-  report: ReportHead | null,
-  askedReportId?: number,
-) {
-  const asked = !report && askedReportId !== undefined ? `（报告编号 ${askedReportId}）` : "";
-  audit(db, actor, "action-refused", report, `${attempted}${asked}：${reason}`);
-}
 
 function audit(db: Executor, actor: UserProfile, action: AuditAction, report: ReportHead | null, detail?: string) {
   recordAudit(db, {

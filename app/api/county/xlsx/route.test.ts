@@ -101,6 +101,7 @@ describe("GET /api/county/xlsx", () => {
     const clerk = await get("2020");
     expect(clerk.status).toBe(403);
     expect((await clerk.json()).error).toMatch(/管理员/);
+    expect(listRecentAudit(db, 1)[0]).toMatchObject({ action: "action-refused", userId: ids.clerk });
   });
 
   it("answers 400 for a missing or impossible year", async () => {

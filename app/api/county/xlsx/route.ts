@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
 import { actorScope, decideAccount } from "@/lib/permissions";
+import { recordRefusal } from "@/lib/refusals";
 import { aggregateTitle } from "@/lib/report/aggregate";
 import { contentDisposition } from "@/lib/report/export";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
@@ -26,7 +27,10 @@ export async function GET(request: Request): Promise<Response> {
   if (user.mustChangePassword) return fail(403, PASSWORD_CHANGE_FIRST);
   const db = getDb();
   const permitted = decideAccount(user, "viewCountyFigures");
-  if (!permitted.ok) return fail(403, permitted.reason);
+  if (!permitted.ok) {
+    recordRefusal(db, user, "下载全县汇总表", permitted.reason, null);
+    return fail(403, permitted.reason);
+  }
 
   const param = new URL(request.url).searchParams.get("year") ?? "";
   const year = /^\d{4}$/.test(param) ? Number(param) : NaN;

@@ -110,13 +110,18 @@ describe("GET /api/reports/{id}/export", () => {
     expect((await get(township.approved, "pdf")).status).toBe(400);
   });
 
-  it("finds nothing for another agency's report or an unknown id", async () => {
+  it("finds nothing for another agency's report or an unknown id, and audits the refusal", async () => {
     state.userId = other.clerk;
-    const before = listRecentAudit(db, 1)[0].id;
     const response = await get(township.approved, "docx");
     expect(response.status).toBe(404);
     expect((await response.json()).error).toMatch(/找不到/);
-    expect(listRecentAudit(db, 1)[0].id).toBe(before);
+    // Recorded against the asking clerk's own agency: nothing of the other report is revealed.
+    expect(listRecentAudit(db, 1)[0]).toMatchObject({
+      action: "action-refused",
+      userId: other.clerk,
+      reportId: null,
+      detail: `下载报告（报告编号 ${township.approved}）：找不到该报告，或您无权查看该报告。`,
+    });
     state.userId = township.clerk;
     expect((await get(999999, "docx")).status).toBe(404);
     expect((await get("abc", "docx")).status).toBe(404);

@@ -10,7 +10,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { getReportForActor } from "@/db/queries/reports";
 import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
 import { tryReadStoredReport } from "@/lib/stored-report";
-import { actorScope, decide } from "@/lib/permissions";
+import { actorScope, decide, REPORT_NOT_FOUND } from "@/lib/permissions";
+import { recordRefusal } from "@/lib/refusals";
 import { contentDisposition, EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +32,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const reportId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
   const stored = reportId === undefined ? undefined : getReportForActor(db, actorScope(user), reportId);
-  if (!stored || !decide(user, stored, "export").ok) return fail(404, "找不到该报告，或您无权查看。");
+  const permitted = stored ? decide(user, stored, "export") : { ok: false as const, reason: REPORT_NOT_FOUND };
+  if (!stored || !permitted.ok) {
+    recordRefusal(db, user, "下载报告", permitted.ok ? REPORT_NOT_FOUND : permitted.reason, null, reportId);
+    return fail(404, "找不到该报告，或您无权查看。");
+  }
 
   const report = tryReadStoredReport(stored.content);
   if (!report) return fail(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
