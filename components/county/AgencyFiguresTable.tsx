@@ -3,7 +3,7 @@ import { KEY_FIGURES, keyFigures } from "@/lib/report/aggregate";
 import { formatCell } from "@/lib/report/cell-input";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
-import type { CountyAgencyFigures } from "@/app/(app)/county/figures";
+import type { CountyAgencyFigures } from "@/lib/county/figures";
 import { AgencyCells, AgencyListTable, OpenReportCell, link, td } from "./AgencyListTable";
 
 function Balance({ findings }: { findings: Finding[] }) {

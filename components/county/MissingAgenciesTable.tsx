@@ -1,5 +1,5 @@
 import { StatusBadge } from "@/components/reports/StatusBadge";
-import type { CountyAgencyFigures } from "@/app/(app)/county/figures";
+import type { CountyAgencyFigures } from "@/lib/county/figures";
 import { AgencyCells, AgencyListTable, OpenReportCell, td } from "./AgencyListTable";
 
 /** The agencies whose report is not in the sum, with their status and why. */

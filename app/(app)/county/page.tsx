@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requireAbility } from "@/lib/auth/guards";
-import { actorScope } from "@/lib/permissions";
 import type { Finding } from "@/lib/report/rules";
 import { selectableReportYears } from "@/lib/reporting-year";
 import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
-import { defaultCountyYear, loadCountyFigures } from "./figures";
+import { defaultCountyYear, loadCountyFigures } from "@/lib/county/figures";
 import { YearSelectForm } from "@/components/reports/YearSelectForm";
 
 export const metadata = { title: "全县汇总 · 年报" };
@@ -17,12 +16,11 @@ const link = "text-brand-600 underline-offset-2 hover:underline";
 export default async function CountyPage({ searchParams }: { searchParams: Promise<{ year?: string; agency?: string }> }) {
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
-  const scope = actorScope(user);
   const params = await searchParams;
   const years = selectableReportYears();
   const requested = Number(params.year);
-  const year = years.includes(requested) ? requested : defaultCountyYear(db, scope);
-  const figures = loadCountyFigures(db, scope, user.agencyName, year);
+  const year = years.includes(requested) ? requested : defaultCountyYear(db, user);
+  const figures = loadCountyFigures(db, user, year);
   const { aggregate, summed, missing } = figures;
   const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
   const yearOptions = years.includes(year) ? years : [year, ...years];

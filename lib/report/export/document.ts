@@ -86,10 +86,14 @@ export const DRAFT_MARK = "草稿";
 
 const EXTENSIONS: Record<ExportFormat, string> = { docx: "docx", html: "html", md: "md" };
 
+/** A title as a file name: characters no file system accepts are replaced with "_". */
+export function safeFileName(title: string): string {
+  return title.trim().replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_");
+}
+
 /** `{机关名称}{年份}年政府信息公开工作年度报告.{ext}`, with characters no file system accepts replaced. */
 export function exportFileName(report: Pick<Report, "agency" | "year">, format: ExportFormat): string {
-  const base = defaultTitle(report.agency.name.trim(), report.year).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_");
-  return `${base}.${EXTENSIONS[format]}`;
+  return `${safeFileName(defaultTitle(report.agency.name.trim(), report.year))}.${EXTENSIONS[format]}`;
 }
 
 /** Builds the export model of a report. */

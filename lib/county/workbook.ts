@@ -15,7 +15,14 @@ import { buildExportDocument, toGrid } from "@/lib/report/export/document";
 import type { ExportTable, GridSlot } from "@/lib/report/export/document";
 import { labelText } from "@/lib/report/model";
 import type { Report, TableKey } from "@/lib/report/model";
-import type { CountyFigures } from "@/app/(app)/county/figures";
+import type { Executor } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import type { UserProfile } from "@/db/queries/users";
+import { loadCountyFigures, type CountyFigures } from "@/lib/county/figures";
+import { decideAccount } from "@/lib/permissions";
+import { recordRefusal } from "@/lib/refusals";
+import { aggregateTitle } from "@/lib/report/aggregate";
+import { safeFileName } from "@/lib/report/export/document";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -25,6 +32,33 @@ const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: t
 const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFF1F5F9" } };
 /** 本年增/减 with its sign, as printed (+19, -417). */
 const SIGNED_FORMAT = "+0;-0;0";
+
+export type WorkbookDownload =
+  | { ok: true; body: Uint8Array<ArrayBuffer>; fileName: string; asciiFileName: string }
+  | { ok: false; status: 403; message: string };
+
+/** The county admin's XLSX of a year: permission checked (refusals audited), the download audited. */
+export async function countyWorkbookDownload(db: Executor, actor: UserProfile, year: number): Promise<WorkbookDownload> {
+  const permitted = decideAccount(actor, "viewCountyFigures");
+  if (!permitted.ok) {
+    recordRefusal(db, actor, "下载全县汇总表", permitted.reason, null);
+    return { ok: false, status: 403, message: permitted.reason };
+  }
+  const body = await countyWorkbook(loadCountyFigures(db, actor, year));
+  recordAudit(db, {
+    action: "report-downloaded",
+    userId: actor.id,
+    username: actor.username,
+    agencyId: actor.agencyId,
+    detail: "county-xlsx",
+  });
+  return {
+    ok: true,
+    body,
+    fileName: `${safeFileName(aggregateTitle(actor.agencyName.trim(), year))}.xlsx`,
+    asciiFileName: `county-report-${year}.xlsx`,
+  };
+}
 
 export async function countyWorkbook(figures: CountyFigures): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new Workbook();

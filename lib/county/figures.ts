@@ -5,7 +5,8 @@
  */
 import type { Executor } from "@/db/client";
 import { latestCountyReportYear, listCountyReports } from "@/db/queries/county";
-import type { ActorScope } from "@/db/queries/scope";
+import type { UserProfile } from "@/db/queries/users";
+import { actorScope } from "@/lib/permissions";
 import type { AgencyLevel, ReportStatus } from "@/db/schema";
 import { statusLabels } from "@/lib/labels";
 import { aggregateReports, balanceFindings } from "@/lib/report/aggregate";
@@ -45,8 +46,8 @@ export interface CountyFigures {
 }
 
 /** The year the page opens on: the latest year any agency of the county has a report for. */
-export function defaultCountyYear(db: Executor, scope: ActorScope): number {
-  return latestCountyReportYear(db, scope) ?? defaultReportYear();
+export function defaultCountyYear(db: Executor, actor: UserProfile): number {
+  return latestCountyReportYear(db, actorScope(actor)) ?? defaultReportYear();
 }
 
 /** Why a report that is not approved is not in the sum. */
@@ -57,8 +58,13 @@ const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
   imported: "导入的已发布报告，审核人或管理员确认后计入汇总。",
 };
 
-export function loadCountyFigures(db: Executor, scope: ActorScope, county: string, year: number): CountyFigures {
-  const agencies = listCountyReports(db, scope, year).map((entry): CountyAgencyFigures => {
+/**
+ * The county figures of a year for a county admin (the callers check `viewCountyFigures` first: the page
+ * with requireAbility, the download in countyWorkbookDownload).
+ */
+export function loadCountyFigures(db: Executor, actor: UserProfile, year: number): CountyFigures {
+  const county = actor.agencyName;
+  const agencies = listCountyReports(db, actorScope(actor), year).map((entry): CountyAgencyFigures => {
     const status = entry.report?.status ?? null;
     const figures: CountyAgencyFigures = {
       agencyId: entry.agencyId,
