@@ -1,18 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getRevisionContent, listRevisions, listWorkflowEvents, HISTORY_PAGE_SIZE } from "@/db/queries/history";
-import { findReadableReport } from "@/db/queries/workflow";
+import { HISTORY_PAGE_SIZE } from "@/db/queries/history";
 import { requireUser } from "@/lib/auth/guards";
-import { actorScope } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { readCursor } from "@/lib/paging";
 import { auditActionLabels } from "@/lib/labels";
 import type { AuditAction } from "@/db/queries/audit";
-import { describeDiff, diffReports, diffText, type ReportDiff } from "@/lib/workflow/diff";
-import { tryReadStoredReport } from "@/lib/stored-report";
+import { diffText } from "@/lib/history/diff";
+import { reportHistory } from "@/lib/history/report-history";
 import type { CellValue } from "@/lib/workflow/cells";
-import type { Report } from "@/lib/report";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { cellClass, DataTable } from "@/components/workflow/DataTable";
 
@@ -26,10 +23,6 @@ function cellText(value: CellValue): string {
   return String(value);
 }
 
-type TimelineItem =
-  | { kind: "revision"; at: Date; version: number; author: string; summary: string; id: number }
-  | { kind: "event"; at: Date; action: string; user: string; detail: string | null; id: number };
-
 export default async function HistoryPage({
   params,
   searchParams,
@@ -39,65 +32,11 @@ export default async function HistoryPage({
 }) {
   const user = await requireUser();
   const reportId = Number((await params).id);
-  const db = getDb();
-  const scope = actorScope(user);
-  const report = Number.isInteger(reportId) ? findReadableReport(db, scope, reportId) : undefined;
-  if (!report) notFound();
-
   const query = await searchParams;
   const before = readCursor(query.before);
-  const page = listRevisions(db, scope, reportId, { before });
-  const withReport = <T extends { content: unknown }>(revision: T) => ({ ...revision, report: tryReadStoredReport(revision.content) });
-  const revisions = page.revisions.map(withReport);
-  const base = page.base ? withReport(page.base) : null;
-  // The newest revision of each version (a version is kept once; older stores may hold duplicates).
-  const byVersion = new Map<number, Report | undefined>();
-  for (const revision of [...revisions, ...(base ? [base] : [])]) {
-    if (!byVersion.has(revision.version)) byVersion.set(revision.version, revision.report);
-  }
-  const versions = [...byVersion.keys()];
-
-  const timeline: TimelineItem[] = [];
-  revisions.forEach((revision, index) => {
-    const older = (revisions[index + 1] ?? base)?.report;
-    const summary = !revision.report
-      ? "内容无法读取"
-      : older
-        ? describeDiff(diffReports(older, revision.report))
-        : index === revisions.length - 1 && !base
-          ? "创建报告"
-          : "";
-    timeline.push({
-      kind: "revision",
-      at: revision.createdAt,
-      version: revision.version,
-      author: revision.authorName ?? "—",
-      summary,
-      id: revision.id,
-    });
-  });
-  // Each page shows the workflow steps from its oldest save up to where the newer page begins.
-  const oldestShown = page.olderThan !== null ? revisions[revisions.length - 1].createdAt : null;
-  for (const event of listWorkflowEvents(db, scope, reportId)) {
-    if (event.action === "report-created") continue;
-    if (oldestShown && event.at <= oldestShown) continue;
-    if (page.newerPageFrom && event.at > page.newerPageFrom) continue;
-    timeline.push({ kind: "event", at: event.at, action: event.action, user: event.userName ?? "—", detail: event.detail, id: event.id });
-  }
-  timeline.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === "event" ? -1 : 1));
-
-  // Versions asked for that are not on this page are read on their own.
-  const contentOf = (version: number) =>
-    byVersion.has(version) ? byVersion.get(version) : tryReadStoredReport(getRevisionContent(db, scope, reportId, version));
-  const asked = (text: string | undefined) => {
-    const version = /^\d+$/.test(text ?? "") ? Number(text) : undefined;
-    return version !== undefined && contentOf(version) !== undefined ? version : undefined;
-  };
-  const to = asked(query.to) ?? versions[0];
-  const from = asked(query.from) ?? versions.find((v) => v < to) ?? to;
-  const beforeContent = from !== undefined ? contentOf(from) : undefined;
-  const afterContent = to !== undefined ? contentOf(to) : undefined;
-  const diff: ReportDiff | null = beforeContent && afterContent ? diffReports(beforeContent, afterContent) : null;
+  const history = Number.isInteger(reportId) ? reportHistory(getDb(), user, reportId, { before, from: query.from, to: query.to }) : undefined;
+  if (!history) notFound();
+  const { report, timeline, from, to, diff } = history;
 
   return (
     <div className="space-y-6">
@@ -158,7 +97,7 @@ export default async function HistoryPage({
           )}
         </DataTable>
         {before !== undefined && <input type="hidden" name="before" value={before} />}
-        {(before !== undefined || page.olderThan !== null) && (
+        {(before !== undefined || history.olderThan !== null) && (
           <nav aria-label="翻页" className="flex flex-wrap gap-4 text-sm">
             <span className="text-slate-500">每页 {HISTORY_PAGE_SIZE} 次保存。</span>
             {before !== undefined && (
@@ -166,8 +105,8 @@ export default async function HistoryPage({
                 ← 最新的修订
               </Link>
             )}
-            {page.olderThan !== null && (
-              <Link href={`/reports/${reportId}/history?before=${page.olderThan}`} className="text-brand-600 hover:underline">
+            {history.olderThan !== null && (
+              <Link href={`/reports/${reportId}/history?before=${history.olderThan}`} className="text-brand-600 hover:underline">
                 更早的修订 →
               </Link>
             )}

@@ -3,7 +3,7 @@
  * and the text fields, with a character diff of narrative text for showing insertions and deletions.
  */
 import { labelText, type Report } from "@/lib/report";
-import { cellValue, tableGrids, textValue, TEXT_FIELD_KEYS, type CellValue } from "./cells";
+import { cellValue, tableGrids, textValue, TEXT_FIELD_KEYS, type CellValue } from "@/lib/workflow/cells";
 
 export type CellChange = { path: string; label: string; before: CellValue; after: CellValue };
 
