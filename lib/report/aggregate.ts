@@ -32,6 +32,7 @@ import {
   roundSum,
 } from "./model";
 import type { Cell, Report, TableData, TableKey } from "./model";
+import { readPath } from "./paths";
 import { validate } from "./rules";
 import type { Finding, RuleId } from "./rules";
 
@@ -160,7 +161,7 @@ function sumRequests(edition: EditionId, parts: Report[]): TableData {
 export function cellValue(report: Report, path: string): Cell {
   const { table, row, cell } = parseCellPath(path);
   if (!row || !cell || !isTableKey(table)) return null;
-  return report[table][row]?.[cell] ?? null;
+  return (readPath(report, path) as Cell | undefined) ?? null;
 }
 
 function isTableKey(key: string): key is TableKey {

@@ -6,7 +6,8 @@ import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type TableGri
 import { FRONT_SECTION_TITLE } from "@/lib/labels";
 // Module paths, not the "@/lib/report" index: comment forms run this in the browser.
 import { getEdition, type EditionId } from "@/lib/report/editions";
-import { hasOtherApplicant, labelText, type Cell, type NarrativeSection, type Report } from "@/lib/report/model";
+import { hasOtherApplicant, labelText, parseCellPath, type Cell, type NarrativeSection, type Report } from "@/lib/report/model";
+import { readPath } from "@/lib/report/paths";
 import type { FindingPlace } from "@/lib/report/rules";
 
 /** Table grids of a report; with `other`, wide enough for the cells of either report. */
@@ -19,12 +20,11 @@ export function tableGrids(report: Report, other?: Report): TableGrid[] {
 /** A cell value; undefined when its table 二 row is absent (not applicable). */
 export type CellValue = Cell | undefined;
 
+/** undefined when the cell's row is absent (not applicable); null when blank or not a column of the row. */
 export function cellValue(report: Report, path: string): CellValue {
-  const [table, row, cell] = path.split(".");
-  const rows = report[table as keyof Report] as Record<string, Record<string, Cell>> | undefined;
-  const values = rows?.[row];
-  if (!values) return undefined;
-  return values[cell] ?? null;
+  const { table, row } = parseCellPath(path);
+  if (!readPath(report, `${table}.${row}`)) return undefined;
+  return (readPath(report, path) as Cell | undefined) ?? null;
 }
 
 /** The text fields before section 一, as the cover page of the form shows them (the introduction last). */
@@ -59,8 +59,7 @@ export const TEXT_FIELD_KEYS = [
 /** A text field's value; the narratives as their sub-headings (【…】) and paragraphs. */
 export function textValue(report: Report, key: string): string {
   if (key === "overview" || key === "otherMatters") return narrativeText(report[key]);
-  let value: unknown = report;
-  for (const part of key.split(".")) value = (value as Record<string, unknown> | undefined)?.[part];
+  const value = readPath(report, key);
   return typeof value === "string" ? value : "";
 }
 

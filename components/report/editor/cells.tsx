@@ -5,8 +5,9 @@ import { useFormContext } from "react-hook-form";
 import type { CellKind } from "@/lib/report/editions";
 import { formatCell, isCellInputPrefix, readCellInput } from "@/lib/report/cell-input";
 import { labelText, type Cell, type Report } from "@/lib/report/model";
+import { readPath } from "@/lib/report/paths";
 import { useEditor } from "./context";
-import { fieldDomId, readPath, useEditorSnapshot } from "./store";
+import { fieldDomId, useEditorSnapshot } from "./store";
 import type { EditorValues } from "./values";
 
 const severityStyles = {

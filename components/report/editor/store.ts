@@ -59,15 +59,6 @@ export function useEditorSnapshot<T>(store: EditorStore, select: (snapshot: Edit
   return useSyncExternalStore(store.subscribe, () => select(store.get()), () => select(store.get()));
 }
 
-export function readPath(report: Report, path: string): unknown {
-  let value: unknown = report;
-  for (const part of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
-
 /** DOM id of the input for a cell path or text field, so a finding can focus it. */
 export function fieldDomId(path: string): string {
   return `field-${path.replace(/\./g, "-")}`;
