@@ -4,7 +4,8 @@ import { useSyncExternalStore } from "react";
 
 /**
  * A value outside React state: only the components that read it re-render when it changes. The editor
- * uses it for what changes on every keystroke, so the large form above does not re-render.
+ * keeps in it what changes on every keystroke (the computed report and its findings, the save state, a
+ * message), so the large form around them does not re-render.
  */
 export class ValueStore<T> {
   private readonly listeners = new Set<() => void>();
@@ -28,6 +29,15 @@ export class ValueStore<T> {
   }
 }
 
-export function useValueStore<T>(store: ValueStore<T>): T {
-  return useSyncExternalStore(store.subscribe, store.get, store.get);
+function whole<T>(value: T): T {
+  return value;
+}
+
+/**
+ * The store's value, or the part of it that `select` picks: the component re-renders only when that part
+ * changes (by Object.is), so each editor cell subscribes to its own path.
+ */
+export function useValueStore<T, S = T>(store: ValueStore<T>, select: (value: T) => S = whole as (value: T) => S): S {
+  const read = () => select(store.get());
+  return useSyncExternalStore(store.subscribe, read, read);
 }

@@ -4,7 +4,7 @@ import { memo, useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { Finding } from "@/lib/report/rules";
 import { useEditor } from "./context";
-import { useEditorSnapshot } from "./store";
+import { useValueStore } from "../value-store";
 import { EDITOR_SECTIONS, editorSectionOf } from "./sections";
 import type { EditorValues } from "./values";
 
@@ -117,7 +117,7 @@ const FindingItem = memo(function FindingItem({ finding, onFocusFinding }: Findi
 /** Every finding of the report, by section; a click takes the clerk to the cell. */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();
-  const findings = useEditorSnapshot(store, (snapshot) => snapshot.findings);
+  const findings = useValueStore(store, (snapshot) => snapshot.findings);
   const bySection = useMemo(() => {
     const groups = new Map<string, Finding[]>();
     for (const finding of findings) {

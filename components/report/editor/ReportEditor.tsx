@@ -10,7 +10,7 @@ import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type 
 import { SaveStatus } from "../SaveStatus";
 import { ValueStore, useValueStore } from "../value-store";
 import { EditorContext, type EditorContextValue } from "./context";
-import { EditorStore, fieldDomId } from "./store";
+import { editorSnapshot, fieldDomId } from "./store";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues, type TableNotes } from "./values";
 import { EDITOR_SECTIONS, editorSectionOf, type EditorSection } from "./sections";
 import { SectionNav } from "./SectionNav";
@@ -54,7 +54,7 @@ export function ReportEditor(props: ReportEditorProps) {
   const form = useForm<EditorValues>({ defaultValues: initialValues });
   const [store] = useState(() => {
     const report = toReport(initialValues, !readOnly);
-    return new EditorStore(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements }));
+    return new ValueStore(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements })));
   });
   const autosave = useAutosave<EditorPayload>({
     reportId,
@@ -84,7 +84,7 @@ export function ReportEditor(props: ReportEditorProps) {
     const subscription = watch((values) => {
       const editorValues = values as EditorValues;
       const report = toReport(editorValues, !readOnly);
-      store.set(report, validate(report, { previous: previous ?? undefined, acknowledgements: editorValues.acknowledgements }));
+      store.set(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: editorValues.acknowledgements })));
       lastActivity.current = Date.now();
       schedule(toPayload(editorValues, report));
     });

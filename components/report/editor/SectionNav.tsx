@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { FindingPlace } from "@/lib/report/rules";
 import { useEditor } from "./context";
-import { useEditorSnapshot } from "./store";
+import { useValueStore } from "../value-store";
 import { EDITOR_SECTIONS, type EditorSection, type SectionState } from "./sections";
 
 const toneStyles: Record<SectionState["tone"], string> = {
@@ -19,8 +19,8 @@ const toneStyles: Record<SectionState["tone"], string> = {
  */
 function SectionStateLabel({ section }: { section: FindingPlace }) {
   const { store } = useEditor();
-  const label = useEditorSnapshot(store, (snapshot) => snapshot.sectionStates[section].label);
-  const tone = useEditorSnapshot(store, (snapshot) => snapshot.sectionStates[section].tone);
+  const label = useValueStore(store, (snapshot) => snapshot.sectionStates[section].label);
+  const tone = useValueStore(store, (snapshot) => snapshot.sectionStates[section].tone);
   return (
     <span className={`inline-block h-4 w-[4.5rem] shrink-0 text-right text-xs [contain:size_layout] ${toneStyles[tone]}`} data-testid={`section-state-${section}`}>
       {label}

@@ -7,7 +7,8 @@ import { formatCell, isCellInputPrefix, readCellInput } from "@/lib/report/cell-
 import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { readPath } from "@/lib/report/paths";
 import { useEditor } from "./context";
-import { fieldDomId, useEditorSnapshot } from "./store";
+import { useValueStore } from "../value-store";
+import { fieldDomId } from "./store";
 import type { EditorValues } from "./values";
 
 const severityStyles = {
@@ -76,7 +77,7 @@ export const NumberCell = memo(function NumberCell({
 }) {
   const { store, edition, readOnly, announce, previous, commentedCells } = useEditor();
   const { register } = useFormContext<EditorValues>();
-  const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
+  const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
   // Registered once: a fresh registration on every render hands React a new ref callback, and the
   // form library re-attaches the field each time the cell's highlight changes.
   const field = useMemo(
@@ -132,8 +133,8 @@ export const NumberCell = memo(function NumberCell({
 /** A total: computed from its parts and shown read-only. */
 export const ComputedCell = memo(function ComputedCell({ path }: { path: string }) {
   const { store, edition, previous, commentedCells } = useEditor();
-  const value = useEditorSnapshot(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
-  const severity = useEditorSnapshot(store, (snapshot) => snapshot.severityByPath.get(path));
+  const value = useValueStore(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
+  const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
   return (
     <td
       id={fieldDomId(path)}
