@@ -2,10 +2,11 @@
 
 import { memo, useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
+import { findingPlace } from "@/lib/report/places";
 import type { Finding } from "@/lib/report/rules";
-import { useEditor } from "./context";
 import { useValueStore } from "../value-store";
-import { EDITOR_SECTIONS, editorSectionOf } from "./sections";
+import { useEditor } from "./context";
+import { EDITOR_SECTIONS } from "./sections";
 import type { EditorValues } from "./values";
 
 function AcknowledgeForm({ finding, onDone }: { finding: Finding; onDone: () => void }) {
@@ -121,7 +122,7 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
   const bySection = useMemo(() => {
     const groups = new Map<string, Finding[]>();
     for (const finding of findings) {
-      const section = editorSectionOf(finding);
+      const section = findingPlace(finding);
       if (only && section !== only) continue;
       const group = groups.get(section) ?? [];
       group.push(finding);

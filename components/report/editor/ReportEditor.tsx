@@ -5,6 +5,7 @@ import { FormProvider, useForm } from "react-hook-form";
 import { getSession } from "next-auth/react";
 import { getEdition } from "@/lib/report/editions";
 import type { Report } from "@/lib/report/model";
+import { findingPlace } from "@/lib/report/places";
 import { validate, type Acknowledgement, type Finding } from "@/lib/report/rules";
 import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type SaveResponse } from "../useAutosave";
 import { SaveStatus } from "../SaveStatus";
@@ -12,7 +13,7 @@ import { ValueStore, useValueStore } from "../value-store";
 import { EditorContext, type EditorContextValue } from "./context";
 import { editorSnapshot, fieldDomId } from "./store";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues, type TableNotes } from "./values";
-import { EDITOR_SECTIONS, editorSectionOf, type EditorSection } from "./sections";
+import { EDITOR_SECTIONS, type EditorSection } from "./sections";
 import { SectionNav } from "./SectionNav";
 import { FindingsPanel } from "./FindingsPanel";
 import { ActiveDisclosureTable, RequestsTable, ReviewLitigationTable } from "./StatTables";
@@ -126,7 +127,7 @@ export function ReportEditor(props: ReportEditorProps) {
   const focusFinding = useCallback((finding: Finding) => {
     const path = finding.cells[0];
     if (!path) return;
-    const target = editorSectionOf(finding);
+    const target = findingPlace(finding);
     pendingFocus.current = path;
     setSection((current) => {
       if (current === target) {

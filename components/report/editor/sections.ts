@@ -1,4 +1,5 @@
-import { findingSection, type Finding, type FindingPlace } from "@/lib/report/rules";
+import type { Finding, FindingPlace } from "@/lib/report/rules";
+import { findingPlace } from "@/lib/report/places";
 import type { Report } from "@/lib/report/model";
 import { SECTIONS } from "@/lib/report/editions";
 import { FRONT_SECTION_TITLE } from "@/lib/labels";
@@ -11,11 +12,6 @@ export const EDITOR_SECTIONS: { key: EditorSection; title: string }[] = [
   ...SECTIONS.map((section) => ({ key: section.key, title: section.title })),
   { key: "check", title: "检查与提交" },
 ];
-
-/** The form section where a finding is fixed: the introduction is filled in on the cover page. */
-export function editorSectionOf(finding: Finding): FindingPlace {
-  return finding.cells[0]?.startsWith("intro") ? "front" : findingSection(finding);
-}
 
 export type SectionState = { label: string; tone: "empty" | "progress" | "error" | "done" };
 export type SectionStates = Record<FindingPlace, SectionState>;
@@ -34,7 +30,7 @@ export function sectionStates(report: Report, findings: Finding[]): SectionState
   const open = new Map<FindingPlace, number>();
   const blanks = new Map<FindingPlace, number>();
   for (const finding of findings) {
-    const section = editorSectionOf(finding);
+    const section = findingPlace(finding);
     if (finding.rule === "CELL-BLANK") blanks.set(section, (blanks.get(section) ?? 0) + 1);
     if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
     if (!finding.acknowledgement) open.set(section, (open.get(section) ?? 0) + 1);
