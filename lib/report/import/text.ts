@@ -74,7 +74,7 @@ export function similarity(a: string, b: string): number {
 }
 
 /** What a printed table cell holds. */
-export type CellValue =
+export type PrintedCell =
   | { kind: "empty" }
   | { kind: "placeholder"; text: string }
   | { kind: "number"; value: number; text: string; unit?: "元" | "万元" }
@@ -84,7 +84,7 @@ const PLACEHOLDER = /^(?:[/／\\—–―‐‑\-－~～_一…×xX]+|无|暂无
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|万|件|项|个|条|次|人次)?$/;
 
 /** Reads a printed cell: a number (`+19`, `-417`, `1,234`, `251000元`), a placeholder (`/` `—` `-`), empty, or text. */
-export function readValue(raw: string): CellValue {
+export function readValue(raw: string): PrintedCell {
   const text = raw.replace(/[\s\u00a0\u3000\u200b]+/g, "");
   if (text === "") return { kind: "empty" };
   if (PLACEHOLDER.test(text)) return { kind: "placeholder", text };
