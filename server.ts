@@ -15,7 +15,7 @@
  * the development build.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { recordAudit } from "@/db/queries/audit";
 import { readEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";

@@ -4,7 +4,6 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
-import { readEnv } from "@/lib/env";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -20,14 +19,6 @@ export function openDb(file: string): Db {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
-}
-
-const globalForDb = globalThis as unknown as { nianbaoDb?: Db };
-
-/** The app's one connection, kept across hot reloads in development. */
-export function getDb(): Db {
-  globalForDb.nianbaoDb ??= openDb(readEnv().databasePath);
-  return globalForDb.nianbaoDb;
 }
 
 /** A connection or an open transaction: query functions accept either so they compose inside one transaction. */

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
+// Domain types are the engine's (lib/report): the tables store what the engine defines.
+import { AGENCY_LEVELS } from "../lib/report/model";
+import { EDITION_IDS } from "../lib/report/editions/types";
 import { integer, sqliteTable, text, uniqueIndex, index, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
-export const agencyLevels = ["department", "government", "township"] as const;
-export type AgencyLevel = (typeof agencyLevels)[number];
 
 export const userRoles = ["clerk", "supervisor", "admin"] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -23,7 +24,7 @@ export const agencies = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /** Unique among the agencies of one office (two counties may each have a 司法局 of the same name). */
     name: text("name").notNull(),
-    level: text("level", { enum: agencyLevels }).notNull(),
+    level: text("level", { enum: AGENCY_LEVELS }).notNull(),
     /** The county office this agency reports to; null for the county office itself. */
     parentId: integer("parent_id").references((): AnySQLiteColumn => agencies.id),
     /** Deadline (MM-DD) the county office sets for its townships and streets. */
@@ -61,7 +62,7 @@ export const reports = sqliteTable(
       .notNull()
       .references(() => agencies.id),
     year: integer("year").notNull(),
-    edition: text("edition", { enum: ["2019", "2021"] }).notNull(),
+    edition: text("edition", { enum: EDITION_IDS }).notNull(),
     status: text("status", { enum: reportStatuses }).notNull().default("draft"),
     /** The report as the interchange model (report-format.md section 8), JSON text. */
     content: text("content").notNull(),

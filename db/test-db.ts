@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { EditionId } from "@/lib/report/editions/types";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -27,7 +28,7 @@ export function openTemporaryDb(): { db: Db; cleanup: () => void } {
 export function storeReportInStatus(
   db: Executor,
   scope: ActorScope,
-  input: { year: number; edition: "2019" | "2021"; content: unknown; status?: ReportStatus },
+  input: { year: number; edition: EditionId; content: unknown; status?: ReportStatus },
 ): { id: number; created: boolean } {
   const { status = "draft", ...rest } = input;
   const created = createReport(db, scope, rest);

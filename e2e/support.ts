@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { AgencyLevel } from "@/lib/report/model";
 import { DEMO_USERS } from "@/lib/demo";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
@@ -6,7 +7,7 @@ import { createAgency } from "@/db/queries/agencies";
 import { createUser } from "@/db/queries/users";
 import { hashPasswordSync } from "@/lib/auth/passwords";
 import { getReportForActor } from "@/db/queries/reports";
-import type { AgencyLevel } from "@/db/schema";
+
 
 export function demoUser(username: string) {
   const user = DEMO_USERS.find((candidate) => candidate.username === username);

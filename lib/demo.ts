@@ -5,6 +5,7 @@
  * recorded approval. Written only into an empty database; real data is never touched.
  */
 import type { Executor } from "@/db/client";
+import type { EditionId } from "@/lib/report/editions/types";
 import { setMustChangePassword } from "@/db/queries/account";
 import { countAgencies, createAgency } from "@/db/queries/agencies";
 import { createReport } from "@/db/queries/reports";
@@ -41,7 +42,7 @@ export type DemoOptions = {
 };
 
 /** Create the demo county into an empty database; returns whether anything was created. */
-export function seedDemoData(db: Executor, seedReport: { year: number; edition: "2019" | "2021" }, options: DemoOptions): boolean {
+export function seedDemoData(db: Executor, seedReport: { year: number; edition: EditionId }, options: DemoOptions): boolean {
   if (countAgencies(db) > 0) return false;
   db.transaction((tx) => {
     const county = createAgency(tx, { name: DEMO_COUNTY, level: "government", townshipDeadline: "02-20" });

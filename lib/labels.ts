@@ -1,4 +1,5 @@
-import type { AgencyLevel, ReportStatus, UserRole } from "@/db/schema";
+import type { ReportStatus, UserRole } from "@/db/schema";
+import type { AgencyLevel } from "@/lib/report/model";
 import type { AuditAction } from "@/db/queries/audit";
 
 export const roleLabels: Record<UserRole, string> = {

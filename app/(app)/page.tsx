@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listAgencyReports } from "@/db/queries/reports";
 import { requireUser } from "@/lib/auth/guards";
 import { actorScope, decideAccount } from "@/lib/permissions";

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import type { AgencyLevel } from "@/lib/report/model";
 import type { ReactNode } from "react";
 import { agencyLevelLabels } from "@/lib/labels";
-import type { AgencyLevel } from "@/db/schema";
+
 import { cellClass, DataTable, type Column } from "@/components/workflow/DataTable";
 
 export const td = cellClass;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
-import { agencies, auditEvents, reports, users, type AgencyLevel } from "../schema";
+import { agencies, auditEvents, reports, users } from "../schema";
 import { profileColumns, type UserProfile } from "./users";
 import { readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
+import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
-import { agencies, type Agency, type AgencyLevel } from "../schema";
+import { agencies, type Agency } from "../schema";
 
 export function getAgency(db: Executor, agencyId: number): Agency | undefined {
   return db.select().from(agencies).where(eq(agencies.id, agencyId)).get();

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { EditionId } from "@/lib/report/editions/types";
+import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
-import { agencies, reports, type AgencyLevel, type ReportStatus } from "../schema";
+import { agencies, reports, type ReportStatus } from "../schema";
 import { readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
@@ -17,7 +19,7 @@ export type CountyReportEntry = {
   /** The agency's report of the year; null when not started. */
   report: {
     id: number;
-    edition: "2019" | "2021";
+    edition: EditionId;
     status: ReportStatus;
     /** The stored interchange model, parsed from JSON (read it with readStoredReport). */
     content: unknown;

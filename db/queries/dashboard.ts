@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { EditionId } from "@/lib/report/editions/types";
+import type { AgencyLevel } from "@/lib/report/model";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
-import { agencies, reports, type AgencyLevel, type ReportStatus } from "../schema";
+import { agencies, reports, type ReportStatus } from "../schema";
 import { PUBLISHED_STATUSES, readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
@@ -14,7 +16,7 @@ export type DashboardEntry = {
   isCountyOffice: boolean;
   report: {
     id: number;
-    edition: "2019" | "2021";
+    edition: EditionId;
     status: ReportStatus;
     updatedAt: Date;
     approvedAt: Date | null;

@@ -1,4 +1,5 @@
 import { and, desc, eq, or, inArray } from "drizzle-orm";
+import type { EditionId } from "@/lib/report/editions/types";
 import type { Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import type { ActorScope } from "./scope";
@@ -8,7 +9,7 @@ export type ReportSummary = {
   id: number;
   agencyId: number;
   year: number;
-  edition: "2019" | "2021";
+  edition: EditionId;
   status: ReportStatus;
   version: number;
   updatedAt: Date;
@@ -103,7 +104,7 @@ export type ImportOrigin = { fileName: string };
 export function createReport(
   db: Executor,
   scope: ActorScope,
-  input: { year: number; edition: "2019" | "2021"; content: unknown; imported?: ImportOrigin; auditDetail?: string },
+  input: { year: number; edition: EditionId; content: unknown; imported?: ImportOrigin; auditDetail?: string },
 ): { id: number; created: boolean } {
   return db.transaction((tx) => {
     const existing = findReportIdByYear(tx, scope.agencyId, input.year);

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import type { EditionId } from "@/lib/report/editions/types";
+import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
-import { agencies, reportRevisions, reports, type AgencyLevel, type ReportStatus } from "../schema";
+import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import { readableAgencyIds } from "./reports";
 import type { ActorScope } from "./scope";
 
@@ -12,7 +14,7 @@ export type ReportHead = {
   agencyLevel: AgencyLevel;
   agencyParentId: number | null;
   year: number;
-  edition: "2019" | "2021";
+  edition: EditionId;
   status: ReportStatus;
   version: number;
 };

@@ -12,7 +12,7 @@ import { startSession } from "./sessions";
 const state = vi.hoisted(() => ({ cookie: null as { userId?: number; sessionId?: string } | null, db: undefined as unknown }));
 vi.mock("next-auth", () => ({ getServerSession: async () => state.cookie }));
 vi.mock("./options", () => ({ authOptions: {} }));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+vi.mock("@/lib/db", () => ({ getDb: () => state.db }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`redirect ${to}`);

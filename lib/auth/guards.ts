@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getUserProfile, type UserProfile } from "@/db/queries/users";
 import { authOptions } from "./options";
 import { checkSession } from "./sessions";

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
 import { readEnv } from "@/lib/env";
 import { getAuthSecret } from "./secret";

@@ -4,10 +4,11 @@
  * as missing with their status or the reason they were not summed.
  */
 import type { Executor } from "@/db/client";
+import type { AgencyLevel } from "@/lib/report/model";
 import { latestCountyReportYear, listCountyReports } from "@/db/queries/county";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope } from "@/lib/permissions";
-import type { AgencyLevel, ReportStatus } from "@/db/schema";
+import type { ReportStatus } from "@/db/schema";
 import { statusLabels } from "@/lib/labels";
 import { aggregateReports, balanceFindings } from "@/lib/report/aggregate";
 import type { AggregateResult } from "@/lib/report/aggregate";

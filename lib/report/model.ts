@@ -12,8 +12,8 @@ export const FORMAT_VERSION = 1;
 /** A number, or null for blank (not filled). 0 is a real answer and differs from blank. */
 export type Cell = number | null;
 
-export type AgencyLevel = "department" | "government" | "township";
-export const AGENCY_LEVELS: AgencyLevel[] = ["department", "government", "township"];
+export const AGENCY_LEVELS = ["department", "government", "township"] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 
 export interface Agency {
   name: string;

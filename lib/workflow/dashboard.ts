@@ -3,7 +3,8 @@
  * findings the engine reports on the stored content, and the days left to the agency's deadline.
  */
 import type { DashboardEntry } from "@/db/queries/dashboard";
-import type { AgencyLevel, ReportStatus } from "@/db/schema";
+import type { AgencyLevel } from "@/lib/report/model";
+import type { ReportStatus } from "@/db/schema";
 import { summarizeFindings } from "@/lib/report";
 import { beijingDay, daysUntil, reportDeadline, type Deadline } from "./deadlines";
 import { checkStoredReport } from "./findings";

@@ -2,7 +2,7 @@
  * Deadlines of a year's report (条例第四十九条): year Y's report is due in Y+1 — departments by 1月31日,
  * the county government's own report by 3月31日, townships and streets by the date the county office sets.
  */
-import type { AgencyLevel } from "@/db/schema";
+import type { AgencyLevel } from "@/lib/report/model";
 
 export type Deadline = { date: string; label: string };
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { getDb, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
+import { getDb } from "@/lib/db";
 import type { UserProfile } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { zodFailure, type ActionResult } from "@/lib/actions";

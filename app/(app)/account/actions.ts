@@ -1,6 +1,6 @@
 "use server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/account";
 import { changePasswordSchema } from "@/lib/account-schemas";
 import { zodFailure, actionFailure } from "@/lib/actions";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listCountyAgencies, listCountyUsers } from "@/db/queries/admin";
 import { requireAbility } from "@/lib/auth/guards";
 import { actorScope } from "@/lib/permissions";

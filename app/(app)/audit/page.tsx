@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { AUDIT_PAGE_SIZE, listCountyAudit } from "@/db/queries/admin";
 import type { AuditAction } from "@/db/queries/audit";
 import { requireAbility } from "@/lib/auth/guards";

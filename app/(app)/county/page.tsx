@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { requireAbility } from "@/lib/auth/guards";
 import type { Finding } from "@/lib/report/rules";
 import { selectableReportYears } from "@/lib/reporting-year";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listDashboardEntries } from "@/db/queries/dashboard";
 import { requireAbility } from "@/lib/auth/guards";
 import { actorScope, isCountyAdmin } from "@/lib/permissions";

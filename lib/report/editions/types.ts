@@ -4,7 +4,8 @@
  * it instead of branching on the edition id.
  */
 
-export type EditionId = "2019" | "2021";
+export const EDITION_IDS = ["2019", "2021"] as const;
+export type EditionId = (typeof EDITION_IDS)[number];
 
 export type SectionKey =
   | "overview"

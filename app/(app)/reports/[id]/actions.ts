@@ -1,6 +1,6 @@
 "use server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
 import { saveReport as saveReportService, type SaveResponse } from "@/lib/reports/save";
 

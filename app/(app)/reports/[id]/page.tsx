@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getPublishedReportContent, getReportForActor } from "@/db/queries/reports";
 import { requireUser } from "@/lib/auth/guards";
 import { actorScope, reportPermissions } from "@/lib/permissions";
 import { readStoredAcknowledgements, readStoredReport } from "@/lib/stored-report";
 import { defaultTitle } from "@/lib/report/model";
 import { ReportWorkspace } from "@/components/report/ReportWorkspace";
-import type { TableNotes } from "@/components/report/editor/values";
+import type { TableNotes } from "@/lib/report/table-notes";
 import { toCommentViews } from "@/components/workflow/CommentList";
 import { listComments } from "@/db/queries/comments";
 import { getUserProfile } from "@/db/queries/users";

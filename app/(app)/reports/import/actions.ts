@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { getDb, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
+import { getDb } from "@/lib/db";
 import type { UserProfile } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { actionFailure, zodFailure, type ActionResult } from "@/lib/actions";

@@ -5,7 +5,7 @@
  * County admins only: 401 without a session, 403 for others (audited), 400 for a missing or impossible
  * year. Every download is recorded in the audit log.
  */
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
 import { countyWorkbookDownload, XLSX_CONTENT_TYPE } from "@/lib/county/workbook";
 import { contentDisposition } from "@/lib/report/export";

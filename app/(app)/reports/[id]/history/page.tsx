@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { HISTORY_PAGE_SIZE } from "@/db/queries/history";
 import { requireUser } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";

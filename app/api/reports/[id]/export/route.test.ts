@@ -21,7 +21,7 @@ vi.mock("@/lib/auth/guards", async (original) => {
     },
   };
 });
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+vi.mock("@/lib/db", () => ({ getDb: () => state.db }));
 
 const { GET } = await import("./route");
 

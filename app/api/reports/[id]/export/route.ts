@@ -5,7 +5,7 @@
  * not read (another agency's report finds nothing). A report that is not approved is exported marked
  * 「草稿」. Every download is recorded in the audit log.
  */
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getReportForActor } from "@/db/queries/reports";
 import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
