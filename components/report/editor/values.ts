@@ -1,8 +1,7 @@
 import { computeTotals, type Report } from "@/lib/report/model";
 import { layoutOf } from "@/lib/report/layout";
 import type { Acknowledgement } from "@/lib/report/rules";
-
-export type TableNotes = { activeDisclosure?: string; requests?: string; reviewLitigation?: string };
+import type { TableNotes } from "@/lib/report/table-notes";
 
 /**
  * What the form holds: the report with every table 二 row present (so a row switched off and on again
