@@ -33,7 +33,6 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "report-imported": "导入已发布报告",
   "login-failed": "登录失败",
   "report-created": "创建报告",
-  "report-saved": "保存报告",
   "report-submitted": "提交审核",
   "report-returned": "退回修改",
   "report-approved": "批准",

@@ -6,7 +6,6 @@ export type AuditAction =
   | "login"
   | "login-failed"
   | "report-created"
-  | "report-saved"
   | "report-submitted"
   | "report-returned"
   | "report-approved"
