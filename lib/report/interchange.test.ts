@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseInterchange, writeInterchange } from "./interchange";
+import { parseInterchange, parseInterchangeValue, writeInterchange } from "./interchange";
 import type { InterchangeError } from "./interchange";
 import { anyReportArb, cleanReport } from "./testing";
 
@@ -165,5 +165,18 @@ describe("round trip", () => {
     );
     const clean = cleanReport("2021", { otherApplicant: true });
     expect(parseInterchange(writeInterchange(clean))).toEqual({ ok: true, report: clean });
+  });
+});
+
+describe("a value already read from JSON", () => {
+  it("is checked and normalised exactly as its JSON text would be, without another round of JSON", () => {
+    fc.assert(
+      fc.property(anyReportArb, (report) => {
+        const value = JSON.parse(JSON.stringify(report)) as unknown;
+        expect(parseInterchangeValue(value)).toEqual(parseInterchange(JSON.stringify(report)));
+      }),
+      { numRuns: 50 },
+    );
+    expect(parseInterchangeValue([1, 2])).toMatchObject({ ok: false, errors: [{ path: "", expected: "JSON 对象" }] });
   });
 });

@@ -135,6 +135,14 @@ export function parseInterchange(source: string): ParseResult {
       },
     ]);
   }
+  return parseInterchangeValue(data);
+}
+
+/**
+ * A report already read from JSON (a stored row, a request body): the same checks and normalisation as
+ * parseInterchange, without writing it out and parsing it again.
+ */
+export function parseInterchangeValue(data: unknown): ParseResult {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return fail([
       {

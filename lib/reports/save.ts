@@ -7,7 +7,7 @@ import type { Executor } from "@/db/client";
 import { getReportForActor, saveReportContent } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope, decide } from "@/lib/permissions";
-import { parseInterchange } from "@/lib/report/interchange";
+import { parseInterchangeValue } from "@/lib/report/interchange";
 import { readStoredAcknowledgements } from "@/lib/stored-report";
 import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
 import { recordRefusal } from "@/lib/refusals";
@@ -63,7 +63,7 @@ export function saveReport(db: Executor, actor: UserProfile, reportId: number, r
 
   const contentText = JSON.stringify(parsed.data.payload.content);
   if (contentText.length > MAX_CONTENT_CHARS) return refuse("报告内容过大，无法保存。", false);
-  const content = parseInterchange(contentText);
+  const content = parseInterchangeValue(parsed.data.payload.content);
   if (!content.ok) return refuse(content.errors.map((error) => error.message).slice(0, 5).join("；"), false);
   if (content.report.year !== stored.year || content.report.edition !== stored.edition) {
     return refuse("报告年度或格式版本与服务器上的报告不一致，未保存。");
