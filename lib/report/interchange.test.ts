@@ -171,7 +171,7 @@ describe("round trip", () => {
 describe("a value already read from JSON", () => {
   it("is checked and normalised exactly as its JSON text would be, without another round of JSON", () => {
     fc.assert(
-      fc.property(anyReportArb, (report) => {
+      fc.property(anyReportArb(), (report) => {
         const value = JSON.parse(JSON.stringify(report)) as unknown;
         expect(parseInterchangeValue(value)).toEqual(parseInterchange(JSON.stringify(report)));
       }),
