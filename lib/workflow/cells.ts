@@ -69,7 +69,6 @@ function narrativeText(sections: NarrativeSection[] | undefined): string {
 
 /** Where a comment is attached: the report as a whole, the front matter, or one of the six sections. */
 export type CommentSection = "general" | FindingPlace;
-export const GENERAL_SECTION = "general";
 export const COMMENT_SECTIONS: readonly CommentSection[] = [
   "general",
   "front",
