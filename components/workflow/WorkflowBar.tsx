@@ -31,8 +31,6 @@ export type WorkflowBarProps = {
   imported?: { byName: string | null; at: string | null; fileName: string | null } | null;
   /** Runs before submitting (e.g. save pending edits); return false to cancel. */
   beforeSubmit?: () => Promise<boolean | void>;
-  /** Called with the findings that block a refused submission (e.g. to highlight them in the form). */
-  onSubmitRefused?: (blocking: Finding[]) => void;
 };
 
 type Outcome = { kind: "done"; text: string } | { kind: "refused"; text: string; blocking?: Finding[]; fieldError?: string };
@@ -71,7 +69,6 @@ export function WorkflowBar(props: WorkflowBarProps) {
                 : await reopenReportAction({ reportId, reason: text });
       if (!result.ok) {
         const blocking = "blocking" in result ? result.blocking : undefined;
-        if (blocking) props.onSubmitRefused?.(blocking);
         const fieldError = "fieldErrors" in result ? Object.values(result.fieldErrors ?? {}).flat().join("；") : "";
         setOutcome({ kind: "refused", text: result.formError ?? "操作失败，请重试。", blocking, fieldError });
         return;
