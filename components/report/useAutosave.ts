@@ -202,5 +202,5 @@ export function useAutosave<T>({
     };
   }, [flush]);
 
-  return { stateStore, schedule, flush, keepMine, resumeFrom, version };
+  return { stateStore, schedule, flush, keepMine, resumeFrom };
 }
