@@ -34,7 +34,6 @@ export const agencies = sqliteTable(
   (table) => [uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name)],
 );
 export type Agency = typeof agencies.$inferSelect;
-export type NewAgency = typeof agencies.$inferInsert;
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -51,8 +50,6 @@ export const users = sqliteTable("users", {
   disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
-export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
 
 export const reports = sqliteTable(
   "reports",
@@ -86,8 +83,6 @@ export const reports = sqliteTable(
   },
   (table) => [uniqueIndex("reports_agency_year").on(table.agencyId, table.year)],
 );
-export type Report = typeof reports.$inferSelect;
-export type NewReport = typeof reports.$inferInsert;
 
 export const reportRevisions = sqliteTable(
   "report_revisions",
@@ -103,7 +98,6 @@ export const reportRevisions = sqliteTable(
   },
   (table) => [index("report_revisions_report").on(table.reportId, table.version)],
 );
-export type ReportRevision = typeof reportRevisions.$inferSelect;
 
 export const comments = sqliteTable(
   "comments",
@@ -125,7 +119,6 @@ export const comments = sqliteTable(
   },
   (table) => [index("comments_report").on(table.reportId)],
 );
-export type Comment = typeof comments.$inferSelect;
 
 export const auditEvents = sqliteTable(
   "audit_events",
@@ -142,7 +135,6 @@ export const auditEvents = sqliteTable(
   },
   (table) => [index("audit_events_at").on(table.at)],
 );
-export type AuditEvent = typeof auditEvents.$inferSelect;
 
 /**
  * Signed-in sessions, kept on the server so that a session can end before its cookie does: at its absolute
@@ -162,7 +154,6 @@ export const sessions = sqliteTable(
   },
   (table) => [index("sessions_user").on(table.userId)],
 );
-export type SessionRow = typeof sessions.$inferSelect;
 
 /**
  * Sign-in attempts that were evaluated (counted before the password is checked, deleted again when it
