@@ -1,5 +1,6 @@
 /**
- * Tolerant label matching and what the importer collects on the way (unread places and notes).
+ * Tolerant label matching, and the importer's log of what it collects on the way (unread places and
+ * notes).
  * Labels are compared by key (brackets, punctuation and spaces folded), then as a cut-short prefix,
  * then by edit distance, never by position alone.
  */
@@ -63,8 +64,12 @@ export function matchLabel<K extends string>(
   return result();
 }
 
-/** Collects what could not be read and what was done to the numbers, in Chinese. */
-export class Findings {
+/**
+ * The importer's log: the places it could not read (`unread`) and notes on what it did to the
+ * numbers (`notes`), both in Chinese. Not the engine's findings (rules/): those check a report,
+ * this tells what reading a published file left out or changed.
+ */
+export class ImportLog {
   unread: UnreadItem[] = [];
   notes: string[] = [];
   constructor(public edition: EditionId) {}
@@ -78,19 +83,17 @@ export class Findings {
     if (!this.notes.includes(text)) this.notes.push(text);
   }
 
+  /**
+   * The Chinese label of a path, unquoted when it is one label (三、收到和处理政府信息公开申请情况,
+   * 联系电话), quoted when it names a row and a column; the path itself when it has no label. Section
+   * keys are named by the edition's section titles (labelText).
+   */
   label(where: string): string {
-    const text = labelText(this.edition, where);
-    return text === where ? (SECTION_LABELS[where] ?? where) : text.replace(/^「([^「」]*)」$/, "$1");
+    return labelText(this.edition, where).replace(/^「([^「」]*)」$/, "$1");
   }
 }
 
-const SECTION_LABELS: Record<string, string> = {
-  activeDisclosure: "二、主动公开政府信息情况",
-  requests: "三、收到和处理政府信息公开申请情况",
-  reviewLitigation: "四、政府信息公开行政复议、行政诉讼情况",
-};
-
 /** 「label」 as quoted in messages. */
-export function q(text: string): string {
+export function quoted(text: string): string {
   return `「${text}」`;
 }

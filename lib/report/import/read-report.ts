@@ -6,7 +6,7 @@ import { editionForYear, getEdition, SECTIONS } from "../editions";
 import type { EditionId, SectionKey } from "../editions";
 import { FORMAT_VERSION, REPORT_FORMAT } from "../model";
 import type { Agency, NarrativeSection, Report } from "../model";
-import { Findings } from "./match";
+import { ImportLog } from "./match";
 import {
   continues,
   isPageDetails,
@@ -104,27 +104,27 @@ export function readReport(blocks: Block[]): ImportResult {
 
   // Edition: from the year, confirmed by the table structure.
   const { edition, note: editionNote } = detectEdition(year, [...tableRows.values()].flat());
-  const f = new Findings(edition);
-  f.note(editionNote);
+  const log = new ImportLog(edition);
+  log.note(editionNote);
 
   const agencyName = agencyNameOf(titles, signatureOf(items), allText);
   const agency: Agency = agencyName ? { name: agencyName, level: levelOf(agencyName) } : { name: "" };
-  if (!agencyName) f.unreadAt("agency.name", "未找到机关名称（应在标题中）");
+  if (!agencyName) log.unreadAt("agency.name", "未找到机关名称（应在标题中）");
 
   const title = bodyTitle?.title;
-  if (!title) f.unreadAt("title", "未找到报告标题");
+  if (!title) log.unreadAt("title", "未找到报告标题");
 
   const dates = items.flatMap((i) => (i.kind === "para" ? [readDateLine(i.text)] : [])).filter((d): d is string => !!d);
   const date = dates[dates.length - 1] ?? publishedDate(allText);
-  if (!date) f.unreadAt("date", "未找到报告日期（如“2021年1月21日”）");
+  if (!date) log.unreadAt("date", "未找到报告日期（如“2021年1月21日”）");
 
-  if (!intro) f.unreadAt("intro", "未找到引言（标题与“一、总体情况”之间的文字）");
+  if (!intro) log.unreadAt("intro", "未找到引言（标题与“一、总体情况”之间的文字）");
   const website = readWebsite(intro) ?? readWebsite(allText);
-  if (!website?.name) f.unreadAt("website.name", "未找到发布网站的名称");
-  if (!website?.url) f.unreadAt("website.url", "未找到发布网站的网址");
+  if (!website?.name) log.unreadAt("website.name", "未找到发布网站的名称");
+  if (!website?.url) log.unreadAt("website.url", "未找到发布网站的网址");
   const contact = readContact(intro) ?? readContact(allText);
   for (const k of ["address", "phone", "postcode"] as const) {
-    if (!contact?.[k]) f.unreadAt(`contact.${k}`, "未找到");
+    if (!contact?.[k]) log.unreadAt(`contact.${k}`, "未找到");
   }
 
   // Narrative sections
@@ -148,17 +148,17 @@ export function readReport(blocks: Block[]): ImportResult {
   const missing = (key: SectionKey, found: unknown) => {
     if (found) return;
     const title = getEdition(edition).sections.find((s) => s.key === key)!.title;
-    f.unreadAt(key, sectionItems.has(key) ? `${title}下没有文字` : `未找到${title}`, title);
+    log.unreadAt(key, sectionItems.has(key) ? `${title}下没有文字` : `未找到${title}`, title);
   };
   missing("overview", overview);
 
   // Tables
-  const activeDisclosure = readActiveDisclosure(tableRows.get("activeDisclosure")!, edition, f);
+  const activeDisclosure = readActiveDisclosure(tableRows.get("activeDisclosure")!, edition, log);
   if (tableRows.get("activeDisclosure")!.length === 0) {
-    f.unreadAt("activeDisclosure", "未找到表二（主动公开政府信息情况），各行按不适用处理");
+    log.unreadAt("activeDisclosure", "未找到表二（主动公开政府信息情况），各行按不适用处理");
   }
-  const requests = readRequests(tableRows.get("requests")!, edition, f);
-  const reviewLitigation = readReviewLitigation(tableRows.get("reviewLitigation")!, edition, f);
+  const requests = readRequests(tableRows.get("requests")!, edition, log);
+  const reviewLitigation = readReviewLitigation(tableRows.get("reviewLitigation")!, edition, log);
   missing("problems", problems);
   missing("otherMatters", otherMatters);
 
@@ -180,7 +180,7 @@ export function readReport(blocks: Block[]): ImportResult {
     ...(problems ? { problems } : {}),
     ...(otherMatters ? { otherMatters: otherMatters as NarrativeSection[] } : {}),
   };
-  return { ok: true, report, unread: f.unread, notes: f.notes };
+  return { ok: true, report, unread: log.unread, notes: log.notes };
 }
 
 function toItems(blocks: Block[]): Item[] {

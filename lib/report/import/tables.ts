@@ -9,8 +9,8 @@ import { layoutOf } from "../layout";
 import { cellPath, normalizeRequests, normalizeReviewLitigation } from "../model";
 import type { Cell, TableData } from "../model";
 import { joinPieces } from "./blocks";
-import { candidate, matchLabel, q } from "./match";
-import type { Findings, LabelCandidate } from "./match";
+import { candidate, matchLabel, quoted } from "./match";
+import type { ImportLog, LabelCandidate } from "./match";
 import type { RowBlock } from "./types";
 import { isValueLike, matchKey, readValue, similarity, yuanToWan } from "./text";
 
@@ -57,26 +57,26 @@ function hasValues(row: RowBlock): boolean {
  * A printed cell as stored: a number (元 converted to 万元 in amount cells), else null with the
  * reason listed. `raw` undefined: the cell was not printed at all.
  */
-function readCell(raw: string | undefined, path: string, kind: CellKind, f: Findings, yuanColumn = false): Cell {
+function readCell(raw: string | undefined, path: string, kind: CellKind, log: ImportLog, yuanColumn = false): Cell {
   if (raw === undefined) {
-    f.unreadAt(path, "单元格为空或未印出");
+    log.unreadAt(path, "单元格为空或未印出");
     return null;
   }
   const v = readValue(raw);
   switch (v.kind) {
     case "empty":
-      f.unreadAt(path, "单元格为空");
+      log.unreadAt(path, "单元格为空");
       return null;
     case "placeholder":
-      f.unreadAt(path, `印为“${v.text}”，按空白处理`);
+      log.unreadAt(path, `印为“${v.text}”，按空白处理`);
       return null;
     case "text":
-      f.unreadAt(path, `内容“${v.text}”不是数字，未读取`);
+      log.unreadAt(path, `内容“${v.text}”不是数字，未读取`);
       return null;
     case "number":
       if (kind === "amount" && (v.unit === "元" || (yuanColumn && v.unit !== "万元"))) {
         const wan = yuanToWan(v.value);
-        f.note(`${f.label(path)}印为“${v.text}”${v.unit ? "" : "（单位：元）"}，已由元换算为 ${wan} 万元。`);
+        log.note(`${log.label(path)}印为“${v.text}”${v.unit ? "" : "（单位：元）"}，已由元换算为 ${wan} 万元。`);
         return wan;
       }
       return v.value;
@@ -101,7 +101,7 @@ function stripUnit(label: string): string {
 }
 
 /** Reads a header row 信息内容 | column labels…: the column key of each printed value position. */
-function readAdHeader(cells: string[], columns: AdColumn[], f: Findings): { keys: (string | undefined)[]; yuan: Set<string> } {
+function readAdHeader(cells: string[], columns: AdColumn[], log: ImportLog): { keys: (string | undefined)[]; yuan: Set<string> } {
   const start = cells.findIndex((c) => matchKey(c) === ROW_HEADER_KEY);
   const printed = cells.slice(start + 1);
   const used = new Set<string>();
@@ -126,7 +126,7 @@ function readAdHeader(cells: string[], columns: AdColumn[], f: Findings): { keys
     }
     if (!col) return undefined;
     used.add(col.key);
-    if (how !== "exact") f.note(`表二表头${q(text)}不完整或有误，按${q(col.label)}读取。`);
+    if (how !== "exact") log.note(`表二表头${quoted(text)}不完整或有误，按${quoted(col.label)}读取。`);
     const unit = matchKey(text);
     if (col.kind === "amount" && unit.includes("元") && !unit.includes("万元")) yuan.add(col.key);
     return col.key;
@@ -134,7 +134,7 @@ function readAdHeader(cells: string[], columns: AdColumn[], f: Findings): { keys
   return { keys, yuan };
 }
 
-export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Findings): TableData {
+export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, log: ImportLog): TableData {
   const layout = layoutOf(edition);
   const other: EditionId = edition === "2019" ? "2021" : "2019";
   const columns = new Map<string, AdColumn>();
@@ -162,7 +162,7 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
       (row.cells.some((c) => matchKey(c) === ROW_HEADER_KEY) ||
         row.cells.some((c) => columnList.some((col) => col.core === matchKey(stripUnit(c)) && col.core !== "")));
     if (headerLike) {
-      header = readAdHeader(row.cells, columnList, f);
+      header = readAdHeader(row.cells, columnList, log);
       pending = "";
       continue;
     }
@@ -181,9 +181,9 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
     if (!match) {
       const alien = matchLabel(label, foreignCandidates, { exactOnly: true });
       if (alien) {
-        f.unreadAt("activeDisclosure", `${other}年版格式的行${q(label)}不属于${edition}年版，未读取`, label);
+        log.unreadAt("activeDisclosure", `${other}年版格式的行${quoted(label)}不属于${edition}年版，未读取`, label);
       } else if (parts.values.length > 0) {
-        f.unreadAt("activeDisclosure", `无法识别的行${q(label || parts.values.join(" "))}，未读取`, label || "（无行名）");
+        log.unreadAt("activeDisclosure", `无法识别的行${quoted(label || parts.values.join(" "))}，未读取`, label || "（无行名）");
       } else {
         // A label broken over two lines: its first part waits for the rest.
         pending = label;
@@ -191,9 +191,9 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
       continue;
     }
     const layoutRow = layout.adRowByKey.get(match.key)!;
-    if (match.how !== "exact") f.note(`表二的行${q(label)}按${q(layoutRow.label)}读取。`);
+    if (match.how !== "exact") log.note(`表二的行${quoted(label)}按${quoted(layoutRow.label)}读取。`);
     if (seen.has(match.key)) {
-      f.note(`表二的行${q(layoutRow.label)}出现了不止一次，取第一次的数字。`);
+      log.note(`表二的行${quoted(layoutRow.label)}出现了不止一次，取第一次的数字。`);
       continue;
     }
     seen.add(match.key);
@@ -206,13 +206,13 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
       expected.forEach((c, i) => raw.set(c.key, values[i]));
       const extra = values.slice(expected.length).filter((v) => v !== "");
       if (extra.length > 0) {
-        f.unreadAt(`activeDisclosure.${match.key}`, `行末多出的内容“${extra.join(" ")}”未读取`);
+        log.unreadAt(`activeDisclosure.${match.key}`, `行末多出的内容“${extra.join(" ")}”未读取`);
       }
     }
     const kinds = [...raw.values()].map((v) => (v === undefined ? "empty" : readValue(v).kind));
     if (kinds.every((k) => k === "empty" || k === "placeholder")) {
       const allEmpty = kinds.every((k) => k === "empty");
-      f.unreadAt(
+      log.unreadAt(
         `activeDisclosure.${match.key}`,
         allEmpty ? "该行各单元格均为空，视为不适用（不列入报告）" : "该行印为“/”或“—”，视为不适用（不列入报告）",
       );
@@ -220,7 +220,7 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
     }
     const cells: Record<string, Cell> = {};
     for (const c of expected) {
-      cells[c.key] = readCell(raw.get(c.key), cellPath("activeDisclosure", match.key, c.key), c.kind, f, header?.yuan.has(c.key));
+      cells[c.key] = readCell(raw.get(c.key), cellPath("activeDisclosure", match.key, c.key), c.kind, log, header?.yuan.has(c.key));
     }
     out[match.key] = cells;
   }
@@ -229,10 +229,10 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, f: Fi
   const notPrinted: string[] = [];
   for (const r of layout.adRows) {
     if (out[r.key]) ordered[r.key] = out[r.key];
-    else if (!f.unread.some((u) => u.where === `activeDisclosure.${r.key}`)) notPrinted.push(r.label);
+    else if (!log.unread.some((u) => u.where === `activeDisclosure.${r.key}`)) notPrinted.push(r.label);
   }
   if (notPrinted.length > 0 && rows.length > 0) {
-    f.note(`表二未列出${notPrinted.map(q).join("、")}，按不适用处理（不列入报告）。`);
+    log.note(`表二未列出${notPrinted.map(quoted).join("、")}，按不适用处理（不列入报告）。`);
   }
   return ordered;
 }
@@ -288,7 +288,7 @@ interface RequestLine {
   byColumn?: Map<string, string>;
 }
 
-export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings): TableData {
+export function readRequests(rows: RowBlock[], edition: EditionId, log: ImportLog): TableData {
   const layout = layoutOf(edition);
   const ed = layout.edition;
   const dataCandidates = layout.requestRows.map((r) => candidate(r.key, r.label));
@@ -370,29 +370,29 @@ export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings):
     if (!match) {
       const printed = (line.values ?? [...(line.byColumn?.values() ?? [])]).join(" ");
       const heading = label ? matchLabel(label, headingCandidates, { exactOnly: true }) : undefined;
-      f.unreadAt(
+      log.unreadAt(
         "requests",
         heading
-          ? `${q(label)}在${edition}年版中是标题，其下分项列出，不能按一行读取；其数字“${printed}”未读取`
+          ? `${quoted(label)}在${edition}年版中是标题，其下分项列出，不能按一行读取；其数字“${printed}”未读取`
           : label
-            ? `无法识别的行${q(label)}，其数字“${printed}”未读取`
+            ? `无法识别的行${quoted(label)}，其数字“${printed}”未读取`
             : `一行数字“${printed}”没有行名，未读取`,
         label || "（无行名）",
       );
       continue;
     }
     if (match.how !== "exact" && match.how !== "alias") {
-      f.note(`表三的行${q(shown)}按${q(layout.requestRowFullLabel.get(match.key) ?? match.key)}读取。`);
+      log.note(`表三的行${quoted(shown)}按${quoted(layout.requestRowFullLabel.get(match.key) ?? match.key)}读取。`);
     }
     lines.push({ key: match.key, label: shown, ...line });
   }
   closeHeader();
 
-  if (headerPages > 1) f.note("表三跨页印出，重复的表头已跳过。");
+  if (headerPages > 1) log.note("表三跨页印出，重复的表头已跳过。");
   const standardCount = standard.length + 1;
   const hasOther =
     otherInHeader || lines.some((l) => l.values?.length === standardCount + 1 && l.values.every(isValueLike));
-  if (hasOther) f.note(`表三印有非标准的${q("申请人情况·其他")}列，已按原样保留，并计入各行总计。`);
+  if (hasOther) log.note(`表三印有非标准的${quoted("申请人情况·其他")}列，已按原样保留，并计入各行总计。`);
   const columns = hasOther ? [...standard, "otherApplicant", "total"] : [...standard, "total"];
   const withoutOther = [...standard, "total"];
 
@@ -400,7 +400,7 @@ export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings):
   const omittedOther: string[] = [];
   for (const l of lines) {
     if (out[l.key]) {
-      f.note(`表三的行${q(layout.requestRowFullLabel.get(l.key) ?? l.key)}出现了不止一次，取第一次的数字。`);
+      log.note(`表三的行${quoted(layout.requestRowFullLabel.get(l.key) ?? l.key)}出现了不止一次，取第一次的数字。`);
       continue;
     }
     const raw = new Map<string, string | undefined>();
@@ -415,9 +415,9 @@ export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings):
       }
       keys.forEach((c, i) => raw.set(c, values[i]));
       const rowPath = `requests.${l.key}`;
-      if (values.length === 0) f.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
+      if (values.length === 0) log.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
       const extra = values.slice(keys.length).filter((v) => v !== "");
-      if (extra.length > 0) f.unreadAt(rowPath, `该行多出的数字“${extra.join(" ")}”未读取`);
+      if (extra.length > 0) log.unreadAt(rowPath, `该行多出的数字“${extra.join(" ")}”未读取`);
     }
     const cells: Record<string, Cell> = {};
     for (const c of columns) {
@@ -430,20 +430,20 @@ export function readRequests(rows: RowBlock[], edition: EditionId, f: Findings):
         cells[c] = null;
         continue;
       }
-      cells[c] = readCell(printed, cellPath("requests", l.key, c), "count", f);
+      cells[c] = readCell(printed, cellPath("requests", l.key, c), "count", log);
     }
     out[l.key] = cells;
   }
   if (omittedOther.length > 0) {
-    f.note(
-      `表三${q("申请人情况·其他")}列只在 ${lines.length - omittedOther.length} 行印出数字，其余 ${omittedOther.length} 行未印出该列，按 0 记。`,
+    log.note(
+      `表三${quoted("申请人情况·其他")}列只在 ${lines.length - omittedOther.length} 行印出数字，其余 ${omittedOther.length} 行未印出该列，按 0 记。`,
     );
   }
   if (lines.length === 0) {
-    f.unreadAt("requests", "未找到表三的数字，各单元格留空");
+    log.unreadAt("requests", "未找到表三的数字，各单元格留空");
   } else {
     for (const key of layout.requestRowKeys) {
-      if (!out[key]) f.unreadAt(`requests.${key}`, "未找到该行，各单元格留空");
+      if (!out[key]) log.unreadAt(`requests.${key}`, "未找到该行，各单元格留空");
     }
   }
   return normalizeRequests(edition, out);
@@ -466,7 +466,7 @@ function reviewGroupOf(key: string): string | undefined {
   return undefined;
 }
 
-export function readReviewLitigation(rows: RowBlock[], edition: EditionId, f: Findings): TableData {
+export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: ImportLog): TableData {
   const layout = layoutOf(edition);
   const cellDefs = layout.edition.reviewLitigation.cells;
   const cellCandidates = cellDefs.map((c) => candidate(c.key, c.label));
@@ -526,26 +526,26 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, f: Fi
       }
     }
     if (valueRowsUsed > 0) {
-      f.unreadAt("reviewLitigation", `表四多出的一行数字“${parts.values.join(" ")}”未读取`);
+      log.unreadAt("reviewLitigation", `表四多出的一行数字“${parts.values.join(" ")}”未读取`);
       continue;
     }
     const { groups, cells } = order();
     const slots = groups.flatMap((g) => cells.map((c) => [g, c] as const));
     slots.forEach(([g, c], i) => raw.get(g)!.set(c, parts.values[i]));
     const extra = parts.values.slice(slots.length).filter((v) => v !== "");
-    if (extra.length > 0) f.unreadAt("reviewLitigation", `表四多出的数字“${extra.join(" ")}”未读取`);
+    if (extra.length > 0) log.unreadAt("reviewLitigation", `表四多出的数字“${extra.join(" ")}”未读取`);
     found = true;
     valueRowsUsed++;
   }
 
   const out: TableData = {};
   if (!found) {
-    f.unreadAt("reviewLitigation", "未找到表四的数字，各单元格留空");
+    log.unreadAt("reviewLitigation", "未找到表四的数字，各单元格留空");
     return normalizeReviewLitigation(edition, out);
   }
   for (const g of layout.reviewGroups) {
     const cells: Record<string, Cell> = {};
-    for (const c of cellDefs) cells[c.key] = readCell(raw.get(g.key)!.get(c.key), cellPath("reviewLitigation", g.key, c.key), "count", f);
+    for (const c of cellDefs) cells[c.key] = readCell(raw.get(g.key)!.get(c.key), cellPath("reviewLitigation", g.key, c.key), "count", log);
     out[g.key] = cells;
   }
   return normalizeReviewLitigation(edition, out);
