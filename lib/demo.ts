@@ -12,7 +12,7 @@ import { createReport } from "@/db/queries/reports";
 import { createUser } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
 import { actorScope } from "@/lib/permissions";
-import { confirmImportedReport } from "@/lib/workflow/service";
+import { confirmImportedReport } from "@/lib/workflow/steps";
 
 export const DEMO_COUNTY = "烟台市蓬莱区";
 export const DEMO_TOWNSHIP = "烟台市蓬莱区蓬莱阁街道办事处";

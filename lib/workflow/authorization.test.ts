@@ -10,20 +10,9 @@ import { saveReport } from "@/lib/reports/save";
 import type { UserProfile } from "@/db/queries/users";
 import { agencies, reportStatuses, type ReportStatus } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import {
-  addComment,
-  approveReport,
-  confirmImportedReport,
-  createAgency,
-  createUserWithHash,
-  deleteComment,
-  reopenReport,
-  resetPasswordWithHash,
-  resolveComment,
-  returnReport,
-  setTownshipDeadline,
-  submitReport,
-} from "./service";
+import { createAgency, createUserWithHash, resetPasswordWithHash, setTownshipDeadline } from "@/lib/admin/county";
+import { addComment, deleteComment, resolveComment } from "./comments";
+import { approveReport, confirmImportedReport, reopenReport, returnReport, submitReport } from "./steps";
 import { changeUserRole, setUserStanding } from "@/lib/admin/accounts";
 import { auditTrail, cleanTownshipReport, sharedWorld, snapshot, storeReport, worldPasswordHash, type World } from "./test-fixture";
 

@@ -14,35 +14,35 @@ import {
   type UserRoleInput,
   type UserStandingInput,
 } from "@/lib/workflow/schemas";
-import { createAgency, createUser, resetPassword, setTownshipDeadline } from "@/lib/workflow/service";
+import { createAgency, createUser, resetPassword, setTownshipDeadline } from "@/lib/admin/county";
 import { changeUserRole, setUserStanding } from "@/lib/admin/accounts";
-import { runCore } from "@/lib/workflow/run-action";
+import { runAction } from "@/lib/run-action";
 
 /** Form values arrive as text; the schemas convert them. */
 type FormValues<T> = { [K in keyof T]: string | T[K] };
 
 export async function createAgencyAction(input: FormValues<AgencyInput>) {
-  return runCore(agencySchema, input, createAgency);
+  return runAction(agencySchema, input, createAgency);
 }
 
 export async function createUserAction(input: FormValues<UserInput>) {
-  return runCore(userSchema, input, createUser);
+  return runAction(userSchema, input, createUser);
 }
 
 export async function resetPasswordAction(input: FormValues<ResetPasswordInput>) {
-  return runCore(resetPasswordSchema, input, resetPassword);
+  return runAction(resetPasswordSchema, input, resetPassword);
 }
 
 export async function setTownshipDeadlineAction(input: FormValues<TownshipDeadlineInput>) {
-  return runCore(townshipDeadlineSchema, input, setTownshipDeadline);
+  return runAction(townshipDeadlineSchema, input, setTownshipDeadline);
 }
 
 /** Disable (停用) or enable (启用) an account of the county; disabling ends its sessions. */
 export async function setUserStandingAction(input: FormValues<UserStandingInput>) {
-  return runCore(userStandingSchema, input, setUserStanding);
+  return runAction(userStandingSchema, input, setUserStanding);
 }
 
 /** Change the role of an account of the county; its sessions end. */
 export async function changeUserRoleAction(input: FormValues<UserRoleInput>) {
-  return runCore(userRoleSchema, input, changeUserRole);
+  return runAction(userRoleSchema, input, changeUserRole);
 }

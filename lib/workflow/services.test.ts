@@ -12,18 +12,9 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { auditEvents, reports } from "@/db/schema";
 import type { Report } from "@/lib/report";
 import { commentSchema, reopenSchema, userSchema } from "./schemas";
-import {
-  addComment,
-  approveReport,
-  createAgency,
-  createUserWithHash,
-  deleteComment,
-  reopenReport,
-  resetPassword,
-  resolveComment,
-  returnReport,
-  submitReport,
-} from "./service";
+import { createAgency, createUserWithHash, resetPassword } from "@/lib/admin/county";
+import { addComment, deleteComment, resolveComment } from "./comments";
+import { approveReport, reopenReport, returnReport, submitReport } from "./steps";
 import { cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "./test-fixture";
 
 const shared = sharedWorld();

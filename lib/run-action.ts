@@ -6,17 +6,17 @@ import { requireUser } from "@/lib/auth/guards";
 import { zodFailure, type ActionResult } from "@/lib/actions";
 
 /**
- * The body of every workflow and admin server action: read the signed-in user from the session (fresh
- * from the database), parse the input with the shared schema, and hand both to the core, which checks
- * role, agency and status itself.
+ * The body of every server action: the signed-in user (read fresh from the database; one who must first
+ * set a new password is sent to do so), the input parsed with the action's zod schema, and both handed to
+ * the service, which asks the permission module itself.
  */
-export async function runCore<S extends z.ZodType, R>(
+export async function runAction<S extends z.ZodType, R>(
   schema: S,
   input: unknown,
-  core: (db: Executor, actor: UserProfile, data: z.output<S>) => R,
+  service: (db: Executor, actor: UserProfile, data: z.output<S>) => R,
 ): Promise<R | ActionResult<never>> {
   const actor = await requireUser();
   const parsed = schema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
-  return core(getDb(), actor, parsed.data);
+  return service(getDb(), actor, parsed.data);
 }
