@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { listDashboardEntries } from "@/db/queries/dashboard";
 import type { UserProfile } from "@/db/queries/users";
 import { dashboardRow } from "./dashboard";
-import { cleanTownshipReport, sharedWorld, storeReport } from "./test-fixture";
+import { cleanTownshipReport, sharedWorld, storeReport } from "@/lib/workflow/test-fixture";
 
 const shared = sharedWorld();
 const { itRolledBack } = shared;

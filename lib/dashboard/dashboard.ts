@@ -7,7 +7,7 @@ import type { AgencyLevel } from "@/lib/report/model";
 import type { ReportStatus } from "@/db/schema";
 import { summarizeFindings } from "@/lib/report";
 import { beijingDay, daysUntil, reportDeadline, type Deadline } from "./deadlines";
-import { checkStoredReport } from "./findings";
+import { checkStoredReport } from "@/lib/workflow/findings";
 
 export type DashboardRow = {
   agencyId: number;

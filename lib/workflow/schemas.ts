@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { UserRole } from "@/db/schema";
 import { roleLabels } from "@/lib/labels";
-import { isMonthDay } from "./deadlines";
+import { isMonthDay } from "@/lib/dashboard/deadlines";
 
 const reportId = z.coerce.number({ error: "报告编号无效" }).int("报告编号无效").positive("报告编号无效");
 const version = z.coerce.number({ error: "版本号无效" }).int("版本号无效").positive("版本号无效");

@@ -3,7 +3,7 @@ import { listCountyAgencies, listCountyUsers } from "@/db/queries/admin";
 import { requireAbility } from "@/lib/auth/guards";
 import { actorScope } from "@/lib/permissions";
 import { agencyLevelLabels, roleLabels } from "@/lib/labels";
-import { deadlineRule } from "@/lib/workflow/deadlines";
+import { deadlineRule } from "@/lib/dashboard/deadlines";
 import {
   CreateAgencyForm,
   CreateUserForm,

@@ -6,7 +6,7 @@ import { actorScope, isCountyAdmin } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
-import { dashboardRow, type DashboardRow } from "@/lib/workflow/dashboard";
+import { dashboardRow, type DashboardRow } from "@/lib/dashboard/dashboard";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { cellClass, DataTable } from "@/components/workflow/DataTable";
 import { YearSelectForm } from "@/components/reports/YearSelectForm";
