@@ -5,8 +5,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { actorScope, decideAccount } from "@/lib/permissions";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { formatDateTime } from "@/lib/format";
-import { StatusBadge } from "@/components/reports/StatusBadge";
-import { StartReportForm } from "@/components/reports/StartReportForm";
+import { StatusBadge } from "@/components/report/StatusBadge";
+import { StartReportForm } from "@/components/report/StartReportForm";
 import { startReport } from "./actions";
 
 export const metadata = { title: "年度报告 · 年报" };

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
-import { applyServerErrors, schemaResolver } from "@/components/workflow/form-errors";
+import { applyServerErrors, schemaResolver } from "@/components/ui/form-errors";
 
 type Result = { ok: true } | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
 

@@ -3,7 +3,7 @@ import type { AgencyLevel } from "@/lib/report/model";
 import type { ReactNode } from "react";
 import { agencyLevelLabels } from "@/lib/labels";
 
-import { cellClass, DataTable, type Column } from "@/components/workflow/DataTable";
+import { cellClass, DataTable, type Column } from "@/components/ui/DataTable";
 
 export const td = cellClass;
 export const link = "text-brand-600 underline-offset-2 hover:underline";

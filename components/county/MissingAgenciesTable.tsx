@@ -1,4 +1,4 @@
-import { StatusBadge } from "@/components/reports/StatusBadge";
+import { StatusBadge } from "@/components/report/StatusBadge";
 import type { CountyAgencyFigures } from "@/lib/county/figures";
 import { AgencyCells, AgencyListTable, OpenReportCell, td } from "./AgencyListTable";
 

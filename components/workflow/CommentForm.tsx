@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import type { Report } from "@/lib/report";
 import { commentSectionTitle, sectionCellOptions } from "@/lib/workflow/cells";
 import { addCommentAction } from "@/app/(app)/reports/[id]/workflow-actions";
-import { applyServerErrors } from "./form-errors";
+import { applyServerErrors } from "@/components/ui/form-errors";
 
 type CommentValues = { cell: string; body: string };
 

@@ -15,7 +15,7 @@ import {
   returnReportAction,
   submitReportAction,
 } from "@/app/(app)/reports/[id]/workflow-actions";
-import { StatusBadge } from "@/components/reports/StatusBadge";
+import { StatusBadge } from "@/components/report/StatusBadge";
 
 export type WorkflowBarProps = {
   reportId: number;

@@ -12,7 +12,7 @@ import {
   UserRoleForm,
   UserStandingForm,
 } from "@/components/admin/AdminForms";
-import { cellClass, DataTable } from "@/components/workflow/DataTable";
+import { cellClass, DataTable } from "@/components/ui/DataTable";
 
 export const metadata = { title: "管理 · 年报" };
 

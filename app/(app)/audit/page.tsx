@@ -7,7 +7,7 @@ import { actorScope } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
 import { auditActionLabels } from "@/lib/labels";
 import { readCursor } from "@/lib/paging";
-import { cellClass, DataTable } from "@/components/workflow/DataTable";
+import { cellClass, DataTable } from "@/components/ui/DataTable";
 
 export const metadata = { title: "审计日志 · 年报" };
 

@@ -7,7 +7,7 @@ import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
 import { defaultCountyYear, loadCountyFigures } from "@/lib/county/figures";
-import { YearSelectForm } from "@/components/reports/YearSelectForm";
+import { YearSelectForm } from "@/components/report/YearSelectForm";
 
 export const metadata = { title: "全县汇总 · 年报" };
 

@@ -7,9 +7,9 @@ import { formatDateTime } from "@/lib/format";
 import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { dashboardRow, type DashboardRow } from "@/lib/dashboard/dashboard";
-import { StatusBadge } from "@/components/reports/StatusBadge";
-import { cellClass, DataTable } from "@/components/workflow/DataTable";
-import { YearSelectForm } from "@/components/reports/YearSelectForm";
+import { StatusBadge } from "@/components/report/StatusBadge";
+import { cellClass, DataTable } from "@/components/ui/DataTable";
+import { YearSelectForm } from "@/components/report/YearSelectForm";
 
 export const metadata = { title: "进度总览 · 年报" };
 

@@ -10,8 +10,8 @@ import type { AuditAction } from "@/db/queries/audit";
 import { diffText } from "@/lib/history/diff";
 import { reportHistory } from "@/lib/history/report-history";
 import type { CellValue } from "@/lib/workflow/cells";
-import { StatusBadge } from "@/components/reports/StatusBadge";
-import { cellClass, DataTable } from "@/components/workflow/DataTable";
+import { StatusBadge } from "@/components/report/StatusBadge";
+import { cellClass, DataTable } from "@/components/ui/DataTable";
 
 export const metadata = { title: "修订记录 · 年报" };
 
