@@ -8,16 +8,13 @@ import type { ActionResult } from "@/lib/actions";
 import type { ConfirmOutcome, ImportPreview as PreviewData } from "@/lib/reports/import";
 import { ImportPreview } from "./ImportPreview";
 import { withoutImages } from "./shrink-docx";
+import { IMPORT_FILE_TOO_LARGE, importFileProblem, MAX_IMPORT_FILE_BYTES } from "@/lib/reports/import-source";
 
 type Values = { source: "file" | "text"; file?: FileList; text: string };
 
 const ACCEPT = ".docx,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain";
-const FILE_TYPES = /\.(docx|html?|txt)$/i;
-/** Server actions accept request bodies up to 1 MB by default. */
-const MAX_UPLOAD_BYTES = 1024 * 1024 - 4096;
-/** A larger .docx is sent without its pictures (see shrink-docx.ts). */
+/** A .docx larger than the server reads is sent without its pictures (see shrink-docx.ts). */
 const MAX_DOCX_BYTES = 30 * 1024 * 1024;
-const TOO_LARGE = "文件超过 1 MB。请另存为网页（.html）或纯文本后导入，或复制全文粘贴。";
 
 export function ImportReportForm({
   previewImport,
@@ -46,7 +43,7 @@ export function ImportReportForm({
     const form = new FormData();
     form.set("source", values.source);
     let file = values.source === "file" ? values.file?.[0] : undefined;
-    if (file && file.size > MAX_UPLOAD_BYTES && /\.docx$/i.test(file.name)) {
+    if (file && file.size > MAX_IMPORT_FILE_BYTES && /\.docx$/i.test(file.name)) {
       try {
         file = await withoutImages(file);
       } catch {
@@ -54,8 +51,8 @@ export function ImportReportForm({
         return undefined;
       }
     }
-    if (file && file.size > MAX_UPLOAD_BYTES) {
-      setError("file", { message: TOO_LARGE });
+    if (file && file.size > MAX_IMPORT_FILE_BYTES) {
+      setError("file", { message: IMPORT_FILE_TOO_LARGE });
       return undefined;
     }
     if (file) form.set("file", file);
@@ -155,12 +152,11 @@ export function ImportReportForm({
                   validate: (files, values) => {
                     if (values.source !== "file") return true;
                     const file = files?.[0];
-                    if (!file) return "请选择要导入的文件";
-                    if (!FILE_TYPES.test(file.name)) return "只能导入 .docx、.html、.htm 或 .txt 文件";
-                    if (file.size === 0) return "文件是空的";
-                    const limit = /\.docx$/i.test(file.name) ? MAX_DOCX_BYTES : MAX_UPLOAD_BYTES;
-                    if (file.size > limit) return TOO_LARGE;
-                    return true;
+                    if (file && /\.docx$/i.test(file.name) && file.size > MAX_IMPORT_FILE_BYTES) {
+                      // A large .docx is sent without its pictures (see onRead): it has its own, higher limit.
+                      return file.size <= MAX_DOCX_BYTES || IMPORT_FILE_TOO_LARGE;
+                    }
+                    return importFileProblem(file) ?? true;
                   },
                 })}
               />

@@ -1,42 +1,19 @@
 "use server";
 
-import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getDb } from "@/lib/db";
 import type { UserProfile } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { actionFailure, zodFailure, type ActionResult } from "@/lib/actions";
 import { sniffKind } from "@/lib/report/import";
+import { importSourceSchema } from "@/lib/reports/import-source";
 import { confirmImport as confirmImportService, previewImport as previewImportService } from "@/lib/reports/import";
 import type { ConfirmOutcome, ImportPreview, ImportSource } from "@/lib/reports/import";
-
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_TEXT_CHARS = 2_000_000;
-const FILE_TYPES = /\.(docx|html?|txt)$/i;
-
-const sourceSchema = z.discriminatedUnion("source", [
-  z.object({
-    source: z.literal("file"),
-    file: z
-      .instanceof(File, { message: "请选择要导入的文件" })
-      .refine((f) => f.size > 0, "文件是空的")
-      .refine((f) => f.size <= MAX_FILE_BYTES, "文件不能超过 10 MB")
-      .refine((f) => FILE_TYPES.test(f.name), "只能导入 .docx、.html、.htm 或 .txt 文件"),
-  }),
-  z.object({
-    source: z.literal("text"),
-    text: z
-      .string({ message: "请粘贴报告全文" })
-      .trim()
-      .min(1, "请粘贴报告全文")
-      .max(MAX_TEXT_CHARS, "粘贴的文字过长（不能超过 200 万字）"),
-  }),
-], { error: "请选择导入方式：上传文件或粘贴全文" });
 
 /** FormData → what the importer reads, validated with zod. */
 async function readSource(form: unknown): Promise<{ ok: true; source: ImportSource } | { ok: false; failure: ActionResult<never> }> {
   if (!(form instanceof FormData)) return { ok: false, failure: actionFailure("提交的内容有误。") };
-  const parsed = sourceSchema.safeParse({
+  const parsed = importSourceSchema.safeParse({
     source: form.get("source"),
     file: form.get("file") ?? undefined,
     text: form.get("text") ?? undefined,
