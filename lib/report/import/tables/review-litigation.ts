@@ -1,0 +1,122 @@
+/**
+ * Table 四 — 行政复议、行政诉讼: three groups (行政复议, 未经复议直接起诉, 复议后起诉) of five cells,
+ * printed as one row of fifteen numbers under a two-level header, or as one row per group.
+ */
+import type { EditionId } from "../../editions";
+import { layoutOf } from "../../layout";
+import { cellPath, normalizeReviewLitigation } from "../../model";
+import type { Cell, TableData } from "../../model";
+import { candidate, matchLabel } from "../match";
+import type { ImportLog, LabelCandidate } from "../match";
+import type { RowBlock } from "../types";
+import { matchKey } from "../text";
+import { hasValues, readCell, rowKey, splitRow } from "./rows";
+
+export const REVIEW_WORDS = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议", "复议后起诉"].map(matchKey);
+const GROUP_KEYS: [string, string][] = [
+  ["review", matchKey("行政复议")],
+  ["litigationDirect", matchKey("未经复议直接起诉")],
+  ["litigationAfterReview", matchKey("复议后起诉")],
+];
+
+/** The printed text of each cell, by group key then cell key. */
+type PrintedCells = Map<string, Map<string, string | undefined>>;
+
+export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: ImportLog): TableData {
+  const layout = layoutOf(edition);
+  const cellDefs = layout.edition.reviewLitigation.cells;
+  const cellCandidates = cellDefs.map((c) => candidate(c.key, c.label));
+  const headerRows: RowBlock[] = [];
+  const printed: PrintedCells = new Map();
+  for (const g of layout.reviewGroups) printed.set(g.key, new Map());
+  let found = false;
+  let valueRowsUsed = 0;
+
+  for (const row of rows) {
+    const key = rowKey(row);
+    if (key === "") continue;
+    if (!hasValues(row)) {
+      if (REVIEW_WORDS.some((w) => key.includes(w))) headerRows.push(row);
+      continue;
+    }
+    const parts = splitRow(row.cells);
+    const group = parts.label ? reviewGroupOf(matchKey(parts.label)) : undefined;
+    if (group) {
+      // One group per row (the table printed the other way round).
+      const cells = headerOrder(headerRows, cellDefs).cells;
+      cells.forEach((c, i) => printed.get(group)!.set(c, parts.values[i]));
+      found = true;
+      continue;
+    }
+    if (valueRowsUsed === 0 && placeByGridHeader(row, headerRows, cellCandidates, printed) > 0) {
+      found = true;
+      valueRowsUsed++;
+      continue;
+    }
+    if (valueRowsUsed > 0) {
+      log.unreadAt("reviewLitigation", `表四多出的一行数字“${parts.values.join(" ")}”未读取`);
+      continue;
+    }
+    const { groups, cells } = headerOrder(headerRows, cellDefs);
+    const slots = groups.flatMap((g) => cells.map((c) => [g, c] as const));
+    slots.forEach(([g, c], i) => printed.get(g)!.set(c, parts.values[i]));
+    const extra = parts.values.slice(slots.length).filter((v) => v !== "");
+    if (extra.length > 0) log.unreadAt("reviewLitigation", `表四多出的数字“${extra.join(" ")}”未读取`);
+    found = true;
+    valueRowsUsed++;
+  }
+
+  const out: TableData = {};
+  if (!found) {
+    log.unreadAt("reviewLitigation", "未找到表四的数字，各单元格留空");
+    return normalizeReviewLitigation(edition, out);
+  }
+  for (const g of layout.reviewGroups) {
+    const cells: Record<string, Cell> = {};
+    for (const c of cellDefs) cells[c.key] = readCell(printed.get(g.key)!.get(c.key), cellPath("reviewLitigation", g.key, c.key), "count", log);
+    out[g.key] = cells;
+  }
+  return normalizeReviewLitigation(edition, out);
+}
+
+/** The group a label (or a header path) names. */
+function reviewGroupOf(key: string): string | undefined {
+  if (key.includes(matchKey("未经复议")) || key.includes(matchKey("直接起诉"))) return "litigationDirect";
+  if (key.includes(matchKey("复议后"))) return "litigationAfterReview";
+  if (key.includes(matchKey("行政复议"))) return "review";
+  return undefined;
+}
+
+/** Group order and cell order as the header prints them (standard order where it does not say). */
+function headerOrder(headerRows: RowBlock[], cellDefs: { key: string; label: string }[]) {
+  const text = headerRows.map(rowKey).join("");
+  const pos = (k: string) => {
+    const i = text.indexOf(k);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const groups = [...GROUP_KEYS].sort((a, b) => pos(a[1]) - pos(b[1])).map(([g]) => g);
+  const cells = [...cellDefs].sort((a, b) => pos(matchKey(a.label)) - pos(matchKey(b.label))).map((c) => c.key);
+  return { groups, cells };
+}
+
+/**
+ * A value row of a kept grid: each value placed in the group and cell its grid column's header names.
+ * How many values were placed (0 when the row's table printed no header).
+ */
+function placeByGridHeader(row: RowBlock, headerRows: RowBlock[], cellCandidates: LabelCandidate[], printed: PrintedCells): number {
+  const grid = row.grid;
+  const gridHeader = grid ? headerRows.filter((r) => r.grid?.table === grid.table) : [];
+  if (!grid || gridHeader.length === 0) return 0;
+  let placed = 0;
+  grid.filled.forEach((_, j) => {
+    const path = gridHeader.map((r) => matchKey(r.grid!.filled[j] ?? ""));
+    const g = reviewGroupOf(path.join("|").replace(/行政诉讼/g, ""));
+    const leaf = path[path.length - 1];
+    const c = matchLabel(leaf, cellCandidates, { exactOnly: true });
+    if (g && c && !printed.get(g)!.has(c.key)) {
+      printed.get(g)!.set(c.key, row.cells[j]);
+      placed++;
+    }
+  });
+  return placed;
+}
