@@ -32,7 +32,7 @@ import {
   roundSum,
 } from "./model";
 import type { Cell, Report, TableData, TableKey } from "./model";
-import { readPath } from "./paths";
+import { isTableKey, readPath } from "./paths";
 import { validate } from "./rules";
 import type { Finding, RuleId } from "./rules";
 
@@ -162,10 +162,6 @@ export function cellValue(report: Report, path: string): Cell {
   const { table, row, cell } = parseCellPath(path);
   if (!row || !cell || !isTableKey(table)) return null;
   return (readPath(report, path) as Cell | undefined) ?? null;
-}
-
-function isTableKey(key: string): key is TableKey {
-  return key === "activeDisclosure" || key === "requests" || key === "reviewLitigation";
 }
 
 export interface KeyFigure {

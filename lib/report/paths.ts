@@ -3,6 +3,7 @@
  * the one path reader of the app. Pure; safe in the browser (the editor reads every computed cell with
  * it on each keystroke, so it allocates nothing but the split).
  */
+import type { TableKey } from "./model";
 
 /**
  * The value at `path` inside `source`, or undefined when a step of the path is missing or is not an
@@ -15,4 +16,9 @@ export function readPath(source: unknown, path: string): unknown {
     value = (value as Record<string, unknown>)[part];
   }
   return value;
+}
+
+/** Whether a path's first segment names one of the three statistics tables. */
+export function isTableKey(key: string): key is TableKey {
+  return key === "activeDisclosure" || key === "requests" || key === "reviewLitigation";
 }

@@ -10,7 +10,7 @@ import { layoutOf } from "@/lib/report/layout";
 import { useEditor } from "./context";
 import { ComputedCell, NumberCell } from "./cells";
 import { useGridKeys } from "./grid-keys";
-import type { EditorValues } from "./values";
+import { cellField, type EditorValues } from "./values";
 
 const th = "border border-slate-300 bg-slate-100 px-1.5 py-1 text-center font-medium text-slate-700";
 const rowLabel = "border border-slate-300 bg-white px-2 py-1 text-left text-slate-800";
@@ -35,9 +35,9 @@ function TableFooter({ table, grid, skipRow }: { table: TableKey; grid: TableGri
       if (skipRow?.(row.key)) continue;
       for (const cell of row.cells) {
         if (cell.computed) continue;
-        const name = `report.${cell.path}` as never;
+        const name = cellField(cell.path);
         if (getValues(name) === null || getValues(name) === undefined) {
-          setValue(name, 0 as never, { shouldDirty: true });
+          setValue(name, 0, { shouldDirty: true });
           filled++;
         }
       }

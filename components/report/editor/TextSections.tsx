@@ -1,21 +1,22 @@
 "use client";
 
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { useFieldArray, useFormContext, useWatch, type FieldPathByValue } from "react-hook-form";
 import { OVERVIEW_HEADINGS, otherMattersSuggestions } from "@/lib/report/editions";
 import { suggestedIntro } from "@/lib/report/intro";
 import { useEditor } from "./context";
 import { fieldDomId } from "./store";
+import type { Report } from "@/lib/report/model";
 import type { EditorValues } from "./values";
 
 const input = "w-full rounded border border-slate-300 px-2 py-1.5 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 read-only:bg-slate-50";
 const label = "mb-1 block font-medium text-slate-700";
 
-function CharCount({ name }: { name: string }) {
-  const value = useWatch<EditorValues>({ name: name as never }) as unknown as string | undefined;
+function CharCount({ name }: { name: FieldPathByValue<EditorValues, string | undefined> }) {
+  const value = useWatch<EditorValues, typeof name>({ name });
   return <span className="text-xs text-slate-500">{(value ?? "").length} 字</span>;
 }
 
-function TextField({ path, title, type = "text", placeholder }: { path: string; title: string; type?: string; placeholder?: string }) {
+function TextField({ path, title, type = "text", placeholder }: { path: FieldPathByValue<Report, string | undefined>; title: string; type?: string; placeholder?: string }) {
   const { register } = useFormContext<EditorValues>();
   const { readOnly } = useEditor();
   return (
@@ -29,7 +30,7 @@ function TextField({ path, title, type = "text", placeholder }: { path: string; 
         readOnly={readOnly}
         placeholder={placeholder}
         className={input}
-        {...register(`report.${path}` as never)}
+        {...register(`report.${path}`)}
       />
     </div>
   );
@@ -91,8 +92,8 @@ export function CoverSection() {
 export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" }) {
   const { control, register } = useFormContext<EditorValues>();
   const { readOnly, edition } = useEditor();
-  const { fields, append, remove, move } = useFieldArray({ control, name: `report.${name}` as "report.overview" });
-  const headings = useWatch({ control, name: `report.${name}` as "report.overview" }) ?? [];
+  const { fields, append, remove, move } = useFieldArray({ control, name: `report.${name}` });
+  const headings = useWatch({ control, name: `report.${name}` }) ?? [];
   const suggestions = name === "overview" ? OVERVIEW_HEADINGS : otherMattersSuggestions(edition.id);
   const hintOf = (heading: string) => suggestions.find((s) => s.heading === heading)?.hint;
   const missing = suggestions.filter((s) => !headings.some((h) => h?.heading === s.heading));
@@ -118,7 +119,7 @@ export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" 
                 readOnly={readOnly}
                 placeholder="小标题（可空）"
                 className={`${input} max-w-md flex-1 font-medium`}
-                {...register(`report.${name}.${index}.heading` as "report.overview.0.heading")}
+                {...register(`report.${name}.${index}.heading`)}
               />
               {!readOnly && (
                 <div className="flex gap-1 text-xs">
@@ -150,7 +151,7 @@ export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" 
               rows={5}
               readOnly={readOnly}
               className={`${input} mt-2`}
-              {...register(`report.${name}.${index}.text` as "report.overview.0.text")}
+              {...register(`report.${name}.${index}.text`)}
             />
             <div className="text-right">
               <CharCount name={`report.${name}.${index}.text`} />

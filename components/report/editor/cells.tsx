@@ -9,7 +9,7 @@ import { readPath } from "@/lib/report/paths";
 import { useEditor } from "./context";
 import { useValueStore } from "../value-store";
 import { fieldDomId } from "./store";
-import type { EditorValues } from "./values";
+import { cellField, type EditorValues } from "./values";
 
 const severityStyles = {
   error: "bg-red-50 ring-2 ring-inset ring-red-500",
@@ -82,7 +82,7 @@ export const NumberCell = memo(function NumberCell({
   // form library re-attaches the field each time the cell's highlight changes.
   const field = useMemo(
     () =>
-      register(`report.${path}` as `report.${string}` as never, {
+      register(cellField(path), {
         setValueAs: (text: unknown) => {
           if (typeof text !== "string") return text;
           const input = readCellInput(text, kind);

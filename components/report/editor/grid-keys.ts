@@ -6,7 +6,7 @@ import { useFormContext } from "react-hook-form";
 import { planPaste, type TableGrid } from "@/lib/report/grid";
 import { splitPastedBlock } from "@/lib/report/cell-input";
 import type { Edition } from "@/lib/report/editions";
-import type { EditorValues } from "./values";
+import { cellField, type EditorValues } from "./values";
 
 function cellInput(table: HTMLElement, row: number, column: number): HTMLInputElement | null {
   return table.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${column}"]:not(:disabled)`);
@@ -71,7 +71,7 @@ export function useGridKeys(edition: Edition, grid: TableGrid, announce: (messag
         return;
       }
       for (const write of plan.writes) {
-        setValue(`report.${write.path}` as never, write.value as never, { shouldDirty: true });
+        setValue(cellField(write.path), write.value, { shouldDirty: true });
       }
       announce(`已粘贴 ${plan.writes.length} 个单元格。`);
     },

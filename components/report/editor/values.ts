@@ -1,5 +1,6 @@
-import { computeTotals, type Report } from "@/lib/report/model";
+import { computeTotals, parseCellPath, type Report, type TableKey } from "@/lib/report/model";
 import { layoutOf } from "@/lib/report/layout";
+import { isTableKey } from "@/lib/report/paths";
 import type { Acknowledgement } from "@/lib/report/rules";
 import type { TableNotes } from "@/lib/report/table-notes";
 
@@ -13,6 +14,16 @@ export type EditorValues = {
   tableNotes: TableNotes;
   acknowledgements: Acknowledgement[];
 };
+
+/** The form field of a table cell. */
+export type CellField = `report.${TableKey}.${string}.${string}`;
+
+/** The form field of a table cell path (`requests.granted.total` → `report.requests.granted.total`). */
+export function cellField(path: string): CellField {
+  const { table, row, cell } = parseCellPath(path);
+  if (!isTableKey(table) || !row || !cell) throw new Error(`not a table cell path: ${path}`);
+  return `report.${table}.${row}.${cell}`;
+}
 
 /** What is saved: the report as the interchange model, with totals computed. */
 export type EditorPayload = { content: Report; acknowledgements: Acknowledgement[]; tableNotes: TableNotes };
