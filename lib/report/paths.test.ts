@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyReport } from "./model";
-import { readPath } from "./paths";
+import { isTableKey, readPath } from "./paths";
 
 describe("readPath", () => {
   const report = {
@@ -28,5 +28,12 @@ describe("readPath", () => {
 
   it("returns what stands at a shorter path, rows included", () => {
     expect(readPath(report, "requests.granted")).toBe(report.requests.granted);
+  });
+});
+
+describe("isTableKey", () => {
+  it("names the three statistics tables and nothing else", () => {
+    expect(["activeDisclosure", "requests", "reviewLitigation"].every(isTableKey)).toBe(true);
+    expect(["overview", "title", "intro", ""].some(isTableKey)).toBe(false);
   });
 });
