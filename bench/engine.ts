@@ -14,7 +14,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { computeTotals, parseInterchange, validate, writeInterchange } from "@/lib/report";
+import { computeTotals, validate } from "@/lib/report";
+import { parseInterchange, writeInterchange } from "@/lib/report/interchange";
 import type { Report } from "@/lib/report";
 
 function fullReport(): Report {

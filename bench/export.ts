@@ -8,7 +8,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { computeTotals, emptyReport, layoutOf, parseInterchange } from "@/lib/report";
+import { computeTotals, emptyReport, layoutOf } from "@/lib/report";
+import { parseInterchange } from "@/lib/report/interchange";
 import type { EditionId, Report } from "@/lib/report";
 import { exportDocx, exportHtml, exportMarkdown } from "@/lib/report/export";
 

@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseInterchange } from "@/lib/report";
+import { parseInterchange } from "@/lib/report/interchange";
 import { EXPORT_FORMATS, exportReport, isExportFormat } from "@/lib/report/export";
 import type { ExportFormat } from "@/lib/report/export";
 

@@ -4,7 +4,8 @@
  * Exit 0: read (even with places not read); 2: the file cannot be read or is not a report.
  */
 import fs from "node:fs";
-import { getEdition, writeInterchange } from "@/lib/report";
+import { getEdition } from "@/lib/report";
+import { writeInterchange } from "@/lib/report/interchange";
 import { importReport, sniffKind } from "@/lib/report/import";
 
 const USAGE = "用法：npm run report -- import FILE（.docx、.html/.htm 或 .txt 文件）";

@@ -9,8 +9,10 @@
  * is not a valid interchange file (and for usage mistakes). To add a command, add an entry to COMMANDS.
  */
 import fs from "node:fs";
-import { parseInterchange, summarizeFindings, validate } from "@/lib/report";
-import type { Finding, InterchangeError, Report } from "@/lib/report";
+import { summarizeFindings, validate } from "@/lib/report";
+import type { Finding, Report } from "@/lib/report";
+import { parseInterchange } from "@/lib/report/interchange";
+import type { InterchangeError } from "@/lib/report/interchange";
 
 type ExitCode = 0 | 1 | 2;
 

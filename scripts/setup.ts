@@ -11,7 +11,7 @@ import { seedDemoData, DEMO_USERS } from "@/lib/demo";
 import { readEnv } from "@/lib/env";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { hashPasswordSync } from "@/lib/auth/passwords";
-import { parseInterchange } from "@/lib/report";
+import { parseInterchange } from "@/lib/report/interchange";
 
 const env = readEnv();
 const db = openDb(env.databasePath);

@@ -1,9 +1,7 @@
 import type { ReportComment } from "@/db/queries/comments";
 import { formatDateTime } from "@/lib/format";
 import { roleLabels } from "@/lib/labels";
-// Module paths, not the "@/lib/report" index: this runs in the browser, which needs no interchange parser.
-import { labelText } from "@/lib/report/model";
-import type { EditionId } from "@/lib/report/editions";
+import { labelText, type EditionId } from "@/lib/report";
 import { commentSectionTitle } from "@/lib/workflow/cells";
 import { DeleteCommentButton, ResolveCommentButton } from "./CommentActions";
 

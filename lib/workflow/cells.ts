@@ -4,9 +4,16 @@
  */
 import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type TableGrid } from "@/lib/report/grid";
 import { FRONT_SECTION_TITLE } from "@/lib/labels";
-// Module paths, not the "@/lib/report" index: comment forms run this in the browser.
-import { getEdition, type EditionId } from "@/lib/report/editions";
-import { hasOtherApplicant, labelText, parseCellPath, type Cell, type NarrativeSection, type Report } from "@/lib/report/model";
+import {
+  getEdition,
+  hasOtherApplicant,
+  labelText,
+  parseCellPath,
+  type Cell,
+  type EditionId,
+  type NarrativeSection,
+  type Report,
+} from "@/lib/report";
 import { readPath } from "@/lib/report/paths";
 import type { FindingPlace } from "@/lib/report/rules";
 

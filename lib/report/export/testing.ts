@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { expect } from "vitest";
-import { emptyReport, getEdition, hasOtherApplicant, layoutOf, parseInterchange } from "../index";
+import { emptyReport, getEdition, hasOtherApplicant, layoutOf } from "../index";
+import { parseInterchange } from "../interchange";
 import type { EditionId, Report } from "../index";
 
 export interface DocxTableSlot {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseInterchange } from "../index";
+import { parseInterchange } from "../interchange";
 import { runImport } from "../../../scripts/report-import";
 
 const seedPath = path.join(__dirname, "../../../../shared/seeds/000_332374fea032217b.txt");

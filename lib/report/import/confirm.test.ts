@@ -17,7 +17,7 @@ import { auditEvents, reports } from "@/db/schema";
 import { confirmImport as confirmImportCore, previewImport as previewImportCore } from "@/lib/reports/import";
 import { actorScope } from "@/lib/permissions";
 import type { ImportSource } from "@/lib/reports/import";
-import { parseInterchange } from "../index";
+import { parseInterchange } from "../interchange";
 import type { Report } from "../index";
 
 const seedText = fs.readFileSync(path.join(__dirname, "../../../../shared/seeds/000_332374fea032217b.txt"), "utf8");

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseInterchange, validate, writeInterchange } from "../index";
+import { validate } from "../index";
+import { parseInterchange, writeInterchange } from "../interchange";
 import type { Report } from "../index";
 import { importReport } from "./index";
 import type { ImportResult } from "./index";

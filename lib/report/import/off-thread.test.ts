@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseInterchange } from "../index";
+import { parseInterchange } from "../interchange";
 import type { Report } from "../index";
 import { exportDocx } from "../export";
 import { prepareDocx } from "./decode";

@@ -7,7 +7,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
-import { parseInterchange } from "../index";
+import { parseInterchange } from "../interchange";
 import type { EditionId, Report } from "../index";
 import { exportDocx, exportHtml, exportMarkdown } from "../export";
 import { distinctReport } from "../export/testing";

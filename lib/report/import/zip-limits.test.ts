@@ -9,7 +9,7 @@ import path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseInterchange } from "../index";
+import { parseInterchange } from "../interchange";
 import { exportDocx } from "../export";
 import { htmlToBlocks } from "./blocks";
 import { docxToHtml } from "./decode";
