@@ -12,7 +12,7 @@ import { actorScope, type ReportAbility } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
 import { tryReadStoredReport } from "@/lib/stored-report";
 import { isCommentSection, sectionCellOptions } from "./cells";
-import { ABILITY_LABELS, auditEvent, checkReport, clip } from "./report-access";
+import { ABILITY_LABELS, auditEvent, checkReport, clipForAudit } from "./report-access";
 import type { CommentDeletionInput, CommentInput, CommentResolutionInput } from "./schemas";
 
 export const COMMENT_NOT_FOUND = "找不到该审核意见，可能已被删除，请刷新页面。";
@@ -72,7 +72,7 @@ export function resolveComment(db: Executor, actor: UserProfile, input: CommentR
     const { report, comment } = found;
     if ((comment.resolvedAt !== null) === input.resolved) return { ok: true, data: { resolved: input.resolved } };
     setCommentResolution(tx, { reportId: report.id, commentId: comment.id, resolvedById: input.resolved ? actor.id : null });
-    auditEvent(tx, actor, input.resolved ? "comment-resolved" : "comment-reopened", report, clip(comment.body, 60));
+    auditEvent(tx, actor, input.resolved ? "comment-resolved" : "comment-reopened", report, clipForAudit(comment.body, 60));
     return { ok: true, data: { resolved: input.resolved } };
   });
 }
@@ -89,7 +89,7 @@ export function deleteComment(db: Executor, actor: UserProfile, input: CommentDe
       return actionFailure(reason);
     }
     removeComment(tx, { reportId: report.id, commentId: comment.id });
-    auditEvent(tx, actor, "comment-deleted", report, clip(comment.body, 60));
+    auditEvent(tx, actor, "comment-deleted", report, clipForAudit(comment.body, 60));
     return { ok: true, data: { id: comment.id } };
   });
 }

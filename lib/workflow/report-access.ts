@@ -3,6 +3,7 @@
  * scope and ask the permission module (a refusal is audited), and record what was done in the audit log.
  */
 import type { Executor } from "@/db/client";
+import { clip } from "@/lib/report/clip";
 import { recordAudit, type AuditAction } from "@/db/queries/audit";
 import type { UserProfile } from "@/db/queries/users";
 import { findReadableReport, type ReportHead } from "@/db/queries/workflow";
@@ -13,9 +14,9 @@ import { TRANSITIONS, type WorkflowAction } from "./transitions";
 
 export { REPORT_NOT_FOUND };
 
-/** A text cut to a length for the audit log, marked where it was cut. */
-export function clip(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** A text cut to the length the audit log keeps. */
+export function clipForAudit(text: string, max = 200): string {
+  return clip(text, max);
 }
 
 type Checked = { ok: true; report: ReportHead } | { ok: false; result: ActionResult<never> };

@@ -14,7 +14,7 @@ import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope } from "@/lib/permissions";
 import type { Finding } from "@/lib/report";
 import { checkStoredReport } from "./findings";
-import { auditEvent, checkReport, clip } from "./report-access";
+import { auditEvent, checkReport, clipForAudit } from "./report-access";
 import type { ApproveInput, ReopenInput, ReturnInput, SubmitInput } from "./schemas";
 import { TRANSITIONS, type WorkflowAction } from "./transitions";
 
@@ -85,7 +85,7 @@ export function returnReport(db: Executor, actor: UserProfile, input: ReturnInpu
     if (comment) {
       insertComment(tx, { reportId: report.id, section: "general", cell: null, body: comment, authorId: actor.id });
     }
-    if (!move(tx, actor, report, "return", "report-returned", comment ? `退回意见：${clip(comment)}` : "未附意见")) {
+    if (!move(tx, actor, report, "return", "report-returned", comment ? `退回意见：${clipForAudit(comment)}` : "未附意见")) {
       return actionFailure(REPORT_CHANGED);
     }
     return { ok: true, data: { status: "returned" } };
@@ -152,7 +152,7 @@ export function reopenReport(db: Executor, actor: UserProfile, input: ReopenInpu
       body: `管理员重新打开了已批准的报告。原因：${reason}`,
       authorId: actor.id,
     });
-    const detail = `原因：${clip(reason)}；已批准的第 ${kept} 版保留在修订记录中`;
+    const detail = `原因：${clipForAudit(reason)}；已批准的第 ${kept} 版保留在修订记录中`;
     if (!move(tx, actor, report, "reopen", "report-reopened", detail, null)) return actionFailure(REPORT_CHANGED);
     return { ok: true, data: { status: "draft" } };
   });

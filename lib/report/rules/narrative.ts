@@ -3,6 +3,7 @@
  * disclosure (公开), only a few fixed phrasings, and a statement that matches any accepted reading is no
  * finding.
  */
+import { clip } from "../clip";
 import { labelText } from "../model";
 import type { Report } from "../model";
 import { cellAt } from "./shared";
@@ -145,5 +146,5 @@ function checkNarrativeNumbers(ctx: RuleContext, emit: Emit) {
 
 /** A quoted sentence cut to 60 characters. */
 function clipQuote(s: string): string {
-  return s.length > 60 ? s.slice(0, 60) + "…" : s;
+  return clip(s, 60);
 }
