@@ -139,6 +139,8 @@ export function createReport(
 
 export type SaveOutcome =
   | { kind: "saved"; version: number; updatedAt: Date }
+  /** Nothing differs from the stored version: no new version, no revision (history shows only changes). */
+  | { kind: "unchanged"; version: number; updatedAt: Date }
   | { kind: "conflict"; currentVersion: number }
   | { kind: "locked"; status: ReportStatus }
   | { kind: "not-found" };
@@ -146,7 +148,8 @@ export type SaveOutcome =
 
 /**
  * Save new content over the version the editor started from. A save based on an older version is refused
- * as a conflict, so nothing is ever overwritten silently; every save keeps a revision. The caller names
+ * as a conflict, so nothing is ever overwritten silently; every save that changes anything keeps a
+ * revision, and one that changes nothing stores nothing. The caller names
  * the statuses in which the report may still be written (the permission module's rule), and the write
  * happens only if the report is still in one of them.
  */
@@ -164,21 +167,33 @@ export function saveReportContent(
 ): SaveOutcome {
   return db.transaction((tx) => {
     const current = tx
-      .select({ version: reports.version, status: reports.status })
+      .select({
+        version: reports.version,
+        status: reports.status,
+        content: reports.content,
+        acknowledgements: reports.acknowledgements,
+        tableNotes: reports.tableNotes,
+        updatedAt: reports.updatedAt,
+      })
       .from(reports)
       .where(and(eq(reports.id, input.reportId), eq(reports.agencyId, scope.agencyId)))
       .get();
     if (!current) return { kind: "not-found" } as const;
     if (!input.writableStatuses.includes(current.status)) return { kind: "locked", status: current.status } as const;
     if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
+    const content = JSON.stringify(input.content);
+    const acknowledgements = JSON.stringify(input.acknowledgements);
+    const tableNotes = JSON.stringify(input.tableNotes ?? {});
+    if (content === current.content && acknowledgements === current.acknowledgements && tableNotes === current.tableNotes) {
+      return { kind: "unchanged", version: current.version, updatedAt: current.updatedAt } as const;
+    }
     const version = current.version + 1;
     const updatedAt = new Date();
-    const content = JSON.stringify(input.content);
     tx.update(reports)
       .set({
         content,
-        acknowledgements: JSON.stringify(input.acknowledgements),
-        tableNotes: JSON.stringify(input.tableNotes ?? {}),
+        acknowledgements,
+        tableNotes,
         version,
         updatedAt,
         updatedBy: scope.userId,

@@ -1,5 +1,7 @@
 import { describe, expect } from "vitest";
+import { eq } from "drizzle-orm";
 import { getReportForActor } from "@/db/queries/reports";
+import { reportRevisions } from "@/db/schema";
 import { actorScope } from "@/lib/permissions";
 import { cleanTownshipReport, sharedWorld, storeReport } from "@/lib/workflow/test-fixture";
 import { saveReport } from "./save";
@@ -26,5 +28,17 @@ describe("saving a report", () => {
       payload: { content: cleanTownshipReport(shared.world), acknowledgements: [], tableNotes: {} },
     });
     expect(outcome).toEqual({ kind: "refused", message: "这是导入的已发布报告，只供结转和对照，不能修改。" });
+  });
+
+  shared.itRolledBack("stores no new version when nothing changed, so the history shows only changes", (tx) => {
+    const { clerk } = shared.world.actors;
+    const reportId = storeReport(tx, shared.world, "draft");
+    const content = { ...cleanTownshipReport(shared.world), problems: "改过了。" };
+    const request = (baseVersion: number) => ({ baseVersion, payload: { content, acknowledgements: [], tableNotes: {} } });
+    expect(saveReport(tx, clerk, reportId, request(1))).toMatchObject({ kind: "saved", version: 2 });
+    const again = saveReport(tx, clerk, reportId, request(2));
+    expect(again).toMatchObject({ kind: "saved", version: 2 });
+    const revisions = tx.select().from(reportRevisions).where(eq(reportRevisions.reportId, reportId)).all();
+    expect(revisions.map((revision) => revision.version)).toEqual([1, 2]);
   });
 });

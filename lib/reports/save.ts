@@ -88,6 +88,7 @@ export function saveReport(db: Executor, actor: UserProfile, reportId: number, r
   });
   switch (outcome.kind) {
     case "saved":
+    case "unchanged":
       return { kind: "saved", version: outcome.version, savedAt: outcome.updatedAt.toISOString() };
     case "conflict":
       return { kind: "conflict", currentVersion: outcome.currentVersion };

@@ -100,7 +100,7 @@ describe("review", () => {
     expect(returned).toEqual({ ok: true, data: { status: "returned" } });
     const comments = listComments(tx, scope(shared.world.actors.clerk), reportId);
     expect(comments).toMatchObject([{ section: "general", cell: null, body: "请补充联系电话的区号。", authorName: "supervisor" }]);
-    expect(save(tx, reportId, cleanTownshipReport(shared.world)).kind).toBe("saved");
+    expect(save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "已按审核意见修改。" }).kind).toBe("saved");
     expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(true);
   });
 
