@@ -31,7 +31,8 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const env = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), NODE_ENV: "production" as const };
-  execFileSync("npx", ["tsx", "scripts/setup.ts"], { env, stdio: "ignore" });
+  // The benchmark signs in as the demo clerk many times: it keeps the demo passwords (as the browser tests do).
+  execFileSync("npx", ["tsx", "scripts/setup.ts"], { env: { ...env, DEMO_FORCE_PASSWORD_CHANGE: "off" }, stdio: "ignore" });
   const server: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: "ignore" });
   const baseUrl = `http://localhost:${port}`;
   const stop = () => {

@@ -8,7 +8,8 @@ export * from "./editions";
 export * from "./model";
 export { layoutOf } from "./layout";
 export type { EditionLayout, ActiveDisclosureRowLayout } from "./layout";
-export { validate, summarizeFindings, canSubmit, findingSection, RULES, ruleById } from "./rules";
+export { validate, summarizeFindings, canSubmit, RULES, ruleById } from "./rules";
+export { findingPlace } from "./places";
 export type {
   Acknowledgement,
   Finding,

@@ -6,7 +6,8 @@ import { parseInterchange } from "./interchange";
 import { layoutOf } from "./layout";
 import { computeTotals, requestColumnKeys } from "./model";
 import type { Report } from "./model";
-import { RULES, canSubmit, findingSection, summarizeFindings, validate } from "./rules";
+import { findingPlace } from "./places";
+import { RULES, canSubmit, summarizeFindings, validate } from "./rules";
 import type { Finding, RuleId } from "./rules";
 import { balancedReportArb, cleanReport } from "./testing";
 
@@ -359,14 +360,14 @@ describe("properties", () => {
   });
 });
 
-describe("findingSection", () => {
+describe("findingPlace", () => {
   const at = (...cells: string[]): Finding => ({ id: "x", rule: "CELL-BLANK", severity: "error", cells, message: "" });
   it("places a finding by the top of its first cell path", () => {
-    expect(findingSection(at("requests.newReceived.naturalPerson"))).toBe("requests");
-    expect(findingSection(at("activeDisclosure.regulations.issued", "requests.x.y"))).toBe("activeDisclosure");
-    expect(findingSection(at("problems"))).toBe("problems");
-    expect(findingSection(at("intro"))).toBe("overview");
-    expect(findingSection(at("contact.phone"))).toBe("front");
-    expect(findingSection(at())).toBe("front");
+    expect(findingPlace(at("requests.newReceived.naturalPerson"))).toBe("requests");
+    expect(findingPlace(at("activeDisclosure.regulations.issued", "requests.x.y"))).toBe("activeDisclosure");
+    expect(findingPlace(at("problems"))).toBe("problems");
+    expect(findingPlace(at("intro"))).toBe("front");
+    expect(findingPlace(at("contact.phone"))).toBe("front");
+    expect(findingPlace(at())).toBe("front");
   });
 });

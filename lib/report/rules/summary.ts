@@ -1,29 +1,10 @@
 /** What findings add up to: where each shows, counts per section, and whether the report may be submitted. */
 import type { SectionKey } from "../editions";
+import { findingPlace } from "../places";
 import type { Finding } from "./types";
 
-/** Where a finding shows: one of the six sections, or "front" (title, date, website, contact). */
+/** Where a finding shows: one of the six sections, or "front" (the cover page, introduction included); see ../places.ts. */
 export type FindingPlace = SectionKey | "front";
-
-export function findingSection(finding: Finding): FindingPlace {
-  // Runs for every finding on every keystroke in the editor: no array from split().
-  const path = finding.cells[0] ?? "";
-  const dot = path.indexOf(".");
-  const top = dot < 0 ? path : path.slice(0, dot);
-  switch (top) {
-    case "activeDisclosure":
-    case "requests":
-    case "reviewLitigation":
-    case "overview":
-    case "problems":
-    case "otherMatters":
-      return top;
-    case "intro":
-      return "overview";
-    default:
-      return "front";
-  }
-}
 
 export interface FindingCounts {
   errors: number;
@@ -50,7 +31,7 @@ export function summarizeFindings(findings: Finding[]): FindingSummary {
     },
   };
   for (const f of findings) {
-    const section = summary.bySection[findingSection(f)];
+    const section = summary.bySection[findingPlace(f)];
     for (const counts of [summary, section]) {
       if (f.severity === "error") counts.errors++;
       else {
