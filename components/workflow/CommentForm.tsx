@@ -10,6 +10,8 @@ import { applyServerErrors } from "@/components/ui/form-errors";
 
 type CommentValues = { cell: string; body: string };
 
+const EMPTY: CommentValues = { cell: "", body: "" };
+
 /**
  * A supervisor's comment on one section of a report under review, optionally pointing at one of the
  * section's cells (chosen by its Chinese label).
@@ -34,7 +36,7 @@ export function CommentForm({
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<CommentValues>({ defaultValues: { cell: "", body: "" } });
+  } = useForm<CommentValues>({ defaultValues: EMPTY });
   const title = commentSectionTitle(report.edition, section);
   const id = (name: string) => `comment-${section}-${name}`;
 
@@ -45,7 +47,9 @@ export function CommentForm({
       applyServerErrors(result, setError, ["cell", "body"]);
       return;
     }
-    reset();
+    // With values: a bare reset() makes the form library call reset() on the enclosing <form>, the report
+    // editor's, which would blank every number on screen.
+    reset(EMPTY);
     setDone("意见已添加。");
     router.refresh();
   }

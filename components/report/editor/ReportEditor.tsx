@@ -178,6 +178,9 @@ export function ReportEditor(props: ReportEditorProps) {
           <form
             className="min-w-0 space-y-4"
             onSubmit={(event) => event.preventDefault()}
+            // The values live in the form library, not in the inputs' default values: a reset of this
+            // <form> (a bare reset() of a form inside it does one) would blank every input on screen.
+            onReset={(event) => event.preventDefault()}
             onBlur={() => void flush()}
             aria-label={title}
           >

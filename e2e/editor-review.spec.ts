@@ -1,0 +1,85 @@
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { createReport } from "@/db/queries/reports";
+import { moveReportStatus } from "@/db/queries/workflow";
+import type { Report } from "@/lib/report/model";
+import { cleanReport } from "@/lib/report/testing";
+import { cell, createTestAgency, openSection, signIn, testDb, TEST_PASSWORD } from "./support";
+
+/**
+ * Reviewing and typing without surprises (issue #14): what a supervisor and a clerk met in the editor.
+ */
+
+const NEW_RECEIVED = "一、本年新收政府信息公开申请数量";
+const GRANTED = "三、本年度办理结果（一）予以公开";
+
+type Agency = ReturnType<typeof createTestAgency>;
+
+/** A clean 2021-edition report of the agency with numbers in table 三: 5 + 2 requests, all granted. */
+function balancedReport(agency: Agency["agency"]): Report {
+  const content = cleanReport("2021", { year: 2025 });
+  content.agency = { name: agency.name, level: "township" };
+  content.title = `${agency.name}2025年政府信息公开工作年度报告`;
+  const requests = content.requests;
+  requests.newReceived.naturalPerson = 5;
+  requests.newReceived.commercial = 2;
+  requests.newReceived.total = 7;
+  requests.granted.naturalPerson = 5;
+  requests.granted.commercial = 2;
+  requests.granted.total = 7;
+  requests.totalHandled.naturalPerson = 5;
+  requests.totalHandled.commercial = 2;
+  requests.totalHandled.total = 7;
+  return content;
+}
+
+function seedReport({ agency, clerk }: Agency, content: Report, status: "draft" | "submitted" = "draft"): number {
+  const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
+  const { id } = createReport(testDb(), scope, { year: content.year, edition: content.edition, content });
+  if (status === "submitted") moveReportStatus(testDb(), { reportId: id, from: "draft", to: "submitted" });
+  return id;
+}
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username, TEST_PASSWORD);
+  return page;
+}
+
+/** Whether an element's text is drawn green (Tailwind's colours are oklch: a canvas turns them into RGB). */
+async function isGreen(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.fillStyle = getComputedStyle(element).color;
+    context.fillRect(0, 0, 1, 1);
+    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
+    return green > red && green > blue;
+  });
+}
+
+async function expectTableThreeNumbers(page: Page) {
+  await expect(cell(page, NEW_RECEIVED, "自然人")).toHaveValue("5");
+  await expect(cell(page, NEW_RECEIVED, "商业企业")).toHaveValue("2");
+  await expect(cell(page, GRANTED, "自然人")).toHaveValue("5");
+  await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("7");
+}
+
+test("1: a supervisor's table 三 keeps its numbers after adding a comment and after returning the report", async ({ browser }) => {
+  const agency = createTestAgency();
+  const reportId = seedReport(agency, balancedReport(agency.agency), "submitted");
+  const page = await signedIn(browser, agency.supervisor.username);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, /^三、/);
+  await expectTableThreeNumbers(page);
+
+  const commentForm = page.getByRole("form", { name: /填写审核意见/ });
+  await commentForm.getByLabel("意见内容").fill("请核对予以公开的件数。");
+  await commentForm.getByRole("button", { name: "添加意见" }).click();
+  await expect(page.getByTestId("comments-requests")).toContainText("请核对予以公开的件数。");
+  await expectTableThreeNumbers(page);
+
+  const bar = page.getByTestId("workflow-bar");
+  await bar.getByRole("button", { name: "退回修改" }).click();
+  await bar.getByRole("button", { name: "确认退回" }).click();
+  await expect(bar).toContainText("已退回");
+  await expectTableThreeNumbers(page);
+});
