@@ -83,3 +83,42 @@ test("1: a supervisor's table 三 keeps its numbers after adding a comment and a
   await expect(bar).toContainText("已退回");
   await expectTableThreeNumbers(page);
 });
+
+test("8: one word for a warning (提醒) wherever a user sees it, and table 二's hint follows the edition", async ({ page }) => {
+  const agency = createTestAgency();
+  const content = cleanReport("2021", { year: 2025 });
+  content.agency = { name: agency.agency.name, level: "township" };
+  delete content.date; // META-MISSING, a warning
+  const reportId = seedReport(agency, content);
+  await signIn(page, agency.clerk.username, TEST_PASSWORD);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, "检查与提交");
+  await expect(page.getByTestId("findings-panel")).toContainText("提醒");
+  await page.getByTestId("workflow-bar").getByRole("button", { name: "提交审核" }).click();
+  const refusal = page.getByTestId("workflow-refusal");
+  await expect(refusal).toContainText("1 个提醒需要改正或说明理由");
+  await expect(refusal).toContainText("提醒（未说明理由）");
+  await expect(page.locator("body")).not.toContainText("警告");
+
+  // Table 二 of the 2021 edition has no 本年增/减 column; its hint does not mention one.
+  await openSection(page, /^二、/);
+  const hint = page.getByText(/取消“适用”/);
+  await expect(hint).toBeVisible();
+  await expect(hint).not.toContainText("本年增/减");
+  await expect(hint).toContainText("万元");
+
+  // The 2019 edition has it, and the hint says how to fill it.
+  const older = cleanReport("2019", { year: 2020 });
+  older.agency = { name: agency.agency.name, level: "township" };
+  const olderId = seedReport(agency, older);
+  await page.goto(`/reports/${olderId}`);
+  await openSection(page, /^二、/);
+  await expect(page.getByText(/取消“适用”/)).toContainText("“本年增/减”减少时填负数");
+
+  // The supervisor's progress overview counts 提醒 too.
+  const supervisorPage = await (await page.context().browser()!.newContext()).newPage();
+  await signIn(supervisorPage, agency.supervisor.username, TEST_PASSWORD);
+  await supervisorPage.goto("/dashboard?year=2025");
+  await expect(supervisorPage.getByTestId("dashboard")).toContainText("提醒");
+  await expect(supervisorPage.getByTestId("dashboard")).not.toContainText("警告");
+});

@@ -50,7 +50,7 @@ describe("npm run report -- validate", { timeout: 60_000 }, () => {
     ]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("「三、本年度办理结果（七）总计」的「自然人」为 1，但（一）至（六）各项合计为 0。");
-    expect(text.stdout).toContain("共 2 个错误，0 个警告。");
+    expect(text.stdout).toContain("共 2 个错误，0 个提醒。");
     expect(withPrevious.code).toBe(0);
     expect(JSON.parse(withPrevious.stdout)).toEqual({ ok: true, findings: [] });
   });

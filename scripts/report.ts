@@ -77,17 +77,17 @@ function printFindings(file: string, findings: Finding[]) {
   console.log(`检查 ${file}`);
   for (const f of findings) {
     const ack = f.acknowledgement ? `（已确认：${f.acknowledgement.reason}）` : "";
-    console.log(`${f.severity === "error" ? "错误" : "警告"} ${f.rule}  ${f.cells.join(", ")}`);
+    console.log(`${f.severity === "error" ? "错误" : "提醒"} ${f.rule}  ${f.cells.join(", ")}`);
     console.log(`  ${f.message}${ack}`);
   }
   if (findings.length === 0) console.log("未发现问题。");
-  console.log(`共 ${summary.errors} 个错误，${summary.warnings} 个警告。`);
+  console.log(`共 ${summary.errors} 个错误，${summary.warnings} 个提醒。`);
 }
 
 const COMMANDS: Record<string, Command> = {
   validate: {
     usage: "validate FILE [--previous FILE] [--json]",
-    summary: "检查交换文件，列出错误和警告",
+    summary: "检查交换文件，列出错误和提醒",
     run(args) {
       const { positional, options, flags } = parseArgs(args, ["previous"], ["json"]);
       if (positional.length !== 1) throw new UsageError("请给出一个要检查的文件。");

@@ -182,7 +182,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               {outcome.blocking.map((finding) => (
                 <li key={finding.id}>
-                  <span className="mr-1 font-medium">{finding.severity === "error" ? "错误" : "警告（未说明理由）"}</span>
+                  <span className="mr-1 font-medium">{finding.severity === "error" ? "错误" : "提醒（未说明理由）"}</span>
                   {finding.message}
                 </li>
               ))}

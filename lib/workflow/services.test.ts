@@ -58,7 +58,7 @@ describe("submitting for approval", () => {
     const reportId = storeReport(tx, shared.world, "draft", content);
     const refused = submitReport(tx, shared.world.actors.clerk, { reportId });
     if (refused.ok || !("blocking" in refused)) throw new Error("expected a refusal with findings");
-    expect(refused.formError).toBe("还不能提交审核：1 个警告需要改正或说明理由。");
+    expect(refused.formError).toBe("还不能提交审核：1 个提醒需要改正或说明理由。");
     const [warning] = refused.blocking;
     expect(warning).toMatchObject({ rule: "META-MISSING", severity: "warning" });
 

@@ -60,7 +60,7 @@ export function submitReport(
     if (check.blocking.length > 0) {
       const errors = check.blocking.filter((finding) => finding.severity === "error").length;
       const warnings = check.blocking.length - errors;
-      const parts = [errors > 0 ? `${errors} 个错误需要改正` : "", warnings > 0 ? `${warnings} 个警告需要改正或说明理由` : ""];
+      const parts = [errors > 0 ? `${errors} 个错误需要改正` : "", warnings > 0 ? `${warnings} 个提醒需要改正或说明理由` : ""];
       return {
         ok: false,
         formError: `还不能提交审核：${parts.filter(Boolean).join("，")}。`,

@@ -66,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           "状态",
           "最近保存",
           { label: "错误", align: "right" },
-          { label: "警告（未说明）", align: "right" },
+          { label: "提醒（未说明）", align: "right" },
           "截止日期",
           "剩余天数",
           { label: "操作", hidden: true },

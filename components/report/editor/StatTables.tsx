@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { requestsHeaderRows } from "@/lib/report/editions";
+import { requestsHeaderRows, type Edition } from "@/lib/report/editions";
 import { activeDisclosureGrid, requestsGrid, reviewLitigationGrid, type GridRow, type TableGrid } from "@/lib/report/grid";
 import { requestsRowHeaders } from "@/lib/report/row-headers";
 import { hasOtherApplicant, type TableKey } from "@/lib/report/model";
@@ -69,6 +69,20 @@ function TableFooter({ table, grid, skipRow }: { table: TableKey; grid: TableGri
       </div>
     </div>
   );
+}
+
+/**
+ * Table 二's hint, from the edition's columns: only an edition with a signed column (2019's 本年增/减) is
+ * told how to enter a decrease, only one with amounts in which unit.
+ */
+function activeDisclosureHint(edition: Edition): string {
+  const columns = edition.activeDisclosure.groups.flatMap((group) => group.columns);
+  const signed = [...new Set(columns.filter((column) => column.kind === "signed").map((column) => `“${column.label}”`))];
+  const howTo = [
+    ...(signed.length > 0 ? [`${signed.join("、")}减少时填负数`] : []),
+    ...(columns.some((column) => column.kind === "amount") ? ["金额单位为万元"] : []),
+  ];
+  return `本机关没有的事项（如乡镇、街道不制定规章）取消“适用”，该行不填写也不打印。${howTo.length > 0 ? `${howTo.join("；")}。` : ""}`;
 }
 
 export function ActiveDisclosureTable() {
@@ -140,9 +154,7 @@ export function ActiveDisclosureTable() {
           ))}
         </table>
       </div>
-      <p className="mt-2 text-xs text-slate-500">
-        本机关没有的事项（如乡镇、街道不制定规章）取消“适用”，该行不填写也不打印。“本年增/减”减少时填负数；金额单位为万元。
-      </p>
+      <p className="mt-2 text-xs text-slate-500">{activeDisclosureHint(edition)}</p>
       <TableFooter table="activeDisclosure" grid={grid} skipRow={skipRow} />
     </div>
   );
