@@ -4,6 +4,7 @@
  *   npm run report -- validate FILE [--previous FILE] [--json]
  *   npm run report -- export FILE --format docx|html|md [--out PATH]
  *   npm run report -- import FILE
+ *   npm run report -- check FILES_OR_DIRS… [--xlsx OUT.xlsx] [--json] [--previous-dir DIR]
  *
  * A thin shell over lib/report. Exit codes: 0 no errors; 1 errors found; 2 the file cannot be read or
  * is not a valid interchange file (and for usage mistakes). To add a command, add an entry to COMMANDS.
@@ -127,6 +128,11 @@ const COMMANDS: Record<string, Command> = {
     usage: "import FILE",
     summary: "读取已发布的报告（文本、HTML 或 DOCX），输出交换文件",
     run: async (args) => (await (await import("./report-import")).runImport(args)) as ExitCode,
+  },
+  check: {
+    usage: "check FILES_OR_DIRS… [--xlsx OUT.xlsx] [--json] [--previous-dir DIR]",
+    summary: "逐个读取并检查已发布的报告（文件或文件夹），每份报告一行；--xlsx 写出汇总表",
+    run: async (args) => (await (await import("./report-check")).runCheck(args)) as ExitCode,
   },
 };
 
