@@ -8,6 +8,7 @@ import {
   accountPermissions,
   actorScope,
   decide,
+  decideAccount,
   isCountyAdmin,
   mayAssignRole,
   REPORT_NOT_FOUND,
@@ -96,10 +97,24 @@ describe("account permissions and scope", () => {
       viewDashboard: false,
       administer: false,
       viewCountyFigures: false,
+      checkPublishedReports: false,
       viewAudit: false,
     });
-    expect(accountPermissions(actors.countyAdmin)).toMatchObject({ administer: true, viewCountyFigures: true, viewAudit: true });
+    expect(accountPermissions(actors.countyAdmin)).toMatchObject({
+      administer: true,
+      viewCountyFigures: true,
+      checkPublishedReports: true,
+      viewAudit: true,
+    });
     expect(accountPermissions(actors.clerk)).toMatchObject({ startReport: true, importReport: true, administer: false });
+    // Checking published reports in bulk is the county office's: no clerk, supervisor or township admin.
+    for (const actor of [actors.clerk, actors.supervisor, actors.townshipAdmin]) {
+      expect(decideAccount(actor, "checkPublishedReports")).toEqual({
+        ok: false,
+        reason: "只有县（区）管理员可以批量检查已发布的报告。",
+      });
+    }
+    expect(decideAccount(actors.foreignAdmin, "checkPublishedReports")).toEqual({ ok: true });
     expect(actorScope(actors.countyAdmin).reach).toBe("county");
     expect(actorScope(actors.townshipAdmin).reach).toBe("agency");
   });

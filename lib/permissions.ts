@@ -143,6 +143,7 @@ export const accountAbilities = [
   "viewDashboard",
   "administer",
   "viewCountyFigures",
+  "checkPublishedReports",
   "viewAudit",
 ] as const;
 export type AccountAbility = (typeof accountAbilities)[number];
@@ -153,6 +154,7 @@ const ACCOUNT_REFUSALS: Record<AccountAbility, string> = {
   viewDashboard: "只有审核人和管理员可以查看进度总览。",
   administer: "只有县（区）管理员可以管理机关和用户。",
   viewCountyFigures: "只有县（区）管理员可以查看全县汇总。",
+  checkPublishedReports: "只有县（区）管理员可以批量检查已发布的报告。",
   viewAudit: "只有县（区）管理员可以查看审计日志。",
 };
 
