@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getEdition } from "./editions";
+import { EDITION_IDS, getEdition } from "./editions";
+import { layoutOf } from "./layout";
 import { emptyReport } from "./model";
 import { activeDisclosureGrid, planPaste, requestsGrid, reviewLitigationGrid } from "./grid";
 
@@ -20,6 +21,23 @@ describe("grids", () => {
       "reviewLitigation.litigationDirect.total",
       "reviewLitigation.litigationAfterReview.total",
     ]);
+  });
+
+  it("take the computed cells from the layout, which lists exactly those", () => {
+    for (const id of EDITION_IDS) {
+      const edition = getEdition(id);
+      const withOther = emptyReport(id, 2025, { name: "某局" });
+      withOther.requests.newReceived.otherApplicant = null;
+      const cells = [requestsGrid(edition, withOther), reviewLitigationGrid(edition)].flatMap((grid) => grid.rows.flatMap((row) => row.cells));
+      const computed = cells.filter((cell) => cell.computed).map((cell) => cell.path);
+      expect(new Set(computed)).toEqual(layoutOf(id).computedPaths);
+      expect(activeDisclosureGrid(edition).rows.flatMap((row) => row.cells).some((cell) => cell.computed)).toBe(false);
+    }
+    // 2021: 24 rows a person fills × 6 applicant columns in table 三, 3 groups × 4 cells in table 四.
+    const fillable = [requestsGrid(edition2021, report), reviewLitigationGrid(edition2021)].map(
+      (grid) => grid.rows.flatMap((row) => row.cells).filter((cell) => !cell.computed).length,
+    );
+    expect(fillable).toEqual([144, 12]);
   });
 
   it("includes the optional 其他 applicant column only when the report has it", () => {

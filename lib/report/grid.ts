@@ -52,7 +52,7 @@ export function requestsGrid(edition: Edition, report: Pick<Report, "requests">)
       cells: columns.map((column) => ({
         path: cellPath("requests", row.key, column.key),
         kind: "count" as const,
-        computed: row.kind === "total" || Boolean(column.total),
+        computed: layout.computedPaths.has(cellPath("requests", row.key, column.key)),
       })),
     })),
   };
@@ -60,10 +60,12 @@ export function requestsGrid(edition: Edition, report: Pick<Report, "requests">)
 
 /** Table 四: one row of 15 cells, as printed (行政复议, then the two 行政诉讼 groups). */
 export function reviewLitigationGrid(edition: Edition): TableGrid {
+  const { computedPaths } = layoutOf(edition.id);
   const cells: GridCell[] = [];
   for (const group of edition.reviewLitigation.groups) {
     for (const cell of edition.reviewLitigation.cells) {
-      cells.push({ path: cellPath("reviewLitigation", group.key, cell.key), kind: "count", computed: Boolean(cell.total) });
+      const path = cellPath("reviewLitigation", group.key, cell.key);
+      cells.push({ path, kind: "count", computed: computedPaths.has(path) });
     }
   }
   return { table: "reviewLitigation", rows: [{ key: "all", cells }] };

@@ -8,7 +8,7 @@ export * from "./editions";
 export * from "./model";
 export { layoutOf } from "./layout";
 export type { EditionLayout, ActiveDisclosureRowLayout } from "./layout";
-export { validate, summarizeFindings, canSubmit, RULES, ruleById } from "./rules";
+export { validate, summarizeFindings, canSubmit, withoutComputedBlanks, RULES, ruleById } from "./rules";
 export { findingPlace } from "./places";
 export type {
   Acknowledgement,

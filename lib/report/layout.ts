@@ -48,6 +48,11 @@ export interface EditionLayout {
   requestPaths: Record<string, Record<string, string>>;
   /** reviewLitigation.<group>.<cell> for every group and cell. */
   reviewPaths: Record<string, Record<string, string>>;
+  /**
+   * The cells computed from their parts in the form, which nobody fills: table 三's 总计 column and its
+   * （七）总计 row, table 四's 总计 of each group. Table 二 has none.
+   */
+  computedPaths: ReadonlySet<string>;
 }
 
 const cache = new Map<EditionId, EditionLayout>();
@@ -89,6 +94,17 @@ function buildLayout(edition: Edition): EditionLayout {
     }
     return out;
   };
+  const requestPaths = paths("requests", requestRows.map((r) => r.key), edition.requests.columns.map((c) => c.key));
+  const reviewPaths = paths("reviewLitigation", rl.groups.map((g) => g.key), rl.cells.map((c) => c.key));
+  const computedPaths = new Set<string>();
+  for (const row of requestRows) {
+    for (const column of edition.requests.columns) {
+      if (row.kind === "total" || column.total) computedPaths.add(requestPaths[row.key][column.key]);
+    }
+  }
+  for (const group of rl.groups) {
+    for (const cell of rl.cells) if (cell.total) computedPaths.add(reviewPaths[group.key][cell.key]);
+  }
   return {
     edition,
     adRows,
@@ -104,7 +120,8 @@ function buildLayout(edition: Edition): EditionLayout {
     reviewGroupByKey: new Map(rl.groups.map((g) => [g.key, g])),
     reviewCellByKey: new Map(rl.cells.map((c) => [c.key, c])),
     reviewPartKeys: rl.cells.filter((c) => !c.total).map((c) => c.key),
-    requestPaths: paths("requests", requestRows.map((r) => r.key), edition.requests.columns.map((c) => c.key)),
-    reviewPaths: paths("reviewLitigation", rl.groups.map((g) => g.key), rl.cells.map((c) => c.key)),
+    requestPaths,
+    reviewPaths,
+    computedPaths,
   };
 }

@@ -7,7 +7,7 @@ import { layoutOf } from "./layout";
 import { computeTotals, requestColumnKeys } from "./model";
 import type { Report } from "./model";
 import { findingPlace } from "./places";
-import { RULES, canSubmit, summarizeFindings, validate } from "./rules";
+import { RULES, canSubmit, summarizeFindings, validate, withoutComputedBlanks } from "./rules";
 import type { Finding, RuleId } from "./rules";
 import { balancedReportArb, cleanReport } from "./testing";
 
@@ -118,6 +118,20 @@ describe("every rule has a passing and a failing case", () => {
     expect(found[1].message).toContain("「三、本年度办理结果（一）予以公开」的「科研机构」未填写");
     expect(errors(validate(r)).every((f) => f.rule === "CELL-BLANK")).toBe(true);
     expect("regulations" in r.activeDisclosure).toBe(false);
+  });
+
+  it("CELL-BLANK on computed totals is left out of what a person is asked to fill, and nothing is lost", () => {
+    const r = cleanReport("2021");
+    for (const row of Object.values(r.reviewLitigation)) for (const key in row) row[key] = null;
+    const blanks = (report: Report) => of(withoutComputedBlanks(validate(report), report.edition), "CELL-BLANK").map((f) => f.cells[0]);
+    expect(of(validate(r), "CELL-BLANK")).toHaveLength(15);
+    expect(blanks(r)).toHaveLength(12);
+    expect(blanks(r).some((path) => path.endsWith(".total"))).toBe(false);
+    // A blank total beside filled parts (an imported report's) still fails its sum rule.
+    Object.assign(r.reviewLitigation.review, { upheld: 2, corrected: 0, other: 0, pending: 0 });
+    const findings = withoutComputedBlanks(validate(r), r.edition);
+    expect(of(findings, "R4-TOTAL").map((f) => f.cells)).toEqual([["reviewLitigation.review.total"]]);
+    expect(blanks(r)).toHaveLength(8);
   });
 
   it("CELL-INVALID: negative counts, fractional counts and changes, negative amounts", () => {

@@ -2,7 +2,7 @@
  * The engine's checks applied to reports as stored: content and acknowledgements are JSON in the
  * database, read back through the interchange reader so a damaged row is reported, never trusted.
  */
-import { canSubmit, validate, type Finding, type Report } from "@/lib/report";
+import { canSubmit, validate, withoutComputedBlanks, type Finding, type Report } from "@/lib/report";
 import { readStoredAcknowledgements, tryReadStoredReport } from "@/lib/stored-report";
 
 export type StoredFindings = { ok: true; findings: Finding[]; blocking: Finding[] } | { ok: false };
@@ -10,13 +10,17 @@ export type StoredFindings = { ok: true; findings: Finding[]; blocking: Finding[
 /**
  * Every finding of a stored report (with last year's approved report for the cross-year checks and the
  * stored acknowledgements), and those that block submission: what canSubmit refuses, finding by finding.
+ * As in the editor, no computed total is reported blank: its blank parts are, and they block.
  */
 export function checkStoredReport(content: unknown, previous: unknown, acknowledgements: unknown): StoredFindings {
   const report = tryReadStoredReport(content);
   if (!report) return { ok: false };
-  const findings = validate(report, {
-    previous: tryReadStoredReport(previous),
-    acknowledgements: readStoredAcknowledgements(acknowledgements),
-  });
+  const findings = withoutComputedBlanks(
+    validate(report, {
+      previous: tryReadStoredReport(previous),
+      acknowledgements: readStoredAcknowledgements(acknowledgements),
+    }),
+    report.edition,
+  );
   return { ok: true, findings, blocking: findings.filter((finding) => !canSubmit([finding])) };
 }

@@ -2,6 +2,7 @@ import type { Finding, FindingPlace } from "@/lib/report/rules";
 import { findingPlace } from "@/lib/report/places";
 import type { Report } from "@/lib/report/model";
 import { SECTIONS } from "@/lib/report/editions";
+import { layoutOf } from "@/lib/report/layout";
 import { FRONT_SECTION_TITLE } from "@/lib/labels";
 
 export type EditorSection = FindingPlace | "check";
@@ -20,8 +21,13 @@ function isFilledText(value: string | undefined): boolean {
   return Boolean(value && value.trim());
 }
 
-function tableCellCount(table: Record<string, Record<string, number | null>>): number {
-  return Object.values(table).reduce((sum, row) => sum + Object.keys(row).length, 0);
+/** The cells of a table a person fills (not the computed totals, which are never reported blank). */
+function fillableCellCount(tableKey: string, table: Record<string, Record<string, number | null>>, computed: ReadonlySet<string>): number {
+  let count = 0;
+  for (const [rowKey, row] of Object.entries(table)) {
+    for (const cellKey of Object.keys(row)) if (!computed.has(`${tableKey}.${rowKey}.${cellKey}`)) count++;
+  }
+  return count;
 }
 
 /** 未填写 / 填写中 / 有错误 N / 完成 for each section, from the report and its findings. */
@@ -35,12 +41,13 @@ export function sectionStates(report: Report, findings: Finding[]): SectionState
     if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
     if (!finding.acknowledgement) open.set(section, (open.get(section) ?? 0) + 1);
   }
+  const { computedPaths } = layoutOf(report.edition);
   const filled: Record<FindingPlace, boolean> = {
     front: [report.date, report.intro, report.website?.url, report.contact?.phone].some(isFilledText),
     overview: (report.overview ?? []).some((part) => isFilledText(part.text)),
-    activeDisclosure: (blanks.get("activeDisclosure") ?? 0) < tableCellCount(report.activeDisclosure),
-    requests: (blanks.get("requests") ?? 0) < tableCellCount(report.requests),
-    reviewLitigation: (blanks.get("reviewLitigation") ?? 0) < tableCellCount(report.reviewLitigation),
+    activeDisclosure: (blanks.get("activeDisclosure") ?? 0) < fillableCellCount("activeDisclosure", report.activeDisclosure, computedPaths),
+    requests: (blanks.get("requests") ?? 0) < fillableCellCount("requests", report.requests, computedPaths),
+    reviewLitigation: (blanks.get("reviewLitigation") ?? 0) < fillableCellCount("reviewLitigation", report.reviewLitigation, computedPaths),
     problems: isFilledText(report.problems),
     otherMatters: (report.otherMatters ?? []).some((part) => isFilledText(part.text)),
   };

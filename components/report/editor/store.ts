@@ -1,5 +1,5 @@
 import type { Report } from "@/lib/report/model";
-import type { Finding } from "@/lib/report/rules";
+import { withoutComputedBlanks, type Finding } from "@/lib/report/rules";
 import type { ValueStore } from "../value-store";
 import { sectionStates, type SectionStates } from "./sections";
 
@@ -22,7 +22,12 @@ export type EditorSnapshot = {
  */
 export type EditorStore = ValueStore<EditorSnapshot>;
 
-export function editorSnapshot(report: Report, findings: Finding[]): EditorSnapshot {
+/**
+ * The snapshot of a report and its findings. A computed total is never reported blank (nobody fills it;
+ * its parts are), so the blank count, the list and the yellow marks are only of cells a person can fill.
+ */
+export function editorSnapshot(report: Report, allFindings: Finding[]): EditorSnapshot {
+  const findings = withoutComputedBlanks(allFindings, report.edition);
   const severityByPath = new Map<string, CellSeverity>();
   for (const finding of findings) {
     if (finding.acknowledgement) continue;

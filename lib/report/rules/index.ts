@@ -18,6 +18,6 @@
  */
 export { RULES, ruleById } from "./list";
 export { validate } from "./validate";
-export { canSubmit, summarizeFindings } from "./summary";
+export { canSubmit, summarizeFindings, withoutComputedBlanks } from "./summary";
 export type { FindingCounts, FindingPlace, FindingSummary } from "./summary";
 export type { Acknowledgement, Finding, RuleDef, RuleId, Severity, ValidateOptions } from "./types";

@@ -1,5 +1,6 @@
 /** What findings add up to: where each shows, counts per section, and whether the report may be submitted. */
-import type { SectionKey } from "../editions";
+import type { EditionId, SectionKey } from "../editions";
+import { layoutOf } from "../layout";
 import { findingPlace } from "../places";
 import type { Finding } from "./types";
 
@@ -49,4 +50,14 @@ export function summarizeFindings(findings: Finding[]): FindingSummary {
  */
 export function canSubmit(findings: Finding[]): boolean {
   return findings.every((f) => f.severity === "warning" && f.acknowledgement !== undefined);
+}
+
+/**
+ * The findings without CELL-BLANK on a computed cell (a total): nobody fills a total, and a blank one is
+ * only the sum of blank parts, each reported on its own (a blank total beside filled parts fails the sum
+ * rules). What a clerk is asked to fill, counted and listed, is then only what a person can fill.
+ */
+export function withoutComputedBlanks(findings: Finding[], edition: EditionId): Finding[] {
+  const { computedPaths } = layoutOf(edition);
+  return findings.filter((f) => !(f.rule === "CELL-BLANK" && computedPaths.has(f.cells[0])));
 }
