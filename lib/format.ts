@@ -25,3 +25,11 @@ const clockFormat = new Intl.DateTimeFormat("zh-CN", {
 export function formatClock(value: Date): string {
   return clockFormat.format(value);
 }
+
+/** From one moment to another, in Beijing time: 2026-11-25 14:32–15:10, or both in full across days. */
+export function formatTimeSpan(from: Date, to: Date): string {
+  const start = formatDateTime(from);
+  const end = formatDateTime(to);
+  if (start === end) return start;
+  return start.slice(0, 10) === end.slice(0, 10) ? `${start}–${end.slice(11)}` : `${start} – ${end}`;
+}

@@ -8,12 +8,13 @@ import { findReadableReport } from "./workflow";
 export type RevisionEntry = {
   id: number;
   version: number;
+  authorId: number | null;
   authorName: string | null;
   createdAt: Date;
   content: unknown;
 };
 
-/** How many revisions the history page shows at a time (autosave keeps one per save). */
+/** How many revisions the history page reads at a time (autosave keeps one per save; the page groups them). */
 export const HISTORY_PAGE_SIZE = 50;
 
 export type RevisionPage = {
@@ -44,6 +45,7 @@ export function listRevisions(
     .select({
       id: reportRevisions.id,
       version: reportRevisions.version,
+      authorId: reportRevisions.authorId,
       authorName: users.displayName,
       createdAt: reportRevisions.createdAt,
       content: reportRevisions.content,

@@ -1,7 +1,8 @@
 /**
- * A report's history as the history page shows it: a page of saves, newest first, each with what it
- * changed against the save before it, the workflow steps of the page's span between them, and the
- * differences between two chosen versions (which may lie on other pages).
+ * A report's history as the history page shows it: a page of saves, newest first, grouped by sitting
+ * (one person's saves in one go), each row with what it changed against the version before it; the workflow
+ * steps of the page's span between them, each a row of its own; and the differences between two chosen
+ * versions (which may lie on other pages).
  */
 import type { Executor } from "@/db/client";
 import { getRevisionContent, listRevisions, listWorkflowEvents } from "@/db/queries/history";
@@ -11,9 +12,26 @@ import { actorScope, decide } from "@/lib/permissions";
 import type { Report } from "@/lib/report";
 import { tryReadStoredReport } from "@/lib/stored-report";
 import { describeDiff, diffReports, type ReportDiff } from "./diff";
+import { groupSittings } from "./sittings";
 
 export type TimelineItem =
-  | { kind: "revision"; at: Date; version: number; author: string; summary: string; id: number }
+  | {
+      /** A sitting: one save, or consecutive saves by one person (lib/history/sittings.ts). */
+      kind: "revision";
+      /** When its last save was made. */
+      at: Date;
+      /** When its first save was made (`at` for a single save). */
+      startedAt: Date;
+      /** Its last version: the one it offers to compare. */
+      version: number;
+      firstVersion: number;
+      /** How many saves it holds. */
+      saves: number;
+      author: string;
+      /** What it changed against the version before its first save. */
+      summary: string;
+      id: number;
+    }
   | { kind: "event"; at: Date; action: string; user: string; detail: string | null; id: number };
 
 export type ReportHistory = {
@@ -49,31 +67,47 @@ export function reportHistory(
   }
   const versions = [...byVersion.keys()];
 
+  // Each page shows the workflow steps from its oldest save up to where the newer page begins.
+  const oldestShown = page.olderThan !== null ? revisions[revisions.length - 1].createdAt : null;
+  const events = listWorkflowEvents(db, scope, reportId).filter(
+    (event) =>
+      event.action !== "report-created" &&
+      !(oldestShown && event.at <= oldestShown) &&
+      !(page.newerPageFrom && event.at > page.newerPageFrom),
+  );
+
   const timeline: TimelineItem[] = [];
-  revisions.forEach((revision, index) => {
-    const older = (revisions[index + 1] ?? base)?.report;
-    const summary = !revision.report
+  const sittings = groupSittings(
+    revisions.map((revision) => ({ ...revision, at: revision.createdAt })),
+    events.map((event) => event.at),
+  );
+  let shown = 0;
+  for (const sitting of sittings) {
+    const last = sitting[0];
+    const first = sitting[sitting.length - 1];
+    shown += sitting.length;
+    // What the whole sitting changed, against the version before its first save.
+    const older = revisions[shown] ?? base;
+    const summary = !last.report
       ? "内容无法读取"
-      : older
-        ? describeDiff(diffReports(older, revision.report))
-        : index === revisions.length - 1 && !base
+      : older?.report
+        ? describeDiff(diffReports(older.report, last.report))
+        : !older
           ? "创建报告"
           : "";
     timeline.push({
       kind: "revision",
-      at: revision.createdAt,
-      version: revision.version,
-      author: revision.authorName ?? "—",
+      at: last.createdAt,
+      startedAt: first.createdAt,
+      version: last.version,
+      firstVersion: first.version,
+      saves: sitting.length,
+      author: last.authorName ?? "—",
       summary,
-      id: revision.id,
+      id: last.id,
     });
-  });
-  // Each page shows the workflow steps from its oldest save up to where the newer page begins.
-  const oldestShown = page.olderThan !== null ? revisions[revisions.length - 1].createdAt : null;
-  for (const event of listWorkflowEvents(db, scope, reportId)) {
-    if (event.action === "report-created") continue;
-    if (oldestShown && event.at <= oldestShown) continue;
-    if (page.newerPageFrom && event.at > page.newerPageFrom) continue;
+  }
+  for (const event of events) {
     timeline.push({ kind: "event", at: event.at, action: event.action, user: event.userName ?? "—", detail: event.detail, id: event.id });
   }
   timeline.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === "event" ? -1 : 1));
@@ -86,7 +120,10 @@ export function reportHistory(
     return version !== undefined && contentOf(version) !== undefined ? version : undefined;
   };
   const to = asked(query.to) ?? versions[0];
-  const from = asked(query.from) ?? versions.find((v) => v < to) ?? to;
+  // By default, what the newest sitting changed: from the version before it.
+  const newestSitting = sittings[0];
+  const changedFrom = to === versions[0] && newestSitting ? newestSitting[newestSitting.length - 1].version : to;
+  const from = asked(query.from) ?? versions.find((v) => v < changedFrom) ?? to;
   const beforeContent = from !== undefined ? contentOf(from) : undefined;
   const afterContent = to !== undefined ? contentOf(to) : undefined;
   const diff = beforeContent && afterContent ? diffReports(beforeContent, afterContent) : null;

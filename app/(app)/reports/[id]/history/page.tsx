@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { HISTORY_PAGE_SIZE } from "@/db/queries/history";
 import { requireUser } from "@/lib/auth/guards";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatTimeSpan } from "@/lib/format";
 import { readCursor } from "@/lib/paging";
 import { auditActionLabels } from "@/lib/labels";
 import type { AuditAction } from "@/db/queries/audit";
 import { diffText } from "@/lib/history/diff";
 import { reportHistory } from "@/lib/history/report-history";
+import { SITTING_GAP_MS } from "@/lib/history/sittings";
 import type { CellValue } from "@/lib/workflow/cells";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
@@ -51,10 +52,14 @@ export default async function HistoryPage({
         </Link>
       </div>
 
+      <p className="text-sm text-slate-600">
+        同一人连续的多次保存（每两次相隔不到 {SITTING_GAP_MS / 60_000} 分钟，其间没有提交、退回等审核步骤）合为一行，显示这段时间共修改了什么；比较时取该行的最后一版。
+      </p>
+
       <form method="get" className="space-y-3">
         <DataTable
           testId="revision-list"
-          caption={<caption className="sr-only">修订和审核记录，最新的在前</caption>}
+          caption={<caption className="sr-only">修订和审核记录，最新的在前；同一人连续的多次保存合为一行</caption>}
           columns={["时间", "版本", "操作人", "修改内容", { label: "比较：从", align: "center" }, { label: "到", align: "center" }]}
         >
           {timeline.map((item) =>
@@ -70,8 +75,13 @@ export default async function HistoryPage({
               </tr>
             ) : (
               <tr key={`r${item.id}`} className="border-t border-slate-100">
-                <td className={`${td} whitespace-nowrap text-slate-600`}>{formatDateTime(item.at)}</td>
-                <td className={`${td} whitespace-nowrap`}>第 {item.version} 版</td>
+                <td className={`${td} whitespace-nowrap text-slate-600`}>
+                  {item.saves > 1 ? formatTimeSpan(item.startedAt, item.at) : formatDateTime(item.at)}
+                </td>
+                <td className={`${td} whitespace-nowrap`}>
+                  {item.firstVersion === item.version ? `第 ${item.version} 版` : `第 ${item.firstVersion}–${item.version} 版`}
+                  {item.saves > 1 && <span className="block text-xs text-slate-500">保存 {item.saves} 次</span>}
+                </td>
                 <td className={td}>{item.author}</td>
                 <td className={`${td} text-slate-700`}>{item.summary}</td>
                 <td className={`${td} text-center`}>
