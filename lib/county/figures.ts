@@ -46,9 +46,14 @@ export interface CountyFigures {
   aggregate: AggregateResult;
 }
 
-/** The year the page opens on: the latest year any agency of the county has a report for. */
-export function defaultCountyYear(db: Executor, actor: UserProfile): number {
-  return latestCountyReportYear(db, actorScope(actor)) ?? defaultReportYear();
+/**
+ * The year the page opens on: the year being reported; only a county with no report of that year or later
+ * yet (a new install holding past years) opens on the latest year it has. A report already started for the
+ * current year does not move the page past the year being reported.
+ */
+export function defaultCountyYear(db: Executor, actor: UserProfile, today: Date = new Date()): number {
+  const reporting = defaultReportYear(today);
+  return Math.min(reporting, latestCountyReportYear(db, actorScope(actor)) ?? reporting);
 }
 
 /** Why a report that is not approved is not in the sum. */
