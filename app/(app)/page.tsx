@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { listAgencyReports } from "@/db/queries/reports";
 import { requireUser } from "@/lib/auth/guards";
-import { actorScope, decideAccount } from "@/lib/permissions";
+import type { UserProfile } from "@/db/queries/users";
+import { actorScope, decideAccount, type AccountAbility } from "@/lib/permissions";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { formatDateTime } from "@/lib/format";
 import { StatusBadge } from "@/components/report/StatusBadge";
@@ -10,6 +11,52 @@ import { StartReportForm } from "@/components/report/StartReportForm";
 import { startReport } from "./actions";
 
 export const metadata = { title: "年度报告 · 年报" };
+
+const link = "text-brand-600 underline-offset-2 hover:underline";
+
+/** What the signed-in user can do while the agency has no report yet: only what the server would allow. */
+function EmptyReportList({ user }: { user: UserProfile }) {
+  const may = (ability: AccountAbility) => decideAccount(user, ability).ok;
+  return (
+    <div className="space-y-2 px-4 py-6 text-slate-600" data-testid="report-list-empty">
+      {may("startReport") ? (
+        <p>还没有年度报告。在上方选择报告年度，点击「开始填写该年度报告」；上年报告不在本系统中的，可先导入已发布的上年报告。</p>
+      ) : user.role === "supervisor" ? (
+        <p>本机关还没有年度报告。年度报告由本机关的经办人开始填写，开始后列在这里；经办人提交审核后，由您审核、退回或批准。</p>
+      ) : (
+        <p>本机关还没有年度报告。年度报告由各机关的经办人填写、审核人审核。</p>
+      )}
+      {(may("viewDashboard") || may("viewCountyFigures") || may("administer")) && (
+        <ul className="flex flex-wrap gap-x-5 gap-y-1">
+          {may("viewDashboard") && (
+            <li>
+              <Link href="/dashboard" className={link}>
+                进度总览
+              </Link>
+              ：{may("viewCountyFigures") ? "各机关的填报进度和截止日期" : "本机关报告的填写和审核进度"}
+            </li>
+          )}
+          {may("viewCountyFigures") && (
+            <li>
+              <Link href="/county" className={link}>
+                全县汇总
+              </Link>
+              ：已批准报告的合计表格
+            </li>
+          )}
+          {may("administer") && (
+            <li>
+              <Link href="/admin" className={link}>
+                管理
+              </Link>
+              ：机关、用户和截止日期
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 export default async function ReportListPage() {
   const user = await requireUser();
@@ -42,7 +89,7 @@ export default async function ReportListPage() {
           各年度报告
         </h2>
         {reports.length === 0 ? (
-          <p className="px-4 py-6 text-slate-600">还没有年度报告。选择年度后点击“开始填写该年度报告”。</p>
+          <EmptyReportList user={user} />
         ) : (
           <table className="w-full border-collapse" data-testid="report-list">
             <thead className="bg-slate-50 text-left text-slate-600">
