@@ -1,6 +1,7 @@
 import type { ReportStatus, UserRole } from "@/db/schema";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { AuditAction } from "@/db/queries/audit";
+import type { ExportFormat } from "@/lib/report/export/document";
 
 export const roleLabels: Record<UserRole, string> = {
   clerk: "经办人",
@@ -31,6 +32,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user-enabled": "启用用户",
   "role-changed": "更改角色",
   "report-imported": "导入已发布报告",
+  "reports-checked": "批量检查已发布的报告",
   "login-failed": "登录失败",
   "report-created": "创建报告",
   "report-submitted": "提交审核",
@@ -50,3 +52,30 @@ export const auditActionLabels: Record<AuditAction, string> = {
 
 /** The editor's first page (title, date, website, contact, introduction), also where comments on it are filed. */
 export const FRONT_SECTION_TITLE = "封面与引言";
+
+/** Each export format as the download links name it. */
+export const exportFormatLabels: Record<ExportFormat, string> = {
+  docx: "Word（DOCX）",
+  html: "网页（HTML）",
+  md: "Markdown",
+};
+
+/** Details the audit log stores as codes, in words. */
+const AUDIT_DETAIL_WORDS: Record<string, string> = {
+  ...exportFormatLabels,
+  "county-xlsx": "全县汇总表（XLSX）",
+  throttled: "失败次数过多，已暂时锁定",
+  disabled: "账号已停用",
+};
+
+/**
+ * The audit log's 说明 of an event: a code (a download's format, a refused sign-in's reason) in words, a
+ * draft download marked as such, any other detail as written. A created report's detail is its year,
+ * which the report column already shows.
+ */
+export function auditDetailText(action: string, detail: string | null): string {
+  if (!detail || action === "report-created") return "";
+  const draft = /^(.+)（草稿）$/.exec(detail);
+  if (draft && AUDIT_DETAIL_WORDS[draft[1]]) return `${AUDIT_DETAIL_WORDS[draft[1]]}，草稿`;
+  return AUDIT_DETAIL_WORDS[detail] ?? detail;
+}

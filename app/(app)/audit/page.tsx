@@ -5,21 +5,13 @@ import type { AuditAction } from "@/db/queries/audit";
 import { requireAbility } from "@/lib/auth/guards";
 import { actorScope } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/format";
-import { auditActionLabels } from "@/lib/labels";
+import { auditActionLabels, auditDetailText } from "@/lib/labels";
 import { readCursor } from "@/lib/paging";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
 
 export const metadata = { title: "审计日志 · 年报" };
 
 const td = `${cellClass} align-top`;
-
-const DETAIL_WORDS: Record<string, string> = { throttled: "失败次数过多，已暂时锁定", disabled: "账号已停用" };
-
-function detailText(action: string, detail: string | null): string {
-  // A created report's detail is its year, which the report column already shows.
-  if (!detail || action === "report-created") return "";
-  return DETAIL_WORDS[detail] ?? detail;
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireAbility("viewAudit");
@@ -60,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 "—"
               )}
             </td>
-            <td className={`${td} text-slate-700`}>{detailText(event.action, event.detail)}</td>
+            <td className={`${td} text-slate-700`}>{auditDetailText(event.action, event.detail)}</td>
             <td className={`${td} font-mono text-sm text-slate-500`}>{event.address ?? ""}</td>
           </tr>
         ))}
