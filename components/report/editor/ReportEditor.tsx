@@ -16,6 +16,7 @@ import { editorSnapshot, fieldDomId } from "./store";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues } from "./values";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
 import { SectionNav } from "./SectionNav";
+import { useSectionInUrl } from "./section-url";
 import { FindingsPanel } from "./FindingsPanel";
 import { ActiveDisclosureTable, RequestsTable, ReviewLitigationTable } from "./StatTables";
 import { CoverSection, HeadedTextSection, ProblemsSection } from "./TextSections";
@@ -65,7 +66,7 @@ export function ReportEditor(props: ReportEditorProps) {
     save: props.save,
     enabled: !readOnly,
   });
-  const [section, setSection] = useState<EditorSection>("front");
+  const [section, setSection] = useSectionInUrl();
   const [messageStore] = useState(() => new ValueStore<string | null>(null));
   const messageTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastActivity = useRef(0);
