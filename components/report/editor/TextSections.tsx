@@ -7,6 +7,8 @@ import { useEditor } from "./context";
 import { fieldDomId } from "./store";
 import type { Report } from "@/lib/report/model";
 import type { EditorValues } from "./values";
+import { previousPartText } from "@/lib/report/previous-narrative";
+import { PreviousText } from "./PreviousText";
 
 const input = "w-full rounded border border-slate-300 px-2 py-1.5 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 read-only:bg-slate-50";
 const label = "mb-1 block font-medium text-slate-700";
@@ -91,7 +93,7 @@ export function CoverSection() {
 /** 一 and 六: text under sub-headings that can be added, renamed, removed and reordered. */
 export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" }) {
   const { control, register } = useFormContext<EditorValues>();
-  const { readOnly, edition } = useEditor();
+  const { readOnly, edition, previous } = useEditor();
   const { fields, append, remove, move } = useFieldArray({ control, name: `report.${name}` });
   const headings = useWatch({ control, name: `report.${name}` }) ?? [];
   const suggestions = name === "overview" ? OVERVIEW_HEADINGS : otherMattersSuggestions(edition.id);
@@ -143,6 +145,7 @@ export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" 
               )}
             </div>
             {hint && <p className="mt-1 text-xs text-slate-500">应写：{hint}</p>}
+            <PreviousText text={previousPartText(previous?.[name], headings, index)} field={`report.${name}.${index}.text`} targetId={textId} />
             <label htmlFor={textId} className="sr-only">
               第 {index + 1} 部分正文
             </label>
@@ -177,7 +180,7 @@ export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" 
 
 export function ProblemsSection() {
   const { register } = useFormContext<EditorValues>();
-  const { readOnly } = useEditor();
+  const { readOnly, previous } = useEditor();
   return (
     <div>
       <div className="mb-1 flex justify-between">
@@ -187,6 +190,9 @@ export function ProblemsSection() {
         <CharCount name="report.problems" />
       </div>
       <p className="mb-2 text-xs text-slate-500">如实写明本年度工作存在的主要问题，以及已采取和下一步的改进措施。段落之间空一行。</p>
+      <div className="mb-2">
+        <PreviousText text={previous?.problems?.trim() ? previous.problems : undefined} field="report.problems" targetId={fieldDomId("problems")} />
+      </div>
       <textarea id={fieldDomId("problems")} rows={14} readOnly={readOnly} className={input} {...register("report.problems")} />
     </div>
   );
