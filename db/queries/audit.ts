@@ -25,6 +25,7 @@ export type AuditAction =
   | "user-enabled"
   | "role-changed"
   | "report-imported"
+  | "reports-checked"
   | "request-refused";
 
 export function recordAudit(

@@ -9,11 +9,15 @@ import { Workbook } from "exceljs";
 import type { Worksheet } from "exceljs";
 import { batchTotals, rulesText } from "./index";
 import type { CheckEntry } from "./index";
+import type { Severity } from "../rules";
 
 export const BATCH_WORKBOOK_NAME = "已发布报告检查结果.xlsx";
 export const BATCH_WORKBOOK_ASCII_NAME = "published-reports-check.xlsx";
 
-const SEVERITY = { error: "错误", warning: "提醒" } as const;
+/** 错误, 提醒, or 说明 for a finding that only informs. */
+export function severityLabel(severity: Severity): string {
+  return severity === "error" ? "错误" : severity === "warning" ? "提醒" : "说明";
+}
 
 interface ColumnSpec {
   header: string;
@@ -94,7 +98,7 @@ export async function batchWorkbook(entries: CheckEntry[]): Promise<Uint8Array<A
   for (const e of entries) {
     if (!e.ok) continue;
     for (const f of e.findings) {
-      const row = findings.addRow([e.file, e.agency, e.year, SEVERITY[f.severity], f.rule, f.place, f.cells.join(", "), f.message]);
+      const row = findings.addRow([e.file, e.agency, e.year, severityLabel(f.severity), f.rule, f.place, f.cells.join(", "), f.message]);
       row.getCell(8).alignment = { wrapText: true, vertical: "top" };
     }
   }

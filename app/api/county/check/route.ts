@@ -1,0 +1,19 @@
+/**
+ * POST /api/county/check — starts checking published reports in bulk (lib/county/batch-check.ts):
+ * JSON `{ files: [{ name, size }] }` → `{ token, files }`. County admins only (403 for others, audited);
+ * 400 for too many files or too much at once. The batch is recorded in the audit log as one event; the
+ * files follow one per request to /api/county/check/file.
+ */
+import { getDb } from "@/lib/db";
+import { startCheck } from "@/lib/county/batch-check";
+import { fail, jsonBody, signedInUser } from "./respond";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  const signedIn = await signedInUser();
+  if ("response" in signedIn) return signedIn.response;
+  const result = startCheck(getDb(), signedIn.user, await jsonBody(request));
+  if (!result.ok) return fail(result.status, result.message);
+  return Response.json(result.data, { headers: { "Cache-Control": "no-store" } });
+}
