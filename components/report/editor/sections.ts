@@ -21,23 +21,22 @@ function isFilledText(value: string | undefined): boolean {
   return Boolean(value && value.trim());
 }
 
-/** The cells of a table a person fills (not the computed totals, which are never reported blank). */
-function fillableCellCount(tableKey: string, table: Record<string, Record<string, number | null>>, computed: ReadonlySet<string>): number {
-  let count = 0;
+/** Whether a person has filled any cell of a table (its computed totals do not count). */
+function hasFilledCell(tableKey: string, table: Record<string, Record<string, number | null>>, computed: ReadonlySet<string>): boolean {
   for (const [rowKey, row] of Object.entries(table)) {
-    for (const cellKey of Object.keys(row)) if (!computed.has(`${tableKey}.${rowKey}.${cellKey}`)) count++;
+    for (const [cellKey, value] of Object.entries(row)) {
+      if (value !== null && value !== undefined && !computed.has(`${tableKey}.${rowKey}.${cellKey}`)) return true;
+    }
   }
-  return count;
+  return false;
 }
 
 /** 未填写 / 填写中 / 有错误 N / 完成 for each section, from the report and its findings. */
 export function sectionStates(report: Report, findings: Finding[]): SectionStates {
   const errors = new Map<FindingPlace, number>();
   const open = new Map<FindingPlace, number>();
-  const blanks = new Map<FindingPlace, number>();
   for (const finding of findings) {
     const section = findingPlace(finding);
-    if (finding.rule === "CELL-BLANK") blanks.set(section, (blanks.get(section) ?? 0) + 1);
     if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
     if (!finding.acknowledgement) open.set(section, (open.get(section) ?? 0) + 1);
   }
@@ -45,9 +44,9 @@ export function sectionStates(report: Report, findings: Finding[]): SectionState
   const filled: Record<FindingPlace, boolean> = {
     front: [report.date, report.intro, report.website?.url, report.contact?.phone].some(isFilledText),
     overview: (report.overview ?? []).some((part) => isFilledText(part.text)),
-    activeDisclosure: (blanks.get("activeDisclosure") ?? 0) < fillableCellCount("activeDisclosure", report.activeDisclosure, computedPaths),
-    requests: (blanks.get("requests") ?? 0) < fillableCellCount("requests", report.requests, computedPaths),
-    reviewLitigation: (blanks.get("reviewLitigation") ?? 0) < fillableCellCount("reviewLitigation", report.reviewLitigation, computedPaths),
+    activeDisclosure: hasFilledCell("activeDisclosure", report.activeDisclosure, computedPaths),
+    requests: hasFilledCell("requests", report.requests, computedPaths),
+    reviewLitigation: hasFilledCell("reviewLitigation", report.reviewLitigation, computedPaths),
     problems: isFilledText(report.problems),
     otherMatters: (report.otherMatters ?? []).some((part) => isFilledText(part.text)),
   };
