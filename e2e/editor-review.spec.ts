@@ -84,6 +84,40 @@ test("1: a supervisor's table 三 keeps its numbers after adding a comment and a
   await expectTableThreeNumbers(page);
 });
 
+test("5: a narrative number that contradicts table 三 shows in section 一, and leads to the sentence", async ({ page }) => {
+  const agency = createTestAgency();
+  const content = cleanReport("2021", { year: 2025 });
+  content.agency = { name: agency.agency.name, level: "township" };
+  const reportId = seedReport(agency, content);
+  await signIn(page, agency.clerk.username, TEST_PASSWORD);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, /^一、/);
+  const sentence = "本年度共收到政府信息公开申请3件，均按时答复";
+  await page.locator("#field-overview-1").fill(`依申请公开工作规范开展。${sentence}。`);
+  const panel = page.getByTestId("findings-panel");
+  await expect(panel.locator('[data-rule="N-MISMATCH"]')).toBeVisible();
+  await expect(panel).not.toContainText("未发现问题");
+  await expect(page.getByTestId("section-state-overview")).toHaveText("填写中");
+  // At the sentence too: under the text box it is typed in, and only that one.
+  const part = page.getByRole("group").filter({ has: page.locator("#field-overview-1") });
+  await expect(part.getByTestId("sentence-findings").locator('[data-rule="N-MISMATCH"]')).toBeVisible();
+  await expect(page.getByTestId("sentence-findings")).toHaveCount(1);
+
+  // Not under 三, where nothing is typed about it.
+  await openSection(page, /^三、/);
+  await expect(panel.locator('[data-rule="N-MISMATCH"]')).toHaveCount(0);
+
+  // On 检查与提交 it stands under 一; a click goes to the sentence itself.
+  await openSection(page, "检查与提交");
+  const overviewGroup = panel.locator("div").filter({ has: page.getByRole("heading", { name: "一、总体情况" }) }).last();
+  await expect(overviewGroup.locator('[data-rule="N-MISMATCH"]')).toBeVisible();
+  await panel.locator('[data-rule="N-MISMATCH"]').click();
+  const textArea = page.locator("#field-overview-1");
+  await expect(textArea).toBeFocused();
+  const selected = await textArea.evaluate((element: HTMLTextAreaElement) => element.value.slice(element.selectionStart, element.selectionEnd));
+  expect(selected).toBe(sentence);
+});
+
 test("7: the blank count and the list name only cells a person can fill, never a computed total", async ({ page }) => {
   const agency = createTestAgency();
   await signIn(page, agency.clerk.username, TEST_PASSWORD);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EDITION_IDS } from "./editions/types";
 import { layoutOf } from "./layout";
-import { findingPlace, pathPlace } from "./places";
-import type { Finding } from "./rules";
+import { findingField, findingPlace, findingSentence, pathPlace } from "./places";
+import { validate, type Finding } from "./rules";
+import { cleanReport } from "./testing";
 
 const at = (...cells: string[]): Finding => ({ id: "x", rule: "CELL-BLANK", severity: "error", cells, message: "" });
 
@@ -41,5 +42,51 @@ describe("findingPlace", () => {
     expect(findingPlace(at("activeDisclosure.regulations.issued", "requests.x.y"))).toBe("activeDisclosure");
     expect(findingPlace(at("intro", "overview.0.text"))).toBe("front");
     expect(findingPlace(at())).toBe("front");
+  });
+});
+
+describe("findings about the narrative", () => {
+  const mismatch = (...cells: string[]): Finding => ({ id: "x", rule: "N-MISMATCH", severity: "warning", cells, message: "" });
+
+  it("belong where the sentence is typed, not under the table they contradict", () => {
+    expect(findingPlace(mismatch("requests.newReceived.total", "overview"))).toBe("overview");
+    expect(findingField(mismatch("requests.newReceived.total", "overview"))).toBe("overview");
+    expect(findingPlace(mismatch("reviewLitigation.review.total", "intro"))).toBe("front");
+    expect(findingPlace(mismatch("reviewLitigation.litigationDirect.total", "otherMatters"))).toBe("otherMatters");
+    expect(findingField(at("requests.granted.total", "requests.newReceived.total"))).toBe("requests.granted.total");
+    expect(findingField(at())).toBeUndefined();
+  });
+
+  const sentence = "本年度共收到政府信息公开申请3件，均按时答复";
+  const withSentence = (text: string) => {
+    const report = cleanReport("2021", { year: 2025 });
+    report.overview![1].text = text;
+    const finding = validate(report).find((f) => f.rule === "N-MISMATCH");
+    expect(finding).toBeDefined();
+    return { report, finding: finding! };
+  };
+
+  it("lead to the sentence: its part of the section and its place in the text", () => {
+    const text = `依申请公开工作规范开展。${sentence}。`;
+    const { report, finding } = withSentence(text);
+    expect(findingPlace(finding)).toBe("overview");
+    const place = findingSentence(report, finding)!;
+    expect(place).toMatchObject({ path: "overview.1.text" });
+    expect(text.slice(place.start, place.end)).toBe(sentence);
+  });
+
+  it("find the whole sentence when the message quotes it cut short", () => {
+    const long = `${sentence}，其中依法予以公开、部分公开、不予公开、无法提供和不予处理的申请均已在法定期限内答复申请人并逐件登记归档备查`;
+    const { report, finding } = withSentence(`${long}。`);
+    expect(finding.message).toContain("…");
+    const place = findingSentence(report, finding)!;
+    expect(report.overview![1].text.slice(place.start, place.end)).toBe(long);
+  });
+
+  it("find nothing once the sentence is gone, or for a finding naming no narrative", () => {
+    const { report, finding } = withSentence(`${sentence}。`);
+    report.overview![1].text = "";
+    expect(findingSentence(report, finding)).toBeUndefined();
+    expect(findingSentence(report, at("requests.granted.total"))).toBeUndefined();
   });
 });

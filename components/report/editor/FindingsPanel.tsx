@@ -115,6 +115,33 @@ const FindingItem = memo(function FindingItem({ finding, onFocusFinding }: Findi
   );
 }, sameFinding);
 
+/**
+ * The findings about sentences typed in one text box (`intro`, `overview.1.text`), shown under it: where the
+ * clerk reads and corrects the sentence. Redrawn only when what they say changes.
+ */
+export function SentenceFindings({ path }: { path: string }) {
+  const { store } = useEditor();
+  const key = useValueStore(store, (snapshot) => snapshot.sentenceFindings.get(path)?.key ?? "");
+  if (!key) return null;
+  const findings = store.get().sentenceFindings.get(path)?.findings ?? [];
+  return (
+    <ul className="mt-1 space-y-1" data-testid="sentence-findings">
+      {findings.map((finding) => (
+        <li
+          key={finding.id}
+          data-rule={finding.rule}
+          className={`border-l-4 px-2 py-1 ${finding.severity === "error" ? "border-red-500 bg-red-50/50" : finding.acknowledgement ? "border-slate-300 bg-slate-50 text-slate-600" : "border-amber-400 bg-amber-50/50"}`}
+        >
+          <span className={`mr-1 text-xs font-semibold ${finding.severity === "error" ? "text-red-700" : "text-amber-700"}`}>
+            {finding.severity === "error" ? "错误" : finding.acknowledgement ? "提醒（已确认）" : "提醒"}
+          </span>
+          {finding.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Every finding of the report, by section; a click takes the clerk to the cell. */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();

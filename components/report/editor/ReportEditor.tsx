@@ -5,7 +5,7 @@ import { FormProvider, useForm } from "react-hook-form";
 import { getSession } from "next-auth/react";
 import { getEdition } from "@/lib/report/editions";
 import type { Report } from "@/lib/report/model";
-import { findingPlace } from "@/lib/report/places";
+import { findingField, findingPlace, findingSentence } from "@/lib/report/places";
 import { validate, type Acknowledgement, type Finding } from "@/lib/report/rules";
 import type { TableNotes } from "@/lib/report/table-notes";
 import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type SaveResponse } from "../useAutosave";
@@ -117,30 +117,33 @@ export function ReportEditor(props: ReportEditorProps) {
     return () => clearInterval(timer);
   }, [readOnly]);
 
-  const pendingFocus = useRef<string | null>(null);
+  // A finding's field (and, for a sentence of the narrative, the sentence) is focused once its section is
+  // on screen: after the section changes, or at once when it is the section shown.
+  const pendingFocus = useRef<{ path: string; range?: [number, number] } | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
   useEffect(() => {
-    if (!pendingFocus.current) return;
-    const element = document.getElementById(fieldDomId(pendingFocus.current));
+    const target = pendingFocus.current;
+    if (!target) return;
     pendingFocus.current = null;
+    const element = document.getElementById(fieldDomId(target.path));
     element?.scrollIntoView({ block: "center" });
     element?.focus();
-  }, [section]);
+    if (target.range && (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement)) {
+      element.setSelectionRange(...target.range);
+    }
+  }, [section, focusRequest]);
 
-  const focusFinding = useCallback((finding: Finding) => {
-    const path = finding.cells[0];
-    if (!path) return;
-    const target = findingPlace(finding);
-    pendingFocus.current = path;
-    setSection((current) => {
-      if (current === target) {
-        const element = document.getElementById(fieldDomId(path));
-        pendingFocus.current = null;
-        element?.scrollIntoView({ block: "center" });
-        element?.focus();
-      }
-      return target;
-    });
-  }, []);
+  const focusFinding = useCallback(
+    (finding: Finding) => {
+      const sentence = findingSentence(store.get().report, finding);
+      const path = sentence?.path ?? findingField(finding);
+      if (!path) return;
+      pendingFocus.current = { path, range: sentence && [sentence.start, sentence.end] };
+      setSection(findingPlace(finding));
+      setFocusRequest((count) => count + 1);
+    },
+    [store, setSection],
+  );
 
   useEffect(() => {
     if (!props.apiRef) return;

@@ -9,6 +9,7 @@ import type { Report } from "@/lib/report/model";
 import type { EditorValues } from "./values";
 import { previousPartText } from "@/lib/report/previous-narrative";
 import { PreviousText } from "./PreviousText";
+import { SentenceFindings } from "./FindingsPanel";
 
 const input = "w-full rounded border border-slate-300 px-2 py-1.5 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 read-only:bg-slate-50";
 const label = "mb-1 block font-medium text-slate-700";
@@ -84,6 +85,7 @@ export function CoverSection() {
           </div>
         </div>
         <textarea id={fieldDomId("intro")} rows={6} readOnly={readOnly} className={input} {...register("report.intro")} />
+        <SentenceFindings path="intro" />
         <p className="mt-1 text-xs text-slate-500">引言写明编制依据、全文发布的网站及网址、统计期限（1月1日至12月31日）和联系方式。</p>
       </div>
     </div>
@@ -107,7 +109,7 @@ export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" 
         </p>
       )}
       {fields.map((field, index) => {
-        const textId = index === 0 ? fieldDomId(name) : `${fieldDomId(name)}-${index}`;
+        const textId = fieldDomId(`${name}.${index}.text`);
         const hint = hintOf(headings[index]?.heading ?? "");
         return (
           <fieldset key={field.id} className="rounded border border-slate-200 bg-white p-3">
@@ -156,6 +158,7 @@ export function HeadedTextSection({ name }: { name: "overview" | "otherMatters" 
               className={`${input} mt-2`}
               {...register(`report.${name}.${index}.text`)}
             />
+            <SentenceFindings path={`${name}.${index}.text`} />
             <div className="text-right">
               <CharCount name={`report.${name}.${index}.text`} />
             </div>
@@ -194,6 +197,7 @@ export function ProblemsSection() {
         <PreviousText text={previous?.problems?.trim() ? previous.problems : undefined} field="report.problems" targetId={fieldDomId("problems")} />
       </div>
       <textarea id={fieldDomId("problems")} rows={14} readOnly={readOnly} className={input} {...register("report.problems")} />
+      <SentenceFindings path="problems" />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Report } from "@/lib/report/model";
+import { findingSentence } from "@/lib/report/places";
 import { withoutComputedBlanks, type Finding } from "@/lib/report/rules";
 import type { ValueStore } from "../value-store";
 import { sectionStates, type SectionStates } from "./sections";
@@ -13,6 +14,12 @@ export type EditorSnapshot = {
   /** The most severe unacknowledged finding per cell path ("blank" when a cell is only unfilled). */
   severityByPath: Map<string, CellSeverity>;
   sectionStates: SectionStates;
+  /**
+   * The findings about a sentence of the narrative by the text field the sentence is in (`intro`,
+   * `overview.1.text`), with a key that changes only when what they say does, so a text box subscribes
+   * to its own and is redrawn only then.
+   */
+  sentenceFindings: Map<string, { key: string; findings: Finding[] }>;
 };
 
 /**
@@ -37,10 +44,25 @@ export function editorSnapshot(report: Report, allFindings: Finding[]): EditorSn
       if (!current || severityRank[severity] > severityRank[current]) severityByPath.set(path, severity);
     }
   }
-  return { report, findings, severityByPath, sectionStates: sectionStates(report, findings) };
+  const sentenceFindings = new Map<string, { key: string; findings: Finding[] }>();
+  for (const finding of findings) {
+    if (finding.cells.length < 2) continue; // a finding about a sentence names the table it contradicts too
+    const sentence = findingSentence(report, finding);
+    if (!sentence) continue;
+    const entry = sentenceFindings.get(sentence.path) ?? { key: "", findings: [] };
+    entry.findings.push(finding);
+    entry.key += `${finding.id}\u0000${finding.message}\u0000${finding.acknowledgement?.reason ?? ""}\u0001`;
+    sentenceFindings.set(sentence.path, entry);
+  }
+  return { report, findings, severityByPath, sectionStates: sectionStates(report, findings), sentenceFindings };
 }
 
-/** DOM id of the input for a cell path or text field, so a finding can focus it. */
+/**
+ * DOM id of the input for a cell path or text field, so a finding can focus it. A part of 一 or 六
+ * (`overview.2.text`) is its text box; the first part's also stands for the whole section (`overview`).
+ */
 export function fieldDomId(path: string): string {
+  const part = /^(overview|otherMatters)\.(\d+)\.text$/.exec(path);
+  if (part) return part[2] === "0" ? `field-${part[1]}` : `field-${part[1]}-${part[2]}`;
   return `field-${path.replace(/\./g, "-")}`;
 }
