@@ -118,6 +118,33 @@ test("5: a narrative number that contradicts table 三 shows in section 一, and
   expect(selected).toBe(sentence);
 });
 
+test("6: a message belongs to the section it was made on, and success is green", async ({ page }) => {
+  const agency = createTestAgency();
+  await signIn(page, agency.clerk.username, TEST_PASSWORD);
+  const content = cleanReport("2021", { year: 2025 });
+  content.agency = { name: agency.agency.name, level: "township" };
+  content.requests.granted.naturalPerson = null;
+  content.requests.granted.commercial = null;
+  const reportId = seedReport(agency, content);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, /^三、/);
+  await page.getByRole("button", { name: /本表无数据，全部填 0/ }).click();
+  const done = page.getByRole("status").filter({ hasText: "已将 2 个空白单元格填为 0。" });
+  await expect(done).toBeVisible();
+  expect(await isGreen(done)).toBe(true);
+
+  // Short waits: the message would also go by itself after a few seconds.
+  const gone = { timeout: 1_000 };
+  await openSection(page, /^四、/);
+  await expect(page.getByText("已将 2 个空白单元格填为 0。")).toHaveCount(0, gone);
+  await openSection(page, /^三、/);
+  await expect(page.getByText("已将 2 个空白单元格填为 0。")).toHaveCount(0, gone);
+  await page.getByRole("button", { name: /本表无数据，全部填 0/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "本表没有空白单元格。" })).toBeVisible();
+  await openSection(page, "检查与提交");
+  await expect(page.getByText("本表没有空白单元格。")).toHaveCount(0, gone);
+});
+
 test("7: the blank count and the list name only cells a person can fill, never a computed total", async ({ page }) => {
   const agency = createTestAgency();
   await signIn(page, agency.clerk.username, TEST_PASSWORD);

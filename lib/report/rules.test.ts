@@ -53,7 +53,7 @@ describe("every rule has a passing and a failing case", () => {
       [
         "R3-BALANCE", "R3-HANDLED-SUM", "R3-ROW-TOTAL", "R4-TOTAL", "CELL-BLANK", "CELL-INVALID", "SECTION-EMPTY",
         "R2-PUBLISHED", "R2-IN-FORCE", "R2-LAST-YEAR", "X-CARRY", "X-REGULATIONS", "N-MISMATCH", "F-EXTRA-COLUMN",
-        "META-MISSING",
+        "META-MISSING", "TABLE-MISSING", "SECTION-BOILERPLATE", "X-COPIED", "N-FEE", "RATIO",
       ].sort(),
     );
   });
@@ -326,9 +326,9 @@ describe("acknowledgements, summary and submission", () => {
     const r = warned();
     const findings = validate(r);
     const summary = summarizeFindings(findings);
-    expect(summary).toMatchObject({ errors: 1, warnings: 1, unacknowledgedWarnings: 1 });
-    expect(summary.bySection.requests).toEqual({ errors: 1, warnings: 0, unacknowledgedWarnings: 0 });
-    expect(summary.bySection.front).toEqual({ errors: 0, warnings: 1, unacknowledgedWarnings: 1 });
+    expect(summary).toMatchObject({ errors: 1, warnings: 1, unacknowledgedWarnings: 1, infos: 0 });
+    expect(summary.bySection.requests).toEqual({ errors: 1, warnings: 0, unacknowledgedWarnings: 0, infos: 0 });
+    expect(summary.bySection.front).toEqual({ errors: 0, warnings: 1, unacknowledgedWarnings: 1, infos: 0 });
     expect(canSubmit(findings)).toBe(false);
     r.requests.granted.research = 0;
     expect(canSubmit(validate(r))).toBe(false); // an unacknowledged warning

@@ -22,8 +22,8 @@ export function cleanReport(edition: EditionId, options: { otherApplicant?: bool
   r.website = { name: "某区人民政府门户网站", url: "http://www.example.gov.cn" };
   r.contact = { address: "某区某路1号", phone: "0000-0000000", postcode: "000000" };
   r.overview = (r.overview ?? []).map((s) => ({ ...s, text: "工作扎实开展。" }));
-  r.problems = "主动公开力度有待加强。";
-  r.otherMatters = [{ heading: "", text: "无。" }];
+  r.problems = "主动公开力度有待加强，部分栏目更新不够及时；下一步将建立栏目更新台账，按月检查。";
+  r.otherMatters = [{ heading: "", text: "本年度未收取信息处理费。无其他需要报告的事项。" }];
   return r;
 }
 

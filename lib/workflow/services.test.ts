@@ -100,7 +100,7 @@ describe("review", () => {
     expect(returned).toEqual({ ok: true, data: { status: "returned" } });
     const comments = listComments(tx, scope(shared.world.actors.clerk), reportId);
     expect(comments).toMatchObject([{ section: "general", cell: null, body: "请补充联系电话的区号。", authorName: "supervisor" }]);
-    expect(save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "已按审核意见修改。" }).kind).toBe("saved");
+    expect(save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "已按审核意见修改：补充了政策解读形式单一、答复文书不够规范两个问题及其改进措施。" }).kind).toBe("saved");
     expect(submitReport(tx, shared.world.actors.clerk, { reportId }).ok).toBe(true);
   });
 
@@ -132,7 +132,7 @@ describe("review", () => {
 
   itRolledBack("an approval of a version the supervisor did not read is refused", (tx) => {
     const reportId = storeReport(tx, shared.world, "draft");
-    save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "第二版。" });
+    save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "第二版：补充了政策解读形式单一、答复文书不够规范两个问题及其改进措施。" });
     submitReport(tx, shared.world.actors.clerk, { reportId });
     expect(approveReport(tx, shared.world.actors.supervisor, { reportId, version: 1 })).toEqual({
       ok: false,

@@ -11,7 +11,7 @@ import type { TableNotes } from "@/lib/report/table-notes";
 import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type SaveResponse } from "../useAutosave";
 import { SaveStatus } from "../SaveStatus";
 import { ValueStore, useValueStore } from "../value-store";
-import { EditorContext, type EditorContextValue } from "./context";
+import { EditorContext, type EditorContextValue, type EditorMessage as Message } from "./context";
 import { editorSnapshot, fieldDomId } from "./store";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues } from "./values";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
@@ -67,18 +67,23 @@ export function ReportEditor(props: ReportEditorProps) {
     enabled: !readOnly,
   });
   const [section, setSection] = useSectionInUrl();
-  const [messageStore] = useState(() => new ValueStore<string | null>(null));
+  const [messageStore] = useState(() => new ValueStore<Message | null>(null));
   const messageTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastActivity = useRef(0);
 
   const announce = useCallback(
-    (text: string) => {
-      messageStore.set(text);
+    (message: Message) => {
+      messageStore.set(message);
       if (messageTimer.current) clearTimeout(messageTimer.current);
       messageTimer.current = setTimeout(() => messageStore.set(null), 8000);
     },
     [messageStore],
   );
+  // A message belongs to the section it was made on: it goes when the clerk moves on. (Declared before
+  // the draft's recovery below, whose message is made on the section the editor opens at.)
+  useEffect(() => {
+    messageStore.set(null);
+  }, [section, messageStore]);
 
   const { watch, reset } = form;
   const { schedule, resumeFrom, flush, keepMine } = autosave;
@@ -105,7 +110,7 @@ export function ReportEditor(props: ReportEditorProps) {
     }
     reset(toEditorValues(draft.payload.content, draft.payload.acknowledgements, draft.payload.tableNotes));
     resumeFrom(draft.payload, draft.baseVersion);
-    announce("已恢复本机浏览器中尚未保存到服务器的修改。");
+    announce({ text: "已恢复本机浏览器中尚未保存到服务器的修改。", tone: "done" });
   }, [readOnly, reportId, initialValues, reset, resumeFrom, announce]);
 
   // Keep the session alive while the clerk works: the session endpoint renews the cookie.
@@ -192,7 +197,7 @@ export function ReportEditor(props: ReportEditorProps) {
               <h2 className="text-lg font-semibold">{title}</h2>
               {readOnly && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">只读</span>}
             </div>
-            <EditorMessage store={messageStore} />
+            <EditorMessageLine store={messageStore} />
             <div className="rounded border border-slate-200 bg-white p-4">
               {section === "front" && <CoverSection />}
               {section === "overview" && <HeadedTextSection name="overview" />}
@@ -212,11 +217,20 @@ export function ReportEditor(props: ReportEditorProps) {
   );
 }
 
-function EditorMessage({ store }: { store: ValueStore<string | null> }) {
+/**
+ * The current section's message: what was done in green (a polite status), what was refused in red (an
+ * alert). Both live regions stay in the page, so a new message in either is read out.
+ */
+function EditorMessageLine({ store }: { store: ValueStore<Message | null> }) {
   const message = useValueStore(store);
   return (
-    <div role="status" aria-live="polite" className="min-h-5 text-sm text-red-800" data-testid="editor-message">
-      {message}
+    <div className="min-h-5 text-sm" data-testid="editor-message">
+      <p role="status" className="text-emerald-700">
+        {message?.tone === "done" && message.text}
+      </p>
+      <p role="alert" className="text-red-800">
+        {message?.tone === "refused" && message.text}
+      </p>
     </div>
   );
 }

@@ -42,7 +42,7 @@ function TableFooter({ table, grid, skipRow }: { table: TableKey; grid: TableGri
         }
       }
     }
-    announce(filled > 0 ? `已将 ${filled} 个空白单元格填为 0。` : "本表没有空白单元格。");
+    announce({ text: filled > 0 ? `已将 ${filled} 个空白单元格填为 0。` : "本表没有空白单元格。", tone: "done" });
   };
   return (
     <div className="mt-3 space-y-2">

@@ -116,7 +116,7 @@ export const NumberCell = memo(function NumberCell({
           const input = event.currentTarget;
           if (!isCellInputPrefix(input.value, kind)) {
             const refused = readCellInput(input.value, kind);
-            announce(`${label}${refused.ok ? "格式不正确" : refused.reason}。`);
+            announce({ text: `${label}${refused.ok ? "格式不正确" : refused.reason}。`, tone: "refused" });
             input.value = input.dataset.lastGood ?? "";
             return;
           }

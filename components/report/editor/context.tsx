@@ -5,6 +5,9 @@ import type { Edition } from "@/lib/report/editions";
 import type { Report } from "@/lib/report/model";
 import type { EditorStore } from "./store";
 
+/** A short message of the section on screen: what was done (green) or refused (red). */
+export type EditorMessage = { text: string; tone: "done" | "refused" };
+
 export type EditorContextValue = {
   store: EditorStore;
   edition: Edition;
@@ -12,8 +15,8 @@ export type EditorContextValue = {
   readOnly: boolean;
   /** Cells a supervisor's comment points at: marked in the grid so the clerk finds them. */
   commentedCells: ReadonlySet<string>;
-  /** Shows a short message in the editor's live region (refused keystrokes and pastes). */
-  announce: (message: string) => void;
+  /** Shows a short message above the section (fill with 0, pastes); it goes when the clerk moves on. */
+  announce: (message: EditorMessage) => void;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -6,6 +6,7 @@ import { useFormContext } from "react-hook-form";
 import { planPaste, type TableGrid } from "@/lib/report/grid";
 import { splitPastedBlock } from "@/lib/report/cell-input";
 import type { Edition } from "@/lib/report/editions";
+import type { EditorMessage } from "./context";
 import { cellField, type EditorValues } from "./values";
 
 function cellInput(table: HTMLElement, row: number, column: number): HTMLInputElement | null {
@@ -30,7 +31,7 @@ function nextCell(table: HTMLElement, grid: TableGrid, row: number, column: numb
  * Spreadsheet keys for a table (arrows, Enter / Shift+Enter; Tab stays the browser's) and pasting a block
  * copied from Excel or WPS from the focused cell: all of it or, on one bad value, none of it.
  */
-export function useGridKeys(edition: Edition, grid: TableGrid, announce: (message: string) => void, skipRow?: (rowKey: string) => boolean) {
+export function useGridKeys(edition: Edition, grid: TableGrid, announce: (message: EditorMessage) => void, skipRow?: (rowKey: string) => boolean) {
   const { setValue } = useFormContext<EditorValues>();
 
   const onKeyDown = useCallback(
@@ -67,13 +68,13 @@ export function useGridKeys(edition: Edition, grid: TableGrid, announce: (messag
       event.preventDefault();
       const plan = planPaste(edition, grid, { row: Number(input.dataset.row), column: Number(input.dataset.col) }, block, skipRow);
       if (!plan.ok) {
-        announce(plan.message);
+        announce({ text: plan.message, tone: "refused" });
         return;
       }
       for (const write of plan.writes) {
         setValue(cellField(write.path), write.value, { shouldDirty: true });
       }
-      announce(`已粘贴 ${plan.writes.length} 个单元格。`);
+      announce({ text: `已粘贴 ${plan.writes.length} 个单元格。`, tone: "done" });
     },
     [announce, edition, grid, setValue, skipRow],
   );

@@ -37,7 +37,7 @@ export function editorSnapshot(report: Report, allFindings: Finding[]): EditorSn
   const findings = withoutComputedBlanks(allFindings, report.edition);
   const severityByPath = new Map<string, CellSeverity>();
   for (const finding of findings) {
-    if (finding.acknowledgement) continue;
+    if (finding.acknowledgement || finding.severity === "info") continue; // info marks no cell
     const severity: CellSeverity = finding.rule === "CELL-BLANK" ? "blank" : finding.severity;
     for (const path of finding.cells) {
       const current = severityByPath.get(path);

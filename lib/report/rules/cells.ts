@@ -1,7 +1,10 @@
-/** Errors on single cells (CELL-*): a required cell is blank, or its number is out of range. */
+/**
+ * Errors on the cells of the tables: a whole table 三 or 四 left blank (TABLE-MISSING, one finding for
+ * the table), a required cell blank (CELL-BLANK) or its number out of range (CELL-INVALID).
+ */
 import type { Cell } from "../model";
 import { labelOf } from "./shared";
-import type { RuleContext, RuleDef } from "./types";
+import type { MissableTable, RuleContext, RuleDef } from "./types";
 
 export const cellBlank: RuleDef = {
   id: "CELL-BLANK",
@@ -9,8 +12,30 @@ export const cellBlank: RuleDef = {
   description: "表三、表四的单元格，以及表二中适用的行的单元格，不能空白；没有的填 0。",
   check(ctx, emit) {
     forEachRequiredCell(ctx, (path, value) => {
-      if (value === null) emit([path], `${labelOf(ctx, path)}未填写；没有的请填 0。`);
+      if (value === null && !ctx.missingTables.has(path.slice(0, path.indexOf(".")) as MissableTable)) {
+        emit([path], `${labelOf(ctx, path)}未填写；没有的请填 0。`);
+      }
     });
+  },
+};
+
+const MISSING_TABLE: Record<MissableTable, { name: string; none: string }> = {
+  requests: { name: "表三", none: "没有收到政府信息公开申请的" },
+  reviewLitigation: { name: "表四", none: "没有行政复议、行政诉讼的" },
+};
+
+export const tableMissing: RuleDef = {
+  id: "TABLE-MISSING",
+  severity: "error",
+  description: "表三或表四全部空白，视为未填写（只报告一次，不再逐格报告）。",
+  check(ctx, emit) {
+    for (const table of ["requests", "reviewLitigation"] as const) {
+      if (!ctx.missingTables.has(table)) continue;
+      const { name, none } = MISSING_TABLE[table];
+      const title = ctx.layout.edition.sections.find((s) => s.key === table)?.title ?? name;
+      // Names the table by its key (not a cell): a distinct finding per table, shown and opened at the table.
+      emit([table], `${name}未填写：「${title}」的所有单元格均为空白；${none}，请全部填 0。`);
+    }
   },
 };
 

@@ -1,150 +1,81 @@
 /**
- * N-MISMATCH: numbers stated in the narrative against the tables. Conservative: only sentences about
- * disclosure (公开), only a few fixed phrasings, and a statement that matches any accepted reading is no
- * finding.
+ * The narrative against the tables (N-*), both warnings and both conservative — a false alarm costs
+ * more than a miss — and both kept off the sentences the guard names (备案, 信访, 12345, 咨询; see
+ * narrative/text.ts):
+ *   N-MISMATCH  a count the narrative restates contradicts the tables. What is read, and how, is in
+ *               narrative/statements.ts; the figures and their accepted readings in narrative/figures.ts.
+ *               A figure stated several times is a finding only when no statement gives an accepted value.
+ *   N-FEE       2021 edition: section 六 says nothing of 信息处理费, or says none was charged while table 三
+ *               counts requests no longer handled because the fee was not paid.
  */
 import { clip } from "../clip";
 import { labelText } from "../model";
-import type { Report } from "../model";
-import { cellAt } from "./shared";
-import type { Emit, RuleContext, RuleDef } from "./types";
+import { FIGURE_ORDER, tableFigure } from "./narrative/figures";
+import type { FigureKey } from "./narrative/figures";
+import { readStatements } from "./narrative/statements";
+import type { Statement } from "./narrative/statements";
+import { isGuarded, sentencesOf } from "./narrative/text";
+import { cellAt, isBlank } from "./shared";
+import type { RuleDef } from "./types";
 
 export const narrativeNumbers: RuleDef = {
   id: "N-MISMATCH",
   severity: "warning",
-  description: "正文中写明的数字（如“受理……申请N件”“行政复议N件”）应与表格一致。",
+  description: "正文中写明的数字（如“受理……申请N件”“予以公开N件”“行政复议N件”）应与表格一致。",
   check(ctx, emit) {
-    checkNarrativeNumbers(ctx, emit);
+    const statements = readStatements(ctx.report);
+    if (statements.length === 0) return;
+    const byFigure = new Map<FigureKey, Statement[]>();
+    for (const s of statements) {
+      const list = byFigure.get(s.figure) ?? [];
+      list.push(s);
+      byFigure.set(s.figure, list);
+    }
+    const order = [...FIGURE_ORDER, ...[...byFigure.keys()].filter((k) => !FIGURE_ORDER.includes(k))];
+    for (const key of order) {
+      const stated = byFigure.get(key);
+      if (!stated) continue;
+      const figure = tableFigure(ctx, key);
+      if (!figure || stated.some((s) => figure.accepted.includes(s.value))) continue;
+      const s = stated[0];
+      emit(
+        [...figure.cells, s.field],
+        `${labelText(ctx.report.edition, s.field)}中写明${figure.topic} ${s.value} 件（“${clip(s.quote, 60)}”），但${figure.tableText}。`,
+      );
+    }
   },
 };
 
-/** A number the narrative states, with the field it stands in and the sentence around it. */
-interface Statement {
-  field: string;
-  value: number;
-  quote: string;
-}
+/** Section 六 speaks of the fee for handling requests (信息处理费), in any of the usual words. */
+const FEE_MENTION = /处理费|信息公开费|(?:收取|收|缴纳|产生)[^。；;，,]{0,6}费用|费用[^。；;，,]{0,4}(?:收取|减免)|收费/;
+/** Section 六 says no 信息处理费 was charged. */
+const NO_FEE =
+  /(?:未|没有|无|不)(?:收取|收|产生|发生|涉及|存在)(?:任何)?[^。；;，,]{0,6}?处理费|无(?:信息)?处理费|处理费[^。；;，,]{0,6}(?:为\s*(?:0|０|零)|0\s*元|０\s*元|零元)/;
 
-// The patterns never cross a sentence end (。；;！!？?, newline); each match is then checked against
-// the sentence around it, which must be about disclosure (公开).
-const APPLICATIONS = /(?:受理|收到|新收|接收|接到)([^。；;，,：:、！!？?\n\d]{0,20}?)(\d+)\s*(?:件|个|份)/g;
-const APPLICATIONS_NONE = /(?:未|没有)(?:收到|受理|接到)[^。；;，,！!？?\n\d]{0,12}?申请/g;
-const NOT_APPLICATIONS = /复议|诉讼|咨询|投诉|举报|建议|提案|信访|热线|诉求|来电|留言/;
-const REVIEW = /行政复议(?:案件|申请)?(?:共|共计|合计)?[ \t]*(\d+)[ \t]*(?:件|起|宗)/g;
-const LITIGATION = /行政诉讼(?:案件)?(?:共|共计|合计)?[ \t]*(\d+)[ \t]*(?:件|起|宗)/g;
-const NONE_EVENT = /(?:未发生|没有发生|未收到|没有收到|未出现)[^。；;，,！!？?\n\d]{0,15}?行政复议(?:[、和及与]行政诉讼)?/g;
-const SENTENCE_ENDS = "。；;！!？?\n";
-
-/** The narrative texts of a report as [field key, text], in reading order. */
-function narrativeFields(report: Report): [string, string][] {
-  const out: [string, string][] = [];
-  if (report.intro) out.push(["intro", report.intro]);
-  for (const s of report.overview ?? []) if (s.text) out.push(["overview", s.text]);
-  if (report.problems) out.push(["problems", report.problems]);
-  for (const s of report.otherMatters ?? []) if (s.text) out.push(["otherMatters", s.text]);
-  return out;
-}
-
-/** The sentence of `text` around position `at`. */
-function sentenceAt(text: string, at: number): string {
-  let start = at;
-  while (start > 0 && !SENTENCE_ENDS.includes(text[start - 1])) start--;
-  let end = at;
-  while (end < text.length && !SENTENCE_ENDS.includes(text[end])) end++;
-  return text.slice(start, end).trim();
-}
-
-/** The sentence of a match when it is about disclosure (and, with `notCases`, not about 复议/诉讼). */
-function disclosureSentence(text: string, at: number, notCases = false): string | undefined {
-  const sentence = sentenceAt(text, at);
-  if (!sentence.includes("公开")) return undefined;
-  if (notCases && (sentence.includes("复议") || sentence.includes("诉讼"))) return undefined;
-  return sentence;
-}
-
-/** What the narrative states about applications, administrative reviews and lawsuits. */
-function collectStatements(report: Report) {
-  const applications: Statement[] = [];
-  const reviews: Statement[] = [];
-  const litigations: Statement[] = [];
-  for (const [field, text] of narrativeFields(report)) {
-    for (const m of text.matchAll(APPLICATIONS)) {
-      if (!m[1].includes("申请") || NOT_APPLICATIONS.test(m[1])) continue;
-      const quote = disclosureSentence(text, m.index);
-      if (quote) applications.push({ field, value: Number(m[2]), quote });
+export const informationFee: RuleDef = {
+  id: "N-FEE",
+  severity: "warning",
+  description: "2021年版：「六、其他需要报告的事项」应写明信息处理费的收取情况，且与表三一致。",
+  check(ctx, emit) {
+    const r = ctx.report;
+    if (r.edition !== "2021") return;
+    const parts = (r.otherMatters ?? []).filter((p) => !isBlank(p.text));
+    if (parts.length === 0) return; // SECTION-EMPTY says so
+    const text = parts.map((p) => `${p.heading ?? ""}\n${p.text}`).join("\n");
+    if (!FEE_MENTION.test(text)) {
+      emit(
+        ["otherMatters"],
+        "「六、其他需要报告的事项」没有写明信息处理费的收取情况；请依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）写明本年度收取信息处理费的情况，未收取的也请写明。",
+      );
+      return;
     }
-    for (const m of text.matchAll(APPLICATIONS_NONE)) {
-      const quote = disclosureSentence(text, m.index, true);
-      if (quote) applications.push({ field, value: 0, quote });
-    }
-    if (!text.includes("行政复议") && !text.includes("行政诉讼")) continue;
-    for (const [pattern, list] of [[REVIEW, reviews], [LITIGATION, litigations]] as const) {
-      for (const m of text.matchAll(pattern)) {
-        const quote = disclosureSentence(text, m.index);
-        if (quote) list.push({ field, value: Number(m[1]), quote });
-      }
-    }
-    for (const m of text.matchAll(NONE_EVENT)) {
-      const quote = disclosureSentence(text, m.index);
-      if (!quote) continue;
-      reviews.push({ field, value: 0, quote });
-      if (m[0].includes("行政诉讼")) litigations.push({ field, value: 0, quote });
-    }
-  }
-  return { applications, reviews, litigations };
-}
-
-function checkNarrativeNumbers(ctx: RuleContext, emit: Emit) {
-  const r = ctx.report;
-  const fields = narrativeFields(r);
-  if (fields.length === 0) return;
-  const { applications, reviews, litigations } = collectStatements(r);
-  const received = cellAt(r.requests, "newReceived", "total");
-  const carried = cellAt(r.requests, "carriedOver", "total");
-  const review = cellAt(r.reviewLitigation, "review", "total");
-  const direct = cellAt(r.reviewLitigation, "litigationDirect", "total");
-  const after = cellAt(r.reviewLitigation, "litigationAfterReview", "total");
-
-  /** One finding, on the first statement, when no statement gives an accepted number. */
-  const emitUnlessAccepted = (
-    statements: Statement[],
-    accepted: number[],
-    cell: string,
-    tableText: string,
-    topic: string,
-  ) => {
-    if (statements.length === 0 || statements.some((s) => accepted.includes(s.value))) return;
-    const s = statements[0];
-    const section = labelText(r.edition, s.field);
+    const unpaid = cellAt(r.requests, "otherOverdueFee", "total");
+    if (unpaid === null || unpaid === 0) return;
+    const saysNone = sentencesOf(text).find((s) => !isGuarded(s.text) && NO_FEE.test(s.text));
+    if (!saysNone) return;
     emit(
-      [cell, s.field],
-      `${section}中写明${topic} ${s.value} 件（“${clipQuote(s.quote)}”），但${tableText}。`,
+      ["otherMatters", "requests.otherOverdueFee.total"],
+      `「六、其他需要报告的事项」写明未收取信息处理费（“${clip(saysNone.text, 60)}”），但表三${labelText(r.edition, "requests.otherOverdueFee.total")}为 ${unpaid}，即本年度曾发出收费通知；请核对并写明信息处理费的收取情况。`,
     );
-  };
-  if (received !== null) {
-    emitUnlessAccepted(
-      applications,
-      carried === null ? [received] : [received, received + carried],
-      "requests.newReceived.total",
-      `表三${labelText(r.edition, "requests.newReceived.total")}为 ${received}`,
-      "收到政府信息公开申请",
-    );
-  }
-  if (review !== null) {
-    emitUnlessAccepted(reviews, [review], "reviewLitigation.review.total", `表四${labelText(r.edition, "reviewLitigation.review.total")}为 ${review}`, "行政复议");
-  }
-  if (direct !== null && after !== null) {
-    emitUnlessAccepted(
-      litigations,
-      [direct + after],
-      "reviewLitigation.litigationDirect.total",
-      `表四行政诉讼的「总计」合计为 ${direct + after}（未经复议直接起诉 ${direct}，复议后起诉 ${after}）`,
-      "行政诉讼",
-    );
-  }
-}
-
-/** A quoted sentence cut to 60 characters. */
-function clipQuote(s: string): string {
-  return clip(s, 60);
-}
+  },
+};

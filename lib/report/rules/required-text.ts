@@ -1,6 +1,7 @@
 /**
- * Text that must be written: the narrative sections (SECTION-EMPTY, an error) and the front matter —
- * date, website, contact (META-MISSING, a warning).
+ * Text that must be written: the narrative sections (SECTION-EMPTY, an error), with substance in section
+ * 五 (SECTION-BOILERPLATE, a warning), and the front matter — date, website, contact (META-MISSING, a
+ * warning).
  */
 import { isBlank } from "./shared";
 import type { Emit, RuleDef } from "./types";
@@ -45,3 +46,28 @@ function emitMissingParts<T extends object>(
     `${name}未填写完整：缺少${missing.map((k) => parts[k]).join("、")}。`,
   );
 }
+
+/** Numbering of a heading or list item: （一） (1) 一、 1. 1、 */
+const NUMBERING = /[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]/g;
+/** The headings section 五 is written under, which say nothing by themselves. */
+const PROBLEMS_HEADINGS = /存在的主要问题(?:及|和|与)改进(?:情况|措施)|存在的?(?:主要)?问题|主要问题|改进(?:情况|措施)|下一步(?:工作)?(?:计划|打算)?/g;
+/** Punctuation (Chinese and ASCII) and whitespace. */
+const PUNCTUATION = /[\s\p{P}\p{S}]/gu;
+/** Section 五 saying only that there is nothing to say. */
+const NOTHING = /^(?:无|暂无|没有|无无|暂无暂无)$/;
+const MINIMUM_CHARACTERS = 20;
+
+export const problemsBoilerplate: RuleDef = {
+  id: "SECTION-BOILERPLATE",
+  severity: "warning",
+  description: "「五、存在的主要问题及改进情况」应有实质内容：不能只写“无”“暂无”“没有”，去掉标题和标点后不少于 20 字。",
+  check(ctx, emit) {
+    const text = ctx.report.problems;
+    if (isBlank(text)) return; // SECTION-EMPTY says so
+    const substance = (text ?? "").replace(PROBLEMS_HEADINGS, "").replace(NUMBERING, "").replace(PUNCTUATION, "");
+    if (!NOTHING.test(substance) && [...substance].length >= MINIMUM_CHARACTERS) return;
+    const what =
+      substance === "" ? "只有标题" : NOTHING.test(substance) ? `只写了“${substance.startsWith("暂无") ? "暂无" : substance.startsWith("没有") ? "没有" : "无"}”` : `去掉标题和标点后只有 ${[...substance].length} 个字`;
+    emit(["problems"], `「五、存在的主要问题及改进情况」没有实质内容（${what}）；请写明本年度工作中存在的主要问题和相应的改进措施。`);
+  },
+};

@@ -11,6 +11,8 @@ export interface FindingCounts {
   errors: number;
   warnings: number;
   unacknowledgedWarnings: number;
+  /** info findings: they only inform. */
+  infos: number;
 }
 
 export interface FindingSummary extends FindingCounts {
@@ -18,7 +20,7 @@ export interface FindingSummary extends FindingCounts {
 }
 
 export function summarizeFindings(findings: Finding[]): FindingSummary {
-  const zero = (): FindingCounts => ({ errors: 0, warnings: 0, unacknowledgedWarnings: 0 });
+  const zero = (): FindingCounts => ({ errors: 0, warnings: 0, unacknowledgedWarnings: 0, infos: 0 });
   const summary: FindingSummary = {
     ...zero(),
     bySection: {
@@ -35,6 +37,7 @@ export function summarizeFindings(findings: Finding[]): FindingSummary {
     const section = summary.bySection[findingPlace(f)];
     for (const counts of [summary, section]) {
       if (f.severity === "error") counts.errors++;
+      else if (f.severity === "info") counts.infos++;
       else {
         counts.warnings++;
         if (!f.acknowledgement) counts.unacknowledgedWarnings++;
@@ -46,10 +49,10 @@ export function summarizeFindings(findings: Finding[]): FindingSummary {
 
 /**
  * Whether the report may be submitted for approval: no errors, and every warning acknowledged with a
- * reason (warnings never block once acknowledged; errors can only be fixed).
+ * reason (warnings never block once acknowledged; errors can only be fixed; info never blocks).
  */
 export function canSubmit(findings: Finding[]): boolean {
-  return findings.every((f) => f.severity === "warning" && f.acknowledgement !== undefined);
+  return findings.every((f) => f.severity === "info" || (f.severity === "warning" && f.acknowledgement !== undefined));
 }
 
 /**

@@ -2,7 +2,8 @@
 import type { EditionLayout } from "../layout";
 import type { Report } from "../model";
 
-export type Severity = "error" | "warning";
+/** error blocks submission; warning must be fixed or acknowledged with a reason; info only informs. */
+export type Severity = "error" | "warning" | "info";
 
 export type RuleId =
   | "R3-BALANCE"
@@ -19,7 +20,12 @@ export type RuleId =
   | "X-REGULATIONS"
   | "N-MISMATCH"
   | "F-EXTRA-COLUMN"
-  | "META-MISSING";
+  | "META-MISSING"
+  | "TABLE-MISSING"
+  | "SECTION-BOILERPLATE"
+  | "X-COPIED"
+  | "N-FEE"
+  | "RATIO";
 
 /** A warning acknowledged by a user, with the reason. Targets a finding by its id. */
 export interface Acknowledgement {
@@ -43,7 +49,7 @@ export interface Finding {
 }
 
 export interface ValidateOptions {
-  /** The agency's report of the previous year (for R2-IN-FORCE, R2-LAST-YEAR, X-CARRY). */
+  /** The agency's report of the previous year (for R2-IN-FORCE, R2-LAST-YEAR, X-CARRY, X-COPIED). */
   previous?: Report;
   acknowledgements?: Acknowledgement[];
 }
@@ -57,7 +63,12 @@ export interface RuleContext {
   columns: string[];
   /** Applicant columns present (otherApplicant included when present), no total. */
   applicantColumns: string[];
+  /** Tables 三 / 四 of which every cell is blank: one TABLE-MISSING each, and no CELL-BLANK. */
+  missingTables: ReadonlySet<MissableTable>;
 }
+
+/** The tables that are reported missing as a whole when every cell is blank. */
+export type MissableTable = "requests" | "reviewLitigation";
 
 /** Reports one finding of the running rule: the cells it names and its Chinese message. */
 export type Emit = (cells: string[], message: string) => void;

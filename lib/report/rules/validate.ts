@@ -5,7 +5,8 @@ import { hasOtherApplicant } from "../model";
 import type { Report } from "../model";
 import { RULES } from "./list";
 import { isBlank } from "./shared";
-import type { Finding, RuleContext, ValidateOptions } from "./types";
+import type { EditionLayout } from "../layout";
+import type { Finding, MissableTable, RuleContext, ValidateOptions } from "./types";
 
 /** All findings of a report, in rule order. Acknowledgements attach to warnings only. */
 export function validate(report: Report, options: ValidateOptions = {}): Finding[] {
@@ -13,12 +14,14 @@ export function validate(report: Report, options: ValidateOptions = {}): Finding
   const applicantColumns = hasOtherApplicant(report.requests)
     ? [...layout.applicantColumnKeys, "otherApplicant"]
     : layout.applicantColumnKeys;
+  const columns = [...applicantColumns, "total"];
   const ctx: RuleContext = {
     report,
     previous: options.previous,
     layout,
-    columns: [...applicantColumns, "total"],
+    columns,
     applicantColumns,
+    missingTables: missingTables(report, layout, columns),
   };
   const acks = options.acknowledgements;
   const findings: Finding[] = [];
@@ -33,4 +36,15 @@ export function validate(report: Report, options: ValidateOptions = {}): Finding
     });
   }
   return findings;
+}
+
+/** Tables 三 and 四 of which every cell (totals included) is blank. */
+function missingTables(report: Report, layout: EditionLayout, columns: string[]): Set<MissableTable> {
+  const missing = new Set<MissableTable>();
+  const allBlank = (table: Report["requests"], rows: string[], cells: string[]) =>
+    rows.every((row) => cells.every((cell) => (table[row]?.[cell] ?? null) === null));
+  if (allBlank(report.requests, layout.requestRowKeys, columns)) missing.add("requests");
+  const reviewCells = layout.edition.reviewLitigation.cells.map((c) => c.key);
+  if (allBlank(report.reviewLitigation, layout.reviewGroups.map((g) => g.key), reviewCells)) missing.add("reviewLitigation");
+  return missing;
 }

@@ -1,0 +1,268 @@
+/**
+ * N-MISMATCH and N-FEE on sentences in the style of published reports. Sentences marked “real” are quoted
+ * from published annual reports (their source in the comment); the others are written the same way.
+ */
+import { describe, expect, it } from "vitest";
+import type { Report } from "../model";
+import { cleanReport } from "../testing";
+import { validate } from "./validate";
+import type { Finding } from "./types";
+
+/** A 2021-edition report of 2022 with table 三 and 四 figures set (in 自然人 and 总计). */
+function report(figures: { requests?: Record<string, number>; review?: Record<string, Record<string, number>> } = {}): Report {
+  const r = cleanReport("2021", { year: 2022 });
+  for (const [row, n] of Object.entries(figures.requests ?? {})) Object.assign(r.requests[row], { naturalPerson: n, total: n });
+  for (const [group, cells] of Object.entries(figures.review ?? {})) Object.assign(r.reviewLitigation[group], cells);
+  return r;
+}
+
+/** The N-MISMATCH findings of a report whose part 依申请公开情况 of 一 says `text`. */
+function mismatches(text: string, r: Report = report(), heading = "依申请公开情况"): Finding[] {
+  r.overview = [{ heading, text }];
+  return validate(r).filter((f) => f.rule === "N-MISMATCH");
+}
+
+const cellsOf = (findings: Finding[]) => findings.map((f) => f.cells);
+
+describe("N-MISMATCH reads every figure a narrative restates", () => {
+  // Real: 武汉市汉阳区人民政府办公室2022年政府信息公开工作年度报告 (hanyang.gov.cn)
+  const hanyang =
+    "2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。其中，予以公开2件，部分公开2件，属于四类过程性性信息1件，本办不掌握相关政府信息2件，其他1件（申请人自主撤销）。无下年度结转。";
+  const hanyangTable = { newReceived: 8, granted: 2, partiallyGranted: 2, deniedProcessInfo: 1, unableNoInfo: 2, otherOther: 1, totalHandled: 8, carriedForward: 0 };
+
+  it("a real report that agrees with its tables: no finding", () => {
+    expect(mismatches(hanyang, report({ requests: hanyangTable }))).toEqual([]);
+  });
+
+  it("予以公开, 部分公开, 结转下年度 against table 三", () => {
+    const found = mismatches(hanyang, report({ requests: { ...hanyangTable, granted: 1, partiallyGranted: 3, carriedForward: 1 } }));
+    expect(cellsOf(found)).toEqual([
+      ["requests.granted.total", "overview"],
+      ["requests.partiallyGranted.total", "overview"],
+      ["requests.carriedForward.total", "overview"],
+    ]);
+    expect(found[0].message).toBe(
+      "「一、总体情况」中写明予以公开 2 件（“其中，予以公开2件，部分公开2件，属于四类过程性性信息1件，本办不掌握相关政府信息2件，其他1件（申请人自主撤销）。”），但表三「三、本年度办理结果（一）予以公开」的「总计」为 1。",
+    );
+    expect(found[2].message).toContain("结转下年度继续办理的申请 0 件（“无下年度结转。”）");
+  });
+
+  // Real: 兴仁市人民政府2022年政府信息公开工作年度报告 (qxn.gov.cn)
+  const xingren =
+    "2022年，共收到10件依申请公开请求，2021年结转政府信息公开申请2件，共办结10件，结转2023年度继续办理2件；全市发生政府信息公开行政复议案件1起。";
+
+  it("收到 N 件…请求 (count before the noun), 上年结转 with the year before, 办结, 结转 with the year after, 复议…起", () => {
+    const agrees = report({ requests: { newReceived: 10, carriedOver: 2, totalHandled: 10, carriedForward: 2 }, review: { review: { upheld: 1, total: 1 } } });
+    expect(mismatches(xingren, agrees)).toEqual([]);
+    const differs = report({ requests: { newReceived: 7, carriedOver: 1, totalHandled: 8, carriedForward: 3 }, review: { review: { upheld: 2, total: 2 } } });
+    expect(cellsOf(mismatches(xingren, differs)).map((c) => c[0])).toEqual([
+      "requests.newReceived.total",
+      "reviewLitigation.review.total",
+      "requests.totalHandled.total",
+      "requests.carriedOver.total",
+      "requests.carriedForward.total",
+    ]);
+  });
+
+  // Real: a district's 2022 report (all its offices and streets together), its 其中 sentence quoted as printed.
+  const outcomes =
+    "其中，予以公开答复966件，占66.48%；部分公开67，占4.61%；不予公开81件，占5.57%；无法提供的182件，占12.53%；不予处理的61件，占4.20%；其他处理96件，占6.61%。";
+
+  it("不予公开, 无法提供, 不予处理 and 其他处理 against the sum of their rows", () => {
+    const intro = "2022年，共完成政府信息依申请公开答复1453件，包括上年结转信息公开申请30件。";
+    const table = {
+      granted: 966,
+      partiallyGranted: 67,
+      deniedThirdParty: 80,
+      deniedProcessInfo: 1,
+      unableNoInfo: 150,
+      unableUnclear: 32,
+      notProcessedRepeat: 61,
+      otherOverdueCorrection: 90,
+      otherOther: 6,
+      totalHandled: 1453,
+      carriedOver: 30,
+      newReceived: 1423,
+    };
+    expect(mismatches(intro + outcomes, report({ requests: table }))).toEqual([]);
+    const found = mismatches(intro + outcomes, report({ requests: { ...table, deniedProcessInfo: 2, unableUnclear: 30, otherOther: 0 } }));
+    expect(found.map((f) => f.cells[0])).toEqual(["requests.deniedStateSecret.total", "requests.unableNoInfo.total", "requests.otherOverdueCorrection.total"]);
+    expect(found[0].message).toContain("写明不予公开 81 件（“不予公开81件，占5.57%”），但表三「（三）不予公开」各项的「总计」合计为 82。");
+    // 部分公开67 without its measure word is not read: a miss rather than a guess.
+    expect(found.some((f) => f.cells[0] === "requests.partiallyGranted.total")).toBe(false);
+  });
+
+  it("予以公开及部分公开 N 件: granted and partly granted together", () => {
+    const text = "本年度共办理政府信息公开申请20件，其中予以公开及部分公开15件。";
+    expect(mismatches(text, report({ requests: { newReceived: 20, totalHandled: 20, granted: 10, partiallyGranted: 5 } }))).toEqual([]);
+    const found = mismatches(text, report({ requests: { newReceived: 20, totalHandled: 20, granted: 10, partiallyGranted: 4 } }));
+    expect(cellsOf(found)).toEqual([["requests.granted.total", "requests.partiallyGranted.total", "overview"]]);
+    expect(found[0].message).toContain("表三「（一）予以公开」与「（二）部分公开」的「总计」合计为 14");
+  });
+
+  it("reads full-width digits, thousands separators and Chinese numerals", () => {
+    const text = "本年度共收到政府信息公开申请１，２５８件，予以公开十二件，部分公开三件。";
+    expect(mismatches(text, report({ requests: { newReceived: 1258, granted: 12, partiallyGranted: 3 } }))).toEqual([]);
+    expect(mismatches("本年度共收到政府信息公开申请1,258件。", report({ requests: { newReceived: 1258 } }))).toEqual([]);
+    const found = mismatches(text, report({ requests: { newReceived: 1285, granted: 12, partiallyGranted: 2 } }));
+    expect(found.map((f) => f.message.match(/写明(.+?) 件/)?.[1])).toEqual(["收到政府信息公开申请 1258", "部分公开 3"]);
+  });
+
+  it("reads the verbs 办理, 答复, 收到, 接收, and a sentence without 公开 under a heading about requests", () => {
+    const r = () => report({ requests: { newReceived: 15, totalHandled: 14, carriedForward: 1 } });
+    expect(mismatches("全年共接收政府信息公开申请15件，已全部办结14件。", r())).toEqual([]);
+    expect(mismatches("全年共接收政府信息公开申请15件，答复14件。", r())).toEqual([]);
+    expect(mismatches("本年度共办理政府信息公开申请15件。", r())).toEqual([]); // 办理 may count what was received
+    expect(cellsOf(mismatches("全年共接收政府信息公开申请16件，答复13件。", r())).map((c) => c[0])).toEqual([
+      "requests.newReceived.total",
+      "requests.totalHandled.total",
+    ]);
+    // No 公开 in the sentence: the part's heading says what the 申请 are.
+    expect(cellsOf(mismatches("本年度共收到申请12件，均已按期答复。", r()))).toEqual([["requests.newReceived.total", "overview"]]);
+    expect(mismatches("本年度共收到申请12件，均已按期答复。", r(), "建议提案办理")).toEqual([]);
+  });
+
+  // Real: 长春市二道区房屋征收工作管理办公室关于2022年度政府信息公开情况的报告 (changchun.gov.cn)
+  it("受理依申请信息 N 条 (real)", () => {
+    const text = "2022年，我办受理依申请信息56条，现将有关情况汇报如下：";
+    expect(mismatches(text, report({ requests: { newReceived: 56 } }))).toEqual([]);
+    expect(cellsOf(mismatches(text, report({ requests: { newReceived: 18 } })))).toEqual([["requests.newReceived.total", "overview"]]);
+  });
+
+  // Real: 杨凌示范区审计局2022年政府信息公开工作年度报告 (yangling.gov.cn)
+  it("未收到依申请公开事项 (real) against a table that counts requests", () => {
+    expect(mismatches("2022年，未收到依申请公开事项.")).toEqual([]);
+    const found = mismatches("2022年，未收到依申请公开事项.", report({ requests: { newReceived: 2 } }));
+    expect(found[0].message).toContain("收到政府信息公开申请 0 件");
+  });
+
+  it("行政复议 and 行政诉讼 by outcome: 维持, 纠正", () => {
+    const text = "本年度因政府信息公开被申请行政复议3件，其中维持2件、纠正1件；被提起行政诉讼2件，均维持。";
+    const review = { review: { upheld: 2, corrected: 1, total: 3 }, litigationDirect: { upheld: 2, total: 2 } };
+    expect(mismatches(text, report({ review }))).toEqual([]);
+    const found = mismatches(text, report({ review: { ...review, review: { upheld: 3, corrected: 0, total: 3 } } }));
+    expect(found.map((f) => f.cells[0])).toEqual(["reviewLitigation.review.upheld", "reviewLitigation.review.corrected"]);
+    expect(found[1].message).toContain("写明行政复议结果纠正 1 件");
+    // Real: 上海市普陀区2022年上半年政府信息公开数据统计 (shpt.gov.cn), a count of lawsuits and of those corrected.
+    const putuo = "全区共发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。";
+    expect(mismatches(putuo, report({ review: { litigationDirect: { upheld: 2, total: 2 } } }))).toEqual([]);
+    const corrected = mismatches(putuo, report({ review: { litigationDirect: { corrected: 1, upheld: 1, total: 2 } } }));
+    expect(cellsOf(corrected)).toEqual([["reviewLitigation.litigationDirect.corrected", "reviewLitigation.litigationAfterReview.corrected", "overview"]]);
+    // 其中 going on in the next sentence keeps the topic.
+    expect(mismatches("因政府信息公开被申请行政复议2件。其中维持1件。", report({ review: { review: { upheld: 2, total: 2 } } })).map((f) => f.cells[0])).toEqual([
+      "reviewLitigation.review.upheld",
+    ]);
+  });
+
+  it("table 二's counts where stated: 制发, 废止, 现行有效 documents, and 行政许可 / 行政处罚 decisions", () => {
+    const text = "2022年，本机关制发行政规范性文件3件，废止2件，现行有效行政规范性文件25件。全年共作出行政许可决定138件，行政处罚决定12件。";
+    const r = report();
+    Object.assign(r.activeDisclosure.normativeDocuments, { made: 3, repealed: 2, inForce: 25 });
+    r.activeDisclosure.licensing.decisions = 138;
+    r.activeDisclosure.punishment.decisions = 12;
+    expect(mismatches(text, r)).toEqual([]);
+    Object.assign(r.activeDisclosure.normativeDocuments, { made: 4, repealed: 2, inForce: 24 });
+    r.activeDisclosure.punishment.decisions = 10;
+    const found = mismatches(text, r);
+    expect(found.map((f) => f.cells[0])).toEqual([
+      "activeDisclosure.normativeDocuments.made",
+      "activeDisclosure.normativeDocuments.inForce",
+      "activeDisclosure.punishment.decisions",
+    ]);
+    expect(found[0].message).toContain("写明制发行政规范性文件 3 件");
+    expect(found[0].message).toContain("但表二「行政规范性文件」的「本年制发件数」为 4。");
+    // A row that does not apply to the agency is not compared.
+    delete r.activeDisclosure.punishment;
+    expect(mismatches(text, r).map((f) => f.cells[0])).not.toContain("activeDisclosure.punishment.decisions");
+  });
+
+  it("one finding per figure, and none when any statement of it agrees", () => {
+    const text = "2022年共收到政府信息公开申请6件。本年度新收政府信息公开申请5件。";
+    expect(mismatches(text, report({ requests: { newReceived: 5 } }))).toEqual([]);
+    expect(mismatches(text, report({ requests: { newReceived: 4 } }))).toHaveLength(1);
+  });
+
+  it("compares nothing with a blank cell (CELL-BLANK or TABLE-MISSING says so)", () => {
+    const r = report();
+    r.requests.granted.total = null;
+    expect(mismatches("本年度予以公开3件。共收到政府信息公开申请3件。", r).map((f) => f.cells[0])).toEqual(["requests.newReceived.total"]);
+  });
+});
+
+describe("the guard: N-MISMATCH never fires on sentences about 备案, 信访, 12345 or 咨询 counts", () => {
+  // The real pattern of issue #18: a city report's filing statistics, while its own table 四 counts 170 and 77.
+  const city = report({ review: { review: { upheld: 150, corrected: 20, total: 170 }, litigationDirect: { upheld: 77, total: 77 } } });
+
+  it("备案…行政复议案件134件，行政诉讼案件57件 against a table 四 of 170 and 77: no finding", () => {
+    const filing = "2022年，全市向市政府报送备案的政府信息公开行政复议案件134件，行政诉讼案件57件。";
+    expect(mismatches(filing, city)).toEqual([]);
+    // Without 备案 the same sentence states the agency's own cases, and is checked.
+    expect(mismatches("2022年，因政府信息公开被申请行政复议案件134件，行政诉讼案件57件。", city).map((f) => f.cells[0])).toEqual([
+      "reviewLitigation.review.total",
+      "reviewLitigation.litigationDirect.total",
+    ]);
+  });
+
+  it("信访, the 12345 hotline, 咨询, and other counts that are not the report's own: no finding", () => {
+    const r = report({ requests: { newReceived: 3, granted: 1, totalHandled: 3 }, review: { review: { total: 0 } } });
+    const notOwn = [
+      "通过12345政务服务便民热线受理涉及政府信息公开的诉求52件，均已办结。",
+      "全年受理涉及政府信息公开的信访事项23件，收到政府信息公开申请9件。",
+      "接受群众政府信息公开咨询126件，其中现场咨询予以公开答复40件。",
+      "向市政府报送备案规范性文件12件，制发行政规范性文件7件。",
+      "网上民声受理群众各类咨询建议、投诉举报共21件。", // the seed report
+      // Real: 上海市普陀区2022年上半年政府信息公开数据统计 (shpt.gov.cn): half a year, and the 其中 going on with it.
+      "2022年上半年，全区各行政机关共受理政府信息公开申请267件，答复263件，申请量比2021年同期上升1.52%。其中同意公开或部分公开共81件，公开率为30.80%。",
+      // Real: a district's 2022 report: all its offices and streets together, then 其中 going on with them.
+      `2022年，全区各职能部门、镇街共完成政府信息依申请公开答复1453件，包括上年结转信息公开申请30件。${outcomesOfDistrict()}`,
+      "本年度共收到政府信息公开申请数量较上年增加12件。",
+      "2021年共收到政府信息公开申请54件，同比下降。",
+      "其中通过网络申请13件，信函申请2件。",
+      "办理人大代表建议12件、政协提案8件。",
+      "共受理行政许可申请520件，受理低保申请120件。",
+      "作为复议机关办理政府信息公开类行政复议案件5件。",
+      "平均答复时间为5个工作日。",
+      "审核把关区政府行政规范性文件12件。",
+      // Real: 2022年上海市政府信息公开工作年度报告 (shanghai.gov.cn): published, not made.
+      "2022年，在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件（含新制定5件，修改4件，废止4件），主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件，其他文件113件。",
+    ];
+    for (const text of notOwn) expect(mismatches(text, r), text).toEqual([]);
+  });
+});
+
+function outcomesOfDistrict() {
+  return "其中，予以公开答复966件，占66.48%；部分公开67，占4.61%；不予公开81件，占5.57%；无法提供的182件，占12.53%；不予处理的61件，占4.20%；其他处理96件，占6.61%。";
+}
+
+describe("N-FEE", () => {
+  const fee = (text: string, edit?: (r: Report) => void) => {
+    const r = cleanReport("2021", { year: 2022 });
+    r.otherMatters = [{ heading: "", text }];
+    edit?.(r);
+    return validate(r).filter((f) => f.rule === "N-FEE");
+  };
+
+  it("2021 edition: section 六 has to say what was charged as 信息处理费", () => {
+    expect(fee("本机关2022年度未收取信息处理费。")).toEqual([]);
+    expect(fee("2022年度共收取信息处理费200元。")).toEqual([]);
+    const found = fee("无。");
+    expect(found).toMatchObject([{ severity: "warning", cells: ["otherMatters"] }]);
+    expect(found[0].message).toContain("没有写明信息处理费的收取情况");
+    expect(fee("人大代表建议和政协提案办理结果均已公开。")).toHaveLength(1);
+    // The 2019 edition did not ask for it; an empty 六 is SECTION-EMPTY's.
+    const older = cleanReport("2019");
+    older.otherMatters = [{ heading: "", text: "无。" }];
+    expect(validate(older).filter((f) => f.rule === "N-FEE")).toEqual([]);
+    expect(fee("  ")).toEqual([]);
+  });
+
+  it("says none was charged while table 三 counts requests not handled for an unpaid fee", () => {
+    const unpaid = (r: Report) => Object.assign(r.requests.otherOverdueFee, { naturalPerson: 2, total: 2 });
+    expect(fee("本机关未收取信息处理费。")).toEqual([]);
+    const found = fee("本机关未收取信息处理费。", unpaid);
+    expect(found.map((f) => f.cells)).toEqual([["otherMatters", "requests.otherOverdueFee.total"]]);
+    expect(found[0].message).toContain("（“本机关未收取信息处理费。”）");
+    expect(found[0].message).toContain("为 2");
+    expect(fee("本年度向2名申请人发出收费通知，申请人均逾期未缴纳信息处理费。", unpaid)).toEqual([]);
+  });
+});
