@@ -6,6 +6,8 @@
 import { parse, NodeType } from "node-html-parser";
 import type { HTMLElement, Node } from "node-html-parser";
 import type { Block, RowBlock } from "./types";
+import { regroupCellLines } from "./cell-lines";
+import { htmlInScript } from "./script-html";
 import { isValueLike } from "./text";
 
 // ---------------------------------------------------------------------------------------------------
@@ -14,8 +16,8 @@ import { isValueLike } from "./text";
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   const lines = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
-  for (const line of lines) {
-    const block = lineBlock(line);
+  for (const item of regroupCellLines(lines)) {
+    const block = typeof item === "string" ? lineBlock(item) : item;
     if (block) blocks.push(block);
   }
   return blocks;
@@ -24,11 +26,12 @@ export function textToBlocks(text: string): Block[] {
 function lineBlock(line: string): Block | undefined {
   if (line.trim() === "") return undefined;
   const trimmed = line.trim();
-  // Markdown table: | a | b |  (the |---|---| separator line is dropped)
-  if (/^\|.*\|$/.test(trimmed)) {
-    const cells = trimmed.slice(1, -1).split("|").map((c) => c.trim());
-    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) return undefined;
-    return { kind: "row", cells };
+  // Markdown table | a | b | (the |---|---| separator line is dropped), or a row with pipes
+  // 规章 | 0 | 0 | 0 | (merged cells leave filler pipes: 第二十条第（一）项 ||||)
+  const piped = pipeCells(trimmed);
+  if (piped) {
+    if (piped.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) return undefined;
+    return { kind: "row", cells: piped };
   }
   if (line.includes("\t")) {
     const cells = line.split("\t").map((c) => c.trim());
@@ -47,6 +50,20 @@ function lineBlock(line: string): Block | undefined {
   return { kind: "para", text: trimmed };
 }
 
+/**
+ * The cells of a line written with pipes: a Markdown table row, or a row copied with " | " between
+ * its cells (a line ending in a pipe counts even with one cell). Markdown's escaped pipe \\| is text.
+ */
+function pipeCells(line: string): string[] | undefined {
+  const starts = /^[|｜]/.test(line);
+  const ends = /(?<!\\)[|｜]$/.test(line);
+  const inner = line.split(/(?<!\\)[|｜]/);
+  if (!(starts && ends && line.length > 1) && !(ends && inner.length >= 2) && !(inner.length >= 3 && / [|｜] /.test(line))) return undefined;
+  if (starts) inner.shift();
+  if (ends) inner.pop();
+  return inner.map((c) => c.replace(/\\([\\|*_[\]<>#`])/g, "$1").trim());
+}
+
 // ---------------------------------------------------------------------------------------------------
 // HTML
 
@@ -59,14 +76,35 @@ const BLOCK = new Set([
 
 export function htmlToBlocks(html: string): Block[] {
   const root = parse(html, { comment: false });
+  const blocks = collect(root, false);
+  if (namesReportTable(blocks)) return blocks;
+  // The report may be held in a script, written into the page when it runs.
+  const withScripts = collect(root, true);
+  return namesReportTable(withScripts) ? withScripts : blocks;
+}
+
+function collect(root: HTMLElement, scripts: boolean): Block[] {
   const out = new Collector();
+  out.scripts = scripts;
   walk(root, out);
   out.flush();
   return out.blocks;
 }
 
+/** Words only the statistics tables print: a page without them has not shown its report. */
+const TABLE_WORDS = ["本年新收", "上年结转", "第二十条", "结转下年度", "结果维持"];
+
+function namesReportTable(blocks: Block[]): boolean {
+  return blocks.some((b) => {
+    const text = b.kind === "para" ? b.text : b.cells.join("");
+    return TABLE_WORDS.some((w) => text.includes(w));
+  });
+}
+
 class Collector {
   blocks: Block[] = [];
+  /** Whether the HTML held in scripts' strings is read (htmlInScript). */
+  scripts = false;
   private line = "";
   private tables = 0;
   add(text: string) {
@@ -98,6 +136,16 @@ function walk(node: Node, out: Collector) {
     }
     if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
     const name = tag(child);
+    if (name === "script" && out.scripts) {
+      out.scripts = false;
+      for (const html of htmlInScript((child as HTMLElement).rawText)) {
+        out.flush();
+        walk(parse(html, { comment: false }), out);
+        out.flush();
+      }
+      out.scripts = true;
+      continue;
+    }
     if (SKIP.has(name)) continue;
     if (name === "br") {
       out.flush();
@@ -147,8 +195,9 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
   const maxCells = Math.max(...raw.map((r) => r.length));
   if (maxCells <= 1 && raw.some((r) => (r[0]?.text.length ?? 0) > 100)) return undefined;
 
-  // Expand merged cells onto the grid.
-  const grid: { text: string; origin: boolean }[][] = [];
+  // Expand merged cells onto the grid; each slot knows where the cell over it starts in its row.
+  type Slot = { text: string; origin: boolean; start: number };
+  const grid: Slot[][] = [];
   raw.forEach((cells, r) => {
     grid[r] ??= [];
     let c = 0;
@@ -157,7 +206,7 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
       for (let dr = 0; dr < cell.rowSpan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < cell.colSpan; dc++) {
-          grid[r + dr][c + dc] = { text: cell.text, origin: dr === 0 && dc === 0 };
+          grid[r + dr][c + dc] = { text: cell.text, origin: dr === 0 && dc === 0, start: dr === 0 ? c : -1 };
         }
       }
       c += cell.colSpan;
@@ -165,15 +214,15 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
   });
   const widths = grid.slice(0, raw.length).map((row) => row.length);
   const width = Math.max(...widths);
-  // Only a table whose rows all span the same width keeps its grid; otherwise its cells are read by count.
+  // Only a table whose rows all span the same width keeps its grid; otherwise each row is its own
+  // cells in order (a merged cell once, the slots it covers left out).
   const regular = widths.every((w) => w === width);
   const table_ = out.nextTable();
-  return grid.slice(0, raw.length).map((row) => {
-    const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true });
+  return grid.slice(0, raw.length).map((row): RowBlock => {
+    if (!regular) return { kind: "row", cells: trimEnd(row.filter((s) => s?.origin).map((s) => s.text)), exact: true };
+    const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true, start: i });
     const cells = slots.map((s) => (s.origin ? s.text : ""));
-    return regular
-      ? { kind: "row", cells, grid: { table: table_, filled: slots.map((s) => s.text) } }
-      : { kind: "row", cells: trimEnd(cells) };
+    return { kind: "row", cells, grid: { table: table_, filled: slots.map((s) => s.text), starts: slots.map((s) => s.start) } };
   });
 }
 

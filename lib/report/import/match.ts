@@ -61,7 +61,20 @@ export function matchLabel<K extends string>(
     const score = Math.max(similarity(own, core), similarity(tail, core));
     if (score >= 0.75) consider(c.key, "fuzzy", score);
   }
-  return result();
+  return result() ?? withoutAnnotation(label, candidates, options);
+}
+
+/** A label with a note in brackets after it (规章（设区的市、自治州人民政府应提供相关数据）) names the row the label names. */
+function withoutAnnotation<K extends string>(
+  label: string,
+  candidates: LabelCandidate<K>[],
+  options: { own?: string; exactOnly?: boolean },
+): LabelMatch<K> | undefined {
+  const bare = label.replace(/\s*[（(][^（）()]*[）)]\s*$/, "");
+  if (bare === label || matchKey(stripNumbering(bare)).length < 2) return undefined;
+  const own = options.own?.replace(/\s*[（(][^（）()]*[）)]\s*$/, "");
+  const m = matchLabel(bare, candidates, { ...options, own });
+  return m && { key: m.key, how: m.how === "exact" ? "alias" : m.how };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   titleAt,
 } from "./narrative";
 import type { HeadingStyle, TitleLine } from "./narrative";
+import { hasValues } from "./tables/rows";
 import { EDITION_SIGNALS, readActiveDisclosure, readRequests, readReviewLitigation, tableOfRow } from "./tables";
 import type { TableKeyOf } from "./tables";
 import { cleanText, matchKey, readDateLine, stripMarkup } from "./text";
@@ -223,7 +224,11 @@ function labelFragmentsAsRows(items: Item[]): Item[] {
   });
 }
 
-/** A line split only at runs of spaces is a paragraph when it stands before the tables or in a narrative section. */
+/**
+ * A line split only at runs of spaces is a paragraph when it stands before the tables or in a narrative
+ * section; before the first heading, a row of numbers that names a row of the tables stays a row (a
+ * page of a flip-book that starts inside table 三).
+ */
 function looseRowsAsText(items: Item[], headings: { index: number; key: SectionKey }[]): Item[] {
   if (headings.length === 0) return items;
   let section: SectionKey | "front" = "front";
@@ -232,6 +237,7 @@ function looseRowsAsText(items: Item[], headings: { index: number; key: SectionK
     while (h < headings.length && headings[h].index <= index) section = headings[h++].key;
     if (item.kind !== "row" || !item.loose) return item;
     if (section === "activeDisclosure" || section === "requests" || section === "reviewLitigation") return item;
+    if (section === "front" && hasValues(item) && isReportTableRow(item)) return item;
     const raw = item.cells.join(" ");
     return { kind: "para", raw, text: cleanText(raw) };
   });

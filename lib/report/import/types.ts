@@ -43,7 +43,20 @@ export interface RowBlock {
    * colspan/rowspan (HTML, DOCX): the cells then stand in their grid columns, and `filled` repeats the
    * text of a merged cell in every grid slot it covers (used to read column headers).
    */
-  grid?: { table: number; filled: string[] };
-  /** Text split at runs of spaces, not at tabs: in a narrative section it is read as a paragraph. */
+  grid?: {
+    table: number;
+    filled: string[];
+    /**
+     * For each grid column, the column where the cell over it starts when that cell starts in this row,
+     * -1 when a cell of a row above covers it: a number spanning two columns is over both.
+     */
+    starts: number[];
+  };
+  /**
+   * Text split at runs of spaces, not at tabs, or one cell per line without pipes: a blank cell leaves
+   * no trace, so a row short of numbers cannot be placed. In a narrative section it is read as a paragraph.
+   */
   loose?: boolean;
+  /** Each cell is one printed cell (an HTML row off the grid): an empty cell after the label is a blank value. */
+  exact?: boolean;
 }

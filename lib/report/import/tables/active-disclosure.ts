@@ -12,7 +12,7 @@ import { candidate, matchLabel, quoted } from "../match";
 import type { ImportLog, LabelCandidate, LabelMatch } from "../match";
 import type { RowBlock } from "../types";
 import { matchKey, readValue, similarity } from "../text";
-import { hasValues, readCell, rowKey, splitRow, trimTrailing } from "./rows";
+import { hasValues, placeValues, printedCells, readCell, rowKey, splitRow } from "./rows";
 import type { RowParts } from "./rows";
 
 const GROUP_LABEL = /第二十条/;
@@ -52,7 +52,7 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, log: 
     const isGroup = row.cells.some((c) => GROUP_LABEL.test(c));
     if (isGroup) header = undefined;
     if (isHeaderRow(row, columns)) {
-      header = readAdHeader(row.cells, columns, log);
+      header = readAdHeader(printedCells(row), columns, log);
       pending = "";
       continue;
     }
@@ -60,7 +60,7 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, log: 
       pending = "";
       continue;
     }
-    const parts = splitRow(row.cells);
+    const parts = splitRow(printedCells(row));
     const { match, label } = matchAdRow(parts, pending, candidates);
     pending = "";
     if (!match) {
@@ -81,7 +81,7 @@ export function readActiveDisclosure(rows: RowBlock[], edition: EditionId, log: 
       continue;
     }
     seen.add(match.key);
-    const cells = readAdRow(parts, match.key, layoutRow.columns, header, log);
+    const cells = readAdRow(row, parts, match.key, layoutRow.columns, header, log);
     if (cells) out[match.key] = cells;
   }
   return inEditionOrder(out, layout, rows.length > 0, log);
@@ -161,13 +161,19 @@ function matchAdRow(parts: RowParts, pending: string, candidates: LabelCandidate
 
 /** The cells of a matched row, or undefined when the row is printed as not applicable (blank, / or —). */
 function readAdRow(
+  row: RowBlock,
   parts: RowParts,
   key: string,
   expected: { key: string; kind: CellKind }[],
   header: AdHeader | undefined,
   log: ImportLog,
 ): Record<string, Cell> | undefined {
-  const raw = printedValues(parts, key, expected, header, log);
+  const raw = printedValues(row, parts, key, expected, header, log);
+  if (!raw) {
+    const cells: Record<string, Cell> = {};
+    for (const c of expected) cells[c.key] = null;
+    return cells;
+  }
   const kinds = [...raw.values()].map((v) => (v === undefined ? "empty" : readValue(v).kind));
   if (kinds.every((k) => k === "empty" || k === "placeholder")) {
     const allEmpty = kinds.every((k) => k === "empty");
@@ -184,14 +190,18 @@ function readAdRow(
   return cells;
 }
 
-/** The printed text of each expected column: by the header when it names them all, else in order. */
+/**
+ * The printed text of each expected column: by the header when it names them all, else in order
+ * (placeValues); undefined, with the row listed, when the values cannot be placed.
+ */
 function printedValues(
+  row: RowBlock,
   parts: RowParts,
   key: string,
   expected: { key: string }[],
   header: AdHeader | undefined,
   log: ImportLog,
-): Map<string, string | undefined> {
+): Map<string, string | undefined> | undefined {
   // The values of table 二 stand right after the label: an empty cell there is a blank value.
   const printed = parts.afterLabel;
   const raw = new Map<string, string | undefined>();
@@ -199,12 +209,12 @@ function printedValues(
     for (const c of expected) raw.set(c.key, printed[header.keys.indexOf(c.key)] ?? "");
     return raw;
   }
-  const values = trimTrailing(printed.length >= parts.values.length ? printed : parts.values);
-  expected.forEach((c, i) => raw.set(c.key, values[i]));
-  const extra = values.slice(expected.length).filter((v) => v !== "");
-  if (extra.length > 0) {
-    log.unreadAt(`activeDisclosure.${key}`, `行末多出的内容“${extra.join(" ")}”未读取`);
+  const placed = placeValues(row, parts, expected.length, { afterLabel: true });
+  if ("unplaced" in placed) {
+    log.unreadAt(`activeDisclosure.${key}`, `${placed.unplaced}（印出“${parts.values.join(" ")}”）`);
+    return undefined;
   }
+  expected.forEach((c, i) => raw.set(c.key, placed.values[i]));
   return raw;
 }
 

@@ -13,7 +13,8 @@ import { candidate, matchLabel, quoted } from "../match";
 import type { ImportLog, LabelCandidate } from "../match";
 import type { RowBlock } from "../types";
 import { isValueLike, matchKey } from "../text";
-import { hasValues, readCell, rowKey, splitRow } from "./rows";
+import { cellsUnderHeader, hasValues, placeValues, readCell, rowKey, splitRow } from "./rows";
+import type { RowParts } from "./rows";
 
 export const REQUEST_HEADER_WORDS = ["勾稽关系", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构"].map(matchKey);
 const ORG_KEY = matchKey("法人或其他组织");
@@ -33,8 +34,12 @@ interface RequestLine {
   label: string;
   /** Text mode: the printed values in order. */
   values?: string[];
+  /** Text mode: the row they come from, for placing them (placeValues). */
+  printed?: { row: RowBlock; parts: RowParts };
   /** Grid mode: the printed cell of each column key. */
   byColumn?: Map<string, string>;
+  /** Grid mode: the columns whose cell lies over two header columns. */
+  unplaced?: string[];
 }
 
 export function readRequests(rows: RowBlock[], edition: EditionId, log: ImportLog): TableData {
@@ -91,6 +96,12 @@ function readLines(
   const header = new RequestsHeader();
   const lines: RequestLine[] = [];
   let pending = "";
+  // Rows of numbers under a heading printed without their own labels (（三）不予公开, then bare rows).
+  let run: BareRun | undefined;
+  const closeRun = () => {
+    if (run) lines.push(...placeBareRun(run, layout, lines, log, headingCandidates, edition));
+    run = undefined;
+  };
   for (const row of rows) {
     if (rowKey(row) === "") continue;
     if (isHeaderRow(row)) {
@@ -100,8 +111,11 @@ function readLines(
     header.close();
     const printed = splitLine(row, header.columnsOf(row));
     const { label, own } = printed;
+    const heading = label ? matchLabel(label, headingCandidates, { exactOnly: true }) : undefined;
     if (printed.values === undefined && printed.byColumn === undefined) {
-      if (matchLabel(label, headingCandidates, { exactOnly: true })) {
+      if (heading) {
+        closeRun();
+        run = { heading: heading.key, label, rows: [] };
         pending = "";
         continue;
       }
@@ -118,6 +132,16 @@ function readLines(
     const match = combined ?? matchLabel(label, dataCandidates, { own });
     const shown = combined ? joinPieces([pending, label]) : label;
     pending = "";
+    if (!match && heading) {
+      closeRun();
+      run = { heading: heading.key, label, rows: [printed] };
+      continue;
+    }
+    if (!match && label === "" && run) {
+      run.rows.push(printed);
+      continue;
+    }
+    closeRun();
     if (!match) {
       log.unreadAt("requests", unknownRowReason(printed, headingCandidates, edition), label || "（无行名）");
       continue;
@@ -125,10 +149,46 @@ function readLines(
     if (match.how !== "exact" && match.how !== "alias") {
       log.note(`表三的行${quoted(shown)}按${quoted(layout.requestRowFullLabel.get(match.key) ?? match.key)}读取。`);
     }
-    lines.push({ key: match.key, label: shown, values: printed.values, byColumn: printed.byColumn });
+    lines.push({ key: match.key, label: shown, values: printed.values, printed: printed.printed, byColumn: printed.byColumn, unplaced: printed.unplaced });
   }
+  closeRun();
   header.close();
   return { lines, header };
+}
+
+/** A heading of table 三 and the rows of numbers printed under it without labels of their own. */
+interface BareRun {
+  heading: string;
+  label: string;
+  rows: Omit<RequestLine, "key">[];
+}
+
+/**
+ * The rows of a bare run: when there are exactly as many as the heading has items, and none of them
+ * was read by its label, they are its items in the edition's order (the format fixes that order);
+ * otherwise none is read and each is listed.
+ */
+function placeBareRun(
+  run: BareRun,
+  layout: EditionLayout,
+  read: RequestLine[],
+  log: ImportLog,
+  headingCandidates: LabelCandidate[],
+  edition: EditionId,
+): RequestLine[] {
+  const items = layout.requestRows.filter((r) => r.parent === run.heading).map((r) => r.key);
+  if (run.rows.length === 0) return [];
+  if (items.length > 0 && run.rows.length === items.length && items.every((k) => !read.some((l) => l.key === k))) {
+    const headingLabel = layout.edition.requests.rows.find((r) => r.key === run.heading)?.label ?? run.label;
+    const first = layout.requestRowByKey.get(items[0])?.label ?? items[0];
+    const last = layout.requestRowByKey.get(items[items.length - 1])?.label ?? items[items.length - 1];
+    log.note(`表三${quoted(headingLabel)}下的 ${items.length} 行数字没有各自的行名，按该项各行的固定顺序（${first}至${last}）读取。`);
+    return run.rows.map((printed, i) => ({ ...printed, key: items[i], label: layout.requestRowFullLabel.get(items[i]) ?? items[i] }));
+  }
+  for (const printed of run.rows) {
+    log.unreadAt("requests", unknownRowReason(printed, headingCandidates, edition), printed.label || "（无行名）");
+  }
+  return [];
 }
 
 function isHeaderRow(row: RowBlock): boolean {
@@ -201,14 +261,13 @@ function gridColumns(headerRows: RowBlock[]): Map<string, number> | undefined {
 function splitLine(row: RowBlock, columns: Map<string, number> | undefined): Omit<RequestLine, "key"> & { own: string } {
   if (!columns) {
     const parts = splitRow(row.cells);
-    return { label: parts.label, own: parts.own, values: parts.values.length > 0 ? parts.values : undefined };
+    const values = parts.values.length > 0 ? parts.values : undefined;
+    return { label: parts.label, own: parts.own, values, printed: values && { row, parts } };
   }
-  const first = Math.min(...columns.values());
-  const labels = row.cells.slice(0, first).filter((c) => c !== "");
-  const byColumn = new Map<string, string>();
-  for (const [key, j] of columns) byColumn.set(key, row.cells[j] ?? "");
-  const noNumbers = [...byColumn.values()].every((v) => v === "") && !row.cells.slice(first).some(isValueLike);
-  return { label: joinPieces(labels), own: labels[labels.length - 1] ?? "", byColumn: noNumbers ? undefined : byColumn };
+  const { labels, byColumn, unplaced } = cellsUnderHeader(row, columns);
+  const noNumbers = !row.cells.some(isValueLike);
+  const label = { label: joinPieces(labels), own: labels[labels.length - 1] ?? "" };
+  return noNumbers ? label : { ...label, byColumn, unplaced };
 }
 
 /** Why a row of numbers whose label names no row was not read. */
@@ -230,7 +289,7 @@ function printedByColumn(
   columnsWithOther: string[] | undefined,
   withoutOther: string[],
   log: ImportLog,
-): { raw: Map<string, string | undefined>; otherOmitted: boolean } {
+): { raw: Map<string, string | undefined>; otherOmitted: boolean; unplaced?: boolean } {
   const columns = columnsWithOther ?? withoutOther;
   const raw = new Map<string, string | undefined>();
   if (line.byColumn) {
@@ -238,13 +297,19 @@ function printedByColumn(
     return { raw, otherOmitted: false };
   }
   const values = line.values ?? [];
+  const rowPath = `requests.${line.key}`;
+  if (values.length === 0) {
+    log.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
+    return { raw, otherOmitted: false };
+  }
   const otherOmitted = columnsWithOther !== undefined && values.length === withoutOther.length;
   const keys = otherOmitted ? withoutOther : columns;
-  keys.forEach((c, i) => raw.set(c, values[i]));
-  const rowPath = `requests.${line.key}`;
-  if (values.length === 0) log.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
-  const extra = values.slice(keys.length).filter((v) => v !== "");
-  if (extra.length > 0) log.unreadAt(rowPath, `该行多出的数字“${extra.join(" ")}”未读取`);
+  const placed = line.printed ? placeValues(line.printed.row, line.printed.parts, keys.length) : { values };
+  if ("unplaced" in placed) {
+    log.unreadAt(rowPath, `${placed.unplaced}（印出“${values.join(" ")}”）`);
+    return { raw, otherOmitted: false, unplaced: true };
+  }
+  keys.forEach((c, i) => raw.set(c, placed.values[i]));
   return { raw, otherOmitted };
 }
 
@@ -252,13 +317,23 @@ function printedByColumn(
 function readLineCells(
   line: RequestLine,
   columns: string[],
-  printed: { raw: Map<string, string | undefined>; otherOmitted: boolean },
+  printed: { raw: Map<string, string | undefined>; otherOmitted: boolean; unplaced?: boolean },
   log: ImportLog,
 ): Record<string, Cell> {
   const cells: Record<string, Cell> = {};
   for (const c of columns) {
     if (c === "otherApplicant" && printed.otherOmitted) {
       cells[c] = 0;
+      continue;
+    }
+    // The row is listed once (placeValues says why); its cells are blank.
+    if (printed.unplaced) {
+      cells[c] = null;
+      continue;
+    }
+    if (line.unplaced?.includes(c)) {
+      log.unreadAt(cellPath("requests", line.key, c), "该处的数字跨两列印出，无法确定属于哪一列，未读取");
+      cells[c] = null;
       continue;
     }
     const text = printed.raw.get(c);

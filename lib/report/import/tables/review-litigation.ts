@@ -10,7 +10,7 @@ import { candidate, matchLabel } from "../match";
 import type { ImportLog, LabelCandidate } from "../match";
 import type { RowBlock } from "../types";
 import { matchKey } from "../text";
-import { hasValues, readCell, rowKey, splitRow } from "./rows";
+import { cellsUnderHeader, hasValues, placeValues, printedCells, readCell, rowKey, splitRow } from "./rows";
 
 export const REVIEW_WORDS = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议", "复议后起诉"].map(matchKey);
 const GROUP_KEYS: [string, string][] = [
@@ -31,6 +31,9 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: 
   for (const g of layout.reviewGroups) printed.set(g.key, new Map());
   let found = false;
   let valueRowsUsed = 0;
+  // Groups whose row of numbers could not be placed (listed once), cells over two header columns.
+  const unplacedGroups = new Set<string>();
+  const unplacedCells = new Set<string>();
 
   for (const row of rows) {
     const key = rowKey(row);
@@ -39,16 +42,22 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: 
       if (REVIEW_WORDS.some((w) => key.includes(w))) headerRows.push(row);
       continue;
     }
-    const parts = splitRow(row.cells);
-    const group = parts.label ? reviewGroupOf(matchKey(parts.label)) : undefined;
+    const parts = splitRow(printedCells(row));
+    const group = parts.label ? reviewGroupOf(matchKey(parts.label), true) : undefined;
     if (group) {
       // One group per row (the table printed the other way round).
       const cells = headerOrder(headerRows, cellDefs).cells;
-      cells.forEach((c, i) => printed.get(group)!.set(c, parts.values[i]));
+      const placed = placeValues(row.grid ? { kind: "row", cells: printedCells(row), exact: true } : row, parts, cells.length);
       found = true;
+      if ("unplaced" in placed) {
+        log.unreadAt(`reviewLitigation.${group}`, `${placed.unplaced}（印出“${parts.values.join(" ")}”）`);
+        unplacedGroups.add(group);
+        continue;
+      }
+      cells.forEach((c, i) => printed.get(group)!.set(c, placed.values[i]));
       continue;
     }
-    if (valueRowsUsed === 0 && placeByGridHeader(row, headerRows, cellCandidates, printed) > 0) {
+    if (valueRowsUsed === 0 && placeByGridHeader(row, headerRows, cellCandidates, printed, unplacedCells) > 0) {
       found = true;
       valueRowsUsed++;
       continue;
@@ -59,11 +68,15 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: 
     }
     const { groups, cells } = headerOrder(headerRows, cellDefs);
     const slots = groups.flatMap((g) => cells.map((c) => [g, c] as const));
-    slots.forEach(([g, c], i) => printed.get(g)!.set(c, parts.values[i]));
-    const extra = parts.values.slice(slots.length).filter((v) => v !== "");
-    if (extra.length > 0) log.unreadAt("reviewLitigation", `表四多出的数字“${extra.join(" ")}”未读取`);
+    const placed = placeValues(row.grid ? { kind: "row", cells: printedCells(row), exact: true } : row, parts, slots.length);
     found = true;
     valueRowsUsed++;
+    if ("unplaced" in placed) {
+      log.unreadAt("reviewLitigation", `表四${placed.unplaced}（印出“${parts.values.join(" ")}”）`);
+      for (const g of groups) unplacedGroups.add(g);
+      continue;
+    }
+    slots.forEach(([g, c], i) => printed.get(g)!.set(c, placed.values[i]));
   }
 
   const out: TableData = {};
@@ -73,17 +86,28 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: 
   }
   for (const g of layout.reviewGroups) {
     const cells: Record<string, Cell> = {};
-    for (const c of cellDefs) cells[c.key] = readCell(printed.get(g.key)!.get(c.key), cellPath("reviewLitigation", g.key, c.key), "count", log);
+    for (const c of cellDefs) {
+      const path = cellPath("reviewLitigation", g.key, c.key);
+      if (unplacedGroups.has(g.key) && !printed.get(g.key)!.has(c.key)) cells[c.key] = null;
+      else if (unplacedCells.has(path)) {
+        log.unreadAt(path, "该处的数字跨两列印出，无法确定属于哪一列，未读取");
+        cells[c.key] = null;
+      } else cells[c.key] = readCell(printed.get(g.key)!.get(c.key), path, "count", log);
+    }
     out[g.key] = cells;
   }
   return normalizeReviewLitigation(edition, out);
 }
 
-/** The group a label (or a header path) names. */
-function reviewGroupOf(key: string): string | undefined {
-  if (key.includes(matchKey("未经复议")) || key.includes(matchKey("直接起诉"))) return "litigationDirect";
-  if (key.includes(matchKey("复议后"))) return "litigationAfterReview";
-  if (key.includes(matchKey("行政复议"))) return "review";
+/** The group a label (or a header path) names; with `only`, undefined when it names more than one (a header). */
+function reviewGroupOf(key: string, only = false): string | undefined {
+  const direct = key.includes(matchKey("未经复议")) || key.includes(matchKey("直接起诉"));
+  const after = key.includes(matchKey("复议后"));
+  const review = key.includes(matchKey("行政复议"));
+  if (only && [direct, after, review].filter(Boolean).length > 1) return undefined;
+  if (direct) return "litigationDirect";
+  if (after) return "litigationAfterReview";
+  if (review) return "review";
   return undefined;
 }
 
@@ -103,20 +127,31 @@ function headerOrder(headerRows: RowBlock[], cellDefs: { key: string; label: str
  * A value row of a kept grid: each value placed in the group and cell its grid column's header names.
  * How many values were placed (0 when the row's table printed no header).
  */
-function placeByGridHeader(row: RowBlock, headerRows: RowBlock[], cellCandidates: LabelCandidate[], printed: PrintedCells): number {
+function placeByGridHeader(
+  row: RowBlock,
+  headerRows: RowBlock[],
+  cellCandidates: LabelCandidate[],
+  printed: PrintedCells,
+  unplacedCells: Set<string>,
+): number {
   const grid = row.grid;
   const gridHeader = grid ? headerRows.filter((r) => r.grid?.table === grid.table) : [];
   if (!grid || gridHeader.length === 0) return 0;
-  let placed = 0;
+  // Grid column of each group.cell its header names.
+  const columns = new Map<string, number>();
   grid.filled.forEach((_, j) => {
     const path = gridHeader.map((r) => matchKey(r.grid!.filled[j] ?? ""));
     const g = reviewGroupOf(path.join("|").replace(/行政诉讼/g, ""));
     const leaf = path[path.length - 1];
     const c = matchLabel(leaf, cellCandidates, { exactOnly: true });
-    if (g && c && !printed.get(g)!.has(c.key)) {
-      printed.get(g)!.set(c.key, row.cells[j]);
-      placed++;
-    }
+    if (g && c && !columns.has(`${g}.${c.key}`)) columns.set(`${g}.${c.key}`, j);
   });
-  return placed;
+  if (columns.size === 0) return 0;
+  const { byColumn, unplaced } = cellsUnderHeader(row, columns);
+  for (const [path, text] of byColumn) {
+    const [g, c] = path.split(".");
+    printed.get(g)!.set(c, text);
+  }
+  for (const path of unplaced) unplacedCells.add(`reviewLitigation.${path}`);
+  return byColumn.size + unplaced.length;
 }

@@ -1,0 +1,49 @@
+/**
+ * Pages that hold the report's HTML in a JavaScript string and write it into the page when it runs
+ * (`var content = "<p style=\"…\">…<\/p>"; el.innerHTML = content;`): the HTML in the string literals
+ * of a script, unescaped as JavaScript would.
+ */
+
+/** A string literal long enough to be a page's content and holding tags. */
+const MIN_LENGTH = 200;
+const TAGS = /<(?:p|div|table|tr|td|span|br|h[1-6])\b/i;
+const LITERAL = /"((?:[^"\\\n]|\\[\s\S])*)"|'((?:[^'\\\n]|\\[\s\S])*)'|`((?:[^`\\]|\\[\s\S])*)`/g;
+
+/** The HTML held in the string literals of one script's source, in order. */
+export function htmlInScript(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(LITERAL)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? "";
+    if (raw.length < MIN_LENGTH) continue;
+    const text = unescapeJs(raw);
+    if (TAGS.test(text)) out.push(text);
+  }
+  return out;
+}
+
+/** A JavaScript string literal's body as the string it stands for. */
+export function unescapeJs(raw: string): string {
+  return raw.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_, e: string) => {
+    if (e.startsWith("u{")) return String.fromCodePoint(parseInt(e.slice(2, -1), 16));
+    if (e[0] === "u" && e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e[0] === "x" && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
+    switch (e) {
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "\t";
+      case "b":
+      case "f":
+      case "v":
+      case "0":
+        return "";
+      case "\n":
+      case "\r\n":
+        return "";
+      default:
+        return e;
+    }
+  });
+}
