@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export type Column = string | { label: string; align?: "right" | "center"; hidden?: boolean };
+export type Column = string | { label: string; align?: "right" | "center"; hidden?: boolean; nowrap?: boolean };
 
 /** Cell padding of the data tables; rows add their own alignment and colours. */
 export const cellClass = "px-3 py-2";
@@ -29,9 +29,13 @@ export function DataTable({
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {columns.map((column, index) => {
-              const { label, align, hidden } = typeof column === "string" ? { label: column } : column;
+              const { label, align, hidden, nowrap } = typeof column === "string" ? { label: column } : column;
               return (
-                <th key={index} scope="col" className={`${cellClass} font-medium ${align ? alignClass[align] : ""}`}>
+                <th
+                  key={index}
+                  scope="col"
+                  className={`${cellClass} font-medium ${align ? alignClass[align] : ""} ${nowrap ? "whitespace-nowrap" : ""}`}
+                >
                   {hidden ? <span className="sr-only">{label}</span> : label}
                 </th>
               );
