@@ -78,12 +78,16 @@ function printFindings(file: string, findings: Finding[]) {
   console.log(`检查 ${file}`);
   for (const f of findings) {
     const ack = f.acknowledgement ? `（已确认：${f.acknowledgement.reason}）` : "";
-    console.log(`${f.severity === "error" ? "错误" : "提醒"} ${f.rule}  ${f.cells.join(", ")}`);
+    console.log(`${SEVERITY_WORD[f.severity]} ${f.rule}  ${f.cells.join(", ")}`);
     console.log(`  ${f.message}${ack}`);
   }
   if (findings.length === 0) console.log("未发现问题。");
-  console.log(`共 ${summary.errors} 个错误，${summary.warnings} 个提醒。`);
+  const infos = summary.infos > 0 ? `，${summary.infos} 个提示（仅供参考）` : "";
+  console.log(`共 ${summary.errors} 个错误，${summary.warnings} 个提醒${infos}。`);
 }
+
+/** The words the findings panel uses: an error, a warning (提醒), an info finding (提示). */
+const SEVERITY_WORD: Record<Finding["severity"], string> = { error: "错误", warning: "提醒", info: "提示" };
 
 const COMMANDS: Record<string, Command> = {
   validate: {
