@@ -180,7 +180,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
           {outcome.fieldError && <p>{outcome.fieldError}</p>}
           {outcome.blocking && outcome.blocking.length > 0 && (
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
-              {outcome.blocking.map((finding) => (
+              {outcome.blocking.filter((finding) => finding.severity !== "info").map((finding) => (
                 <li key={finding.id}>
                   <span className="mr-1 font-medium">{finding.severity === "error" ? "错误" : "提醒（未说明理由）"}</span>
                   {finding.message}

@@ -10,7 +10,7 @@ import { listRevisions } from "@/db/queries/history";
 import { findSignInCandidate, type UserProfile } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { auditEvents, reports } from "@/db/schema";
-import type { Report } from "@/lib/report";
+import { validate, type Report } from "@/lib/report";
 import { commentSchema, reopenSchema, userSchema } from "./schemas";
 import { createAgency, createUserWithHash, resetPassword } from "@/lib/admin/county";
 import { addComment, deleteComment, resolveComment } from "./comments";
@@ -82,6 +82,27 @@ describe("submitting for approval", () => {
     const result = submitReport(tx, shared.world.actors.clerk, { reportId });
     if (result.ok || !("blocking" in result)) throw new Error("expected a refusal with findings");
     expect(result.blocking.map((finding) => finding.rule)).toContain("X-CARRY");
+  });
+
+  itRolledBack("is not refused for info findings (RATIO), and a refusal never lists them", (tx) => {
+    const content = cleanTownshipReport(shared.world);
+    const r = content.requests;
+    Object.assign(r.newReceived, { naturalPerson: 40, total: 40 });
+    Object.assign(r.granted, { naturalPerson: 10, total: 10 }); // 实质公开率 25%
+    Object.assign(r.unableNoInfo, { naturalPerson: 30, total: 30 }); // 无法提供 75%
+    Object.assign(r.totalHandled, { naturalPerson: 40, total: 40 });
+    expect(validate(content).map((finding) => [finding.rule, finding.severity])).toEqual([
+      ["RATIO", "info"],
+      ["RATIO", "info"],
+    ]);
+    const reportId = storeReport(tx, shared.world, "draft", content);
+    delete content.date; // and a warning, to see the refusal
+    const refusedId = storeReport(tx, shared.world, "draft", { ...content, year: 2024 });
+    const refused = submitReport(tx, shared.world.actors.clerk, { reportId: refusedId });
+    if (refused.ok || !("blocking" in refused)) throw new Error("expected a refusal with findings");
+    expect(refused.blocking.map((finding) => finding.rule)).toEqual(["META-MISSING"]);
+    expect(refused.formError).toBe("还不能提交审核：1 个提醒需要改正或说明理由。");
+    expect(submitReport(tx, shared.world.actors.clerk, { reportId })).toEqual({ ok: true, data: { status: "submitted" } });
   });
 
   itRolledBack("is allowed for a clean report, and recorded in the audit log", (tx) => {

@@ -74,10 +74,11 @@ const FindingItem = memo(function FindingItem({ finding, onFocusFinding }: Findi
   const { getValues, setValue } = useFormContext<EditorValues>();
   const [acknowledging, setAcknowledging] = useState(false);
   const isError = finding.severity === "error";
+  const isInfo = finding.severity === "info"; // only informs: no acknowledgement
   return (
-    <li className={`border-l-4 px-2 py-1.5 ${isError ? "border-red-500 bg-red-50/50" : finding.acknowledgement ? "border-slate-300 bg-slate-50" : "border-amber-400 bg-amber-50/50"}`}>
+    <li className={`border-l-4 px-2 py-1.5 ${isError ? "border-red-500 bg-red-50/50" : isInfo ? "border-sky-400 bg-sky-50/50" : finding.acknowledgement ? "border-slate-300 bg-slate-50" : "border-amber-400 bg-amber-50/50"}`}>
       <button type="button" onClick={() => onFocusFinding(finding)} className="text-left hover:underline" data-rule={finding.rule}>
-        <span className={`mr-1 text-xs font-semibold ${isError ? "text-red-700" : "text-amber-700"}`}>{isError ? "错误" : "提醒"}</span>
+        <span className={`mr-1 text-xs font-semibold ${isError ? "text-red-700" : isInfo ? "text-sky-800" : "text-amber-700"}`}>{isError ? "错误" : isInfo ? "提示" : "提醒"}</span>
         {finding.message}
       </button>
       {finding.acknowledgement ? (
@@ -102,6 +103,7 @@ const FindingItem = memo(function FindingItem({ finding, onFocusFinding }: Findi
         </p>
       ) : (
         !isError &&
+        !isInfo &&
         !readOnly &&
         (acknowledging ? (
           <AcknowledgeForm finding={finding} onDone={() => setAcknowledging(false)} />
@@ -159,13 +161,14 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
   }, [findings, only]);
   const shown = [...bySection.values()].flat();
   const errors = shown.filter((finding) => finding.severity === "error").length;
-  const warnings = shown.length - errors;
+  const infos = shown.filter((finding) => finding.severity === "info").length;
+  const warnings = shown.length - errors - infos;
   return (
     <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white [contain:content]" data-testid="findings-panel">
       <h2 id="findings-heading" className="border-b border-slate-200 px-3 py-2 font-semibold">
         检查结果
         <span className="ml-2 text-xs font-normal text-slate-600" aria-live="polite">
-          {shown.length === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项`}
+          {shown.length === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项${infos > 0 ? `，提示 ${infos} 项（仅供参考）` : ""}`}
         </span>
       </h2>
       {shown.length > 0 && (

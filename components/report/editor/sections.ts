@@ -38,7 +38,7 @@ export function sectionStates(report: Report, findings: Finding[]): SectionState
   for (const finding of findings) {
     const section = findingPlace(finding);
     if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
-    if (!finding.acknowledgement) open.set(section, (open.get(section) ?? 0) + 1);
+    if (!finding.acknowledgement && finding.severity !== "info") open.set(section, (open.get(section) ?? 0) + 1); // info only informs
   }
   const { computedPaths } = layoutOf(report.edition);
   const filled: Record<FindingPlace, boolean> = {
