@@ -8,7 +8,7 @@ import { decodeText, docxToHtml } from "./decode";
 import { readReport } from "./read-report";
 import type { ImportInput, ImportResult } from "./types";
 
-export type { ImportInput, ImportKind, ImportResult, UnreadItem } from "./types";
+export type { ImportInput, ImportKind, ImportResult, ImportTableKey, TableCellCount, TableCellCounts, UnreadItem } from "./types";
 export { sniffKind } from "./decode";
 
 /** Reads a published report. Never throws: unreadable input gives `{ ok: false, message }` in Chinese. */

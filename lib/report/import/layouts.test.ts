@@ -85,6 +85,12 @@ describe("layouts of published reports: cells read right of cells printed, cells
       expect(reread.ok).toBe(true);
       const m = measure(fx, result.report);
       results.push(m);
+      // The counts the import gives: per table, the numbers read are the numbers printed (all read right here).
+      for (const table of ["activeDisclosure", "requests", "reviewLitigation"] as const) {
+        const numbers = Object.entries(fx.cells).filter(([p, v]) => p.startsWith(`${table}.`) && v !== null).length;
+        expect({ table, read: result.tableCells[table].read }).toEqual({ table, read: numbers });
+        expect(result.tableCells[table].printed).toBeGreaterThanOrEqual(numbers);
+      }
       // Every cell not read is listed as unread.
       const unread = new Set(result.unread.map((u) => u.where));
       const rowsListed = (p: string) => unread.has(p) || unread.has(p.split(".").slice(0, 2).join(".")) || unread.has(p.split(".")[0]);

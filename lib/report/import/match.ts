@@ -6,7 +6,7 @@
  */
 import type { EditionId } from "../editions";
 import { labelText } from "../model";
-import type { UnreadItem } from "./types";
+import type { ImportTableKey, UnreadItem } from "./types";
 import { matchKey, similarity, stripNumbering } from "./text";
 
 export interface LabelCandidate<K extends string = string> {
@@ -85,7 +85,15 @@ function withoutAnnotation<K extends string>(
 export class ImportLog {
   unread: UnreadItem[] = [];
   notes: string[] = [];
+  /** Printed cells read as a number, per table. */
+  cellsRead: Record<ImportTableKey, number> = { activeDisclosure: 0, requests: 0, reviewLitigation: 0 };
   constructor(public edition: EditionId) {}
+
+  /** A printed cell was read as a number (`path`: table.row.cell). */
+  cellRead(path: string) {
+    const table = path.split(".")[0];
+    if (table in this.cellsRead) this.cellsRead[table as ImportTableKey]++;
+  }
 
   /** A cell, row or section the importer did not take. */
   unreadAt(where: string, reason: string, label?: string) {

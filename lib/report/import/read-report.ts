@@ -21,11 +21,11 @@ import {
   titleAt,
 } from "./narrative";
 import type { HeadingStyle, TitleLine } from "./narrative";
-import { hasValues } from "./tables/rows";
+import { hasValues, printedCells } from "./tables/rows";
 import { EDITION_SIGNALS, readActiveDisclosure, readRequests, readReviewLitigation, tableOfRow } from "./tables";
 import type { TableKeyOf } from "./tables";
-import { cleanText, matchKey, readDateLine, stripMarkup } from "./text";
-import type { Block, ImportResult, RowBlock } from "./types";
+import { cleanText, isValueLike, matchKey, readDateLine, stripMarkup } from "./text";
+import type { Block, ImportResult, RowBlock, TableCellCount, TableCellCounts } from "./types";
 
 interface Para {
   kind: "para";
@@ -181,7 +181,16 @@ export function readReport(blocks: Block[]): ImportResult {
     ...(problems ? { problems } : {}),
     ...(otherMatters ? { otherMatters: otherMatters as NarrativeSection[] } : {}),
   };
-  return { ok: true, report, unread: log.unread, notes: log.notes };
+  return { ok: true, report, unread: log.unread, notes: log.notes, tableCells: tableCellCounts(tableRows, log) };
+}
+
+/** Per table, the value cells its rows print and how many of them were read. */
+function tableCellCounts(rows: Map<TableKeyOf, RowBlock[]>, log: ImportLog): TableCellCounts {
+  const count = (table: TableKeyOf): TableCellCount => ({
+    printed: rows.get(table)!.reduce((n, row) => n + printedCells(row).filter(isValueLike).length, 0),
+    read: log.cellsRead[table],
+  });
+  return { activeDisclosure: count("activeDisclosure"), requests: count("requests"), reviewLitigation: count("reviewLitigation") };
 }
 
 function toItems(blocks: Block[]): Item[] {

@@ -19,8 +19,25 @@ export interface UnreadItem {
   reason: string;
 }
 
+/** The three statistics tables, by their keys in the report. */
+export type ImportTableKey = "activeDisclosure" | "requests" | "reviewLitigation";
+
+/** How many cells of one statistics table the file prints, and how many of them were read. */
+export interface TableCellCount {
+  /**
+   * Value cells the file prints in this table's rows: numbers and placeholders ("/", "—", "无"); empty
+   * cells and labels are not counted. 0 means the table was not found in the file.
+   */
+  printed: number;
+  /** Printed cells read as a number into the report (a placeholder or a number that could not be placed is not). */
+  read: number;
+}
+
+/** Cells printed and read, per statistics table: `read` 0 in all three means no table cell was read. */
+export type TableCellCounts = Record<ImportTableKey, TableCellCount>;
+
 export type ImportResult =
-  | { ok: true; report: Report; unread: UnreadItem[]; notes: string[] }
+  | { ok: true; report: Report; unread: UnreadItem[]; notes: string[]; tableCells: TableCellCounts }
   | { ok: false; message: string };
 
 /**

@@ -71,6 +71,7 @@ export function readCell(raw: string | undefined, path: string, kind: CellKind, 
       log.unreadAt(path, `内容“${v.text}”不是数字，未读取`);
       return null;
     case "number":
+      log.cellRead(path);
       if (kind === "amount" && (v.unit === "元" || (yuanColumn && v.unit !== "万元"))) {
         const wan = yuanToWan(v.value);
         log.note(`${log.label(path)}印为“${v.text}”${v.unit ? "" : "（单位：元）"}，已由元换算为 ${wan} 万元。`);
