@@ -84,6 +84,40 @@ test("1: a supervisor's table 三 keeps its numbers after adding a comment and a
   await expectTableThreeNumbers(page);
 });
 
+test("2: a refused keystroke in a count cell is told at the cell and never becomes another number", async ({ page }) => {
+  const agency = createTestAgency();
+  const content = cleanReport("2021", { year: 2025 });
+  content.agency = { name: agency.agency.name, level: "township" };
+  const reportId = seedReport(agency, content);
+  await signIn(page, agency.clerk.username, TEST_PASSWORD);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, /^三、/);
+  // Low in the table, where the message above it is off screen.
+  const target = cell(page, "四、结转下年度继续办理", "商业企业");
+  await target.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("1.5");
+  await expect(target).not.toHaveValue("15");
+  await expect(target).toHaveValue("1.5");
+  await expect(target).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator('output[data-path="requests.carriedForward.total"]')).not.toHaveText("15");
+  // The reason is told at the cell, tied to it for screen readers, and on screen beside it.
+  const describedBy = await target.getAttribute("aria-describedby");
+  expect(describedBy).toBeTruthy();
+  const message = page.locator(`[id="${describedBy}"]`);
+  await expect(message).toBeVisible();
+  await expect(message).toContainText("只能填写不小于 0 的整数");
+  await expect(message).toBeInViewport();
+  const [cellBox, messageBox] = [await target.boundingBox(), await message.boundingBox()];
+  expect(Math.abs(messageBox!.y - cellBox!.y)).toBeLessThan(80);
+  // Corrected, the number counts and the message goes.
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("2");
+  await expect(target).toHaveValue("2");
+  await expect(message).toHaveCount(0);
+  await expect(page.locator('output[data-path="requests.carriedForward.total"]')).toHaveText("2");
+});
+
 test("5: a narrative number that contradicts table 三 shows in section 一, and leads to the sentence", async ({ page }) => {
   const agency = createTestAgency();
   const content = cleanReport("2021", { year: 2025 });

@@ -49,10 +49,12 @@ test("arrow keys and Enter move between cells like a spreadsheet", async ({ page
   await expect(cell(page, CARRIED_OVER, "商业企业")).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await expect(cell(page, NEW_RECEIVED, "商业企业")).toBeFocused();
-  // Letters are refused with a message naming the cell.
+  // Letters are refused at the cell, which holds no number until corrected.
   await page.keyboard.type("a");
-  await expect(cell(page, NEW_RECEIVED, "商业企业")).toHaveValue("");
-  await expect(page.getByTestId("editor-message")).toContainText("「一、本年新收政府信息公开申请数量」的「商业企业」只能填写不小于 0 的整数");
+  const refused = cell(page, NEW_RECEIVED, "商业企业");
+  await expect(refused).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`[id="${await refused.getAttribute("aria-describedby")}"]`)).toHaveText(/^只能填写不小于 0 的整数/);
+  await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("3");
 });
 
 test("pasting a block from Excel fills cells from the focused one, or refuses all of it", async ({ page }) => {

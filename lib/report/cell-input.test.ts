@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatCell, isCellInputPrefix, readCellInput, splitPastedBlock } from "./cell-input";
+import { formatCell, isCellInputPrefix, readCellInput, refusedCellText, splitPastedBlock } from "./cell-input";
 
 describe("readCellInput", () => {
   it("reads blanks, counts, signed changes and amounts", () => {
@@ -37,6 +37,33 @@ describe("isCellInputPrefix", () => {
     expect(isCellInputPrefix("3.", "amount")).toBe(true);
     expect(isCellInputPrefix("3.", "count")).toBe(false);
     expect(isCellInputPrefix("3a", "amount")).toBe(false);
+  });
+});
+
+describe("refusedCellText", () => {
+  it("refuses a decimal point in a count as soon as it is typed: 1.5 is never 15", () => {
+    expect(refusedCellText("1", "count", false)).toBeNull();
+    expect(refusedCellText("1.", "count", false)).toBe("只能填写不小于 0 的整数");
+    expect(refusedCellText("1.5", "count", false)).toBe("只能填写不小于 0 的整数");
+    expect(refusedCellText("1a", "count", false)).toBe("只能填写不小于 0 的整数");
+    expect(refusedCellText("-2", "count", false)).toBe("只能填写不小于 0 的整数");
+  });
+
+  it("lets a start that may still become a number be while typing, and refuses it when the clerk leaves", () => {
+    expect(refusedCellText("3.", "amount", false)).toBeNull();
+    expect(refusedCellText("3.", "amount", true)).toBe("只能填写不小于 0 的数字（单位：万元，可有小数）");
+    expect(refusedCellText("-", "signed", false)).toBeNull();
+    expect(refusedCellText("-", "signed", true)).toBe("只能填写整数（减少时前加“-”）");
+  });
+
+  it("accepts blanks and numbers as readCellInput reads them", () => {
+    for (const complete of [false, true]) {
+      expect(refusedCellText("", "count", complete)).toBeNull();
+      expect(refusedCellText("１２", "count", complete)).toBeNull();
+      expect(refusedCellText("1,234", "count", complete)).toBeNull();
+      expect(refusedCellText("-417", "signed", complete)).toBeNull();
+      expect(refusedCellText("25.1", "amount", complete)).toBeNull();
+    }
   });
 });
 

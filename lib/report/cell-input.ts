@@ -41,6 +41,19 @@ export function isCellInputPrefix(text: string, kind: CellKind): boolean {
   return /^\d*$/.test(normalized);
 }
 
+/**
+ * Why a cell's text holds no number of the cell's kind, or null when it holds one (or is blank). While the
+ * clerk is still typing (`complete` false) a start that may become one ("-", "3.") is let be; once the
+ * clerk leaves the cell it is refused too. The editor keeps a refused text on screen, marked, and counts
+ * the cell as blank: what was typed never turns into another number.
+ */
+export function refusedCellText(text: string, kind: CellKind, complete: boolean): string | null {
+  const input = readCellInput(text, kind);
+  if (input.ok) return null;
+  if (!complete && isCellInputPrefix(text, kind)) return null;
+  return input.reason;
+}
+
 /** A pasted block from Excel or WPS: rows by line, cells by tab; a trailing line break is not a row. */
 export function splitPastedBlock(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");

@@ -135,7 +135,7 @@ export function SentenceFindings({ path }: { path: string }) {
           className={`border-l-4 px-2 py-1 ${finding.severity === "error" ? "border-red-500 bg-red-50/50" : finding.acknowledgement ? "border-slate-300 bg-slate-50 text-slate-600" : "border-amber-400 bg-amber-50/50"}`}
         >
           <span className={`mr-1 text-xs font-semibold ${finding.severity === "error" ? "text-red-700" : "text-amber-700"}`}>
-            {finding.severity === "error" ? "错误" : finding.acknowledgement ? "提醒（已确认）" : "提醒"}
+            {finding.severity === "error" ? "错误" : finding.severity === "info" ? "提示" : finding.acknowledgement ? "提醒（已确认）" : "提醒"}
           </span>
           {finding.message}
         </li>

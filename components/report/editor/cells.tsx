@@ -1,9 +1,9 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { CellKind } from "@/lib/report/editions";
-import { formatCell, isCellInputPrefix, readCellInput } from "@/lib/report/cell-input";
+import { formatCell, readCellInput, refusedCellText } from "@/lib/report/cell-input";
 import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { readPath } from "@/lib/report/paths";
 import { useEditor } from "./context";
@@ -61,7 +61,34 @@ function previousFigure(previous: Report | null, path: string): Cell {
   return value === undefined || value === 0 ? null : value;
 }
 
-/** A number cell: number-only typing, its own highlight, last year's figure beside it. */
+/**
+ * Why the cell's text was refused, at the cell: above it while the cell has focus (tied to the input by
+ * aria-describedby, read out when it appears), the cell ringed red. Mounted only for a refused cell, it
+ * watches that cell's value alone: a number written into the cell another way (全部填 0, a pasted block)
+ * ends the refusal.
+ */
+function CellRefusal({ id, path, reason, onGone }: { id: string; path: string; reason: string; onGone: () => void }) {
+  const { store } = useEditor();
+  const filled = useValueStore(store, (snapshot) => readPath(snapshot.report, path) != null);
+  useEffect(() => {
+    if (filled) onGone();
+  }, [filled, onGone]);
+  return (
+    <span
+      id={id}
+      role="alert"
+      className="pointer-events-none absolute bottom-full right-0 z-10 mb-1 hidden w-max max-w-[16rem] rounded bg-red-700 px-2 py-1 text-left text-xs leading-4 text-white shadow-md peer-focus:block"
+    >
+      {reason}；改正前此格按未填写计。
+    </span>
+  );
+}
+
+/**
+ * A number cell: its own highlight, last year's figure beside it. What does not read as a number of the
+ * cell's kind stays on screen as typed, refused at the cell, and counts as blank: "1.5" in a count is
+ * never taken for 15.
+ */
 export const NumberCell = memo(function NumberCell({
   path,
   kind,
@@ -75,7 +102,7 @@ export const NumberCell = memo(function NumberCell({
   column: number;
   disabled?: boolean;
 }) {
-  const { store, edition, readOnly, announce, previous, commentedCells } = useEditor();
+  const { store, edition, readOnly, previous, commentedCells } = useEditor();
   const { register } = useFormContext<EditorValues>();
   const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
   // Registered once: a fresh registration on every render hands React a new ref callback, and the
@@ -91,13 +118,26 @@ export const NumberCell = memo(function NumberCell({
       }),
     [register, path, kind],
   );
+  // Why the text in the cell is refused; set only when that changes (not on every keystroke).
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const shownRefusal = useRef<string | null>(null);
+  const refuse = useCallback((reason: string | null) => {
+    if (shownRefusal.current === reason) return;
+    shownRefusal.current = reason;
+    setRefusal(reason);
+  }, []);
+  const endRefusal = useCallback(() => refuse(null), [refuse]);
   const label = labelText(edition, path);
   const previousValue = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
+  const id = fieldDomId(path);
   return (
-    <td className={`${cellPosition(path, previous, commentedCells)} border border-slate-300 p-0 ${severity ? severityStyles[severity] : ""}`}>
+    <td
+      className={`${refusal ? "relative bg-red-50 ring-2 ring-inset ring-red-600" : `${cellPosition(path, previous, commentedCells)} ${severity ? severityStyles[severity] : ""}`} border border-slate-300 p-0`}
+      title={refusal ?? undefined}
+    >
       <input
         {...field}
-        id={fieldDomId(path)}
+        id={id}
         data-row={row}
         data-col={column}
         data-path={path}
@@ -105,25 +145,23 @@ export const NumberCell = memo(function NumberCell({
         inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
         autoComplete="off"
         aria-label={`${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${commentedCells.has(path) ? "（有审核意见）" : ""}`}
-        aria-invalid={severity === "error" || severity === "blank" ? true : undefined}
+        aria-invalid={refusal || severity === "error" || severity === "blank" ? true : undefined}
+        aria-describedby={refusal ? `${id}-refusal` : undefined}
         disabled={disabled}
         readOnly={readOnly}
-        className={`${cellBox} bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400`}
-        onFocus={(event) => {
-          event.currentTarget.dataset.lastGood = event.currentTarget.value;
-        }}
+        className={`peer ${cellBox} bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400 ${refusal ? "text-red-800" : ""}`}
+        onFocus={(event) => refuse(refusedCellText(event.currentTarget.value, kind, true))}
         onChange={(event) => {
-          const input = event.currentTarget;
-          if (!isCellInputPrefix(input.value, kind)) {
-            const refused = readCellInput(input.value, kind);
-            announce({ text: `${label}${refused.ok ? "格式不正确" : refused.reason}。`, tone: "refused" });
-            input.value = input.dataset.lastGood ?? "";
-            return;
-          }
-          input.dataset.lastGood = input.value;
+          // The text stays as typed; the form holds its number, or blank when it reads as none.
+          refuse(refusedCellText(event.currentTarget.value, kind, false));
           return field.onChange(event);
         }}
+        onBlur={(event) => {
+          refuse(refusedCellText(event.currentTarget.value, kind, true));
+          return field.onBlur(event);
+        }}
       />
+      {refusal && <CellRefusal id={`${id}-refusal`} path={path} reason={refusal} onGone={endRefusal} />}
       <PreviousYear path={path} />
       <CommentMark path={path} />
     </td>
