@@ -62,6 +62,9 @@ export function CheckReportsForm() {
       // A folder brings everything in it: only report files, no hidden files or Word's ~$ lock files.
       (f) => !fromFolder || (CHECK_FILE_TYPES.test(f.name) && !/^(\.|~\$)/.test(f.name)),
     );
+    // One choice at a time: the other picker is emptied.
+    const other = fromFolder ? filesInput.current : folderInput.current;
+    if (other) other.value = "";
     setFiles(chosen);
     setRows([]);
     setError(chosen.length === 0 && fromFolder ? "所选文件夹中没有可检查的报告文件。" : null);
@@ -270,7 +273,7 @@ function sum(entries: CheckedReport[], key: "errors" | "warnings"): number {
 }
 
 function ResultRow({ row }: { row: Row }) {
-  const file = <td className={`${cellClass} min-w-[10rem] max-w-[18rem] align-top wrap-anywhere`}>{row.name}</td>;
+  const file = <td className={`${cellClass} min-w-[9rem] max-w-[18rem] align-top wrap-anywhere`}>{row.name}</td>;
   if (!row.entry) {
     return (
       <tr className="border-t border-slate-100">
@@ -296,7 +299,7 @@ function ResultRow({ row }: { row: Row }) {
   return (
     <tr className="border-t border-slate-100">
       {file}
-      <td className={`${cellClass} align-top`}>{e.agency || <span className="text-amber-800">（未找到机关名称）</span>}</td>
+      <td className={`${cellClass} min-w-[9rem] align-top`}>{e.agency || <span className="text-amber-800">（未找到机关名称）</span>}</td>
       <td className={`${cellClass} align-top`}>{e.year}</td>
       <td className={`${cellClass} whitespace-nowrap align-top`} title={e.editionName}>
         {e.edition}年版
@@ -306,7 +309,7 @@ function ResultRow({ row }: { row: Row }) {
       </td>
       <td className={`${cellClass} text-right align-top tabular-nums ${e.errors > 0 ? "font-medium text-red-700" : ""}`}>{e.errors}</td>
       <td className={`${cellClass} text-right align-top tabular-nums ${e.warnings > 0 ? "text-amber-800" : ""}`}>{e.warnings}</td>
-      <td className={`${cellClass} min-w-[16rem] align-top`}>
+      <td className={`${cellClass} min-w-[14rem] align-top`}>
         <Findings findings={e.findings} byRule={e.byRule} />
         {e.previousFile && <p className="text-sm text-slate-500">对照上年报告：{e.previousFile}</p>}
       </td>
