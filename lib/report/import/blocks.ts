@@ -219,11 +219,29 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
   const regular = widths.every((w) => w === width);
   const table_ = out.nextTable();
   return grid.slice(0, raw.length).map((row): RowBlock => {
-    if (!regular) return { kind: "row", cells: trimEnd(row.filter((s) => s?.origin).map((s) => s.text)), exact: true };
+    if (!regular) {
+      // A slot covered from above among the values may be a filler as well as a missing cell: such a
+      // row is not exact, so its empty cells are placed only where the count tells (placeValues).
+      const own = ownCells(row);
+      const cells = trimEnd(own);
+      return own.length > row.filter((s) => s?.origin).length ? { kind: "row", cells } : { kind: "row", cells, exact: true };
+    }
     const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true, start: i });
     const cells = slots.map((s) => (s.origin ? s.text : ""));
     return { kind: "row", cells, grid: { table: table_, filled: slots.map((s) => s.text), starts: slots.map((s) => s.start) } };
   });
+}
+
+/**
+ * The cells of a row off the grid: each cell that starts in it once; a slot after its label that a
+ * cell of a row above covers stays an empty cell, so the numbers after it keep their places.
+ */
+function ownCells(row: { text: string; origin: boolean; start: number }[]): string[] {
+  let lastLabel = -1;
+  row.forEach((s, j) => {
+    if (s?.origin && s.text !== "" && !isValueLike(s.text)) lastLabel = j;
+  });
+  return row.flatMap((s, j) => (s?.origin ? [s.text] : s && s.start < 0 && j > lastLabel ? [""] : []));
 }
 
 function trimEnd(cells: string[]): string[] {

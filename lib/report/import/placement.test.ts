@@ -130,6 +130,23 @@ describe("HTML on a kept grid whose cells do not line up with the header", () =>
   });
 });
 
+describe("HTML off the grid (rows of different widths)", () => {
+  it("a number merged over two rows is the upper row's; the lower row is not shifted into its place", async () => {
+    const html =
+      "<p>某县某局2021年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p><table>" +
+      "<tr><td>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>" +
+      '<tr><td>一、本年新收政府信息公开申请数量</td><td rowspan="2">0</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>' +
+      "<tr><td>二、上年结转政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>" +
+      "<tr><td>四、结转下年度继续办理</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td></td></tr>" +
+      "</table><p>四、政府信息公开行政复议、行政诉讼情况</p>";
+    const r = await read("html", html);
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 0, commercial: 2, total: 2 });
+    expect(Object.values(r.report.requests.carriedOver)).toEqual(Array(7).fill(null));
+    expect(r.unread.find((u) => u.where === "requests.carriedOver")?.reason).toMatch(/无法确定各数字所在的列/);
+    expect(r.report.requests.carriedForward).toMatchObject({ naturalPerson: 0, commercial: 1, total: 1 });
+  });
+});
+
 describe("text lines", () => {
   it("a sentence with a pipe in it stays a paragraph; a line of pipes alone is nothing", () => {
     expect(textToBlocks("地址：某路1号 | 电话：0123-4567890\n|||")).toEqual([{ kind: "para", text: "地址：某路1号 | 电话：0123-4567890" }]);
