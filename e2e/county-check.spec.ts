@@ -60,7 +60,7 @@ test("the county admin checks three published reports (one broken) and downloads
   const summary = workbook.getWorksheet("汇总")!;
   expect([2, 3, 4].map((row) => summary.getCell(row, 2).value)).toEqual(["蓬莱阁街道2020.html", "蓬莱阁街道2020.docx", broken]);
   expect(summary.getCell(2, 3).value).toBe(DEMO_TOWNSHIP);
-  expect(String(summary.getCell(4, 13).value)).toContain("文件已损坏");
+  expect(String(summary.getCell(4, 14).value)).toContain("文件已损坏");
   expect(workbook.getWorksheet("问题")!.rowCount).toBe(5);
 
   // The upload is one audit event; nothing else is stored.

@@ -1,7 +1,7 @@
 /**
  * `npm run report -- check FILES_OR_DIRS… [--xlsx OUT.xlsx] [--json] [--previous-dir DIR]`: reads and
  * checks every published report given (folders are walked for .docx .html .htm .txt .md .pdf files) and
- * prints one line per file: agency, year, edition, table cells read of cells in the tables, errors and
+ * prints one line per file: agency, year, edition, table cells read of cells printed, errors and
  * warnings by rule — or why the file could not be read; the run goes on. `--json` prints one JSON object
  * per file (JSON Lines) instead; `--xlsx` also writes the workbook (汇总 and 问题 sheets). Reports in
  * `--previous-dir` are read only to check each report against the same agency's report of the year before.
@@ -115,6 +115,7 @@ export function entryLine(e: CheckEntry): string {
     `错误 ${e.errors}`,
     `提醒 ${e.warnings}`,
   ];
+  if (e.infos > 0) parts.push(`提示 ${e.infos}`);
   const rules = rulesText(e);
   if (rules) parts.push(rules);
   if (e.previousFile) parts.push(`对照上年：${e.previousFile}`);
@@ -169,7 +170,8 @@ export async function runCheck(args: string[]): Promise<number> {
   for (const e of entries) console.log(options.json ? JSON.stringify(e) : entryLine(e));
 
   const totals = batchTotals(entries);
-  const summary = `共 ${totals.files} 个文件：已检查 ${totals.checked} 个，无法读取 ${totals.unreadable} 个；错误 ${totals.errors} 个，提醒 ${totals.warnings} 个。`;
+  const infos = totals.infos > 0 ? `，提示 ${totals.infos} 个` : "";
+  const summary = `共 ${totals.files} 个文件：已检查 ${totals.checked} 个，无法读取 ${totals.unreadable} 个；错误 ${totals.errors} 个，提醒 ${totals.warnings} 个${infos}。`;
   if (options.json) console.error(summary);
   else console.log(summary);
   const unreadPrevious = read.slice(listed.length).filter((r) => !r.ok).length;

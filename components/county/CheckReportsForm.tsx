@@ -230,7 +230,7 @@ export function CheckReportsForm() {
               </h2>
               <p role="status" aria-live="polite" className="text-slate-600" data-testid="check-progress">
                 {finished
-                  ? `共 ${rows.length} 个文件：已检查 ${checked.length} 个，无法读取 ${rows.length - checked.length} 个；错误 ${sum(checked, "errors")} 个，提醒 ${sum(checked, "warnings")} 个。`
+                  ? `共 ${rows.length} 个文件：已检查 ${checked.length} 个，无法读取 ${rows.length - checked.length} 个；错误 ${sum(checked, "errors")} 个，提醒 ${sum(checked, "warnings")} 个${sum(checked, "infos") > 0 ? `，提示 ${sum(checked, "infos")} 个` : ""}。`
                   : `正在检查第 ${Math.min(done + 1, rows.length)} 个，共 ${rows.length} 个${current ? `：${current.name}` : ""}`}
               </p>
             </div>
@@ -252,7 +252,7 @@ export function CheckReportsForm() {
               "机关",
               { label: "年度", nowrap: true },
               { label: "格式版本", nowrap: true },
-              { label: "读取/表格单元格", align: "right", nowrap: true },
+              { label: "读取/印出单元格", align: "right", nowrap: true },
               { label: "错误", align: "right", nowrap: true },
               { label: "提醒", align: "right", nowrap: true },
               "发现的问题",
@@ -268,7 +268,7 @@ export function CheckReportsForm() {
   );
 }
 
-function sum(entries: CheckedReport[], key: "errors" | "warnings"): number {
+function sum(entries: CheckedReport[], key: "errors" | "warnings" | "infos"): number {
   return entries.reduce((n, e) => n + e[key], 0);
 }
 
@@ -318,7 +318,7 @@ function ResultRow({ row }: { row: Row }) {
 }
 
 const SEVERITY_CLASS = { error: "text-red-700", warning: "text-amber-700" } as Record<string, string>;
-const severityText = (severity: string) => (severity === "error" ? "错误" : severity === "warning" ? "提醒" : "说明");
+const severityText = (severity: string) => (severity === "error" ? "错误" : severity === "warning" ? "提醒" : "提示");
 
 function Findings({ findings, byRule }: { findings: CheckedFinding[]; byRule: CheckedReport["byRule"] }) {
   if (findings.length === 0) return <span className="text-slate-500">未发现问题</span>;

@@ -147,7 +147,7 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
     const workbook = new Workbook();
     await workbook.xlsx.load(download.data.body.buffer);
     expect(workbook.getWorksheet("汇总")!.getCell("B2").value).toBe("a.html");
-    expect(String(workbook.getWorksheet("汇总")!.getCell("M3").value)).toContain("无法读取");
+    expect(String(workbook.getWorksheet("汇总")!.getCell("N3").value)).toContain("无法读取");
     expect(workbook.getWorksheet("问题")!.rowCount).toBe(3);
 
     expect(await checkWorkbookDownload(db, admin, { entries: [] })).toMatchObject({ ok: false, status: 400 });

@@ -168,6 +168,7 @@ const entrySchema = z.discriminatedUnion("ok", [
     unread: count,
     errors: count,
     warnings: count,
+    infos: count,
     byRule: z.array(z.object({ rule: z.enum(RULE_IDS), severity, count })).max(RULE_IDS.length),
     findings: z
       .array(z.object({ rule: z.enum(RULE_IDS), severity, cells: z.array(text(200)).max(100), place: text(1000), message: text(4000) }))

@@ -4,8 +4,9 @@ import { exportDocx, exportHtml, exportMarkdown } from "../export";
 import { seedReport } from "../export/testing";
 import type { Report } from "../model";
 import { cleanReport } from "../testing";
-import { batchTotals, cellCounts, checkBatch, rulesText } from "./index";
-import type { BatchFile, CheckEntry, CheckedReport } from "./index";
+import { batchTotals, checkBatch, rulesText } from "./index";
+import type { BatchFile, CheckEntry, CheckedReport, Importer } from "./index";
+import { importReport } from "../import";
 import { batchWorkbook } from "./workbook";
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -105,18 +106,50 @@ describe("checkBatch", () => {
     expect(unreadable(entry)).toBe("读取文件时出错：boom");
   });
 
-  it("counts blank cells as printed and not read, and the rules name them", async () => {
+  it("counts the cells the importer says the file prints and it read; blank cells are findings", async () => {
     const seed = seedReport();
     seed.requests.granted.naturalPerson = null;
     seed.reviewLitigation.review.upheld = null;
     const [entry] = (await checkBatch([html("blank.html", seed)])).map(checked);
     expect(entry.unread).toBe(2);
-    expect(entry.tables.requests).toEqual({ read: 183, printed: 184 });
-    expect(entry.tables.reviewLitigation).toEqual({ read: 14, printed: 15 });
-    expect(entry.cells).toEqual({ read: 216, printed: 218 });
+    // An empty cell is not a printed value.
+    expect(entry.tables.requests).toEqual({ read: 183, printed: 183 });
+    expect(entry.tables.reviewLitigation).toEqual({ read: 14, printed: 14 });
+    expect(entry.cells).toEqual({ read: 216, printed: 216 });
     const blanks = entry.findings.filter((f) => f.rule === "CELL-BLANK");
     expect(blanks.map((f) => f.cells[0]).sort()).toEqual(["requests.granted.naturalPerson", "reviewLitigation.review.upheld"]);
     expect(blanks.every((f) => f.severity === "error")).toBe(true);
+
+    // Printed but not read (a placeholder, a number it could not place): the importer's counts, summed.
+    const importer: Importer = async (input) => {
+      const result = await importReport(input);
+      if (!result.ok) return result;
+      return {
+        ...result,
+        tableCells: { activeDisclosure: { printed: 19, read: 17 }, requests: { printed: 184, read: 180 }, reviewLitigation: { printed: 0, read: 0 } },
+      };
+    };
+    const [counted] = (await checkBatch([html("a.html", seedReport())], { importer })).map(checked);
+    expect(counted.cells).toEqual({ read: 197, printed: 203 });
+    expect(counted.tables.reviewLitigation).toEqual({ read: 0, printed: 0 });
+  });
+
+  it("counts findings that only inform (提示) apart from errors and warnings", async () => {
+    const report = agencyReport("某市某区财政局", "2019", 2020);
+    // 复议纠错率 10 / 30: a RATIO finding, which only informs.
+    Object.assign(report.reviewLitigation.review, { upheld: 20, corrected: 10, other: 0, pending: 0, total: 30 });
+    const [entry] = (await checkBatch([html("ratio.html", report)])).map(checked);
+    expect(entry.byRule.find((r) => r.rule === "RATIO")).toMatchObject({ count: 1 });
+    expect(entry.infos).toBe(1);
+    expect(entry.errors + entry.warnings + entry.infos).toBe(entry.findings.length);
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await batchWorkbook([entry])).buffer);
+    const ratio: unknown[] = [];
+    workbook.getWorksheet("问题")!.eachRow((row) => {
+      if (row.getCell(5).value === "RATIO") ratio.push(row.getCell(4).value);
+    });
+    expect(ratio).toEqual(["提示"]);
+    expect(workbook.getWorksheet("汇总")!.getCell("J2").value).toBe(1);
   });
 
   it("checks a report against the same agency's report of the year before, from the batch or from `previous`", async () => {
@@ -155,13 +188,6 @@ describe("checkBatch", () => {
     });
     expect(progress).toEqual(["1/2 2021.html", "2/2 prev/2020.md"]);
   });
-
-  it("counts table 二's printed rows only", () => {
-    const report = agencyReport("某局", "2019", 2020);
-    const all = cellCounts(report).activeDisclosure;
-    delete report.activeDisclosure.fees;
-    expect(cellCounts(report).activeDisclosure).toEqual({ read: all.read - 2, printed: all.printed - 2 });
-  });
 });
 
 describe("batchWorkbook", () => {
@@ -179,18 +205,19 @@ describe("batchWorkbook", () => {
       "机关",
       "年度",
       "格式版本",
-      "读取的表格单元格",
-      "表格单元格",
+      "读取的单元格",
+      "印出的单元格",
       "错误",
       "提醒",
+      "提示",
       "问题（按规则）",
       "未能读取之处",
       "对照的上年报告",
       "说明",
     ]);
-    expect(summary.getRow(2).values).toEqual([undefined, 1, "a.html", SEED_AGENCY, 2020, "2019年版", 218, 218, 2, 0, "R3-HANDLED-SUM×2", 0, "", ""]);
+    expect(summary.getRow(2).values).toEqual([undefined, 1, "a.html", SEED_AGENCY, 2020, "2019年版", 218, 218, 2, 0, 0, "R3-HANDLED-SUM×2", 0, "", ""]);
     expect(summary.getCell("B3").value).toBe("broken.docx");
-    expect(String(summary.getCell("M3").value)).toMatch(/^无法读取：/);
+    expect(String(summary.getCell("N3").value)).toMatch(/^无法读取：/);
     expect(summary.getCell("B5").value).toBe("共 2 个文件：已检查 1 个，无法读取 1 个；错误 2 个，提醒 0 个。");
     const findings = workbook.getWorksheet("问题")!;
     expect(findings.rowCount).toBe(3);

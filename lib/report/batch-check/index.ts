@@ -12,9 +12,8 @@
 import { getEdition } from "../editions";
 import type { EditionId } from "../editions";
 import { importReport, sniffKind } from "../import";
-import type { ImportInput, ImportResult } from "../import";
-import { layoutOf } from "../layout";
-import { labelText, requestColumnKeys } from "../model";
+import type { ImportInput, ImportResult, TableCellCounts } from "../import/types";
+import { labelText } from "../model";
 import type { Report, TableKey } from "../model";
 import { validate } from "../rules";
 import type { RuleId, Severity } from "../rules";
@@ -27,10 +26,10 @@ export interface BatchFile {
 
 export type Importer = (input: ImportInput) => Promise<ImportResult>;
 
+/** Value cells of the statistics tables the file prints, and how many of them were read as a number. */
 export interface CellCount {
-  /** Table cells that hold a number as read. */
   read: number;
-  /** Table cells of the report's tables: every row of 三 and 四, the rows of 二 it prints. */
+  /** Numbers and placeholders ("/", "—", "无") printed; empty cells and labels are not counted. */
   printed: number;
 }
 
@@ -52,12 +51,15 @@ export interface CheckedReport {
   edition: EditionId;
   /** 2019年版（国办公开办函〔2019〕60号） */
   editionName: string;
+  /** All three tables: the importer's count (a table not found prints 0 cells). */
   cells: CellCount;
   tables: Record<TableKey, CellCount>;
   /** Places the importer could not read (cells, rows, sections, fields). */
   unread: number;
   errors: number;
   warnings: number;
+  /** Findings that only inform (提示). */
+  infos: number;
   /** Findings per rule, in the order the rules run. */
   byRule: { rule: RuleId; severity: Severity; count: number }[];
   findings: CheckedFinding[];
@@ -87,7 +89,7 @@ export interface BatchOptions {
 
 /** A file after the first stage: the report as read, or why it could not be. */
 export type ReadFile =
-  | { file: string; ok: true; report: Report; unread: number }
+  | { file: string; ok: true; report: Report; unread: number; tableCells: TableCellCounts }
   | UnreadableFile;
 
 const TABLES: TableKey[] = ["activeDisclosure", "requests", "reviewLitigation"];
@@ -115,36 +117,7 @@ export async function readPublishedFile(file: BatchFile, options: Pick<BatchOpti
     result = { ok: false, message: `读取文件时出错：${e instanceof Error ? e.message : String(e)}` };
   }
   if (!result.ok) return { file: name, ok: false, reason: result.message };
-  return { file: name, ok: true, report: result.report, unread: result.unread.length };
-}
-
-/**
- * Cells read of cells printed, per table. The report as read holds every row of tables 三 and 四 (blank
- * where nothing was read) and the rows of table 二 that were printed; a cell counts as read when it holds
- * a number. A 总计 printed blank stays blank, so it counts as printed and not read.
- */
-export function cellCounts(report: Report): Record<TableKey, CellCount> {
-  const layout = layoutOf(report.edition);
-  const count = (rows: [Record<string, unknown> | undefined, string[]][]): CellCount => {
-    let read = 0;
-    let printed = 0;
-    for (const [row, columns] of rows) {
-      for (const column of columns) {
-        printed++;
-        if (typeof row?.[column] === "number") read++;
-      }
-    }
-    return { read, printed };
-  };
-  const requestColumns = requestColumnKeys(report.edition, report.requests);
-  const reviewCells = [...layout.reviewCellByKey.keys()];
-  return {
-    activeDisclosure: count(
-      layout.adRows.filter((r) => report.activeDisclosure[r.key]).map((r) => [report.activeDisclosure[r.key], r.columns.map((c) => c.key)]),
-    ),
-    requests: count(layout.requestRowKeys.map((key) => [report.requests[key], requestColumns])),
-    reviewLitigation: count(layout.reviewGroups.map((g) => [report.reviewLitigation[g.key], reviewCells])),
-  };
+  return { file: name, ok: true, report: result.report, unread: result.unread.length, tableCells: result.tableCells };
 }
 
 /** Agency names compared without spaces (a printed title may break the name across lines). */
@@ -166,7 +139,7 @@ export function checkReadFile(read: ReadFile, previous?: { file: string; report:
   if (!read.ok) return read;
   const { report } = read;
   const findings = validate(report, { previous: previous?.report });
-  const tables = cellCounts(report);
+  const tables = read.tableCells;
   const cells = TABLES.reduce<CellCount>(
     (sum, t) => ({ read: sum.read + tables[t].read, printed: sum.printed + tables[t].printed }),
     { read: 0, printed: 0 },
@@ -189,6 +162,7 @@ export function checkReadFile(read: ReadFile, previous?: { file: string; report:
     unread: read.unread,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
+    infos: findings.filter((f) => f.severity !== "error" && f.severity !== "warning").length,
     byRule,
     findings: findings.map((f) => ({
       rule: f.rule,
@@ -231,6 +205,7 @@ export function batchTotals(entries: CheckEntry[]) {
     unreadable: entries.length - checked.length,
     errors: checked.reduce((n, e) => n + e.errors, 0),
     warnings: checked.reduce((n, e) => n + e.warnings, 0),
+    infos: checked.reduce((n, e) => n + e.infos, 0),
     withErrors: checked.filter((e) => e.errors > 0).length,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A checked batch of published reports as an XLSX workbook (exceljs), for the command line's --xlsx and
  * the county page's download:
- * - 汇总: one row per file — agency, year, edition, cells read and printed, errors, warnings, rules —
+ * - 汇总: one row per file — agency, year, edition, cells read and printed, errors, warnings, infos, rules —
  *   or, for a file that could not be read, the reason;
  * - 问题: one row per finding — file, agency, year, severity, rule, place, cells, message.
  */
@@ -14,9 +14,9 @@ import type { Severity } from "../rules";
 export const BATCH_WORKBOOK_NAME = "已发布报告检查结果.xlsx";
 export const BATCH_WORKBOOK_ASCII_NAME = "published-reports-check.xlsx";
 
-/** 错误, 提醒, or 说明 for a finding that only informs. */
+/** 错误, 提醒, or 提示 for a finding that only informs. */
 export function severityLabel(severity: Severity): string {
-  return severity === "error" ? "错误" : severity === "warning" ? "提醒" : "说明";
+  return severity === "error" ? "错误" : severity === "warning" ? "提醒" : "提示";
 }
 
 interface ColumnSpec {
@@ -46,10 +46,11 @@ export async function batchWorkbook(entries: CheckEntry[]): Promise<Uint8Array<A
     { header: "机关", width: 32 },
     { header: "年度", width: 7 },
     { header: "格式版本", width: 12 },
-    { header: "读取的表格单元格", width: 10 },
-    { header: "表格单元格", width: 10 },
+    { header: "读取的单元格", width: 10 },
+    { header: "印出的单元格", width: 10 },
     { header: "错误", width: 7 },
     { header: "提醒", width: 7 },
+    { header: "提示", width: 7 },
     { header: "问题（按规则）", width: 40 },
     { header: "未能读取之处", width: 10 },
     { header: "对照的上年报告", width: 30 },
@@ -57,7 +58,7 @@ export async function batchWorkbook(entries: CheckEntry[]): Promise<Uint8Array<A
   ]);
   entries.forEach((e, i) => {
     if (!e.ok) {
-      summary.addRow([i + 1, e.file, "", "", "", "", "", "", "", "", "", "", `无法读取：${e.reason}`]).getCell(13).font = {
+      summary.addRow([i + 1, e.file, "", "", "", "", "", "", "", "", "", "", "", `无法读取：${e.reason}`]).getCell(14).font = {
         color: { argb: "FFB91C1C" },
       };
       return;
@@ -72,6 +73,7 @@ export async function batchWorkbook(entries: CheckEntry[]): Promise<Uint8Array<A
       e.cells.printed,
       e.errors,
       e.warnings,
+      e.infos,
       rulesText(e),
       e.unread,
       e.previousFile ?? "",
@@ -82,7 +84,9 @@ export async function batchWorkbook(entries: CheckEntry[]): Promise<Uint8Array<A
   summary.addRow([]);
   summary.addRow([
     "",
-    `共 ${totals.files} 个文件：已检查 ${totals.checked} 个，无法读取 ${totals.unreadable} 个；错误 ${totals.errors} 个，提醒 ${totals.warnings} 个。`,
+    `共 ${totals.files} 个文件：已检查 ${totals.checked} 个，无法读取 ${totals.unreadable} 个；错误 ${totals.errors} 个，提醒 ${totals.warnings} 个${
+      totals.infos > 0 ? `，提示 ${totals.infos} 个` : ""
+    }。`,
   ]).font = { bold: true };
 
   const findings = sheetWithHeader(workbook, "问题", [
