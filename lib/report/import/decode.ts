@@ -1,8 +1,10 @@
 /**
  * From a file to blocks: decoding bytes (UTF-8 or GB18030), telling the kind of a file by its name or
- * content, and DOCX → HTML through mammoth (after the zip-bomb checks of zip-limits.ts).
+ * content, and DOCX → HTML through mammoth (after the zip-bomb checks of zip-limits.ts). PDF is read
+ * by pdf.ts.
  */
 import mammoth from "mammoth";
+import { looksLikePdf } from "./pdf";
 import type { ImportKind } from "./types";
 import { CORRUPT_DOCX_MESSAGE, safeDocxZip } from "./zip-limits";
 
@@ -15,9 +17,11 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** The kind of a file: by its extension first, else by its content. */
+/** The kind of a file: a PDF by its content (whatever its name), others by their extension first, else by content. */
 export function sniffKind(data: string | Uint8Array, fileName?: string): ImportKind {
+  if (typeof data !== "string" && looksLikePdf(data)) return "pdf";
   const ext = fileName?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (ext === "pdf") return "pdf";
   if (ext === "docx") return "docx";
   if (ext === "html" || ext === "htm" || ext === "xhtml") return "html";
   if (ext === "txt" || ext === "md" || ext === "text") return "text";
@@ -34,9 +38,7 @@ export function decodeText(data: string | Uint8Array): Decoded {
   if (startsWith(data, OLE_MAGIC)) {
     return { ok: false, message: "这是旧版 Word（.doc）或其他 Office 文件，无法直接读取。请在 Word 或 WPS 中另存为 .docx 后再导入。" };
   }
-  if (startsWith(data, [0x25, 0x50, 0x44, 0x46])) {
-    return { ok: false, message: "这是 PDF 文件，无法直接读取。请复制其中的文字粘贴导入，或使用 DOCX / HTML 版本。" };
-  }
+  if (looksLikePdf(data)) return { ok: false, message: "这是 PDF 文件，不是文本。请按 PDF 文件上传。" };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(data);

@@ -1,10 +1,11 @@
 /**
- * Importing a published report (plain text, HTML or DOCX) into the interchange model, for either
+ * Importing a published report (plain text, HTML, DOCX or PDF) into the interchange model, for either
  * edition. Every input goes through one core (read-report.ts): DOCX → HTML (mammoth) → blocks;
- * HTML → blocks; text → blocks (tab-separated lines are table rows).
+ * HTML → blocks; text → blocks (tab-separated lines are table rows); PDF → blocks (pdf.ts).
  */
 import { htmlToBlocks, textToBlocks } from "./blocks";
 import { decodeText, docxToHtml } from "./decode";
+import { importPdf } from "./pdf";
 import { readReport } from "./read-report";
 import type { ImportInput, ImportResult } from "./types";
 
@@ -14,6 +15,7 @@ export { sniffKind } from "./decode";
 /** Reads a published report. Never throws: unreadable input gives `{ ok: false, message }` in Chinese. */
 export async function importReport(input: ImportInput): Promise<ImportResult> {
   try {
+    if (input.kind === "pdf") return await importPdf(input.data);
     if (input.kind === "docx") {
       const html = await docxToHtml(input.data);
       if (!html.ok) return html;

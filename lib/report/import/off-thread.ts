@@ -11,6 +11,7 @@
 import { Worker } from "node:worker_threads";
 import { htmlToBlocks, textToBlocks } from "./blocks";
 import { decodeText, mammothHtml, prepareDocx, type Decoded } from "./decode";
+import { importPdf } from "./pdf";
 import { readReport } from "./read-report";
 import type { Block, ImportInput, ImportResult } from "./types";
 import { CORRUPT_DOCX_MESSAGE } from "./zip-limits";
@@ -136,6 +137,8 @@ const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve))
  */
 export async function importReportOffThread(input: ImportInput): Promise<ImportResult> {
   try {
+    // A PDF is read by pdfjs in a worker of its own (pdf-extract.ts).
+    if (input.kind === "pdf") return await importPdf(input.data);
     let blocks: Block[];
     if (input.kind === "docx") {
       const html = await docxToHtmlOffThread(input.data);

@@ -1,7 +1,7 @@
 /** Public types of the importer of published reports (text, HTML, DOCX → the interchange model). */
 import type { Report } from "../model";
 
-export type ImportKind = "text" | "html" | "docx";
+export type ImportKind = "text" | "html" | "docx" | "pdf";
 
 export interface ImportInput {
   kind: ImportKind;

@@ -1,0 +1,176 @@
+/**
+ * The geometry of PDF pages, on pages written here as pdfjs gives them (text items in PDF space, y up;
+ * drawing operators): rules found as stroked lines and as thin filled rectangles under a transform,
+ * merged cells, text cut at a rule, tables joined over a page break, paragraphs, page furniture, and
+ * tables without rules.
+ */
+import { describe, expect, it } from "vitest";
+import { htmlToBlocks } from "./blocks";
+import type { PdfOp, PdfPageData, PdfTextItem } from "./pdf-extract";
+import { fixRadicals, joinTables, layoutDocument, layoutPage, pageSegments, tableHtml } from "./pdf-layout";
+import type { GridTable } from "./pdf-layout";
+
+const HEIGHT = 842;
+/** pdfjs's viewport at scale 1 for an A4 page: PDF space (y up) → page space (y down). */
+const VIEWPORT = [1, 0, 0, -1, 0, HEIGHT];
+
+/** A text item at (x, top) in page space (y down), `size` points high, one em per CJK character. */
+function text(str: string, x: number, top: number, size = 10): PdfTextItem {
+  const width = [...str].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? size : size / 2), 0);
+  return { str, transform: [size, 0, 0, size, x, HEIGHT - top - size * 0.85], width, height: size };
+}
+
+function page(items: PdfTextItem[], ops: PdfOp[] = []): PdfPageData {
+  return { viewport: VIEWPORT, width: 595, height: HEIGHT, items, ops };
+}
+
+/** Stroked lines, in PDF space. */
+function strokes(lines: [number, number, number, number][]): PdfOp[] {
+  return lines.map(([x0, y0, x1, y1]) => ["constructPath", ["stroke", [0, x0, HEIGHT - y0, 1, x1, HEIGHT - y1]]] as PdfOp);
+}
+
+/** A grid of rules in page space: rows at `ys`, columns at `xs`, leaving out the given interior pieces. */
+function grid(xs: number[], ys: number[], missing: { vertical?: [number, number][]; horizontal?: [number, number][] } = {}) {
+  const lines: [number, number, number, number][] = [];
+  ys.forEach((y, r) => {
+    xs.slice(1).forEach((x, c) => {
+      if (!missing.horizontal?.some(([mr, mc]) => mr === r && mc === c)) lines.push([xs[c], y, x, y]);
+    });
+  });
+  xs.forEach((x, c) => {
+    ys.slice(1).forEach((y, r) => {
+      if (!missing.vertical?.some(([mr, mc]) => mr === r && mc === c)) lines.push([x, ys[r], x, y]);
+    });
+  });
+  return strokes(lines);
+}
+
+function onlyTable(p: PdfPageData): GridTable {
+  const tables = layoutPage(p).blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+  expect(tables).toHaveLength(1);
+  return tables[0];
+}
+
+describe("rules", () => {
+  it("stroked lines and thin filled rectangles under a transform are rules; white ones and wide fills are not", () => {
+    // Chromium: a flipped, scaled page transform, borders as rectangles 0.75 pt thick.
+    const ops: PdfOp[] = [
+      ["save", null],
+      ["transform", [0.5, 0, 0, -0.5, 0, HEIGHT]],
+      ["constructPath", ["fill", [0, 100, 100, 1, 300, 100, 1, 300, 101.5, 1, 100, 101.5, 4]]],
+      ["setFillRGBColor", ["#ffffff"]],
+      ["constructPath", ["fill", [0, 100, 200, 1, 300, 200, 1, 300, 201.5, 1, 100, 201.5, 4]]],
+      ["setFillRGBColor", ["#d9d9d9"]],
+      ["constructPath", ["fill", [0, 100, 300, 1, 300, 300, 1, 300, 340, 1, 100, 340, 4]]],
+      ["restore", null],
+      ["constructPath", ["stroke", [0, 10, 800, 1, 10, 700]]],
+    ];
+    const segments = pageSegments(page([], ops));
+    expect(segments).toHaveLength(2);
+    expect(segments[0]).toMatchObject({ horizontal: true, from: 50, to: 150 });
+    expect(segments[0].at).toBeCloseTo(50.375);
+    expect(segments[1]).toEqual({ horizontal: false, at: 10, from: 42, to: 142 });
+  });
+
+  it("a table: cells from the rules, a cell without a rule between is merged, text in the cell its centre lies in", () => {
+    // Three columns, three rows; the first row's last two cells merged (申请人情况 over 自然人 | 法人).
+    const xs = [50, 150, 200, 250];
+    const ys = [100, 120, 140, 160];
+    const p = page(
+      [text("说明", 60, 105), text("申请人情况", 175, 105, 8), text("自然人", 152, 125, 8), text("法人", 205, 125), text("一、本年新收", 55, 145), text("3", 172, 145), text("4", 222, 145)],
+      grid(xs, ys, { vertical: [[0, 2]] }),
+    );
+    const table = onlyTable(p);
+    const rows = htmlToBlocks(tableHtml(table)).map((b) => (b.kind === "row" ? b.cells : []));
+    expect(rows).toEqual([
+      ["说明", "申请人情况", ""],
+      ["", "自然人", "法人"],
+      ["一、本年新收", "3", "4"],
+    ]);
+  });
+
+  it("text run over a rule is cut at it; a cell's lines are joined (a number wrapped in a narrow cell without a space)", () => {
+    const p = page([text("标签甲乙", 60, 105), text("12", 105, 125), text("34", 105, 137)], grid([50, 80, 120], [100, 120, 150]));
+    const rows = htmlToBlocks(tableHtml(onlyTable(p))).map((b) => (b.kind === "row" ? b.cells : []));
+    expect(rows).toEqual([
+      ["标签", "甲乙"],
+      ["", "1234"],
+    ]);
+  });
+
+  it("a table continued on the next page is one table when its columns line up", () => {
+    const a: GridTable = { xs: [50, 150, 250], ys: [100, 120], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2, text: "表头" }] };
+    const b: GridTable = { xs: [50, 100, 150, 250], ys: [60, 80], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: "甲" }, { row: 0, col: 1, rowSpan: 1, colSpan: 1, text: "乙" }, { row: 0, col: 2, rowSpan: 1, colSpan: 1, text: "1" }] };
+    const joined = joinTables(a, b)!;
+    expect(joined.xs).toEqual([50, 100, 150, 250]);
+    expect(htmlToBlocks(tableHtml(joined)).map((r) => (r.kind === "row" ? r.cells : []))).toEqual([
+      ["表头", "", ""],
+      ["甲", "乙", "1"],
+    ]);
+    expect(joinTables(a, { ...b, xs: [80, 120, 150, 300] })).toBeUndefined();
+  });
+});
+
+describe("text", () => {
+  it("radicals named by a PDF writer for ideographs are the ideographs", () => {
+    expect(fixRadicals("⼈⺠政府⻔户⽹站")).toBe("人民政府门户网站");
+    expect(fixRadicals("（一）予以公开")).toBe("（一）予以公开");
+  });
+
+  it("lines run on while they reach the right margin; an indented line, a numbered line or a date starts a new paragraph; page numbers go", () => {
+    const line = (s: string, x: number, top: number) => text(s, x, top);
+    const full = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"; // 40 em
+    const pages = [
+      page([
+        line(full, 50, 100),
+        line("接着的一行。", 50, 115),
+        line(full.slice(2), 70, 130),
+        line("（一）主动公开情况", 50, 145),
+        line(full, 50, 160),
+        line("2021年1月21日", 50, 175),
+        line("—3—", 280, 800),
+      ]),
+    ];
+    const doc = layoutDocument(pages.map(layoutPage));
+    expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind))).toEqual([
+      `${full}接着的一行。`,
+      full.slice(2),
+      "（一）主动公开情况",
+      full,
+      "2021年1月21日",
+    ]);
+  });
+});
+
+describe("tables without rules", () => {
+  /** A row of numbers at `top`: a label, then values centred on `centres` ("" leaves the cell blank). */
+  function row(label: string, values: string[], top: number, centres: number[]): PdfTextItem[] {
+    return [text(label, 50, top), ...values.flatMap((v, i) => (v === "" ? [] : [text(v, centres[i] - (v.length * 5) / 2, top)]))];
+  }
+  const centres = [200, 240, 280, 320];
+
+  it("numbers in the columns they stand in; a column blank in every row is found from the header word over it", () => {
+    const items = [
+      ...["结果维持", "结果纠正", "其他结果", "总计"].map((h, i) => text(h, centres[i] - 20, 100)),
+      ...row("行政复议", ["1", "2", "", "3"], 120, centres),
+      ...row("行政诉讼", ["4", "5", "", "9"], 140, centres),
+    ];
+    const blocks = layoutPage(page(items)).blocks;
+    const rows = blocks.flatMap((b) => (b.kind === "rows" ? b.rows : []));
+    expect(rows).toEqual([
+      ["", "结果维持", "结果纠正", "其他结果", "总计"],
+      ["行政复议", "1", "2", "", "3"],
+      ["行政诉讼", "4", "5", "", "9"],
+    ]);
+  });
+
+  it("a heading centred between two columns is not taken for a column; a row whose first number is missing keeps no numbers", () => {
+    const items = [
+      text("行政", 250, 95), // centred at 260, halfway between the columns at 240 and 280
+      ...row("甲", ["1", "2", "3", "4"], 120, centres),
+      ...row("乙", ["", "6", "7", "8"], 140, centres),
+    ];
+    const rows = layoutPage(page(items)).blocks.flatMap((b) => (b.kind === "rows" ? b.rows : []));
+    expect(rows).toEqual([["", "", "", "行政", ""], ["甲", "1", "2", "3", "4"], ["乙"]]);
+  });
+});
