@@ -12,7 +12,8 @@ import { IMPORT_FILE_TOO_LARGE, importFileProblem, MAX_IMPORT_FILE_BYTES } from 
 
 type Values = { source: "file" | "text"; file?: FileList; text: string };
 
-const ACCEPT = ".docx,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain";
+const ACCEPT =
+  ".docx,.pdf,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/html,text/plain";
 /** A .docx larger than the server reads is sent without its pictures (see shrink-docx.ts). */
 const MAX_DOCX_BYTES = 30 * 1024 * 1024;
 
@@ -128,7 +129,7 @@ export function ImportReportForm({
             <legend className="mb-1 font-medium text-slate-700">上一年度已发布的报告</legend>
             <label className="mr-6 inline-flex items-center gap-2">
               <input type="radio" value="file" {...register("source")} />
-              上传文件（Word .docx、网页 .html、文本 .txt）
+              上传文件（Word .docx、PDF、网页 .html、文本 .txt）
             </label>
             <label className="inline-flex items-center gap-2">
               <input type="radio" value="text" {...register("source")} />
@@ -161,7 +162,7 @@ export function ImportReportForm({
                 })}
               />
               <p id="import-file-hint" className="mt-1 text-slate-500">
-                旧版 Word（.doc）请先另存为 .docx；PDF 请复制全文后选择“粘贴全文”。
+                旧版 Word（.doc）请先另存为 .docx。PDF 须带文字层：扫描件（图片）无法读取，请使用 Word 或网页版本，或复制文字后选择“粘贴全文”。
               </p>
               {errors.file && <p className="mt-1 text-red-700">{errors.file.message}</p>}
             </div>

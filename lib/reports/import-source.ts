@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 
-/** Word (.docx), web pages and plain text; PDF and old .doc are explained by the form instead. */
-export const IMPORT_FILE_TYPES = /\.(docx|html?|txt)$/i;
+/** Word (.docx), PDF (with a text layer), web pages and plain text; old .doc is explained by the form instead. */
+export const IMPORT_FILE_TYPES = /\.(docx|pdf|html?|txt)$/i;
 /** The largest file the server reads; the server-action body limit in next.config.ts matches it. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_TEXT_CHARS = 2_000_000;
@@ -15,7 +15,7 @@ export const IMPORT_FILE_TOO_LARGE = `文件超过 ${MAX_IMPORT_FILE_BYTES / 102
 /** Why a chosen file cannot be sent, or null when it can. */
 export function importFileProblem(file: { name: string; size: number } | undefined | null): string | null {
   if (!file) return "请选择要导入的文件";
-  if (!IMPORT_FILE_TYPES.test(file.name)) return "只能导入 .docx、.html、.htm 或 .txt 文件";
+  if (!IMPORT_FILE_TYPES.test(file.name)) return "只能导入 .docx、.pdf、.html、.htm 或 .txt 文件";
   if (file.size === 0) return "文件是空的";
   if (file.size > MAX_IMPORT_FILE_BYTES) return IMPORT_FILE_TOO_LARGE;
   return null;
