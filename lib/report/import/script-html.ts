@@ -4,21 +4,20 @@
  * of a script, unescaped as JavaScript would.
  */
 
-/** A string literal long enough to be a page's content and holding tags. */
-const MIN_LENGTH = 200;
-const TAGS = /<(?:p|div|table|tr|td|span|br|h[1-6])\b/i;
+const TAGS = /<\/?(?:p|div|table|tbody|tr|td|th|span|br|h[1-6]|strong|b)\b/i;
 const LITERAL = /"((?:[^"\\\n]|\\[\s\S])*)"|'((?:[^'\\\n]|\\[\s\S])*)'|`((?:[^`\\]|\\[\s\S])*)`/g;
 
-/** The HTML held in the string literals of one script's source, in order. */
+/**
+ * The HTML held in the string literals of one script's source: the literals holding tags, in order and
+ * joined (a page's HTML is often written as "…" + "…" pieces); none when no literal holds a tag.
+ */
 export function htmlInScript(source: string): string[] {
-  const out: string[] = [];
+  const pieces: string[] = [];
   for (const m of source.matchAll(LITERAL)) {
-    const raw = m[1] ?? m[2] ?? m[3] ?? "";
-    if (raw.length < MIN_LENGTH) continue;
-    const text = unescapeJs(raw);
-    if (TAGS.test(text)) out.push(text);
+    const text = unescapeJs(m[1] ?? m[2] ?? m[3] ?? "");
+    if (TAGS.test(text)) pieces.push(text);
   }
-  return out;
+  return pieces.length > 0 ? [pieces.join("")] : [];
 }
 
 /** A JavaScript string literal's body as the string it stands for. */
