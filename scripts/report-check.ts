@@ -19,7 +19,7 @@ import { MAX_IMPORT_FILE_BYTES } from "@/lib/reports/import-source";
 
 const USAGE = "用法：npm run report -- check 文件或文件夹… [--xlsx 输出.xlsx] [--json] [--previous-dir 上年报告文件夹]";
 
-/** The kinds a folder is searched for: what the importer reads (PDF explained when it cannot). */
+/** The kinds a folder is searched for: what the importer reads. */
 export const CHECKED_FILES = /\.(docx|html?|txt|md|pdf)$/i;
 
 /** A path to read, or one that could not be listed (with the reason). */

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { MAX_IMPORT_FILE_BYTES } from "@/lib/reports/import-source";
 
-/** What the importer reads, and PDF (explained file by file until the importer reads it). */
+/** What the importer reads. */
 export const CHECK_FILE_TYPES = /\.(docx|html?|txt|md|pdf)$/i;
 export const CHECK_FILE_ACCEPT = ".docx,.html,.htm,.txt,.md,.pdf";
 export const MAX_CHECK_FILE_BYTES = MAX_IMPORT_FILE_BYTES;

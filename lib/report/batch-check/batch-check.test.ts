@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { Workbook } from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportDocx, exportHtml, exportMarkdown } from "../export";
@@ -47,8 +49,10 @@ describe("checkBatch", () => {
       markdown("c.md", seed),
       // Markdown is text: the same report from a .txt file.
       { name: "d.txt", data: text(exportMarkdown(seed, { draft: false })) },
+      // The seed printed to PDF by Chromium (the importer's fixture).
+      { name: "e.pdf", data: new Uint8Array(fs.readFileSync(path.join(__dirname, "../import/fixtures/pdf/seed-chromium.pdf"))) },
     ]);
-    expect(entries.map((e) => e.file)).toEqual(["a.html", "b.docx", "c.md", "d.txt"]);
+    expect(entries.map((e) => e.file)).toEqual(["a.html", "b.docx", "c.md", "d.txt", "e.pdf"]);
     for (const e of entries.map(checked)) {
       expect(e).toMatchObject({ agency: SEED_AGENCY, year: 2020, edition: "2019", errors: 2, warnings: 0, unread: 0 });
       expect(e.editionName).toContain("2019");
