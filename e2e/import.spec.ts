@@ -123,3 +123,21 @@ test("a Word file is read through the server's worker; a zip bomb gets a clear m
   const list = await page.request.get("/");
   expect(list.status()).toBe(200);
 });
+
+test("a PDF report is read through the server's worker; a scan gets a clear message", async ({ page }) => {
+  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  const fixture = (name: string) => fs.readFileSync(path.resolve("lib/report/import/fixtures/pdf", name));
+
+  await page.goto("/reports/import");
+  await page.getByLabel("报告文件").setInputFiles({ name: "蓬莱阁街道2020年报.pdf", mimeType: "application/pdf", buffer: fixture("seed-libreoffice.pdf") });
+  await page.getByRole("button", { name: "读取" }).click();
+  await expect(page.getByRole("heading", { name: "读取结果" })).toBeVisible();
+  await expect(page.getByText("2020 年度报告，2019 年版格式")).toBeVisible();
+  await expect(page.getByText("全部内容均已读取。")).toBeVisible();
+
+  await page.goto("/reports/import");
+  await page.getByLabel("报告文件").setInputFiles({ name: "扫描件.pdf", mimeType: "application/pdf", buffer: fixture("scan.pdf") });
+  await page.getByRole("button", { name: "读取" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "这是扫描件（没有文字层），无法读取" })).toBeVisible();
+});
