@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { createReport } from "@/db/queries/reports";
 import { moveReportStatus } from "@/db/queries/workflow";
 import type { Report } from "@/lib/report/model";
@@ -110,6 +111,8 @@ test("2: a refused keystroke in a count cell is told at the cell and never becom
   await expect(message).toBeInViewport();
   const [cellBox, messageBox] = [await target.boundingBox(), await message.boundingBox()];
   expect(Math.abs(messageBox!.y - cellBox!.y)).toBeLessThan(80);
+  const audit = await new AxeBuilder({ page }).include("table").analyze();
+  expect(audit.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
   // Corrected, the number counts and the message goes.
   await page.keyboard.press("Control+A");
   await page.keyboard.type("2");
