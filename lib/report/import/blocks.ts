@@ -51,14 +51,15 @@ function lineBlock(line: string): Block | undefined {
 }
 
 /**
- * The cells of a line written with pipes: a Markdown table row, or a row copied with " | " between
- * its cells (a line ending in a pipe counts even with one cell). Markdown's escaped pipe \\| is text.
+ * The cells of a line written with pipes: a line ending in a pipe (a Markdown table row, a row copied
+ * as "规章 | 0 | 0 | 0 |", even a single cell "第二十条第（一）项 ||||"), or with two pipes or more set
+ * off by spaces. A pipe escaped with a backslash (Markdown) is text.
  */
 function pipeCells(line: string): string[] | undefined {
   const starts = /^[|｜]/.test(line);
   const ends = /(?<!\\)[|｜]$/.test(line);
   const inner = line.split(/(?<!\\)[|｜]/);
-  if (!(starts && ends && line.length > 1) && !(ends && inner.length >= 2) && !(inner.length >= 3 && / [|｜] /.test(line))) return undefined;
+  if (!ends && !(inner.length >= 3 && / [|｜] /.test(line))) return undefined;
   if (starts) inner.shift();
   if (ends) inner.pop();
   return inner.map((c) => c.replace(/\\([\\|*_[\]<>#`])/g, "$1").trim());
@@ -79,6 +80,7 @@ export function htmlToBlocks(html: string): Block[] {
   const blocks = collect(root, false);
   if (namesReportTable(blocks)) return blocks;
   // The report may be held in a script, written into the page when it runs.
+  if (!root.querySelectorAll("script").some((s) => htmlInScript(s.rawText).length > 0)) return blocks;
   const withScripts = collect(root, true);
   return namesReportTable(withScripts) ? withScripts : blocks;
 }
