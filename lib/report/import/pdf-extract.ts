@@ -197,8 +197,8 @@ function runWorker(data: Uint8Array, limits: PdfLimits): Promise<PdfExtract> {
         // A copy: pdfjs takes ownership of (detaches) the buffer it is given.
         workerData: { ...where, data: data.slice(), maxPages: limits.maxPages },
         resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
-        stdout: true,
-        stderr: true,
+        stdout: false,
+        stderr: false,
       });
     } catch (error) {
       resolve({ ok: false, reason: "unavailable", detail: String(error) });
