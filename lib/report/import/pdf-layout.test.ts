@@ -98,6 +98,13 @@ describe("rules", () => {
     ]);
   });
 
+  it("a frame around the page, with a rule under its heading, is not a table: its text stays text", () => {
+    const long = "本机关认真贯彻落实政府信息公开条例，主动公开各类政府信息。".repeat(6);
+    const lines = [0, 1, 2, 3].map((i) => text(long.slice(i * 45, i * 45 + 45), 60, 100 + 15 * i));
+    const blocks = layoutPage(page([text("某县某局", 60, 60), ...lines], grid([50, 545], [40, 80, 800]))).blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(["line", "line", "line", "line", "line"]);
+  });
+
   it("a table continued on the next page is one table when its columns line up", () => {
     const a: GridTable = { xs: [50, 150, 250], ys: [100, 120], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2, text: "表头" }] };
     const b: GridTable = { xs: [50, 100, 150, 250], ys: [60, 80], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: "甲" }, { row: 0, col: 1, rowSpan: 1, colSpan: 1, text: "乙" }, { row: 0, col: 2, rowSpan: 1, colSpan: 1, text: "1" }] };

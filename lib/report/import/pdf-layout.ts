@@ -120,7 +120,7 @@ export function fixRadicals(text: string): string {
 }
 
 /** The page's text items as runs in viewport coordinates. */
-export function pageRuns(page: PdfPageData): Run[] {
+function pageRuns(page: PdfPageData): Run[] {
   const runs: Run[] = [];
   for (const item of page.items) {
     const [a, b, c, d, e, f] = item.transform;
@@ -430,6 +430,9 @@ function cutRun(run: Run, cuts: number[]): Run[] {
   return pieces;
 }
 
+/** A statistics table's longest cell is a label of some 40 characters; a frame around paragraphs has more. */
+const MAX_CELL_CHARS = 150;
+
 /** The tables a page's rules draw, each with the runs inside it taken out of `runs`. */
 function ruledTables(segments: Segment[], runs: Set<Run>): { table: GridTable; top: number; bottom: number }[] {
   const tables: { table: GridTable; top: number; bottom: number }[] = [];
@@ -438,13 +441,11 @@ function ruledTables(segments: Segment[], runs: Set<Run>): { table: GridTable; t
     if (!frame) continue;
     const { xs, ys, region } = frame;
     const texts = new Map<number, Run[]>();
-    let taken = 0;
     for (const run of [...runs]) {
       const cx = (run.x0 + run.x1) / 2;
       const cy = centreY(run);
       if (cx < xs[0] || cx > xs[xs.length - 1] || cy < ys[0] || cy > ys[ys.length - 1]) continue;
       runs.delete(run);
-      taken++;
       for (const piece of cutRun(run, xs)) {
         const c = indexIn(xs, (piece.x0 + piece.x1) / 2);
         const r = indexIn(ys, centreY(piece));
@@ -453,7 +454,6 @@ function ruledTables(segments: Segment[], runs: Set<Run>): { table: GridTable; t
         texts.set(id, [...(texts.get(id) ?? []), piece]);
       }
     }
-    // A box around text (a 1 × n frame with text in one cell) is read as text, not as a table.
     const cells: GridTable["cells"] = [];
     const seen = new Set<number>();
     for (let r = 0; r < region.length; r++) {
@@ -468,8 +468,9 @@ function ruledTables(segments: Segment[], runs: Set<Run>): { table: GridTable; t
         cells.push({ row: r, col: c, rowSpan, colSpan, text: cellText(texts.get(id) ?? []) });
       }
     }
-    if (seen.size < 2 && taken > 0) {
-      // Not a table: give its text back.
+    if (seen.size < 2 || cells.some((c) => c.text.length > MAX_CELL_CHARS)) {
+      // A box around text, or a frame around the page (a rule under its heading), is not a table: its
+      // text is read as text.
       for (const list of texts.values()) for (const run of list) runs.add(run);
       continue;
     }
@@ -479,7 +480,7 @@ function ruledTables(segments: Segment[], runs: Set<Run>): { table: GridTable; t
 }
 
 /** The text of a cell: its lines top to bottom, pieces of a line left to right. */
-export function cellText(runs: Run[]): string {
+function cellText(runs: Run[]): string {
   return groupLines(runs)
     .map((l) => l.text)
     .reduce((text, line) => (text === "" ? line : text + (/[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(line) ? " " : "") + line), "");
@@ -489,7 +490,7 @@ export function cellText(runs: Run[]): string {
 // Lines and paragraphs
 
 /** Runs grouped into lines by baseline, each line's runs joined left to right. */
-export function groupLines(runs: Run[]): Line[] {
+function groupLines(runs: Run[]): Line[] {
   const sorted = [...runs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const lines: Run[][] = [];
   for (const run of sorted) {
@@ -521,7 +522,7 @@ export function groupLines(runs: Run[]): Line[] {
 }
 
 /** The usual distance between one line and the next on a page (the median), 0 without two lines. */
-export function linePitch(lines: Line[]): number {
+function linePitch(lines: Line[]): number {
   const ys = lines.map((l) => l.y).sort((a, b) => a - b);
   const gaps = ys.slice(1).map((y, i) => y - ys[i]).filter((g) => g > 1).sort((a, b) => a - b);
   return gaps.length === 0 ? 0 : gaps[Math.floor(gaps.length / 2)];
