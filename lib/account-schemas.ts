@@ -1,5 +1,6 @@
 /** What a user types to change their own password, checked the same in the browser and on the server. */
 import { z } from "zod";
+import "@/lib/zod-in-browser";
 
 export const NEW_PASSWORD_MIN_LENGTH = 10;
 

@@ -3,6 +3,7 @@
  * one list of file types, one size limit, one text limit, one set of Chinese messages. No server code here.
  */
 import { z } from "zod";
+import "@/lib/zod-in-browser";
 
 /** Word (.docx), PDF (with a text layer), web pages and plain text; old .doc is explained by the form instead. */
 export const IMPORT_FILE_TYPES = /\.(docx|pdf|html?|txt)$/i;

@@ -3,6 +3,7 @@
  * with Chinese messages that name the field.
  */
 import { z } from "zod";
+import "@/lib/zod-in-browser";
 import type { UserRole } from "@/db/schema";
 import { roleLabels } from "@/lib/labels";
 import { isMonthDay } from "@/lib/dashboard/deadlines";
