@@ -46,6 +46,20 @@ test("garbage pasted for import gets a clear message and creates nothing", async
   await expect(page.getByText("还没有年度报告")).toBeVisible();
 });
 
+test("a report whose tables could not be read cannot start the next year; the page says which tables and what it reads", async ({ page }) => {
+  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  await page.goto("/reports/import");
+  await page.getByLabel("粘贴全文").check();
+  await page
+    .getByLabel(/报告全文/)
+    .fill("烟台市蓬莱区蓬莱阁街道2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本街道认真贯彻落实政府信息公开条例。\n五、存在的主要问题及改进情况\n无。");
+  await page.getByRole("button", { name: "读取" }).click();
+  await expect(page.getByTestId("import-no-table")).toContainText("没有找到表二");
+  await expect(page.getByTestId("import-no-table")).toContainText("本系统能读取");
+  await expect(page.getByRole("button", { name: /确认，开始填写/ })).toHaveCount(0);
+});
+
 test("an imported report stays 导入 until the agency's supervisor confirms it; a clerk cannot import another agency's report", async ({ browser }) => {
   // The agency's name contains the printed one (烟台市蓬莱区蓬莱阁街道), as a real agency's would.
   const { clerk, supervisor } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });

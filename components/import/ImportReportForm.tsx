@@ -250,7 +250,20 @@ export function ImportReportForm({
             <h2 id="import-confirm" className="font-semibold">
               确认
             </h2>
-            {nextExisting ? (
+            {preview.noTableRead ? (
+              <div className="space-y-2">
+                <p role="alert" data-testid="import-no-table" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+                  {preview.noTableRead}
+                </p>
+                <button
+                  type="button"
+                  onClick={restart}
+                  className="rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"
+                >
+                  重新选择文件
+                </button>
+              </div>
+            ) : nextExisting ? (
               <p role="status">
                 本机关已有 {nextExisting.year} 年度报告，不会覆盖。{" "}
                 <Link href={`/reports/${nextExisting.id}`} className="text-brand-600 underline-offset-2 hover:underline">

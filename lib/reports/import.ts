@@ -17,7 +17,7 @@ import { actorScope, decideAccount } from "@/lib/permissions";
 import { startFromPrevious } from "@/lib/report/carry-forward";
 import { getEdition } from "@/lib/report/editions";
 import { importReportOffThread } from "@/lib/report/import/off-thread";
-import type { ImportKind, UnreadItem } from "@/lib/report/import";
+import type { ImportKind, ImportTableKey, TableCellCounts, UnreadItem } from "@/lib/report/import";
 import type { Agency, Report } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
 import { recordRefusal } from "@/lib/refusals";
@@ -43,6 +43,13 @@ export interface ImportPreview {
   existingPrevious?: { id: number };
   /** Warnings the clerk should see before confirming. */
   warnings: string[];
+  /** Printed and read cells of each statistical table, as the reader counted them. */
+  tableCells: TableCellCounts;
+  /**
+   * Set when not one table cell was read: confirming is refused (a report started from it would carry
+   * nothing over), and this says which tables were not found and which layouts the reader reads.
+   */
+  noTableRead?: string;
 }
 
 export type ConfirmOutcome =
@@ -51,7 +58,35 @@ export type ConfirmOutcome =
 
 type Prepared =
   | { ok: false; failure: ActionResult<never> }
-  | { ok: true; agency: Agency; imported: Report; unread: UnreadItem[]; notes: string[]; warnings: string[] };
+  | {
+      ok: true;
+      agency: Agency;
+      imported: Report;
+      unread: UnreadItem[];
+      notes: string[];
+      warnings: string[];
+      tableCells: TableCellCounts;
+      noTableRead?: string;
+    };
+
+const TABLE_NAMES: Record<ImportTableKey, string> = {
+  activeDisclosure: "表二（主动公开政府信息情况）",
+  requests: "表三（收到和处理政府信息公开申请情况）",
+  reviewLitigation: "表四（政府信息公开行政复议、行政诉讼情况）",
+};
+
+/** What the reader reads, said to a clerk whose file gave no table cell. */
+export const READABLE_LAYOUTS =
+  "Word（.docx）或 PDF 中的表格；网页（.html）中的表格，包括网站发布页面的源代码；从网页复制的文字，每格一行或每行一排（以“|”、制表符或空格分隔）；Markdown 表格";
+
+/** The refusal when not one statistical table cell was read, naming the tables not found. */
+function noTableReadMessage(counts: TableCellCounts): string | undefined {
+  const keys = Object.keys(TABLE_NAMES) as ImportTableKey[];
+  if (keys.some((key) => counts[key].read > 0)) return undefined;
+  const missing = keys.filter((key) => counts[key].printed === 0).map((key) => TABLE_NAMES[key]);
+  const found = missing.length === keys.length ? "没有找到" + missing.join("、") : "表格中的数字一个也没有读出";
+  return `${found}，不能据此开始新年度的报告。本系统能读取：${READABLE_LAYOUTS}。请换用本机关网站上的网页版或 Word 版，或复制包含表格的全文粘贴。`;
+}
 
 /** Whether a printed agency name names the user's agency (the printed one may be shorter or longer). */
 function namesSameAgency(printed: string, agencyName: string): boolean {
@@ -100,7 +135,16 @@ async function prepare(db: Executor, user: UserProfile, source: ImportSource): P
     ? []
     : [`文件中没有找到机关名称，请确认这是「${agency.name}」的报告。`];
   // The stored report is the agency's own: its name and level are the agency's, the printed title stays.
-  return { ok: true, agency, imported: { ...imported, agency }, unread: result.unread, notes: result.notes, warnings };
+  return {
+    ok: true,
+    agency,
+    imported: { ...imported, agency },
+    unread: result.unread,
+    notes: result.notes,
+    warnings,
+    tableCells: result.tableCells,
+    noTableRead: noTableReadMessage(result.tableCells),
+  };
 }
 
 export async function previewImport(db: Executor, user: UserProfile, source: ImportSource): Promise<ActionResult<ImportPreview>> {
@@ -121,6 +165,8 @@ export async function previewImport(db: Executor, user: UserProfile, source: Imp
       ...(nextId !== undefined ? { existingNext: { id: nextId } } : {}),
       ...(previousId !== undefined ? { existingPrevious: { id: previousId } } : {}),
       warnings: prepared.warnings,
+      tableCells: prepared.tableCells,
+      ...(prepared.noTableRead ? { noTableRead: prepared.noTableRead } : {}),
     },
   };
 }
@@ -128,6 +174,7 @@ export async function previewImport(db: Executor, user: UserProfile, source: Imp
 export async function confirmImport(db: Executor, user: UserProfile, source: ImportSource): Promise<ActionResult<ConfirmOutcome>> {
   const prepared = await prepare(db, user, source);
   if (!prepared.ok) return prepared.failure;
+  if (prepared.noTableRead) return actionFailure(prepared.noTableRead);
   const { imported, agency } = prepared;
   const scope = actorScope(user);
   const nextYear = imported.year + 1;

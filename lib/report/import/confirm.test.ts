@@ -150,4 +150,27 @@ describe("import page: preview and confirm", () => {
     expect(reportCount()).toBe(0);
     expect(refusals().map((event) => event.username)).toEqual(["sup", "c2", "c2"]);
   });
+
+  it("refuses to start a year from a file in which not one table cell was read, naming what is missing", async () => {
+    const noTables: ImportSource = {
+      kind: "text",
+      fileName: "只有文字.txt",
+      data:
+        "烟台市蓬莱区蓬莱阁街道2020年政府信息公开工作年度报告\n一、总体情况\n2020年，蓬莱阁街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》。\n" +
+        "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。",
+    };
+    const preview = await previewImportCore(db, clerk, noTables);
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.data.noTableRead).toMatch(/^没有找到表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况），不能据此开始新年度的报告。本系统能读取：/);
+    const confirmed = await confirmImportCore(db, clerk, noTables);
+    expect(confirmed).toMatchObject({ ok: false, formError: preview.data.noTableRead });
+    expect(reportCount()).toBe(0);
+
+    // The seed's tables are read: nothing refuses it.
+    const seedPreview = await previewImportCore(db, clerk, seed);
+    expect(seedPreview.ok && seedPreview.data.noTableRead).toBeUndefined();
+    expect(seedPreview.ok && seedPreview.data.tableCells.requests.read).toBeGreaterThan(100);
+  });
 });
+
