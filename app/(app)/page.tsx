@@ -78,7 +78,7 @@ export default async function ReportListPage() {
             <p className="text-xs text-slate-600">
               上年报告不在本系统中？
               <Link href="/reports/import" className="text-brand-600 underline-offset-2 hover:underline">
-                导入已发布的上年报告（Word、网页或文本），据此开始本年报告
+                导入已发布的上年报告（Word、PDF、网页或文本），据此开始本年报告
               </Link>
             </p>
           </div>

@@ -16,7 +16,7 @@ export default async function ImportReportPage() {
         </Link>
         <h1 className="mt-2 text-xl font-semibold">从上一年度已发布的报告开始填写</h1>
         <p className="max-w-3xl text-slate-600">
-          导入 {user.agencyName} 上一年度已发布的政府信息公开工作年度报告（Word、网页或文本），系统读取其中的表格和文字，
+          导入 {user.agencyName} 上一年度已发布的政府信息公开工作年度报告（Word、PDF、网页或文本），系统读取其中的表格和文字，
           列出未能读取的内容；确认后创建下一年度的报告，并结转上年结转申请数、网站、联系方式等。
         </p>
       </div>
