@@ -5,7 +5,7 @@ import { openTemporaryDb } from "../test-db";
 import { eq } from "drizzle-orm";
 import { users, type ReportStatus } from "../schema";
 import { createAgency } from "./agencies";
-import { latestCountyReportYear, listCountyReports } from "./county";
+import { countyReportStatuses, latestCountyReportYear, listCountyApprovedReports, listCountyReports } from "./county";
 import { createReport } from "./reports";
 import { createUser } from "./users";
 import type { ActorScope } from "./scope";
@@ -79,5 +79,37 @@ describe("latestCountyReportYear", () => {
     report(a.id, 2022, "draft");
     report(other.id, 2024, "approved");
     expect(latestCountyReportYear(db, admin(county.id))).toBe(2022);
+  });
+});
+
+describe("listCountyApprovedReports and countyReportStatuses", () => {
+  it("list the county's approved reports of every year, and the statuses of one year, never another county's", () => {
+    const county = createAgency(db, { name: "乙县", level: "government" });
+    const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
+    const b = createAgency(db, { name: "乙县b街道", level: "township", parentId: county.id });
+    const other = createAgency(db, { name: "甲县", level: "government" });
+    const foreign = createAgency(db, { name: "甲县某局", level: "department", parentId: other.id });
+    report(a.id, 2021, "approved", { year: 2021 });
+    report(a.id, 2019, "approved", { year: 2019 });
+    report(b.id, 2021, "submitted");
+    report(county.id, 2021, "imported");
+    report(foreign.id, 2021, "approved");
+
+    const approved = listCountyApprovedReports(db, admin(county.id));
+    expect(approved.map((r) => [r.agencyId, r.year, r.content])).toEqual([
+      [a.id, 2019, { year: 2019 }],
+      [a.id, 2021, { year: 2021 }],
+    ]);
+    expect(approved[0].approvedAt).toBeInstanceOf(Date);
+    expect(approved[0].importedAt).toBeNull();
+    expect(listCountyApprovedReports(db, { userId: 0, agencyId: b.id, reach: "agency" })).toEqual([]);
+
+    expect([...countyReportStatuses(db, admin(county.id), 2021)].sort()).toEqual(
+      [
+        [a.id, "approved"],
+        [b.id, "submitted"],
+        [county.id, "imported"],
+      ].sort(),
+    );
   });
 });

@@ -69,3 +69,45 @@ export function latestCountyReportYear(db: Executor, scope: ActorScope): number 
     .limit(1)
     .get()?.year;
 }
+
+/** An approved report of an agency of the county, for figures compared across agencies and years. */
+export type CountyApprovedReport = {
+  id: number;
+  agencyId: number;
+  year: number;
+  edition: EditionId;
+  /** The stored interchange model, parsed from JSON (read it with readStoredReport). */
+  content: unknown;
+  approvedAt: Date | null;
+  /** Set when the report is a published report imported and then confirmed (its approval is the confirmation). */
+  importedAt: Date | null;
+};
+
+/** Every approved report of the county office and the agencies under it (for anyone else: their own agency's), by year. */
+export function listCountyApprovedReports(db: Executor, scope: ActorScope): CountyApprovedReport[] {
+  return db
+    .select({
+      id: reports.id,
+      agencyId: reports.agencyId,
+      year: reports.year,
+      edition: reports.edition,
+      content: reports.content,
+      approvedAt: reports.approvedAt,
+      importedAt: reports.importedAt,
+    })
+    .from(reports)
+    .where(and(inArray(reports.agencyId, readableAgencyIds(db, scope)), eq(reports.status, "approved")))
+    .orderBy(asc(reports.year), asc(reports.agencyId))
+    .all()
+    .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
+}
+
+/** The status of each report of the year in the county, by agency (agencies without a report are absent). */
+export function countyReportStatuses(db: Executor, scope: ActorScope, year: number): Map<number, ReportStatus> {
+  const rows = db
+    .select({ agencyId: reports.agencyId, status: reports.status })
+    .from(reports)
+    .where(and(inArray(reports.agencyId, readableAgencyIds(db, scope)), eq(reports.year, year)))
+    .all();
+  return new Map(rows.map((row) => [row.agencyId, row.status]));
+}
