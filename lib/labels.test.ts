@@ -8,6 +8,8 @@ describe("auditDetailText", () => {
     expect(auditDetailText("report-downloaded", "html（草稿）")).toBe("网页（HTML），草稿");
     expect(auditDetailText("report-downloaded", "md（草稿）")).toBe("Markdown，草稿");
     expect(auditDetailText("report-downloaded", "county-xlsx")).toBe("全县汇总表（XLSX）");
+    expect(auditDetailText("report-downloaded", "compare-docx")).toBe("与上年对比（Word）");
+    expect(auditDetailText("report-downloaded", "compare-xlsx（草稿）")).toBe("与上年对比（Excel），草稿");
     for (const format of EXPORT_FORMATS) expect(auditDetailText("report-downloaded", format)).toBe(exportFormatLabels[format]);
   });
 

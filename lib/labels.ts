@@ -64,6 +64,8 @@ export const exportFormatLabels: Record<ExportFormat, string> = {
 const AUDIT_DETAIL_WORDS: Record<string, string> = {
   ...exportFormatLabels,
   "county-xlsx": "全县汇总表（XLSX）",
+  "compare-docx": "与上年对比（Word）",
+  "compare-xlsx": "与上年对比（Excel）",
   throttled: "失败次数过多，已暂时锁定",
   disabled: "账号已停用",
 };

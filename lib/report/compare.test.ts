@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   changeOf,
   changeText,
+  countsText,
+  rowNote,
   compareReports,
   editionNote,
   findCounterpart,
@@ -290,5 +292,18 @@ describe("text as printed", () => {
     expect(rateText(cell({ rate: -1 / 3 }))).toBe("-33.3%");
     expect(rateText(cell({ rate: 0 }))).toBe("0%");
     expect(rateText(cell({ rate: null }))).toBe("—");
+  });
+});
+
+describe("rowNote and countsText", () => {
+  it("say what sets a row apart and count the cells", () => {
+    const row = { key: "k", label: "l", cells: [] };
+    expect(rowNote(row)).toBe("");
+    expect(rowNote({ ...row, only: "previous" })).toBe("仅上年的格式有此项");
+    expect(rowNote({ ...row, only: "current" })).toBe("仅本年的格式有此项");
+    expect(rowNote({ ...row, previousLabel: "规范性文件" })).toBe("上年为「规范性文件」");
+    const counts = { cells: 10, compared: 8, changed: 3, swings: 1, blank: 2, notApplicable: 0, notComparable: 0 };
+    expect(countsText(counts)).toBe("共 10 个单元格：对比 8 个，有变化 3 个，大幅变化 1 个；空白 2 个。");
+    expect(countsText({ ...counts, blank: 0 })).toBe("共 10 个单元格：对比 8 个，有变化 3 个，大幅变化 1 个。");
   });
 });

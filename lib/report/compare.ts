@@ -395,3 +395,25 @@ export function editionNote(comparison: ReportComparison): string {
     "两版中标识或名称相同的行和栏逐格对比，只有一版有的标为「不可比」。"
   );
 }
+
+/** What sets a row apart, in words: a row of one year's format only, or one labelled otherwise last year. */
+export function rowNote(row: ComparedRow): string {
+  if (row.only === "previous") return "仅上年的格式有此项";
+  if (row.only === "current") return "仅本年的格式有此项";
+  if (row.previousLabel) return `上年为「${row.previousLabel}」`;
+  return "";
+}
+
+/** One line of the counts, e.g. 共 200 个单元格：对比 196 个，有变化 5 个，大幅变化 4 个；空白 1 个…。 */
+export function countsText(counts: CompareCounts): string {
+  const rest = [
+    counts.blank ? `空白 ${counts.blank} 个` : "",
+    counts.notApplicable ? `不适用 ${counts.notApplicable} 个` : "",
+    counts.notComparable ? `不可比 ${counts.notComparable} 个` : "",
+  ].filter(Boolean);
+  return (
+    `共 ${counts.cells} 个单元格：对比 ${counts.compared} 个，有变化 ${counts.changed} 个，大幅变化 ${counts.swings} 个` +
+    (rest.length ? `；${rest.join("，")}` : "") +
+    "。"
+  );
+}
