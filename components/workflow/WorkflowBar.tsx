@@ -101,6 +101,9 @@ export function WorkflowBar(props: WorkflowBarProps) {
           <span className="text-sm text-slate-600">已提交审核，审核期间不能修改。</span>
         )}
         <span className="flex-1" />
+        <Link href={`/reports/${reportId}/compare`} className="text-brand-600 underline-offset-2 hover:underline">
+          与上年对比
+        </Link>
         <Link href={`/reports/${reportId}/history`} className="text-brand-600 underline-offset-2 hover:underline">
           修订记录
         </Link>

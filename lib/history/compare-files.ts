@@ -31,7 +31,6 @@ import type { Borders, Cell as SheetCell, RichText, Worksheet } from "exceljs";
 import type { Executor } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import type { UserProfile } from "@/db/queries/users";
-import { statusLabels } from "@/lib/labels";
 import {
   changeText,
   countsText,
@@ -45,14 +44,12 @@ import {
   type ComparedCell,
   type ComparedRow,
   type ComparedTable,
-  type ReportComparison,
   type SideValue,
 } from "@/lib/report/compare";
-import { getEdition } from "@/lib/report/editions";
 import { CONTENT_TYPES } from "@/lib/report/export/download";
 import { safeFileName } from "@/lib/report/export/document";
 import type { TextSegment } from "./diff";
-import { compareWithLastYear, type NarrativeDiff, type YearComparison } from "./compare";
+import { comparedReportsText, compareWithLastYear, comparisonTitle, similarityText, type YearComparison } from "./compare";
 
 export const COMPARE_FORMATS = ["docx", "xlsx"] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -103,28 +100,6 @@ export async function compareDownload(
   };
 }
 
-/** {机关}{年份}年政府信息公开工作年度报告与上年对比 */
-export function comparisonTitle(data: Pick<YearComparison, "report">): string {
-  return `${data.report.agencyName.trim()}${data.report.year}年政府信息公开工作年度报告与上年对比`;
-}
-
-/** 上年：2024年报告（已批准，国办公开办函〔2021〕30号）；本年：2025年报告（草稿，…）。 */
-export function comparedReportsText(data: YearComparison): string {
-  const c = data.comparison!;
-  const side = (year: number, status: keyof typeof statusLabels, edition: ReportComparison["currentEdition"]) =>
-    `${year}年报告（${statusLabels[status]}，${getEdition(edition).name}）`;
-  return `上年：${side(c.previousYear, data.lastYear!.status, c.previousEdition)}；本年：${side(c.currentYear, data.report.status, c.currentEdition)}。`;
-}
-
-/** The share of a narrative left unchanged, in words. */
-export function similarityText(narrative: NarrativeDiff): string {
-  if (!narrative.previous && !narrative.current) return "两年均未填写";
-  if (!narrative.previous) return "上年未填写";
-  if (!narrative.current) return "本年未填写";
-  if (narrative.previous === narrative.current) return "与上年完全相同";
-  return `与上年相同的文字约占 ${Math.round(narrative.similarity * 100)}%`;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // DOCX
 
@@ -160,6 +135,9 @@ function twips(weights: number[]): number[] {
   return widths;
 }
 
+/** A table row: its cells, and whether it stays on the page of the next (the lines of one report row). */
+type DocxRow = DocxCell[] & { keepNext?: boolean };
+
 type DocxCell = {
   text?: string;
   runs?: TextRun[][];
@@ -189,20 +167,27 @@ function docxCell(cell: DocxCell): TableCell {
   });
 }
 
-function docxTable(weights: number[], rows: DocxCell[][], headerRows = 1): Table {
+/** A table whose rows never break across pages, but for `splitRows` (long narrative text). */
+function docxTable(weights: number[], rows: DocxRow[], options: { splitRows?: boolean } = {}): Table {
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: twips(weights),
     layout: TableLayoutType.FIXED,
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
     rows: rows.map(
-      (cells, i) => new TableRow({ cantSplit: true, tableHeader: i < headerRows || undefined, children: cells.map(docxCell) }),
+      (cells, i) =>
+        new TableRow({
+          cantSplit: !options.splitRows,
+          tableHeader: i === 0 || undefined,
+          keepNext: cells.keepNext || undefined,
+          children: cells.map(docxCell),
+        }),
     ),
   });
 }
 
 const CELL_HEADER = ["行", "栏目", "上年", "本年", "变化", "变化率", "标记"];
-const CELL_WEIGHTS = [30, 16, 9, 9, 9, 10, 10];
+const CELL_WEIGHTS = [24, 21, 8, 8, 8, 10, 11];
 
 /** A cell's values as one line of the table; the swing's mark shaded. */
 function cellColumns(cell: ComparedCell): DocxCell[] {
@@ -212,8 +197,12 @@ function cellColumns(cell: ComparedCell): DocxCell[] {
     { text: cell.column, align: "left", fill },
     { text: sideText(cell.previous, cell.kind), align: "right", fill, color: cell.previous === "missing" ? COLORS.note : undefined },
     { text: sideText(cell.current, cell.kind), align: "right", fill, color: cell.current === "missing" ? COLORS.note : undefined },
-    { text: changeText(cell), align: "right", fill, color: muted, bold: Boolean(cell.swing) },
-    { text: rateText(cell), align: "right", fill, color: muted, bold: Boolean(cell.swing) },
+    ...(cell.status === "notComparable"
+      ? [{ text: changeText(cell), colSpan: 2, color: COLORS.note }]
+      : [
+          { text: changeText(cell), align: "right" as const, fill, color: muted, bold: Boolean(cell.swing) },
+          { text: rateText(cell), align: "right" as const, fill, color: muted, bold: Boolean(cell.swing) },
+        ]),
     { text: cell.swing ? SWING_LABELS[cell.swing] : "", fill, bold: Boolean(cell.swing) },
   ];
 }
@@ -223,17 +212,18 @@ function rowLabel(row: ComparedRow): string {
   return note ? `${row.label}\n（${note}）` : row.label;
 }
 
-function tableRows(table: ComparedTable): DocxCell[][] {
-  const rows: DocxCell[][] = [CELL_HEADER.map((text) => ({ text, header: true }))];
+function tableRows(table: ComparedTable): DocxRow[] {
+  const rows: DocxRow[] = [CELL_HEADER.map((text) => ({ text, header: true }))];
   let group: string | undefined;
   for (const row of table.rows) {
     if (row.group && row.group !== group) {
       group = row.group;
-      rows.push([{ text: row.group, colSpan: CELL_HEADER.length, align: "left", header: true }]);
+      rows.push(Object.assign([{ text: row.group, colSpan: CELL_HEADER.length, align: "left" as const, header: true }], { keepNext: true }));
     }
+    // The lines of one report row are kept on one page, under their merged label.
     row.cells.forEach((cell, i) => {
       const label: DocxCell[] = i === 0 ? [{ text: rowLabel(row), rowSpan: row.cells.length, align: "left" }] : [];
-      rows.push([...label, ...cellColumns(cell)]);
+      rows.push(Object.assign([...label, ...cellColumns(cell)], { keepNext: i < row.cells.length - 1 }));
     });
   }
   return rows;
@@ -262,6 +252,17 @@ function sideRuns(segments: TextSegment[], side: "previous" | "current"): TextRu
   return lines;
 }
 
+/** Characters of 小二 on one line of the text width. */
+const TITLE_LINE_CHARS = Math.floor(CONTENT_WIDTH / (SIZE.title * 10));
+
+/** The title on one line, or broken before 「{年份}年」 so that the agency name stays whole. */
+function titleLines(data: YearComparison): string[] {
+  const title = comparisonTitle(data);
+  if (title.length <= TITLE_LINE_CHARS) return [title];
+  const at = title.indexOf(`${data.report.year}年`);
+  return at > 0 ? [title.slice(0, at), title.slice(at)] : [title];
+}
+
 export async function comparisonDocx(data: YearComparison): Promise<Uint8Array<ArrayBuffer>> {
   const comparison = data.comparison!;
   const title = comparisonTitle(data);
@@ -269,7 +270,9 @@ export async function comparisonDocx(data: YearComparison): Promise<Uint8Array<A
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [new TextRun({ text: title, font: fonts(FONT.heading), size: SIZE.title })],
+      children: titleLines(data).map(
+        (line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: fonts(FONT.heading), size: SIZE.title }),
+      ),
     }),
     paragraph(comparedReportsText(data)),
   ];
@@ -283,7 +286,7 @@ export async function comparisonDocx(data: YearComparison): Promise<Uint8Array<A
   else {
     children.push(
       docxTable(
-        [40, 16, 9, 9, 9, 10, 10],
+        [24, 21, 8, 8, 8, 10, 11],
         [
           ["单元格", "栏目", "上年", "本年", "变化", "变化率", "标记"].map((text) => ({ text, header: true })),
           ...swings.map(({ table, row, cell }) => [
@@ -323,6 +326,7 @@ export async function comparisonDocx(data: YearComparison): Promise<Uint8Array<A
             { runs: sideRuns(narrative.segments, "current"), align: "left" },
           ],
         ],
+        { splitRows: true },
       ),
     );
   }

@@ -15,7 +15,7 @@ import { statusLabels } from "@/lib/labels";
 import { actorScope, decide, REPORT_NOT_FOUND } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
 import { compareReports, type NarrativePair, type ReportComparison } from "@/lib/report/compare";
-import type { EditionId } from "@/lib/report/editions";
+import { getEdition, type EditionId } from "@/lib/report/editions";
 import { tryReadStoredReport } from "@/lib/stored-report";
 import { diffText, type TextSegment } from "./diff";
 
@@ -89,4 +89,29 @@ function withDiff(pair: NarrativePair): NarrativeDiff {
   const total = pair.previous.length + pair.current.length;
   const same = segments.reduce((n, segment) => n + (segment.kind === "same" ? segment.text.length : 0), 0);
   return { ...pair, segments, similarity: total === 0 ? 1 : (2 * same) / total };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// In words (page and files alike)
+
+/** {机关}{年份}年政府信息公开工作年度报告与上年对比 */
+export function comparisonTitle(data: Pick<YearComparison, "report">): string {
+  return `${data.report.agencyName.trim()}${data.report.year}年政府信息公开工作年度报告与上年对比`;
+}
+
+/** 上年：2024年报告，已批准，国办公开办函〔2021〕30号格式；本年：2025年报告，草稿，…。 */
+export function comparedReportsText(data: YearComparison): string {
+  const c = data.comparison!;
+  const side = (year: number, status: keyof typeof statusLabels, edition: ReportComparison["currentEdition"]) =>
+    `${year}年报告，${statusLabels[status]}，${getEdition(edition).name}格式`;
+  return `上年：${side(c.previousYear, data.lastYear!.status, c.previousEdition)}；本年：${side(c.currentYear, data.report.status, c.currentEdition)}。`;
+}
+
+/** The share of a narrative left unchanged, in words. */
+export function similarityText(narrative: NarrativeDiff): string {
+  if (!narrative.previous && !narrative.current) return "两年均未填写";
+  if (!narrative.previous) return "上年未填写";
+  if (!narrative.current) return "本年未填写";
+  if (narrative.previous === narrative.current) return "与上年完全相同";
+  return `与上年相同的文字约占 ${Math.round(narrative.similarity * 100)}%`;
 }
