@@ -9,6 +9,8 @@ export interface RowHeaderCell {
   label: string;
   rowSpan: number;
   colSpan: number;
+  /** The label column (0 to REQUEST_LABEL_COLUMNS - 1) the cell starts in. */
+  column: number;
   /** true for a heading that spans several data rows */
   heading: boolean;
 }
@@ -34,11 +36,11 @@ export function requestsRowHeaders(edition: Edition): Map<string, RowHeaderCell[
   for (const heading of rows.filter((row) => row.kind === "heading")) {
     const under = dataRowsUnder(heading.key);
     if (under.length === 0) continue;
-    result.get(under[0])!.push({ label: heading.label, rowSpan: under.length, colSpan: 1, heading: true });
+    result.get(under[0])!.push({ label: heading.label, rowSpan: under.length, colSpan: 1, column: heading.level, heading: true });
   }
   // A row's own label starts at the column of its level; the headings above it fill the columns to its left.
   for (const row of layout.requestRows) {
-    result.get(row.key)!.push({ label: row.label, rowSpan: 1, colSpan: REQUEST_LABEL_COLUMNS - row.level, heading: false });
+    result.get(row.key)!.push({ label: row.label, rowSpan: 1, colSpan: REQUEST_LABEL_COLUMNS - row.level, column: row.level, heading: false });
   }
   return result;
 }
