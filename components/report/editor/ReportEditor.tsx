@@ -198,7 +198,7 @@ export function ReportEditor(props: ReportEditorProps) {
               {readOnly && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">只读</span>}
             </div>
             <EditorMessageLine store={messageStore} />
-            <div className="rounded border border-slate-200 bg-white p-4">
+            <div className="rounded border border-slate-200 bg-white p-2 sm:p-4">
               {section === "front" && <CoverSection />}
               {section === "overview" && <HeadedTextSection name="overview" />}
               {section === "activeDisclosure" && <ActiveDisclosureTable />}

@@ -1,5 +1,6 @@
 "use client";
 
+import type React from "react";
 import { useCallback, useMemo } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { requestsHeaderRows, type Edition } from "@/lib/report/editions";
@@ -98,7 +99,7 @@ export function ActiveDisclosureTable() {
   return (
     <div>
       <div className="overflow-x-auto [contain:content]">
-        <table className="w-full border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+        <table className="w-full border-collapse border-l border-t border-slate-300" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
           <caption className="sr-only">{edition.activeDisclosure.title}</caption>
           {edition.activeDisclosure.groups.map((group) => (
             <tbody key={group.label}>
@@ -160,6 +161,41 @@ export function ActiveDisclosureTable() {
   );
 }
 
+/**
+ * Table 三's box. In a box at least 40rem wide (a 1024 px screen beside the section list, or wider) every
+ * column fits: the box does not scroll and the column headers stick to the top of the window. Narrower (a
+ * phone), the table scrolls inside its own box, at most as high as the window, its headers stuck to the box's
+ * top and its row labels to its left. Container queries (`@min-[40rem]`), not the screen's width, choose: the
+ * section list beside or above the form changes the room the table has.
+ */
+const requestsBox =
+  "max-h-[calc(100dvh-3rem)] overflow-auto [contain:content] @min-[40rem]:max-h-none @min-[40rem]:overflow-visible";
+
+/**
+ * A row label sticks to the box's left while the table scrolls sideways in its box (phone), at the left of
+ * the label column it starts in; in a wide box nothing scrolls sideways and labels are not positioned at all
+ * (a sticky element is a layer of its own).
+ */
+const stickyLabel = [
+  "sticky left-0 z-10 @min-[40rem]:static",
+  "sticky left-7 z-10 @min-[40rem]:static",
+  "sticky left-14 z-10 @min-[40rem]:static",
+] as const;
+
+/**
+ * When a cell of a table that scrolls in its own box gets focus, the page brings the whole box on screen (it is
+ * no higher than the window), so the headers at its top are in view beside the cell, not scrolled off above.
+ */
+function showWholeBox(event: React.FocusEvent<HTMLElement>) {
+  const box = event.currentTarget;
+  if (getComputedStyle(box).overflowY === "visible") return;
+  const { top, bottom } = box.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) box.scrollIntoView({ block: "nearest", behavior: "instant" });
+}
+
+const requestsTh = "border-b border-r border-slate-300 bg-slate-100 px-1 py-1 text-center font-medium text-slate-700";
+const requestsRowLabel = "border-b border-r border-slate-300 bg-white px-1.5 py-1 text-left text-slate-800";
+
 export function RequestsTable() {
   const { edition, store, announce } = useEditor();
   const withOther = useMemo(() => hasOtherApplicant(store.get().report.requests), [store]);
@@ -169,58 +205,71 @@ export function RequestsTable() {
   const keys = useGridKeys(edition, grid, announce);
   return (
     <div>
-      <div className="overflow-x-auto [contain:content]">
-        <table className="w-full min-w-[56rem] table-fixed border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
-          <caption className="sr-only">{edition.requests.title}</caption>
-          <colgroup>
-            <col className="w-20" />
-            <col className="w-24" />
-            <col className="w-44" />
-            {grid.rows[0].cells.map((cell) => (
-              <col key={cell.path} />
-            ))}
-          </colgroup>
-          <thead>
-            {headerRows.map((cells, level) => (
-              <tr key={level}>
-                {level === 0 && (
-                  <th rowSpan={headerRows.length} colSpan={3} scope="col" className={`${th} text-left text-xs font-normal`}>
-                    {edition.requests.cornerNote}
-                  </th>
-                )}
-                {cells.map((cell) => (
-                  <th
-                    key={`${cell.label}-${cell.key ?? level}`}
-                    colSpan={cell.colSpan}
-                    rowSpan={cell.rowSpan}
-                    scope={cell.key ? "col" : "colgroup"}
-                    className={th}
-                  >
-                    {cell.label}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {grid.rows.map((row, r) => (
-              <tr key={row.key}>
-                {rowHeaders.get(row.key)!.map((header) => (
-                  <th
-                    key={header.label}
-                    rowSpan={header.rowSpan}
-                    colSpan={header.colSpan}
-                    scope={header.heading ? "rowgroup" : "row"}
-                    className={`${rowLabel} ${header.heading ? "align-middle font-medium" : "font-normal"}`}
-                  >
-                    {header.label}
-                  </th>
-                ))}
-                <GridRowCells row={row} rowIndex={r} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="@container">
+        <div className={requestsBox} onFocus={showWholeBox}>
+          <table
+            className="w-full min-w-[38rem] table-fixed border-separate border-spacing-0 border-l border-t border-slate-300 text-sm [&_input]:scroll-ml-[10.5rem] [&_input]:scroll-mt-32"
+            onKeyDown={keys.onKeyDown}
+            onPaste={keys.onPaste}
+          >
+            <caption className="sr-only">{edition.requests.title}</caption>
+            <colgroup>
+              <col className="w-7" />
+              <col className="w-7" />
+              <col className="w-28 @min-[40rem]:w-36 @min-[52rem]:w-48 @min-[64rem]:w-60" />
+              {grid.rows[0].cells.map((cell) => (
+                <col key={cell.path} />
+              ))}
+            </colgroup>
+            {/* One sticky box for the whole header, not one per header cell. */}
+            <thead className="sticky top-0 z-20">
+              {headerRows.map((cells, level) => (
+                <tr key={level}>
+                  {level === 0 && (
+                    <th
+                      rowSpan={headerRows.length}
+                      colSpan={3}
+                      scope="col"
+                      className={`${requestsTh} ${stickyLabel[0]} text-left text-xs font-normal`}
+                    >
+                      {edition.requests.cornerNote}
+                    </th>
+                  )}
+                  {cells.map((cell) => (
+                    <th
+                      key={`${cell.label}-${cell.key ?? level}`}
+                      colSpan={cell.colSpan}
+                      rowSpan={cell.rowSpan}
+                      scope={cell.key ? "col" : "colgroup"}
+                      className={requestsTh}
+                    >
+                      {cell.label}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {grid.rows.map((row, r) => (
+                <tr key={row.key}>
+                  {rowHeaders.get(row.key)!.map((header) => (
+                    <th
+                      key={header.label}
+                      rowSpan={header.rowSpan}
+                      colSpan={header.colSpan}
+                      scope={header.heading ? "rowgroup" : "row"}
+                      className={`${requestsRowLabel} ${stickyLabel[header.column]} ${header.heading ? "px-0 text-center align-middle font-medium" : "font-normal"}`}
+                    >
+                      {/* A heading over many rows stands upright in its narrow column, as printed forms do. */}
+                      {header.heading ? <span className="inline-block [writing-mode:vertical-rl]">{header.label}</span> : header.label}
+                    </th>
+                  ))}
+                  <GridRowCells row={row} rowIndex={r} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <p className="mt-2 text-xs text-slate-500">
         “总计”列和“（七）总计”行自动合计。第一项加第二项之和应等于第三项加第四项之和；不平衡的单元格以红框标出。
@@ -239,7 +288,11 @@ export function ReviewLitigationTable() {
   return (
     <div>
       <div className="overflow-x-auto [contain:content]">
-        <table className="w-full min-w-[56rem] border-collapse" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+        <table
+          className="w-full min-w-[38rem] table-fixed border-collapse border-l border-t border-slate-300 text-sm"
+          onKeyDown={keys.onKeyDown}
+          onPaste={keys.onPaste}
+        >
           <caption className="sr-only">{edition.reviewLitigation.title}</caption>
           <thead>
             <tr>

@@ -45,7 +45,7 @@ function PreviousYear({ path }: { path: string }) {
  * Inputs and totals are fixed-size boxes with size and layout containment: a keystroke or a new total
  * then lays out that box alone instead of the whole table (table layout depends on every cell's content).
  */
-const cellBox = "block h-9 w-full min-w-14 [contain:size_layout]";
+const cellBox = "block h-9 w-full min-w-0 [contain:size_layout]";
 
 /**
  * Only a cell with a corner mark or last year's figure is positioned (for the mark's placement): a
@@ -132,7 +132,7 @@ export const NumberCell = memo(function NumberCell({
   const id = fieldDomId(path);
   return (
     <td
-      className={`${refusal ? "relative bg-red-50 ring-2 ring-inset ring-red-600" : `${cellPosition(path, previous, commentedCells)} ${severity ? severityStyles[severity] : ""}`} border border-slate-300 p-0`}
+      className={`${refusal ? "relative bg-red-50 ring-2 ring-inset ring-red-600" : `${cellPosition(path, previous, commentedCells)} ${severity ? severityStyles[severity] : ""}`} border-b border-r border-slate-300 p-0`}
       title={refusal ?? undefined}
     >
       <input
@@ -177,7 +177,7 @@ export const ComputedCell = memo(function ComputedCell({ path }: { path: string 
     <td
       id={fieldDomId(path)}
       tabIndex={-1}
-      className={`${cellPosition(path, previous, commentedCells)} h-9 border border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 ${severity ? severityStyles[severity] : ""}`}
+      className={`${cellPosition(path, previous, commentedCells)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 ${severity ? severityStyles[severity] : ""}`}
     >
       <output aria-label={`${labelText(edition, path)}（自动合计）`} data-path={path} className={`${cellBox} leading-9`}>
         {formatCell(value)}
