@@ -1,12 +1,17 @@
 "use client";
 
-import { useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import type { ReportStatus } from "@/db/schema";
 import type { ReportPermissions } from "@/lib/permissions";
 import { WorkflowBar } from "@/components/workflow/WorkflowBar";
 import { CommentList, type CommentView } from "@/components/workflow/CommentList";
 import { CommentForm } from "@/components/workflow/CommentForm";
 import { ReportEditor, type EditorApi, type ReportEditorProps } from "./editor/ReportEditor";
+import { EDITOR_SECTIONS, type EditorSection } from "./editor/sections";
+
+function isEditorSection(section: string): section is EditorSection {
+  return EDITOR_SECTIONS.some((candidate) => candidate.key === section);
+}
 
 /**
  * One report on screen: the workflow bar (submit / return / approve / reopen), the section forms, and the
@@ -40,6 +45,10 @@ export function ReportWorkspace({
     [comments],
   );
   const canComment = permissions.comment;
+  // A comment's cell name leads to the cell: its section is shown and the cell focused.
+  const openCell = useCallback((comment: CommentView) => {
+    if (comment.cell && isEditorSection(comment.section)) editorApi.current?.focusField(comment.section, comment.cell);
+  }, []);
   const resolveFor = permissions.resolveComments ? editor.reportId : undefined;
   // A supervisor reviewing may take back their own comments until the report leaves review.
   const deleteFor = permissions.deleteOwnComment ? { reportId: editor.reportId, authorId: viewerId } : undefined;
@@ -57,7 +66,15 @@ export function ReportWorkspace({
           await editorApi.current?.flush();
         }}
       />
-      <CommentList comments={comments} edition={edition} section="general" heading="审核意见（总体）" resolveFor={resolveFor} deleteFor={deleteFor} />
+      <CommentList
+        comments={comments}
+        edition={edition}
+        section="general"
+        heading="审核意见（总体）"
+        resolveFor={resolveFor}
+        deleteFor={deleteFor}
+        onOpenCell={openCell}
+      />
       <ReportEditor
         {...editor}
         apiRef={editorApi}
@@ -67,14 +84,28 @@ export function ReportWorkspace({
             <p className="text-slate-700">
               提交审核前，请改正全部“错误”；每条“提醒”须改正，或点击“确认无误并说明理由”。下方列出全部检查结果和审核意见。
             </p>
-            <CommentList comments={comments} edition={edition} heading="全部审核意见" resolveFor={resolveFor} deleteFor={deleteFor} />
+            <CommentList
+              comments={comments}
+              edition={edition}
+              heading="全部审核意见"
+              resolveFor={resolveFor}
+              deleteFor={deleteFor}
+              onOpenCell={openCell}
+            />
             {canComment && <CommentForm reportId={editor.reportId} section="general" report={editor.report} />}
           </div>
         }
         sectionSlot={(section) =>
           section === "check" ? null : (
             <>
-              <CommentList comments={comments} edition={edition} section={section} resolveFor={resolveFor} deleteFor={deleteFor} />
+              <CommentList
+                comments={comments}
+                edition={edition}
+                section={section}
+                resolveFor={resolveFor}
+                deleteFor={deleteFor}
+                onOpenCell={openCell}
+              />
               {canComment && <CommentForm reportId={editor.reportId} section={section} report={editor.report} />}
             </>
           )

@@ -28,6 +28,7 @@ export function CommentList({
   heading = "审核意见",
   resolveFor,
   deleteFor,
+  onOpenCell,
 }: {
   comments: CommentView[];
   edition: EditionId;
@@ -38,6 +39,8 @@ export function CommentList({
   resolveFor?: number;
   /** The report and the viewer whose own comments may be deleted (a supervisor reviewing); absent otherwise. */
   deleteFor?: { reportId: number; authorId: number };
+  /** Shows the comment's cell in the editor and focuses it; without it the cell's name is plain text. */
+  onOpenCell?: (comment: CommentView) => void;
 }) {
   const shown = section === undefined ? comments : comments.filter((comment) => comment.section === section);
   if (shown.length === 0) return null;
@@ -65,9 +68,19 @@ export function CommentList({
               {section === undefined && (
                 <span className="font-medium text-slate-800">{commentSectionTitle(edition, comment.section)}</span>
               )}
-              {comment.cell && (
-                <span className="rounded bg-amber-100 px-1.5 text-amber-900">{labelText(edition, comment.cell)}</span>
-              )}
+              {comment.cell &&
+                (onOpenCell ? (
+                  <button
+                    type="button"
+                    onClick={() => onOpenCell(comment)}
+                    title="转到此单元格"
+                    className="rounded bg-amber-100 px-1.5 text-left text-amber-900 underline decoration-amber-400 underline-offset-2 hover:bg-amber-200"
+                  >
+                    {labelText(edition, comment.cell)}
+                  </button>
+                ) : (
+                  <span className="rounded bg-amber-100 px-1.5 text-amber-900">{labelText(edition, comment.cell)}</span>
+                ))}
               <span>
                 {comment.authorName}（{roleLabels[comment.authorRole]}）
               </span>

@@ -23,7 +23,11 @@ import { CoverSection, HeadedTextSection, ProblemsSection } from "./TextSections
 
 const KEEP_ALIVE_MS = 5 * 60 * 1000;
 
-export type EditorApi = { flush: () => Promise<void> };
+export type EditorApi = {
+  flush: () => Promise<void>;
+  /** Shows the section and focuses the field or cell at the path (a comment's cell name leads there). */
+  focusField: (section: EditorSection, path: string) => void;
+};
 
 export type ReportEditorProps = {
   reportId: number;
@@ -150,13 +154,22 @@ export function ReportEditor(props: ReportEditorProps) {
     [store, setSection],
   );
 
+  const focusField = useCallback(
+    (target: EditorSection, path: string) => {
+      pendingFocus.current = { path };
+      setSection(target);
+      setFocusRequest((count) => count + 1);
+    },
+    [setSection],
+  );
+
   useEffect(() => {
     if (!props.apiRef) return;
-    props.apiRef.current = { flush };
+    props.apiRef.current = { flush, focusField };
     return () => {
       if (props.apiRef) props.apiRef.current = null;
     };
-  }, [props.apiRef, flush]);
+  }, [props.apiRef, flush, focusField]);
 
   const commentedCells = useMemo(() => new Set(props.commentedCells ?? []), [props.commentedCells]);
   const context: EditorContextValue = useMemo(
