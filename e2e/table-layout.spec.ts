@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { createReport } from "@/db/queries/reports";
+import { insertComment } from "@/db/queries/comments";
 import { moveReportStatus } from "@/db/queries/workflow";
 import { computeTotals, type Report } from "@/lib/report/model";
 import { cleanReport } from "@/lib/report/testing";
@@ -13,6 +14,8 @@ import { cell, createTestAgency, openSection, signIn, testDb, TEST_PASSWORD } fr
 type Agency = ReturnType<typeof createTestAgency>;
 
 const LAST_ROW = "四、结转下年度继续办理";
+const GRANTED = "三、本年度办理结果（一）予以公开";
+const CARRIED_OVER = "二、上年结转政府信息公开申请数量";
 
 /**
  * A 2021-edition report of the agency with every cell of table 三 filled, in the widest form the table takes:
@@ -136,5 +139,75 @@ test("3: at phone width the table scrolls in its own box with its row labels and
   await cell(page, LAST_ROW, "自然人").focus();
   await expect(cell(page, LAST_ROW, "自然人")).toBeInViewport({ ratio: 1 });
   await expectUncovered(cell(page, LAST_ROW, "自然人"));
+  await expectNoSeriousViolations(page, "table");
+});
+
+test("4: a marked cell shows its comments on hover and on focus, and a comment's cell name leads to the cell", async ({ browser }) => {
+  const agency = createTestAgency();
+  const reportId = seedReport(agency, widestReport(agency.agency), "returned");
+  const body = "予以公开的商业企业件数与登记台账不一致，请核对。";
+  insertComment(testDb(), { reportId, section: "requests", cell: "requests.granted.commercial", body, authorId: agency.supervisor.id });
+  const page = await signedIn(browser, agency.clerk.username);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, /^三、/);
+
+  const marked = cell(page, GRANTED, "商业企业");
+  await marked.hover();
+  await expect(page.getByRole("tooltip").filter({ hasText: body })).toBeVisible();
+  // From the keyboard: the comment shows while the cell has focus, and is its description.
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole("tooltip").filter({ hasText: body })).toBeHidden();
+  await cell(page, GRANTED, "自然人").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(marked).toBeFocused();
+  const describedBy = await marked.getAttribute("aria-describedby");
+  expect(describedBy).toBeTruthy();
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText(body);
+  await expect(page.locator(`[id="${describedBy}"]`)).toBeVisible();
+  await expectNoSeriousViolations(page, "table");
+  // Escape puts it away until the cell is left and focused again.
+  await page.keyboard.press("Escape");
+  await expect(page.locator(`[id="${describedBy}"]`)).toBeHidden();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(marked).toBeFocused();
+  await expect(page.locator(`[id="${describedBy}"]`)).toBeVisible();
+
+  // The comment's cell name, on 检查与提交, takes the clerk to the cell.
+  await openSection(page, "检查与提交");
+  await page.getByTestId("comments-all").getByRole("button", { name: `「${GRANTED}」的「商业企业」` }).click();
+  await expect(page.getByRole("navigation", { name: "报告栏目" }).getByRole("button", { name: /^三、/ })).toHaveAttribute("aria-current", "step");
+  await expect(marked).toBeFocused();
+  await expect(marked).toBeInViewport();
+});
+
+test("4: a supervisor comments on a cell from the cell itself", async ({ browser }) => {
+  const agency = createTestAgency();
+  const reportId = seedReport(agency, widestReport(agency.agency), "submitted");
+  const page = await signedIn(browser, agency.supervisor.username);
+  await page.goto(`/reports/${reportId}`);
+  await openSection(page, /^三、/);
+
+  const target = cell(page, CARRIED_OVER, "自然人");
+  // From the keyboard: the action is the next stop after the focused cell.
+  await target.click();
+  const action = page.getByRole("button", { name: "对此单元格提意见" });
+  await expect(action).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(action).toBeFocused();
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("form", { name: /填写审核意见/ });
+  await expect(form.getByLabel("针对的单元格（可选）")).toHaveValue("requests.carriedOver.naturalPerson");
+  await expect(form.getByLabel("意见内容")).toBeFocused();
+  await page.keyboard.type("上年结转数与上年报告不一致。");
+  await form.getByRole("button", { name: "添加意见" }).click();
+  const list = page.getByTestId("comments-requests");
+  await expect(list).toContainText("上年结转数与上年报告不一致。");
+  await expect(list.getByRole("button", { name: `「${CARRIED_OVER}」的「自然人」` })).toBeVisible();
+  // The cell is marked now and shows the comment.
+  await target.hover();
+  await expect(page.getByRole("tooltip").filter({ hasText: "上年结转数与上年报告不一致。" })).toBeVisible();
   await expectNoSeriousViolations(page, "table");
 });

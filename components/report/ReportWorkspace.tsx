@@ -1,12 +1,14 @@
 "use client";
 
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { ReportStatus } from "@/db/schema";
 import type { ReportPermissions } from "@/lib/permissions";
 import { WorkflowBar } from "@/components/workflow/WorkflowBar";
 import { CommentList, type CommentView } from "@/components/workflow/CommentList";
 import { CommentForm } from "@/components/workflow/CommentForm";
+import { parseCellPath } from "@/lib/report/model";
 import { ReportEditor, type EditorApi, type ReportEditorProps } from "./editor/ReportEditor";
+import type { CellComment } from "./editor/context";
 import { EDITOR_SECTIONS, type EditorSection } from "./editor/sections";
 
 function isEditorSection(section: string): section is EditorSection {
@@ -24,7 +26,7 @@ export function ReportWorkspace({
   permissions,
   viewerId,
 }: {
-  editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef" | "commentedCells">;
+  editor: Omit<ReportEditorProps, "checkSlot" | "sectionSlot" | "apiRef" | "cellComments" | "onCommentOnCell">;
   workflow: {
     status: ReportStatus;
     approvedByName: string | null;
@@ -40,15 +42,27 @@ export function ReportWorkspace({
   const editorApi = useRef<EditorApi | null>(null);
   const edition = editor.report.edition;
   // Only comments still open mark their cells: a dealt-with one no longer asks for attention.
-  const commentedCells = useMemo(
-    () => comments.flatMap((comment) => (comment.cell && comment.resolvedAt === null ? [comment.cell] : [])),
-    [comments],
-  );
+  const cellComments = useMemo(() => {
+    const byCell = new Map<string, CellComment[]>();
+    for (const comment of comments) {
+      if (!comment.cell || comment.resolvedAt !== null) continue;
+      const list = byCell.get(comment.cell) ?? [];
+      list.push({ id: comment.id, body: comment.body, author: comment.authorName });
+      byCell.set(comment.cell, list);
+    }
+    return byCell;
+  }, [comments]);
   const canComment = permissions.comment;
   // A comment's cell name leads to the cell: its section is shown and the cell focused.
   const openCell = useCallback((comment: CommentView) => {
     if (comment.cell && isEditorSection(comment.section)) editorApi.current?.focusField(comment.section, comment.cell);
   }, []);
+  // 「对此单元格提意见」 on a cell opens its section's comment form with the cell chosen; the form takes the
+  // request once (a form shown again later does not take focus).
+  const [commentTarget, setCommentTarget] = useState<{ cell: string } | null>(null);
+  const commentOnCell = useCallback((cell: string) => setCommentTarget({ cell }), []);
+  const targetTaken = useCallback(() => setCommentTarget(null), []);
+  const targetIn = (section: string) => (commentTarget && parseCellPath(commentTarget.cell).table === section ? commentTarget : null);
   const resolveFor = permissions.resolveComments ? editor.reportId : undefined;
   // A supervisor reviewing may take back their own comments until the report leaves review.
   const deleteFor = permissions.deleteOwnComment ? { reportId: editor.reportId, authorId: viewerId } : undefined;
@@ -78,7 +92,8 @@ export function ReportWorkspace({
       <ReportEditor
         {...editor}
         apiRef={editorApi}
-        commentedCells={commentedCells}
+        cellComments={cellComments}
+        onCommentOnCell={canComment ? commentOnCell : undefined}
         checkSlot={
           <div className="space-y-3">
             <p className="text-slate-700">
@@ -106,7 +121,15 @@ export function ReportWorkspace({
                 deleteFor={deleteFor}
                 onOpenCell={openCell}
               />
-              {canComment && <CommentForm reportId={editor.reportId} section={section} report={editor.report} />}
+              {canComment && (
+                <CommentForm
+                  reportId={editor.reportId}
+                  section={section}
+                  report={editor.report}
+                  target={targetIn(section)}
+                  onTargetTaken={targetTaken}
+                />
+              )}
             </>
           )
         }

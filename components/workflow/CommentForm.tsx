@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import type { Report } from "@/lib/report";
@@ -14,18 +14,23 @@ const EMPTY: CommentValues = { cell: "", body: "" };
 
 /**
  * A supervisor's comment on one section of a report under review, optionally pointing at one of the
- * section's cells (chosen by its Chinese label).
+ * section's cells: chosen at the cell (「对此单元格提意见」, which sets `target`) or by its Chinese label here.
  */
 export function CommentForm({
   reportId,
   section,
   report,
+  target,
+  onTargetTaken,
 }: {
   reportId: number;
   /** general, front, overview, activeDisclosure, requests, reviewLitigation, problems or otherMatters */
   section: string;
   /** The report as shown, for the section's cells. */
   report: Report;
+  /** A cell the supervisor chose to comment on at the cell: chosen here and the text focused, then `onTargetTaken`. */
+  target?: { cell: string } | null;
+  onTargetTaken?: () => void;
 }) {
   const router = useRouter();
   const cells = useMemo(() => sectionCellOptions(report, section), [report, section]);
@@ -34,9 +39,18 @@ export function CommentForm({
     register,
     handleSubmit,
     setError,
+    setValue,
+    setFocus,
     reset,
     formState: { errors, isSubmitting },
   } = useForm<CommentValues>({ defaultValues: EMPTY });
+  useEffect(() => {
+    if (!target) return;
+    setDone(null);
+    setValue("cell", target.cell);
+    setFocus("body");
+    onTargetTaken?.();
+  }, [target, setValue, setFocus, onTargetTaken]);
   const title = commentSectionTitle(report.edition, section);
   const id = (name: string) => `comment-${section}-${name}`;
 

@@ -11,7 +11,7 @@ import type { TableNotes } from "@/lib/report/table-notes";
 import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type SaveResponse } from "../useAutosave";
 import { SaveStatus } from "../SaveStatus";
 import { ValueStore, useValueStore } from "../value-store";
-import { EditorContext, type EditorContextValue, type EditorMessage as Message } from "./context";
+import { EditorContext, type CellComment, type EditorContextValue, type EditorMessage as Message } from "./context";
 import { editorSnapshot, fieldDomId } from "./store";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues } from "./values";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
@@ -29,6 +29,8 @@ export type EditorApi = {
   focusField: (section: EditorSection, path: string) => void;
 };
 
+const NO_COMMENTS: ReadonlyMap<string, readonly CellComment[]> = new Map();
+
 export type ReportEditorProps = {
   reportId: number;
   report: Report;
@@ -43,8 +45,10 @@ export type ReportEditorProps = {
   checkSlot?: React.ReactNode;
   /** Filled with what the page around the editor may ask of it (send pending edits before a submit). */
   apiRef?: React.RefObject<EditorApi | null>;
-  /** Cell paths that supervisors' comments point at. */
-  commentedCells?: string[];
+  /** Open comments of supervisors by the cell path they point at. */
+  cellComments?: ReadonlyMap<string, readonly CellComment[]>;
+  /** Opens the comment form of the cell's section with the cell chosen; absent when the viewer may not comment. */
+  onCommentOnCell?: (path: string) => void;
   /** Rendered under each section's form (supervisors' comments). */
   sectionSlot?: (section: EditorSection) => React.ReactNode;
 };
@@ -171,10 +175,11 @@ export function ReportEditor(props: ReportEditorProps) {
     };
   }, [props.apiRef, flush, focusField]);
 
-  const commentedCells = useMemo(() => new Set(props.commentedCells ?? []), [props.commentedCells]);
+  const cellComments = props.cellComments ?? NO_COMMENTS;
+  const commentOnCell = props.onCommentOnCell;
   const context: EditorContextValue = useMemo(
-    () => ({ store, edition, previous, readOnly, announce, commentedCells }),
-    [store, edition, previous, readOnly, announce, commentedCells],
+    () => ({ store, edition, previous, readOnly, announce, cellComments, commentOnCell }),
+    [store, edition, previous, readOnly, announce, cellComments, commentOnCell],
   );
   const title = EDITOR_SECTIONS.find((s) => s.key === section)!.title;
 

@@ -16,13 +16,16 @@ import { cellField, type EditorValues } from "./values";
 const th = "border border-slate-300 bg-slate-100 px-1.5 py-1 text-center font-medium text-slate-700";
 const rowLabel = "border border-slate-300 bg-white px-2 py-1 text-left text-slate-800";
 
-/** The cells of one grid row: totals read-only, the rest number inputs that know their grid position. */
-function GridRowCells({ row, rowIndex }: { row: GridRow; rowIndex: number }) {
+/**
+ * The cells of one grid row: totals read-only, the rest number inputs that know their grid position. In a
+ * table's last rows (`cardAbove`) a cell's comments show above it, where the table's box does not cut them off.
+ */
+function GridRowCells({ row, rowIndex, cardAbove }: { row: GridRow; rowIndex: number; cardAbove: boolean }) {
   return row.cells.map((cell, column) =>
     cell.computed ? (
-      <ComputedCell key={cell.path} path={cell.path} />
+      <ComputedCell key={cell.path} path={cell.path} cardAbove={cardAbove} />
     ) : (
-      <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={rowIndex} column={column} />
+      <NumberCell key={cell.path} path={cell.path} kind={cell.kind} row={rowIndex} column={column} cardAbove={cardAbove} />
     ),
   );
 }
@@ -99,7 +102,12 @@ export function ActiveDisclosureTable() {
   return (
     <div>
       <div className="overflow-x-auto [contain:content]">
-        <table className="w-full border-collapse border-l border-t border-slate-300" onKeyDown={keys.onKeyDown} onPaste={keys.onPaste}>
+        <table
+          className="w-full border-collapse border-l border-t border-slate-300"
+          onKeyDown={keys.onKeyDown}
+          onPaste={keys.onPaste}
+          onBlur={keys.onBlur}
+        >
           <caption className="sr-only">{edition.activeDisclosure.title}</caption>
           {edition.activeDisclosure.groups.map((group) => (
             <tbody key={group.label}>
@@ -139,6 +147,7 @@ export function ActiveDisclosureTable() {
                         row={r}
                         column={c}
                         disabled={!isApplicable}
+                        cardAbove={r >= grid.rows.length - 2}
                       />
                     ))}
                     {group.columns.length < width && <td colSpan={width - group.columns.length} className="border border-slate-300 bg-slate-50" />}
@@ -211,6 +220,7 @@ export function RequestsTable() {
             className="w-full min-w-[38rem] table-fixed border-separate border-spacing-0 border-l border-t border-slate-300 text-sm [&_input]:scroll-ml-[10.5rem] [&_input]:scroll-mt-32"
             onKeyDown={keys.onKeyDown}
             onPaste={keys.onPaste}
+            onBlur={keys.onBlur}
           >
             <caption className="sr-only">{edition.requests.title}</caption>
             <colgroup>
@@ -264,7 +274,7 @@ export function RequestsTable() {
                       {header.heading ? <span className="inline-block [writing-mode:vertical-rl]">{header.label}</span> : header.label}
                     </th>
                   ))}
-                  <GridRowCells row={row} rowIndex={r} />
+                  <GridRowCells row={row} rowIndex={r} cardAbove={r >= grid.rows.length - 3} />
                 </tr>
               ))}
             </tbody>
@@ -292,6 +302,7 @@ export function ReviewLitigationTable() {
           className="w-full min-w-[38rem] table-fixed border-collapse border-l border-t border-slate-300 text-sm"
           onKeyDown={keys.onKeyDown}
           onPaste={keys.onPaste}
+          onBlur={keys.onBlur}
         >
           <caption className="sr-only">{edition.reviewLitigation.title}</caption>
           <thead>
@@ -322,7 +333,7 @@ export function ReviewLitigationTable() {
           </thead>
           <tbody>
             <tr>
-              <GridRowCells row={grid.rows[0]} rowIndex={0} />
+              <GridRowCells row={grid.rows[0]} rowIndex={0} cardAbove />
             </tr>
           </tbody>
         </table>

@@ -6,7 +6,7 @@ import type { CellKind } from "@/lib/report/editions";
 import { formatCell, readCellInput, refusedCellText } from "@/lib/report/cell-input";
 import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { readPath } from "@/lib/report/paths";
-import { useEditor } from "./context";
+import { useEditor, type CellComment } from "./context";
 import { useValueStore } from "../value-store";
 import { fieldDomId } from "./store";
 import { cellField, type EditorValues } from "./values";
@@ -17,16 +17,71 @@ const severityStyles = {
   blank: "bg-yellow-50/70",
 } as const;
 
-/** A corner mark on a cell that a supervisor's comment points at. */
+/** A corner mark on a cell that a supervisor's open comment points at. */
 function CommentMark({ path }: { path: string }) {
-  const { commentedCells } = useEditor();
-  if (!commentedCells.has(path)) return null;
+  const { cellComments } = useEditor();
+  if (!cellComments.has(path)) return null;
   return (
     <span
-      className="pointer-events-none absolute right-0 top-0 h-0 w-0 border-l-8 border-t-8 border-l-transparent border-t-amber-500"
+      className="pointer-events-none absolute right-0 top-0 h-0 w-0 border-l-[10px] border-t-[10px] border-l-transparent border-t-amber-500"
       data-testid="comment-mark"
-      title="此单元格有审核意见，见本栏目下方"
+      aria-hidden="true"
     />
+  );
+}
+
+/**
+ * What a cell shows beside it while hovered (only a cell with comments) or focused: the open comments on it
+ * (a tooltip, the cell's description) and, for a viewer who may comment, 「对此单元格提意见」. Always in the
+ * page, hidden by CSS alone (display:none in the tree keeps it out of the tab order and of the screen reader's
+ * way until then): hovering or focusing costs no React work. It stays while the pointer is on it, and
+ * Escape hides it until focus leaves the cell (grid-keys.ts). Below the cell, or above it in a table's last
+ * rows, and from the cell's right edge leftwards, or from the left edge rightwards in a table's first
+ * columns: where the table's box does not cut it off.
+ */
+function CellCard({
+  id,
+  path,
+  comments,
+  above,
+  fromLeft,
+}: {
+  id: string;
+  path: string;
+  comments: readonly CellComment[] | undefined;
+  above: boolean;
+  fromLeft: boolean;
+}) {
+  const { commentOnCell } = useEditor();
+  if (!comments && !commentOnCell) return null;
+  return (
+    <div
+      data-cell-card=""
+      className={`absolute ${fromLeft ? "left-0" : "right-0"} z-30 hidden w-max min-w-full max-w-[14rem] text-left text-xs leading-5 font-normal group-focus-within:block group-data-[card-dismissed]:invisible hover:block ${comments ? "group-hover:block" : ""} ${above ? "bottom-full" : "top-full"}`}
+    >
+      {comments && (
+        <div id={id} role="tooltip" className="rounded bg-amber-50 px-2 py-1 text-slate-800 shadow-md ring-1 ring-amber-400">
+          <p className="font-semibold text-amber-900">审核意见</p>
+          <ul className="space-y-0.5">
+            {comments.map((comment) => (
+              <li key={comment.id} className="whitespace-pre-wrap">
+                {comment.body}
+                <span className="text-slate-500">（{comment.author}）</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {commentOnCell && (
+        <button
+          type="button"
+          onClick={() => commentOnCell(path)}
+          className="mt-0.5 block rounded bg-brand-600 px-2 py-0.5 text-white shadow-md hover:bg-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-600 focus:ring-offset-1"
+        >
+          对此单元格提意见
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -48,11 +103,12 @@ function PreviousYear({ path }: { path: string }) {
 const cellBox = "block h-9 w-full min-w-0 [contain:size_layout]";
 
 /**
- * Only a cell with a corner mark or last year's figure is positioned (for the mark's placement): a
- * positioned cell is painted as a layer of its own, and a whole table of them costs every frame.
+ * Only a cell with a corner mark, last year's figure or a card beside it is positioned (for their placement):
+ * a positioned cell is painted as a layer of its own, and a whole table of them costs every frame. (Every cell
+ * has a card for a supervisor, whose table is read-only: nothing is typed there.)
  */
-function cellPosition(path: string, previous: Report | null, commentedCells: ReadonlySet<string>): string {
-  return commentedCells.has(path) || previousFigure(previous, path) !== null ? "relative" : "";
+function cellPosition(path: string, previous: Report | null, cellComments: ReadonlyMap<string, unknown>, canComment: boolean): string {
+  return canComment || cellComments.has(path) || previousFigure(previous, path) !== null ? "relative" : "";
 }
 
 function previousFigure(previous: Report | null, path: string): Cell {
@@ -95,14 +151,18 @@ export const NumberCell = memo(function NumberCell({
   row,
   column,
   disabled = false,
+  cardAbove = false,
 }: {
   path: string;
   kind: CellKind;
   row: number;
   column: number;
   disabled?: boolean;
+  /** The comments and the comment action show above the cell (a table's last rows). */
+  cardAbove?: boolean;
 }) {
-  const { store, edition, readOnly, previous, commentedCells } = useEditor();
+  const { store, edition, readOnly, previous, cellComments, commentOnCell } = useEditor();
+  const comments = cellComments.get(path);
   const { register } = useFormContext<EditorValues>();
   const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
   // Registered once: a fresh registration on every render hands React a new ref callback, and the
@@ -130,9 +190,10 @@ export const NumberCell = memo(function NumberCell({
   const label = labelText(edition, path);
   const previousValue = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
   const id = fieldDomId(path);
+  const describedBy = [refusal && `${id}-refusal`, comments && `${id}-comments`].filter(Boolean).join(" ");
   return (
     <td
-      className={`${refusal ? "relative bg-red-50 ring-2 ring-inset ring-red-600" : `${cellPosition(path, previous, commentedCells)} ${severity ? severityStyles[severity] : ""}`} border-b border-r border-slate-300 p-0`}
+      className={`group ${refusal ? "relative bg-red-50 ring-2 ring-inset ring-red-600" : `${cellPosition(path, previous, cellComments, !!commentOnCell)} ${severity ? severityStyles[severity] : ""}`} border-b border-r border-slate-300 p-0`}
       title={refusal ?? undefined}
     >
       <input
@@ -144,9 +205,9 @@ export const NumberCell = memo(function NumberCell({
         type="text"
         inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
         autoComplete="off"
-        aria-label={`${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${commentedCells.has(path) ? "（有审核意见）" : ""}`}
+        aria-label={`${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${comments ? "（有审核意见）" : ""}`}
         aria-invalid={refusal || severity === "error" || severity === "blank" ? true : undefined}
-        aria-describedby={refusal ? `${id}-refusal` : undefined}
+        aria-describedby={describedBy || undefined}
         disabled={disabled}
         readOnly={readOnly}
         className={`peer ${cellBox} bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400 ${refusal ? "text-red-800" : ""}`}
@@ -164,26 +225,34 @@ export const NumberCell = memo(function NumberCell({
       {refusal && <CellRefusal id={`${id}-refusal`} path={path} reason={refusal} onGone={endRefusal} />}
       <PreviousYear path={path} />
       <CommentMark path={path} />
+      <CellCard id={`${id}-comments`} path={path} comments={comments} above={cardAbove} fromLeft={column < 2} />
     </td>
   );
 });
 
-/** A total: computed from its parts and shown read-only. */
-export const ComputedCell = memo(function ComputedCell({ path }: { path: string }) {
-  const { store, edition, previous, commentedCells } = useEditor();
+/**
+ * A total: computed from its parts and shown read-only. A total with comments, or in a supervisor's table, is
+ * a tab stop, so its comments and the comment action are reached from the keyboard too.
+ */
+export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false }: { path: string; cardAbove?: boolean }) {
+  const { store, edition, previous, cellComments, commentOnCell } = useEditor();
   const value = useValueStore(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
   const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
+  const comments = cellComments.get(path);
+  const id = fieldDomId(path);
   return (
     <td
-      id={fieldDomId(path)}
-      tabIndex={-1}
-      className={`${cellPosition(path, previous, commentedCells)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 ${severity ? severityStyles[severity] : ""}`}
+      id={id}
+      tabIndex={comments || commentOnCell ? 0 : -1}
+      aria-describedby={comments ? `${id}-comments` : undefined}
+      className={`group ${cellPosition(path, previous, cellComments, !!commentOnCell)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600 ${severity ? severityStyles[severity] : ""}`}
     >
-      <output aria-label={`${labelText(edition, path)}（自动合计）`} data-path={path} className={`${cellBox} leading-9`}>
+      <output aria-label={`${labelText(edition, path)}（自动合计）${comments ? "（有审核意见）" : ""}`} data-path={path} className={`${cellBox} leading-9`}>
         {formatCell(value)}
       </output>
       <PreviousYear path={path} />
       <CommentMark path={path} />
+      <CellCard id={`${id}-comments`} path={path} comments={comments} above={cardAbove} fromLeft={false} />
     </td>
   );
 });

@@ -8,13 +8,21 @@ import type { EditorStore } from "./store";
 /** A short message of the section on screen: what was done (green) or refused (red). */
 export type EditorMessage = { text: string; tone: "done" | "refused" };
 
+/** A supervisor's open comment on a cell, as the cell shows it. */
+export type CellComment = { id: number; body: string; author: string };
+
 export type EditorContextValue = {
   store: EditorStore;
   edition: Edition;
   previous: Report | null;
   readOnly: boolean;
-  /** Cells a supervisor's comment points at: marked in the grid so the clerk finds them. */
-  commentedCells: ReadonlySet<string>;
+  /**
+   * Open comments by the cell they point at: the cell is marked and shows them on hover and on focus (its
+   * description), so the clerk finds them where the number is.
+   */
+  cellComments: ReadonlyMap<string, readonly CellComment[]>;
+  /** Opens the section's comment form with this cell chosen; absent when the viewer may not comment. */
+  commentOnCell?: (path: string) => void;
   /** Shows a short message above the section (fill with 0, pastes); it goes when the clerk moves on. */
   announce: (message: EditorMessage) => void;
 };

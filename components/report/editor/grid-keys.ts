@@ -28,14 +28,21 @@ function nextCell(table: HTMLElement, grid: TableGrid, row: number, column: numb
 }
 
 /**
- * Spreadsheet keys for a table (arrows, Enter / Shift+Enter; Tab stays the browser's) and pasting a block
- * copied from Excel or WPS from the focused cell: all of it or, on one bad value, none of it.
+ * Spreadsheet keys for a table (arrows, Enter / Shift+Enter; Tab stays the browser's; Escape hides a cell's
+ * comments) and pasting a block copied from Excel or WPS from the focused cell: all of it or, on one bad
+ * value, none of it.
  */
 export function useGridKeys(edition: Edition, grid: TableGrid, announce: (message: EditorMessage) => void, skipRow?: (rowKey: string) => boolean) {
   const { setValue } = useFormContext<EditorValues>();
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent<HTMLElement>) => {
+      // Escape hides what the cell shows beside it (comments, the comment action) until focus leaves the cell.
+      if (event.key === "Escape") {
+        const cell = (event.target as HTMLElement).closest("td");
+        if (cell?.querySelector("[data-cell-card]")) cell.setAttribute("data-card-dismissed", "");
+        return;
+      }
       const input = event.target as HTMLElement;
       if (!(input instanceof HTMLInputElement) || input.dataset.row === undefined) return;
       // Caret positions are read only for the keys that need them: reading one forces a layout.
@@ -79,5 +86,13 @@ export function useGridKeys(edition: Edition, grid: TableGrid, announce: (messag
     [announce, edition, grid, setValue, skipRow],
   );
 
-  return { onKeyDown, onPaste };
+  /** Focus leaving a cell brings back its card, hidden with Escape, for the next time. */
+  const onBlur = useCallback((event: React.FocusEvent<HTMLElement>) => {
+    const cell = (event.target as HTMLElement).closest("td");
+    if (!cell?.hasAttribute("data-card-dismissed")) return;
+    if (event.relatedTarget instanceof Node && cell.contains(event.relatedTarget)) return;
+    cell.removeAttribute("data-card-dismissed");
+  }, []);
+
+  return { onKeyDown, onPaste, onBlur };
 }
