@@ -1,7 +1,23 @@
-/** A plain GET form choosing the report year of an overview page (works without JavaScript). */
-export function YearSelectForm({ id, year, years }: { id: string; year: number; years: number[] }) {
+/**
+ * A plain GET form choosing the report year of an overview page (works without JavaScript); `keep` names
+ * other search parameters the page keeps when the year changes (e.g. its sort).
+ */
+export function YearSelectForm({
+  id,
+  year,
+  years,
+  keep = {},
+}: {
+  id: string;
+  year: number;
+  years: number[];
+  keep?: Record<string, string>;
+}) {
   return (
     <form method="get" className="flex items-end gap-2">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div>
         <label htmlFor={id} className="mb-1 block text-slate-700">
           报告年度

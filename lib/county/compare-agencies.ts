@@ -24,6 +24,7 @@ import { KEY_FIGURE_DEFS, KEY_FIGURE_KEYS, NO_FIGURE_TEXT, reportKeyFigures, typ
 import type { AgencyLevel, Report } from "@/lib/report/model";
 import { median, OUTLIER_RULE, outlierFences, outlierSide, type Fences, type Outlier } from "@/lib/report/outliers";
 import { tryReadStoredReport } from "@/lib/stored-report";
+import type { FigureKind } from "./format-figure";
 
 export const COMPARED_FIGURE_KEYS = [...KEY_FIGURE_KEYS, "daysLate"] as const;
 export type ComparedFigureKey = (typeof COMPARED_FIGURE_KEYS)[number];
@@ -31,7 +32,7 @@ export type ComparedFigureKey = (typeof COMPARED_FIGURE_KEYS)[number];
 export interface ComparedFigureDef {
   key: ComparedFigureKey;
   label: string;
-  kind: "count" | "rate" | "days";
+  kind: FigureKind;
   description: string;
 }
 
@@ -107,8 +108,6 @@ export interface AgencyComparison {
 export type ComparisonOutcome = { ok: true; data: AgencyComparison } | { ok: false; status: 403; message: string };
 
 type CountyAgencyRow = { id: number; name: string; level: AgencyLevel; parentId: number | null };
-
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 
 function figureCells(
   report: Report,
@@ -270,10 +269,4 @@ function history(entries: { year: number; row: ComparedAgency }[], agencies: Cou
     medians[key] = years.map((_, i) => median(values.map((agency) => agency[i]).filter((v): v is number => v !== null)));
   }
   return { years, agencies: listed.map((agency) => ({ agencyId: agency.id, name: agency.name })), series, median: medians };
-}
-
-/** A figure as the table prints it. */
-export function formatFigure(kind: ComparedFigureDef["kind"], value: number): string {
-  if (kind === "rate") return percent(value);
-  return String(value);
 }

@@ -43,6 +43,9 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
           >
             下载汇总表（XLSX）
           </a>
+          <Link href={`/county/agencies?year=${year}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+            各机关对比
+          </Link>
           <Link href="/county/check" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">
             检查已发布的报告
           </Link>
