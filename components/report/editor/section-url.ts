@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type Dispatch, type SetStateAction } from "react";
+import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { useSearchParams } from "next/navigation";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
 
@@ -28,10 +28,21 @@ export function useSectionInUrl(): [EditorSection, Dispatch<SetStateAction<Edito
     setSection(inUrl);
   }
 
-  // The section changed here: a new history entry, unless the address already names it.
+  // The section changed here: a new history entry, unless the address already names it. At the first
+  // run the address wins: a back or forward taken before the page became interactive has already moved
+  // it past what the server rendered.
+  const firstRun = useRef(true);
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (sectionFromParam(url.searchParams.get(PARAM)) === section) return;
+    const addressed = sectionFromParam(url.searchParams.get(PARAM));
+    if (firstRun.current) {
+      firstRun.current = false;
+      if (addressed !== section) {
+        setSection(addressed);
+        return;
+      }
+    }
+    if (addressed === section) return;
     if (section === "front") url.searchParams.delete(PARAM);
     else url.searchParams.set(PARAM, section);
     window.history.pushState(null, "", url);
