@@ -11,16 +11,7 @@ import { MAX_CHECK_FILE_BYTES } from "@/lib/county/check-source";
 
 vi.stubEnv("NEXTAUTH_SECRET", "a-test-secret-of-enough-length");
 const state = vi.hoisted(() => ({ userId: undefined as number | undefined, db: undefined as unknown }));
-vi.mock("@/lib/auth/guards", async (original) => {
-  const { getUserProfile } = await import("@/db/queries/users");
-  return {
-    ...(await original<object>()),
-    getSignedIn: async () => {
-      const user = state.userId ? getUserProfile(state.db as Db, state.userId) : undefined;
-      return user && { user, sessionId: "test-session" };
-    },
-  };
-});
+vi.mock("@/lib/auth/guards", async (original) => (await import("@/lib/auth/test-session")).signedInAs(await original<object>(), state));
 vi.mock("@/lib/db", () => ({ getDb: () => state.db }));
 
 const start = (await import("./route")).POST;

@@ -9,17 +9,7 @@ import { createUser } from "@/db/queries/users";
 import { cleanReport } from "@/lib/report/testing";
 
 const state = vi.hoisted(() => ({ userId: undefined as number | undefined, db: undefined as unknown }));
-// The signed-in user as getSignedIn reports it (its session checks are tested in lib/auth).
-vi.mock("@/lib/auth/guards", async (original) => {
-  const { getUserProfile } = await import("@/db/queries/users");
-  return {
-    ...(await original<object>()),
-    getSignedIn: async () => {
-      const user = state.userId ? getUserProfile(state.db as Db, state.userId) : undefined;
-      return user && { user, sessionId: "test-session" };
-    },
-  };
-});
+vi.mock("@/lib/auth/guards", async (original) => (await import("@/lib/auth/test-session")).signedInAs(await original<object>(), state));
 vi.mock("@/lib/db", () => ({ getDb: () => state.db }));
 
 const { GET } = await import("./route");
