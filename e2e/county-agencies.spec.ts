@@ -6,28 +6,13 @@ import { storeReportInStatus } from "@/db/test-db";
 import { DEMO_COUNTY } from "@/lib/demo";
 import type { Report } from "@/lib/report/model";
 import { cleanReport } from "@/lib/report/testing";
-import { createTestAgency, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
+import { collectViolations, createTestAgency, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
 
 /**
  * 各机关对比 (issue #16 item 2). The agencies made here belong to the demo county and have approved reports
  * of 2019, 2021, 2022 and 2023 only: county.spec.ts reads the demo county's 2020 figures, which stay as they are.
  */
 
-/** Every CSP violation the page reports (the browser's console message and a listener's). */
-async function collectViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|CSP violation/.test(message.text())) {
-      violations.push(`${page.url()}: ${message.text()}`);
-    }
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-    });
-  });
-  return violations;
-}
 
 function demoCountyId(): number {
   const county = testDb()

@@ -1,7 +1,7 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
-import { cell, createTestAgency, expectSaved, openSection, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
+import { cell, collectViolations, createTestAgency, expectSaved, openSection, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
 
 const FOREIGN_ORIGIN = "https://evil.example";
 
@@ -40,21 +40,6 @@ function expectPagePolicy(headers: Record<string, string>): string {
   return nonce!;
 }
 
-/** Every CSP violation the page reports, as console errors (the browser's own and a listener's). */
-async function collectViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|CSP violation/.test(message.text())) {
-      violations.push(`${page.url()}: ${message.text()}`);
-    }
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-    });
-  });
-  return violations;
-}
 
 test("the login page has the policy with a fresh nonce on every script, and the fixed headers", async ({ request }) => {
   const first = await request.get("/login");
