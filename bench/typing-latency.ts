@@ -7,7 +7,8 @@ import type { Locator, Page } from "@playwright/test";
 import { launchChromium, percentile, startBenchServer } from "./server";
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 120);
-const GOAL_MS = 16;
+/** The editor's p95 may take at most this many times the bare page's p95 measured in the same run (#14). */
+const GOAL_RATIO = 1.5;
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const JS_GOAL_KB = 200;
 
@@ -58,7 +59,10 @@ async function main() {
 
     console.log(`空白参照页（同一浏览器、同样 ${THROTTLE} 倍降速）：p50 ${floor.p50.toFixed(1)} ms，p95 ${floor.p95.toFixed(1)} ms`);
     console.log(`按键到检查结果重绘（${THROTTLE} 倍 CPU 降速，${KEYSTROKES} 次按键）：p50 ${editor.p50.toFixed(1)} ms，p95 ${editor.p95.toFixed(1)} ms`);
-    console.log(`typing-latency: p95 ${editor.p95.toFixed(1)} ms (goal ${GOAL_MS} ms)`);
+    const ratio = editor.p95 / floor.p95;
+    console.log(
+      `typing-latency: ${ratio.toFixed(1)}x bare page p95 (editor ${editor.p95.toFixed(1)} ms, bare ${floor.p95.toFixed(1)} ms; goal ${GOAL_RATIO}x)`,
+    );
   } finally {
     await browser.close();
     server.stop();
