@@ -226,7 +226,7 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
       // row is not exact, so its empty cells are placed only where the count tells (placeValues).
       const own = ownCells(row);
       const cells = trimEnd(own);
-      return own.length > row.filter((s) => s?.origin).length ? { kind: "row", cells } : { kind: "row", cells, exact: true };
+      return own.length > row.filter((s) => s?.origin).length ? { kind: "row", cells, covered: true } : { kind: "row", cells, exact: true };
     }
     const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true, start: i });
     const cells = slots.map((s) => (s.origin ? s.text : ""));

@@ -76,4 +76,9 @@ export interface RowBlock {
   loose?: boolean;
   /** Each cell is one printed cell (an HTML row off the grid): an empty cell after the label is a blank value. */
   exact?: boolean;
+  /**
+   * An HTML row off the grid with a slot that a cell of a row above covers: an empty cell after its
+   * label may be that cell, not a blank value of its own, so it is placed only where the count tells.
+   */
+  covered?: boolean;
 }

@@ -62,7 +62,7 @@ export function readRequests(rows: RowBlock[], edition: EditionId, log: ImportLo
       log.note(`表三的行${quoted(layout.requestRowFullLabel.get(line.key) ?? line.key)}出现了不止一次，取第一次的数字。`);
       continue;
     }
-    const printed = printedByColumn(line, hasOther ? columns : undefined, withoutOther, log);
+    const printed = printedByColumn(line, hasOther ? columns : undefined, withoutOther, header.textWidth, log);
     if (printed.otherOmitted) omittedOther++;
     out[line.key] = readLineCells(line, columns, printed, log);
   }
@@ -206,6 +206,11 @@ class RequestsHeader {
   otherColumn = false;
   /** How many times the header was printed (more than once: the table runs over pages). */
   printings = 0;
+  /**
+   * Cells of a header row printed as text that names every column in a cell of its own, 总计 last
+   * (our Markdown export): a row as wide lines up with it.
+   */
+  textWidth: number | undefined;
   private run: RowBlock[] = [];
   private columnsByTable = new Map<number, Map<string, number>>();
   private lastColumns: { width: number; map: Map<string, number> } | undefined;
@@ -221,6 +226,7 @@ class RequestsHeader {
     const others = this.run.flatMap((r) => r.cells).filter((c) => matchKey(c) === OTHER_KEY).length;
     if (others >= 2) this.otherColumn = true;
     const grid = this.run[0].grid;
+    if (!grid) this.textWidth = this.run.find(namesEachColumn)?.cells.length;
     if (grid && this.run.every((r) => r.grid?.table === grid.table)) {
       const map = gridColumns(this.run);
       if (map) {
@@ -240,6 +246,12 @@ class RequestsHeader {
       (this.lastColumns && this.lastColumns.width === row.cells.length ? this.lastColumns.map : undefined)
     );
   }
+}
+
+/** A header row of pipes or tabs with one label cell, then a named cell for each column, 总计 last. */
+function namesEachColumn(row: RowBlock): boolean {
+  const names = row.cells.slice(1);
+  return !row.loose && names.length > 0 && names.every((c) => c !== "") && matchKey(names[names.length - 1]) === TOTAL_KEY;
 }
 
 /** Grid column → column key, from the header rows of a table whose grid is kept. */
@@ -282,12 +294,16 @@ function unknownRowReason(printed: Omit<RequestLine, "key">, headingCandidates: 
 
 /**
  * The printed text of each column of a line: by grid column, or by position. With the 其他 column
- * (`columnsWithOther`), a text row one number short omits it (`otherOmitted`).
+ * (`columnsWithOther`), a text row one number short omits it (`otherOmitted`) — unless it marks a
+ * cell for every column: as wide as the header printed as text (`headerWidth`), it lines up with it
+ * and its blank cells are blank; else, with an empty cell right after its label, that cell may be a
+ * blank value or a filler and the row is listed.
  */
 function printedByColumn(
   line: RequestLine,
   columnsWithOther: string[] | undefined,
   withoutOther: string[],
+  headerWidth: number | undefined,
   log: ImportLog,
 ): { raw: Map<string, string | undefined>; otherOmitted: boolean; unplaced?: boolean } {
   const columns = columnsWithOther ?? withoutOther;
@@ -302,7 +318,23 @@ function printedByColumn(
     log.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
     return { raw, otherOmitted: false };
   }
+  // A row of pipes or tabs with a cell for every column, as wide as a header that names each column
+  // in a cell of its own, lines up with it: its cells in order, a blank one blank.
+  const row = line.printed?.row;
+  const afterLabel = line.printed?.parts.afterLabel ?? [];
+  const marked = columnsWithOther !== undefined && row !== undefined && !row.loose && !row.covered && afterLabel.length === columns.length;
+  if (marked && row.cells.length === headerWidth) {
+    columns.forEach((c, i) => raw.set(c, afterLabel[i]));
+    return { raw, otherOmitted: false };
+  }
   const otherOmitted = columnsWithOther !== undefined && values.length === withoutOther.length;
+  if (otherOmitted && marked && afterLabel[0] === "") {
+    log.unreadAt(
+      rowPath,
+      `该行标签后的空白单元格可能是空白的${quoted("自然人")}，也可能是标签的填充（该行未印出${quoted("申请人情况·其他")}列），无法确定各数字所在的列，未读取（印出“${values.join(" ")}”）`,
+    );
+    return { raw, otherOmitted: false, unplaced: true };
+  }
   const keys = otherOmitted ? withoutOther : columns;
   const placed = line.printed ? placeValues(line.printed.row, line.printed.parts, keys.length) : { values };
   if ("unplaced" in placed) {

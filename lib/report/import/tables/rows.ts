@@ -90,17 +90,24 @@ export type Placement = { values: (string | undefined)[] } | { unplaced: string 
  * an empty one there being a blank value. Never a guess:
  * - as many value cells as columns (blank cells among them included): in order;
  * - as many once the empty cells are left out (they were fillers of merged cells): those, in order;
- * - fewer, in a row that marks its blank cells (tabs, pipes, HTML cells) with nothing left out before
- *   its first number: in order, the rest blank (a 总计 printed blank);
+ * - in a row that marks its blank cells (tabs, pipes; not `covered`) with an empty cell right after the
+ *   label: every cell after the label, in order, when there are as many as columns (that cell is a
+ *   blank value, not a filler of the label);
+ * - fewer, in a row that marks its blank cells with nothing left out before its first number: in
+ *   order, the rest blank (a 总计 printed blank);
  * - otherwise none: which number stands in which column cannot be told.
  */
 export function placeValues(row: RowBlock, parts: RowParts, expected: number, options: { afterLabel?: boolean } = {}): Placement {
   const fromLabel = row.exact || options.afterLabel;
   const slots = fromLabel ? trimTrailing(parts.afterLabel) : parts.values;
   if (slots.length === expected) return { values: slots };
+  const gap = !fromLabel && parts.afterLabel[0] === "";
+  if (gap && !row.loose && !row.covered) {
+    const printed = parts.afterLabel.length === expected ? parts.afterLabel : trimTrailing(parts.afterLabel);
+    if (printed.length === expected) return { values: printed };
+  }
   const filled = slots.filter((v) => v !== "");
   if (!row.exact && filled.length === expected) return { values: filled };
-  const gap = !fromLabel && parts.afterLabel[0] === "";
   if (slots.length < expected && !row.loose && !gap) {
     return { values: [...slots, ...Array<undefined>(expected - slots.length).fill(undefined)] };
   }
