@@ -47,10 +47,7 @@ test("the editor keeps the current section in the address: reload, back and forw
   await openSection(page, /^五、/);
   await expect(page).toHaveURL(/section=problems$/);
 
-  await page.reload();
-  await expect(currentSection(page)).toContainText("五、");
-  await expect(page.getByLabel("存在的主要问题及改进情况", { exact: true })).toBeVisible();
-
+  // Back and forward move between sections within the page.
   await page.goBack();
   await expect(page).toHaveURL(/section=requests$/);
   await expect(currentSection(page)).toContainText("三、");
@@ -59,6 +56,13 @@ test("the editor keeps the current section in the address: reload, back and forw
   await expect(currentSection(page)).toContainText("封面与引言");
   await page.goForward();
   await expect(currentSection(page)).toContainText("三、");
+  await page.goForward();
+  await expect(currentSection(page)).toContainText("五、");
+
+  // A reload opens the same section.
+  await page.reload();
+  await expect(currentSection(page)).toContainText("五、");
+  await expect(page.getByLabel("存在的主要问题及改进情况", { exact: true })).toBeVisible();
 
   // An address naming no section opens the cover page.
   await page.goto(`/reports/${reportId}?section=nonsense`);
