@@ -21,11 +21,6 @@ export function setUserRole(db: Executor, userId: number, role: UserRole): void 
   db.update(users).set({ role }).where(eq(users.id, userId)).run();
 }
 
-/** Whether the account is disabled, for the admin's list. */
-export function isUserDisabled(db: Executor, userId: number): boolean {
-  return db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get()?.disabledAt != null;
-}
-
 /** Demo accounts (and accounts an admin reset) must choose a new password before anything else. */
 export function setMustChangePassword(db: Executor, userId: number, mustChange: boolean): void {
   db.update(users).set({ mustChangePassword: mustChange }).where(eq(users.id, userId)).run();
