@@ -129,11 +129,6 @@ export function reportPermissions(actor: Actor, report: ReportAccess): ReportPer
   return Object.fromEntries(reportAbilities.map((ability) => [ability, decide(actor, report, ability).ok])) as ReportPermissions;
 }
 
-/** The workflow steps the actor may take on the report now, in button order. */
-export function availableWorkflowActions(actor: Actor, report: ReportAccess): WorkflowAction[] {
-  return workflowActions.filter((action) => decide(actor, report, action).ok);
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Abilities that concern no one report
 

@@ -12,8 +12,6 @@ import { actorScope, decide, REPORT_NOT_FOUND, type ReportAbility } from "@/lib/
 import { recordRefusal } from "@/lib/refusals";
 import { TRANSITIONS, type WorkflowAction } from "./transitions";
 
-export { REPORT_NOT_FOUND };
-
 /** A text cut to the length the audit log keeps. */
 export function clipForAudit(text: string, max = 200): string {
   return clip(text, max);
