@@ -47,3 +47,6 @@ export const checkBatchSchema = z.object({
     .max(MAX_CHECK_FILES, CHECK_TOO_MANY),
 });
 export type CheckBatchRequest = z.infer<typeof checkBatchSchema>;
+
+/** What the check routes answer a request whose session has ended. */
+export const CHECK_SIGNED_OUT = "登录已过期，请重新登录后再检查。";

@@ -6,14 +6,15 @@
  */
 import { getDb } from "@/lib/db";
 import { startCheck } from "@/lib/county/batch-check";
-import { fail, jsonBody, signedInUser } from "./respond";
+import { CHECK_SIGNED_OUT } from "@/lib/county/check-source";
+import { jsonBody, jsonError, signedInUser } from "@/lib/http/route-responses";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const signedIn = await signedInUser();
+  const signedIn = await signedInUser(CHECK_SIGNED_OUT);
   if ("response" in signedIn) return signedIn.response;
   const result = startCheck(getDb(), signedIn.user, await jsonBody(request));
-  if (!result.ok) return fail(result.status, result.message);
+  if (!result.ok) return jsonError(result.status, result.message);
   return Response.json(result.data, { headers: { "Cache-Control": "no-store" } });
 }

@@ -6,30 +6,26 @@
  * year. Every download is recorded in the audit log.
  */
 import { getDb } from "@/lib/db";
-import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
+import { jsonError, signedInUser } from "@/lib/http/route-responses";
 import { countyWorkbookDownload, XLSX_CONTENT_TYPE } from "@/lib/county/workbook";
 import { contentDisposition } from "@/lib/report/export";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
 
 export const dynamic = "force-dynamic";
 
-function fail(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 export async function GET(request: Request): Promise<Response> {
-  const user = (await getSignedIn())?.user;
-  if (!user) return fail(401, "请先登录后再下载汇总表。");
-  if (user.mustChangePassword) return fail(403, PASSWORD_CHANGE_FIRST);
+  const signedIn = await signedInUser("请先登录后再下载汇总表。");
+  if ("response" in signedIn) return signedIn.response;
+  const { user } = signedIn;
 
   const param = new URL(request.url).searchParams.get("year") ?? "";
   const year = /^\d{4}$/.test(param) ? Number(param) : NaN;
   if (!(year >= FIRST_REPORT_YEAR && year <= new Date().getFullYear())) {
-    return fail(400, `请指定报告年度（${FIRST_REPORT_YEAR} 年至今年），例如 ?year=${FIRST_REPORT_YEAR + 1}。`);
+    return jsonError(400, `请指定报告年度（${FIRST_REPORT_YEAR} 年至今年），例如 ?year=${FIRST_REPORT_YEAR + 1}。`);
   }
 
   const download = await countyWorkbookDownload(getDb(), user, year);
-  if (!download.ok) return fail(download.status, download.message);
+  if (!download.ok) return jsonError(download.status, download.message);
   return new Response(download.body, {
     status: 200,
     headers: {

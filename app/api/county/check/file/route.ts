@@ -6,8 +6,8 @@
  */
 import { getDb } from "@/lib/db";
 import { checkUploadedFile } from "@/lib/county/batch-check";
-import { MAX_CHECK_FILE_BYTES } from "@/lib/county/check-source";
-import { fail, signedInUser } from "../respond";
+import { CHECK_SIGNED_OUT, MAX_CHECK_FILE_BYTES } from "@/lib/county/check-source";
+import { jsonError, signedInUser } from "@/lib/http/route-responses";
 
 export const dynamic = "force-dynamic";
 
@@ -39,16 +39,16 @@ async function readBody(request: Request, max: number): Promise<Uint8Array | und
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const signedIn = await signedInUser();
+  const signedIn = await signedInUser(CHECK_SIGNED_OUT);
   if ("response" in signedIn) return signedIn.response;
   const name = new URL(request.url).searchParams.get("name")?.trim().slice(0, 500);
-  if (!name) return fail(400, "缺少文件名。");
+  if (!name) return jsonError(400, "缺少文件名。");
   const data = await readBody(request, MAX_CHECK_FILE_BYTES);
-  if (!data) return fail(413, TOO_LARGE);
+  if (!data) return jsonError(413, TOO_LARGE);
   const result = await checkUploadedFile(getDb(), signedIn.user, {
     token: request.headers.get("x-check-batch") ?? "",
     file: { name, data },
   });
-  if (!result.ok) return fail(result.status, result.message);
+  if (!result.ok) return jsonError(result.status, result.message);
   return Response.json(result.data, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,15 +7,16 @@ import { getDb } from "@/lib/db";
 import { checkWorkbookDownload } from "@/lib/county/batch-check";
 import { XLSX_CONTENT_TYPE } from "@/lib/county/workbook";
 import { contentDisposition } from "@/lib/report/export";
-import { fail, jsonBody, signedInUser } from "../respond";
+import { CHECK_SIGNED_OUT } from "@/lib/county/check-source";
+import { jsonBody, jsonError, signedInUser } from "@/lib/http/route-responses";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const signedIn = await signedInUser();
+  const signedIn = await signedInUser(CHECK_SIGNED_OUT);
   if ("response" in signedIn) return signedIn.response;
   const result = await checkWorkbookDownload(getDb(), signedIn.user, await jsonBody(request));
-  if (!result.ok) return fail(result.status, result.message);
+  if (!result.ok) return jsonError(result.status, result.message);
   const { body, fileName, asciiFileName } = result.data;
   return new Response(body, {
     status: 200,

@@ -7,28 +7,24 @@
  * report of the year before. Every download is recorded in the audit log.
  */
 import { getDb } from "@/lib/db";
-import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
+import { jsonError, signedInUser } from "@/lib/http/route-responses";
 import { COMPARE_FORMATS, compareDownload, isCompareFormat } from "@/lib/history/compare-files";
 import { contentDisposition } from "@/lib/report/export";
 
 export const dynamic = "force-dynamic";
 
-function fail(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = (await getSignedIn())?.user;
-  if (!user) return fail(401, "请先登录后再下载。");
-  if (user.mustChangePassword) return fail(403, PASSWORD_CHANGE_FIRST);
+  const signedIn = await signedInUser("请先登录后再下载。");
+  if ("response" in signedIn) return signedIn.response;
+  const { user } = signedIn;
 
   const format = new URL(request.url).searchParams.get("format");
-  if (!isCompareFormat(format)) return fail(400, `不支持的格式，请选择 ${COMPARE_FORMATS.join("、")}。`);
+  if (!isCompareFormat(format)) return jsonError(400, `不支持的格式，请选择 ${COMPARE_FORMATS.join("、")}。`);
 
   const { id } = await context.params;
-  if (!/^\d{1,15}$/.test(id)) return fail(404, "找不到该报告，或您无权查看。");
+  if (!/^\d{1,15}$/.test(id)) return jsonError(404, "找不到该报告，或您无权查看。");
   const download = await compareDownload(getDb(), user, { reportId: Number(id), format });
-  if (!download.ok) return fail(download.status, download.message);
+  if (!download.ok) return jsonError(download.status, download.message);
   return new Response(download.body, {
     status: 200,
     headers: {

@@ -8,7 +8,7 @@
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getReportForActor } from "@/db/queries/reports";
-import { getSignedIn, PASSWORD_CHANGE_FIRST } from "@/lib/auth/guards";
+import { jsonError, signedInUser } from "@/lib/http/route-responses";
 import { tryReadStoredReport } from "@/lib/stored-report";
 import { actorScope, decide, REPORT_NOT_FOUND } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
@@ -16,18 +16,14 @@ import { contentDisposition, EXPORT_FORMATS, exportReport, isExportFormat } from
 
 export const dynamic = "force-dynamic";
 
-function fail(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = (await getSignedIn())?.user;
-  if (!user) return fail(401, "请先登录后再下载报告。");
-  if (user.mustChangePassword) return fail(403, PASSWORD_CHANGE_FIRST);
+  const signedIn = await signedInUser("请先登录后再下载报告。");
+  if ("response" in signedIn) return signedIn.response;
+  const { user } = signedIn;
   const db = getDb();
 
   const format = new URL(request.url).searchParams.get("format");
-  if (!isExportFormat(format)) return fail(400, `不支持的导出格式，请选择 ${EXPORT_FORMATS.join("、")}。`);
+  if (!isExportFormat(format)) return jsonError(400, `不支持的导出格式，请选择 ${EXPORT_FORMATS.join("、")}。`);
 
   const { id } = await context.params;
   const reportId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
@@ -35,11 +31,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const permitted = stored ? decide(user, stored, "export") : { ok: false as const, reason: REPORT_NOT_FOUND };
   if (!stored || !permitted.ok) {
     recordRefusal(db, user, "下载报告", permitted.ok ? REPORT_NOT_FOUND : permitted.reason, null, reportId);
-    return fail(404, "找不到该报告，或您无权查看。");
+    return jsonError(404, "找不到该报告，或您无权查看。");
   }
 
   const report = tryReadStoredReport(stored.content);
-  if (!report) return fail(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
+  if (!report) return jsonError(500, "报告内容无法读取，暂时不能导出，请联系管理员。");
 
   const draft = stored.status !== "approved";
   const file = await exportReport(report, format, { draft });
