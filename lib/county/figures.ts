@@ -14,7 +14,7 @@ import { aggregateReports, balanceFindings } from "@/lib/report/aggregate";
 import type { AggregateResult } from "@/lib/report/aggregate";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
-import { defaultReportYear } from "@/lib/reporting-year";
+import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { readStoredReport } from "@/lib/stored-report";
 
 export interface CountyAgencyFigures {
@@ -54,6 +54,17 @@ export interface CountyFigures {
 export function defaultCountyYear(db: Executor, actor: UserProfile, today: Date = new Date()): number {
   const reporting = defaultReportYear(today);
   return Math.min(reporting, latestCountyReportYear(db, actorScope(actor)) ?? reporting);
+}
+
+/**
+ * The year a county page shows — the one asked for when it can be chosen, else the default — and the
+ * years its picker offers (the shown year among them).
+ */
+export function countyYearChoice(db: Executor, actor: UserProfile, asked: string | undefined): { year: number; options: number[] } {
+  const years = selectableReportYears();
+  const requested = Number(asked);
+  const year = years.includes(requested) ? requested : defaultCountyYear(db, actor);
+  return { year, options: years.includes(year) ? years : [year, ...years] };
 }
 
 /** Why a report that is not approved is not in the sum. */

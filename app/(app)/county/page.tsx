@@ -2,11 +2,10 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { requireAbility } from "@/lib/auth/guards";
 import type { Finding } from "@/lib/report/rules";
-import { selectableReportYears } from "@/lib/reporting-year";
 import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
-import { defaultCountyYear, loadCountyFigures } from "@/lib/county/figures";
+import { countyYearChoice, loadCountyFigures } from "@/lib/county/figures";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 
 export const metadata = { title: "全县汇总 · 年报" };
@@ -17,13 +16,10 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
   const params = await searchParams;
-  const years = selectableReportYears();
-  const requested = Number(params.year);
-  const year = years.includes(requested) ? requested : defaultCountyYear(db, user);
+  const { year, options: yearOptions } = countyYearChoice(db, user, params.year);
   const figures = loadCountyFigures(db, user, year);
   const { aggregate, summed, missing } = figures;
   const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
-  const yearOptions = years.includes(year) ? years : [year, ...years];
 
   return (
     <div className="space-y-5">
