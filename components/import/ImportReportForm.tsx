@@ -255,13 +255,7 @@ export function ImportReportForm({
                 <p role="alert" data-testid="import-no-table" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
                   {preview.noTableRead}
                 </p>
-                <button
-                  type="button"
-                  onClick={restart}
-                  className="rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"
-                >
-                  重新选择文件
-                </button>
+                <RestartButton onClick={restart} />
               </div>
             ) : nextExisting ? (
               <p role="status">
@@ -293,13 +287,7 @@ export function ImportReportForm({
                   >
                     {confirming ? "正在创建…" : `确认，开始填写 ${preview.nextYear} 年度报告`}
                   </button>
-                  <button
-                    type="button"
-                    onClick={restart}
-                    className="rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"
-                  >
-                    重新选择文件
-                  </button>
+                  <RestartButton onClick={restart} />
                 </div>
               </>
             )}
@@ -316,5 +304,13 @@ function FormError({ message }: { message: string | null }) {
     <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
       {message}
     </p>
+  );
+}
+
+function RestartButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+      重新选择文件
+    </button>
   );
 }
