@@ -204,6 +204,11 @@ export function ImportReportForm({
             <p>
               {preview.report.year} 年度报告，{preview.report.edition} 年版格式（{preview.editionName}）。
             </p>
+            {preview.noTableRead && (
+              <p role="alert" data-testid="import-no-table" className="mt-2 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+                {preview.noTableRead}
+              </p>
+            )}
             {preview.warnings.map((w) => (
               <p key={w} role="alert" className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
                 {w}
@@ -252,9 +257,7 @@ export function ImportReportForm({
             </h2>
             {preview.noTableRead ? (
               <div className="space-y-2">
-                <p role="alert" data-testid="import-no-table" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-                  {preview.noTableRead}
-                </p>
+                <p className="text-red-900">不能据此开始新年度的报告：原因见上方“读取结果”。</p>
                 <RestartButton onClick={restart} />
               </div>
             ) : nextExisting ? (
