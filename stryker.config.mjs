@@ -1,0 +1,39 @@
+// Mutation testing of the report engine's rules, editor input, interchange, carry-forward, the workflow's
+// transitions and the import readers (issue #20). `npm run test:mutation` runs it (about 35 minutes and more
+// on 2 cores; not part of `npm test`) and prints the score per file; the goal is 90% killed on each file.
+// While working on one file: `npx stryker run --mutate lib/report/cell-input.ts && npx tsx scripts/mutation-summary.ts`.
+// @ts-check
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.mutation.config.mts", related: true },
+  coverageAnalysis: "perTest",
+  // The mutants that run at module load (rule tables, regexes, severities) count too.
+  ignoreStatic: false,
+  concurrency: 1,
+  timeoutMS: 20000,
+  mutate: [
+    "lib/report/rules/**/*.ts",
+    "lib/report/model.ts",
+    "lib/report/cell-input.ts",
+    "lib/report/carry-forward.ts",
+    "lib/report/interchange.ts",
+    "lib/workflow/transitions.ts",
+    "lib/report/import/**/*.ts",
+    "!**/*.test.ts",
+    // Test helpers and the test's child process, not readers.
+    "!lib/report/import/*-testing.ts",
+    "!lib/report/import/zip-bomb-child.ts",
+    // Worker-thread plumbing around the readers (its code runs in a worker Stryker cannot instrument).
+    "!lib/report/import/off-thread.ts",
+  ],
+  ignorePatterns: ["data", ".next*", "test-results", "playwright-report", "e2e", "bench", "*.tsbuildinfo", "tmp", "reports"],
+  reporters: ["clear-text", "progress", "json", "html"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+};
+export default config;

@@ -1,0 +1,13 @@
+// The tests Stryker runs (stryker.config.mjs): those of the engine and of the workflow's transitions.
+// Same settings as vitest.config.mts, fewer files.
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["lib/report/**/*.test.ts", "lib/workflow/transitions.test.ts"],
+    environment: "node",
+    testTimeout: 20000,
+  },
+});
