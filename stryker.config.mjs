@@ -3,6 +3,19 @@
 // on 2 cores; not part of `npm test`) and prints the score per file; the goal is 90% killed on each file.
 // While working on one file: `npx stryker run --mutate lib/report/cell-input.ts && npx tsx scripts/mutation-summary.ts`.
 // @ts-check
+import fs from "node:fs";
+import path from "node:path";
+
+const TEMP_DIR = ".stryker-tmp";
+// Some import tests read the seed reports beside the repository (../shared/seeds). Stryker runs the tests in
+// TEMP_DIR/sandbox-*/, where that path is TEMP_DIR/shared: link it there (Stryker deletes only the sandbox).
+const shared = path.resolve("..", "shared");
+const link = path.join(TEMP_DIR, "shared");
+if (fs.existsSync(shared) && !fs.existsSync(link)) {
+  fs.mkdirSync(TEMP_DIR, { recursive: true });
+  fs.symlinkSync(shared, link, "dir");
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: "vitest",
@@ -33,7 +46,7 @@ const config = {
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 80, break: null },
-  tempDirName: ".stryker-tmp",
+  tempDirName: TEMP_DIR,
   cleanTempDir: true,
 };
 export default config;
