@@ -76,3 +76,97 @@ describe("splitPastedBlock", () => {
     expect(splitPastedBlock("7")).toEqual([["7"]]);
   });
 });
+
+describe("readCellInput: what a Chinese input method and Excel give", () => {
+  it("reads whole-number and two-decimal amounts", () => {
+    expect(readCellInput("25", "amount")).toEqual({ ok: true, value: 25 });
+    expect(readCellInput("25.15", "amount")).toEqual({ ok: true, value: 25.15 });
+    expect(readCellInput("0.05", "amount")).toEqual({ ok: true, value: 0.05 });
+  });
+
+  it("reads the full-width minus, plus and decimal point", () => {
+    expect(readCellInput("－3", "signed")).toEqual({ ok: true, value: -3 });
+    expect(readCellInput("－3", "count")).toEqual({ ok: false, reason: "只能填写不小于 0 的整数" });
+    expect(readCellInput("＋5", "signed")).toEqual({ ok: true, value: 5 });
+    expect(readCellInput("＋5", "count")).toEqual({ ok: false, reason: "只能填写不小于 0 的整数" });
+    expect(readCellInput("25．5", "amount")).toEqual({ ok: true, value: 25.5 });
+    expect(readCellInput("25。5", "amount")).toEqual({ ok: true, value: 25.5 });
+    expect(readCellInput("25．5", "count")).toEqual({ ok: false, reason: "只能填写不小于 0 的整数" });
+  });
+
+  it("refuses a change with anything before or after its digits", () => {
+    const reason = "只能填写整数（减少时前加“-”）";
+    expect(readCellInput("a5", "signed")).toEqual({ ok: false, reason });
+    expect(readCellInput("5a", "signed")).toEqual({ ok: false, reason });
+    expect(readCellInput("-5-", "signed")).toEqual({ ok: false, reason });
+  });
+
+  it("refuses a number too large to keep exactly", () => {
+    expect(readCellInput("99999999999999999999", "count")).toEqual({ ok: false, reason: "数值过大" });
+    expect(readCellInput("-99999999999999999999", "signed")).toEqual({ ok: false, reason: "数值过大" });
+    expect(readCellInput("9007199254740991", "count")).toEqual({ ok: true, value: 9007199254740991 });
+  });
+
+  it("reads -0 as 0, never as a negative zero", () => {
+    const input = readCellInput("-0", "signed");
+    expect(input.ok).toBe(true);
+    expect(input.ok && Object.is(input.value, 0)).toBe(true);
+  });
+});
+
+describe("isCellInputPrefix: every start of a valid value lets typing go on", () => {
+  it("counts: any number of digits, nothing else", () => {
+    expect(isCellInputPrefix("", "count")).toBe(true);
+    expect(isCellInputPrefix("1", "count")).toBe(true);
+    expect(isCellInputPrefix("12", "count")).toBe(true);
+    expect(isCellInputPrefix("a", "count")).toBe(false);
+  });
+
+  it("changes: an optional sign, then digits", () => {
+    expect(isCellInputPrefix("", "signed")).toBe(true);
+    expect(isCellInputPrefix("12", "signed")).toBe(true);
+    expect(isCellInputPrefix("+", "signed")).toBe(true);
+    expect(isCellInputPrefix("-12", "signed")).toBe(true);
+    expect(isCellInputPrefix("a", "signed")).toBe(false);
+    expect(isCellInputPrefix("a1", "signed")).toBe(false);
+    expect(isCellInputPrefix("1a", "signed")).toBe(false);
+    expect(isCellInputPrefix("1-", "signed")).toBe(false);
+  });
+
+  it("amounts: digits, at most one point, digits", () => {
+    expect(isCellInputPrefix("", "amount")).toBe(true);
+    expect(isCellInputPrefix("12", "amount")).toBe(true);
+    expect(isCellInputPrefix(".", "amount")).toBe(true);
+    expect(isCellInputPrefix(".5", "amount")).toBe(true);
+    expect(isCellInputPrefix("12.3", "amount")).toBe(true);
+    expect(isCellInputPrefix("1.2.", "amount")).toBe(false);
+    expect(isCellInputPrefix("a1", "amount")).toBe(false);
+  });
+});
+
+describe("splitPastedBlock: no row is lost or added", () => {
+  it("keeps the last row of a block pasted without a trailing line break", () => {
+    expect(splitPastedBlock("1\t2\n3\t4")).toEqual([
+      ["1", "2"],
+      ["3", "4"],
+    ]);
+  });
+
+  it("splits rows at a lone carriage return (old Mac line ends)", () => {
+    expect(splitPastedBlock("1\r2\r")).toEqual([["1"], ["2"]]);
+  });
+
+  it("reads an empty paste as one blank cell, and a blank last row inside a block as a row", () => {
+    expect(splitPastedBlock("")).toEqual([[""]]);
+    expect(splitPastedBlock("1\n\n")).toEqual([["1"], [""]]);
+  });
+});
+
+describe("formatCell", () => {
+  it("shows a blank or missing cell as empty text and a number as typed", () => {
+    expect(formatCell(null)).toBe("");
+    expect(formatCell(undefined)).toBe("");
+    expect(formatCell(0)).toBe("0");
+    expect(formatCell(25.5)).toBe("25.5");
+  });
+});
