@@ -40,4 +40,44 @@ describe("startFromPrevious", () => {
     expect(next.otherMatters).toEqual([{ heading: "", text: "" }]);
     expect(next.activeDisclosure.otherServices).toBeUndefined();
   });
+
+  it("copies no column the new report lacks: last year's 其他 applicant column stays behind", () => {
+    const previous = emptyReport("2021", 2024, agency);
+    previous.requests.carriedForward = { ...previous.requests.carriedForward, naturalPerson: 2, otherApplicant: 5, total: 7 };
+    const next = startFromPrevious(previous, 2025, agency);
+    expect(next.requests.carriedOver).not.toHaveProperty("otherApplicant");
+    expect(Object.keys(next.requests.carriedOver)).toEqual(Object.keys(emptyReport("2021", 2025, agency).requests.carriedOver));
+    expect(next.requests.carriedOver).toMatchObject({ naturalPerson: 2, total: 7 });
+  });
+
+  it("leaves 上一年项目数量 blank when last year's was blank, whatever the change", () => {
+    const previous = emptyReport("2019", 2019, agency);
+    previous.activeDisclosure.licensing = { lastYearItems: null, change: 3, decisions: 5 };
+    const next = startFromPrevious(previous, 2020, agency);
+    expect(next.activeDisclosure.licensing.lastYearItems).toBeNull();
+  });
+
+  it("gives the 2021 edition's table 二 rows no 上一年项目数量 cell", () => {
+    const previous = emptyReport("2021", 2024, agency);
+    const next = startFromPrevious(previous, 2025, agency);
+    expect(next.activeDisclosure).toEqual(emptyReport("2021", 2025, agency).activeDisclosure);
+    for (const row of Object.values(next.activeDisclosure)) expect(row).not.toHaveProperty("lastYearItems");
+  });
+
+  it("keeps the default overview headings when last year had none, and adds no website or contact", () => {
+    const fresh = emptyReport("2021", 2025, agency);
+    const withEmpty = emptyReport("2021", 2024, agency);
+    withEmpty.overview = [];
+    expect(startFromPrevious(withEmpty, 2025, agency).overview).toEqual(fresh.overview);
+    const withoutOverview = emptyReport("2021", 2024, agency);
+    delete withoutOverview.overview;
+    const next = startFromPrevious(withoutOverview, 2025, agency);
+    expect(next.overview).toEqual(fresh.overview);
+    expect(next.overview?.length).toBeGreaterThan(0);
+    expect(next.website).toBeUndefined();
+    expect(next.contact).toBeUndefined();
+    expect(next.otherMatters).toBeUndefined();
+    expect("website" in next).toBe(false);
+    expect("contact" in next).toBe(false);
+  });
 });
