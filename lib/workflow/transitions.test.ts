@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportStatuses, userRoles, type ReportStatus, type UserRole } from "@/db/schema";
-import { checkTransition, TRANSITIONS, workflowActions } from "./transitions";
+import { checkTransition, EDITABLE_STATUSES, TRANSITIONS, workflowActions } from "./transitions";
 
 describe("workflow transitions", () => {
   it("lets each role take exactly its actions from the right statuses", () => {
@@ -66,5 +66,28 @@ describe("workflow transitions", () => {
 
   it("has a Chinese label for every action", () => {
     for (const action of workflowActions) expect(TRANSITIONS[action].label).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("names each action, its button and the words the workflow bar shows once it is done", () => {
+    const words = workflowActions.map((action) => [action, TRANSITIONS[action].action, TRANSITIONS[action].label, TRANSITIONS[action].doneLabel]);
+    expect(words).toEqual([
+      ["submit", "submit", "提交审核", "已提交审核"],
+      ["return", "return", "退回修改", "已退回修改"],
+      ["approve", "approve", "批准", "已批准"],
+      ["reopen", "reopen", "重新打开", "已重新打开"],
+      ["confirm", "confirm", "确认为已批准的报告", "已确认为已批准的报告"],
+    ]);
+  });
+
+  it("names both roles that may confirm an import when a clerk tries", () => {
+    expect(checkTransition("confirm", "clerk", "imported")).toEqual({
+      ok: false,
+      reason: "只有审核人或管理员可以确认为已批准的报告。",
+    });
+  });
+
+  it("lets the content be edited in a draft or a returned report only", () => {
+    expect([...EDITABLE_STATUSES].sort()).toEqual(["draft", "returned"]);
+    for (const status of reportStatuses) expect(EDITABLE_STATUSES.includes(status)).toBe(status === "draft" || status === "returned");
   });
 });
