@@ -180,3 +180,91 @@ describe("a value already read from JSON", () => {
     expect(parseInterchangeValue([1, 2])).toMatchObject({ ok: false, errors: [{ path: "", expected: "JSON 对象" }] });
   });
 });
+
+describe("the reader's edges", () => {
+  it("reads a file saved with a byte-order mark", () => {
+    const result = parseInterchange("\uFEFF" + fixture);
+    expect(result.ok).toBe(true);
+    expect(result).toEqual(parseInterchange(fixture));
+  });
+
+  it("takes the date only as YYYY-MM-DD, nothing before or after it", () => {
+    for (const date of ["x2021-01-20", "2021-01-20x", "2021-1-20", "21-01-20"]) {
+      expect(errorsOf(withChange((d) => (d.date = date)))).toEqual([
+        {
+          path: "date",
+          label: "报告日期",
+          expected: "日期，格式为 YYYY-MM-DD（如 2021-01-21）",
+          got: `文本 ${JSON.stringify(date)}`,
+          message: `date（报告日期）应为日期，格式为 YYYY-MM-DD（如 2021-01-21），实际为文本 ${JSON.stringify(date)}。`,
+        },
+      ]);
+    }
+    const ok = parseInterchange(withChange((d) => (d.date = "2021-01-20")));
+    expect(ok.ok && ok.report.date).toBe("2021-01-20");
+  });
+
+  it("says in Chinese what was expected and what was found", () => {
+    expect(errorsOf(withChange((d) => (d.year = 2007)))).toEqual([
+      { path: "year", label: "报告年度", expected: "不小于 2008 的数", got: "数字 2007", message: "year（报告年度）应为不小于 2008 的数，实际为数字 2007。" },
+    ]);
+    expect(errorsOf(withChange((d) => (d.year = 2101)))[0]).toMatchObject({
+      expected: "不大于 2100 的数",
+      message: "year（报告年度）应为不大于 2100 的数，实际为数字 2101。",
+    });
+    expect(errorsOf(withChange((d) => (d.year = 2020.5)))[0]).toMatchObject({ expected: "整数", got: "数字 2020.5" });
+    expect(errorsOf(withChange((d) => (d.agency.level = "city")))[0]).toMatchObject({
+      path: "agency.level",
+      expected: '"department" 或 "government" 或 "township"',
+      got: '文本 "city"',
+    });
+    expect(errorsOf(withChange((d) => (d.title = true)))[0]).toMatchObject({
+      path: "title",
+      expected: "文本",
+      got: "布尔值 true",
+      message: expect.stringMatching(/^title（.+）应为文本，实际为布尔值 true。$/),
+    });
+    expect(errorsOf(withChange((d) => (d.website = "http://x")))[0]).toMatchObject({ path: "website", expected: "对象" });
+    expect(errorsOf(withChange((d) => (d.overview = {})))[0]).toMatchObject({ path: "overview", expected: "数组", got: "对象" });
+    expect(parseInterchange(withChange((d) => (d.overview = []))).ok).toBe(true);
+  });
+
+  it("shortens a long text it quotes", () => {
+    const long = "一二三四五六七八九十".repeat(5);
+    const [e] = errorsOf(withChange((d) => (d.year = long)));
+    expect(e.got).toBe(`文本 "${long.slice(0, 40)}…"`);
+    const [short] = errorsOf(withChange((d) => (d.year = long.slice(0, 40))));
+    expect(short.got).toBe(`文本 "${long.slice(0, 40)}"`);
+  });
+
+  it("names a table row given as something other than an object, and a missing file's top level", () => {
+    const [row] = errorsOf(withChange((d) => (d.requests.granted = 3)));
+    expect(row).toMatchObject({ path: "requests.granted", expected: "对象（该行各单元格）", got: "数字 3" });
+    expect(errorsOf("null")[0]).toEqual({ path: "", expected: "JSON 对象", got: "null", message: "文件内容应为一个 JSON 对象，实际为null。" });
+    expect(errorsOf('"报告"')[0]).toMatchObject({ got: '文本 "报告"' });
+    expect(errorsOf("[]")[0]).toMatchObject({ got: "数组" });
+    expect(errorsOf("  ")[0]).toMatchObject({ got: "空文件", expected: "JSON 文本" });
+    expect(errorsOf("{")[0].got).toBe("无法解析的文本");
+  });
+
+  it("names an unknown key at the top level and inside a labelled part", () => {
+    const errs = errorsOf(withChange((d) => {
+      d.colour = "red";
+      d.contact.fax = "0535";
+    }));
+    expect(errs.map((e) => e.message).sort()).toEqual(
+      [
+        "文件顶层中有未知的键「colour」，格式不允许多余的项目。",
+        "contact（联系方式）中有未知的键「fax」，格式不允许多余的项目。",
+      ].sort(),
+    );
+    expect(errs.find((e) => e.path === "contact.fax")).toMatchObject({ expected: "格式规定的键", got: "未知的键「fax」" });
+  });
+
+  it("names the paragraph of a narrative part by its number", () => {
+    const errs = errorsOf(withChange((d) => {
+      d.otherMatters = [{ heading: "", text: "无" }, { heading: 1, text: "x" }];
+    }));
+    expect(errs).toEqual([expect.objectContaining({ path: "otherMatters[1].heading", label: "六、其他需要报告的事项第2段" })]);
+  });
+});
