@@ -266,3 +266,98 @@ describe("N-FEE", () => {
     expect(fee("本年度向2名申请人发出收费通知，申请人均逾期未缴纳信息处理费。", unpaid)).toEqual([]);
   });
 });
+
+describe("N-MISMATCH: lawsuits of both groups, every narrative field, the sentences saying none", () => {
+  it("compares a count of lawsuits with both groups of table 四 together", () => {
+    const both = { litigationDirect: { upheld: 2, total: 2 }, litigationAfterReview: { upheld: 1, total: 1 } };
+    expect(mismatches("因政府信息公开被提起行政诉讼3件。", report({ review: both }))).toEqual([]);
+    const found = mismatches("因政府信息公开被提起行政诉讼1件。", report({ review: both }));
+    expect(found).toEqual([
+      {
+        id: "N-MISMATCH:reviewLitigation.litigationDirect.total,overview",
+        rule: "N-MISMATCH",
+        severity: "warning",
+        cells: ["reviewLitigation.litigationDirect.total", "overview"],
+        message:
+          "「一、总体情况」中写明行政诉讼 1 件（“因政府信息公开被提起行政诉讼1件。”），但表四行政诉讼的「总计」合计为 3（未经复议直接起诉 2，复议后起诉 1）。",
+      },
+    ]);
+    const upheld = mismatches("因政府信息公开被提起行政诉讼3件，其中维持2件。", report({ review: both }));
+    expect(upheld.map((f) => f.cells)).toEqual([
+      ["reviewLitigation.litigationDirect.upheld", "reviewLitigation.litigationAfterReview.upheld", "overview"],
+    ]);
+    expect(upheld[0].message).toContain("但表四行政诉讼的「结果维持」合计为 3（未经复议直接起诉 2，复议后起诉 1）。");
+    // A blank group: nothing to compare.
+    const blank = report({ review: both });
+    blank.reviewLitigation.litigationAfterReview.total = null;
+    expect(mismatches("因政府信息公开被提起行政诉讼1件。", blank)).toEqual([]);
+  });
+
+  it("reads the introduction, section 五 and section 六 as well, naming the field", () => {
+    const r = report({ requests: { newReceived: 4 } });
+    r.intro = "2022年，本机关共收到政府信息公开申请5件。";
+    const intro = validate(r).filter((f) => f.rule === "N-MISMATCH");
+    expect(intro.map((f) => f.cells)).toEqual([["requests.newReceived.total", "intro"]]);
+    expect(intro[0].message).toBe(
+      "「引言」中写明收到政府信息公开申请 5 件（“2022年，本机关共收到政府信息公开申请5件。”），但表三「一、本年新收政府信息公开申请数量」的「总计」为 4。",
+    );
+    delete r.intro;
+    r.problems = "依申请公开方面，全年共收到政府信息公开申请6件，答复不够及时。";
+    expect(validate(r).filter((f) => f.rule === "N-MISMATCH").map((f) => f.cells)).toEqual([["requests.newReceived.total", "problems"]]);
+    r.problems = "栏目更新不及时。";
+    r.otherMatters = [{ heading: "依申请公开", text: "本年度共收到政府信息公开申请7件。" }];
+    const other = validate(r).filter((f) => f.rule === "N-MISMATCH");
+    expect(other.map((f) => f.cells)).toEqual([["requests.newReceived.total", "otherMatters"]]);
+    expect(other[0].message).toMatch(/^「六、其他需要报告的事项」中写明收到政府信息公开申请 7 件/);
+  });
+
+  it("reads a part's heading as the topic of its text, and skips an empty part", () => {
+    const r = report({ requests: { granted: 2, newReceived: 2, totalHandled: 2 } });
+    r.overview = [
+      { heading: "依申请公开情况", text: "" },
+      { heading: "依申请公开情况", text: "本年度予以公开3件。" },
+    ];
+    expect(validate(r).filter((f) => f.rule === "N-MISMATCH").map((f) => f.cells[0])).toEqual(["requests.granted.total"]);
+    r.overview = [{ heading: "主动公开情况", text: "本年度予以公开3件。" }];
+    expect(validate(r).filter((f) => f.rule === "N-MISMATCH")).toEqual([]);
+  });
+
+  it("未收到…申请 says 0 requests; not in a sentence about 复议 or 诉讼, nor one not about disclosure", () => {
+    const two = report({ requests: { newReceived: 2 } });
+    expect(mismatches("本年度未收到政府信息公开申请。", two).map((f) => [f.cells[0], f.message.includes("收到政府信息公开申请 0 件")])).toEqual([
+      ["requests.newReceived.total", true],
+    ]);
+    expect(mismatches("本年度没有受理依申请公开的申请。", two).map((f) => f.cells[0])).toEqual(["requests.newReceived.total"]);
+    expect(mismatches("本年度未收到政府信息公开申请。", report())).toEqual([]);
+    expect(mismatches("本年度未收到针对政府信息公开的行政复议申请。", two)).toEqual([]);
+    expect(mismatches("本年度未收到涉及政府信息公开的诉讼申请。", two)).toEqual([]);
+    expect(mismatches("本年度未收到相关申请。", two, "依申请情况")).toEqual([]);
+  });
+
+  it("未发生行政复议 alone says no review but says nothing of lawsuits", () => {
+    const r = report({ review: { review: { upheld: 1, total: 1 }, litigationDirect: { upheld: 1, total: 1 } } });
+    const found = mismatches("本年度未发生涉及政府信息公开的行政复议。", r);
+    expect(found.map((f) => f.cells[0])).toEqual(["reviewLitigation.review.total"]);
+    expect(found[0].message).toContain("写明行政复议 0 件");
+    const both = mismatches("本年度未发生涉及政府信息公开的行政复议和行政诉讼。", r);
+    expect(both.map((f) => f.cells[0])).toEqual(["reviewLitigation.review.total", "reviewLitigation.litigationDirect.total"]);
+  });
+
+  it("sums the rows of each outcome of table 三 and nothing else", () => {
+    const r = report({ requests: { newReceived: 6, totalHandled: 6 } });
+    Object.assign(r.requests.deniedStateSecret, { naturalPerson: 1, total: 1 });
+    Object.assign(r.requests.deniedProcessInfo, { naturalPerson: 2, total: 2 });
+    Object.assign(r.requests.otherOverdueFee, { naturalPerson: 3, total: 3 });
+    expect(mismatches("本年度不予公开3件，其他处理3件。", r)).toEqual([]);
+    const found = mismatches("本年度不予公开2件，其他处理6件。", r);
+    const rowsOf = (prefix: string) => Object.keys(r.requests).filter((k) => k.startsWith(prefix)).map((k) => `requests.${k}.total`);
+    expect(found.map((f) => f.cells)).toEqual([
+      [...rowsOf("denied"), "overview"],
+      [...rowsOf("other"), "overview"],
+    ]);
+    expect(found[0].cells).toContain("requests.deniedStateSecret.total");
+    expect(found[0].cells).not.toContain("requests.totalHandled.total");
+    expect(found[0].message).toContain("但表三「（三）不予公开」各项的「总计」合计为 3。");
+    expect(found[1].message).toContain("但表三「（六）其他处理」各项的「总计」合计为 3。");
+  });
+});
