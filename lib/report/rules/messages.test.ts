@@ -1,0 +1,192 @@
+/**
+ * The exact Chinese a clerk reads for each error of the tables and each warning of the front matter, and the
+ * similarity X-COPIED computes, checked against a plain dynamic-programming edit distance.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cleanReport } from "../testing";
+import { comparableText, similarityAtLeast } from "./copied";
+import { validate } from "./validate";
+import type { Finding, RuleId } from "./types";
+
+const of = (findings: Finding[], rule: RuleId) => findings.filter((f) => f.rule === rule);
+const messages = (findings: Finding[], rule: RuleId) => of(findings, rule).map((f) => f.message);
+
+describe("the sums of tables 三 and 四", () => {
+  it("R3-BALANCE names the four rows of the column with their values, blanks as 空白", () => {
+    const r = cleanReport("2021");
+    Object.assign(r.requests.newReceived, { commercial: 3, total: 3 });
+    Object.assign(r.requests.carriedOver, { commercial: null, total: 0 });
+    Object.assign(r.requests.granted, { commercial: 1, total: 1 });
+    Object.assign(r.requests.totalHandled, { commercial: 1, total: 1 });
+    Object.assign(r.requests.carriedForward, { commercial: 1, total: 1 });
+    const found = of(validate(r), "R3-BALANCE");
+    expect(found.map((f) => f.id)).toEqual([
+      "R3-BALANCE:requests.newReceived.commercial,requests.carriedOver.commercial,requests.totalHandled.commercial,requests.carriedForward.commercial",
+      "R3-BALANCE:requests.newReceived.total,requests.carriedOver.total,requests.totalHandled.total,requests.carriedForward.total",
+    ]);
+    expect(found[0].message).toBe(
+      "「商业企业」列：「一、本年新收政府信息公开申请数量」3 加「二、上年结转政府信息公开申请数量」空白 为 3，" +
+        "但「三、本年度办理结果（七）总计」1 加「四、结转下年度继续办理」1 为 2，两者应相等。",
+    );
+  });
+
+  it("R3-BALANCE holds when both sides are equal, whichever cells carry the numbers", () => {
+    const r = cleanReport("2021");
+    Object.assign(r.requests.carriedOver, { research: 2, total: 2 });
+    Object.assign(r.requests.carriedForward, { research: 2, total: 2 });
+    expect(of(validate(r), "R3-BALANCE")).toEqual([]);
+    Object.assign(r.requests.carriedForward, { research: 1, total: 1 });
+    Object.assign(r.requests.granted, { research: 1, total: 1 });
+    Object.assign(r.requests.totalHandled, { research: 1, total: 1 });
+    expect(of(validate(r), "R3-BALANCE")).toEqual([]);
+  });
+
+  it("R3-HANDLED-SUM, R3-ROW-TOTAL and R4-TOTAL: the total, its value and the sum of its parts", () => {
+    const r = cleanReport("2021");
+    Object.assign(r.requests.granted, { naturalPerson: 2, commercial: 1, total: 4 });
+    Object.assign(r.requests.totalHandled, { naturalPerson: 2, commercial: 1, total: 4 });
+    Object.assign(r.requests.newReceived, { naturalPerson: 2, commercial: 1, total: 3 });
+    Object.assign(r.reviewLitigation.review, { upheld: 1, corrected: 1, other: 1, pending: 1, total: null });
+    const findings = validate(r);
+    expect(messages(findings, "R3-ROW-TOTAL")).toEqual([
+      "「三、本年度办理结果（一）予以公开」的「总计」为 4，但各申请人列合计为 3。",
+      "「三、本年度办理结果（七）总计」的「总计」为 4，但各申请人列合计为 3。",
+    ]);
+    expect(of(findings, "R3-HANDLED-SUM")).toEqual([]);
+    expect(messages(findings, "R4-TOTAL")).toEqual(["「行政复议」的「总计」为 空白，但结果维持、结果纠正、其他结果、尚未审结合计为 4。"]);
+    r.requests.totalHandled.commercial = 0;
+    expect(messages(validate(r), "R3-HANDLED-SUM")).toEqual(["「三、本年度办理结果（七）总计」的「商业企业」为 0，但（一）至（六）各项合计为 1。"]);
+  });
+
+  it("sums amounts of table 三 with the 其他 column when the report has it", () => {
+    const r = cleanReport("2021", { otherApplicant: true });
+    Object.assign(r.requests.newReceived, { otherApplicant: 2, total: 1 });
+    expect(of(validate(r), "R3-ROW-TOTAL").map((f) => f.id)).toEqual(["R3-ROW-TOTAL:requests.newReceived.total"]);
+  });
+});
+
+describe("cells", () => {
+  it("CELL-BLANK asks for a 0 and names the cell", () => {
+    const r = cleanReport("2019");
+    r.activeDisclosure.procurement.amount = null;
+    expect(of(validate(r), "CELL-BLANK")).toEqual([
+      {
+        id: "CELL-BLANK:activeDisclosure.procurement.amount",
+        rule: "CELL-BLANK",
+        severity: "error",
+        cells: ["activeDisclosure.procurement.amount"],
+        message: "「政府集中采购」的「采购总金额」未填写；没有的请填 0。",
+      },
+    ]);
+  });
+
+  it("CELL-INVALID: a number that is not finite, a negative amount, a fraction in a count; fractions of amounts are fine", () => {
+    const r = cleanReport("2019");
+    r.activeDisclosure.procurement.amount = Number.NaN;
+    r.reviewLitigation.review.pending = Number.POSITIVE_INFINITY;
+    r.requests.granted.research = 1.5;
+    r.activeDisclosure.licensing.change = -2;
+    expect(messages(validate(r), "CELL-INVALID")).toEqual([
+      "「政府集中采购」的「采购总金额」为 NaN，不是有效的数字。",
+      "「三、本年度办理结果（一）予以公开」的「科研机构」为 1.5，应为整数。",
+      "「行政复议」的「尚未审结」为 Infinity，不是有效的数字。",
+    ]);
+    r.activeDisclosure.procurement.amount = 0.25;
+    r.activeDisclosure.licensing.change = -2.5;
+    expect(messages(validate(r), "CELL-INVALID")).toEqual([
+      "「行政许可」的「本年增/减」为 -2.5，应为整数。",
+      "「三、本年度办理结果（一）予以公开」的「科研机构」为 1.5，应为整数。",
+      "「行政复议」的「尚未审结」为 Infinity，不是有效的数字。",
+    ]);
+  });
+
+  it("TABLE-MISSING for table 三, and no CELL-BLANK for its cells", () => {
+    const r = cleanReport("2021");
+    for (const row of Object.values(r.requests)) for (const key in row) row[key] = null;
+    const findings = validate(r);
+    expect(messages(findings, "TABLE-MISSING")).toEqual([
+      "表三未填写：「三、收到和处理政府信息公开申请情况」的所有单元格均为空白；没有收到政府信息公开申请的，请全部填 0。",
+    ]);
+    expect(of(findings, "CELL-BLANK")).toEqual([]);
+    r.requests.newReceived.total = 0;
+    expect(of(validate(r), "TABLE-MISSING")).toEqual([]);
+    expect(of(validate(r), "CELL-BLANK").length).toBeGreaterThan(100);
+  });
+});
+
+describe("front matter and section 五", () => {
+  it("META-MISSING names the missing parts in Chinese", () => {
+    const r = cleanReport("2021");
+    r.date = " ";
+    r.website = { name: "", url: "http://www.example.gov.cn" };
+    delete r.contact;
+    expect(of(validate(r), "META-MISSING").map((f) => [f.id, f.message])).toEqual([
+      ["META-MISSING:date", "未填写报告日期。"],
+      ["META-MISSING:website.name", "发布网站未填写完整：缺少网站名称。"],
+      ["META-MISSING:contact.address,contact.phone,contact.postcode", "联系方式未填写完整：缺少联系地址、联系电话、邮政编码。"],
+    ]);
+  });
+
+  it("SECTION-BOILERPLATE says what it found: headings only, 暂无, 没有, or how few characters", () => {
+    const problems = (text: string) => {
+      const r = cleanReport("2021");
+      r.problems = text;
+      return messages(validate(r), "SECTION-BOILERPLATE").map((m) => m.slice(m.indexOf("（") + 1, m.indexOf("）")));
+    };
+    expect(problems("（一）存在的主要问题\n（二）改进措施")).toEqual(["只有标题"]);
+    expect(problems("暂无。")).toEqual(["只写了“暂无”"]);
+    expect(problems("暂无暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("没有")).toEqual(["只写了“没有”"]);
+    expect(problems("无无")).toEqual(["只写了“无”"]);
+    expect(problems("1. 下一步工作计划：无")).toEqual(["只写了“无”"]);
+    expect(problems("一是栏目更新不及时。")).toEqual(["去掉标题和标点后只有 9 个字"]);
+    expect(problems("一二三四五六七八九十一二三四五六七八九")).toEqual(["去掉标题和标点后只有 19 个字"]);
+    expect(problems("栏目更新不够及时，解读材料较少，答复文书格式不一致。")).toEqual([]);
+    expect(problems("栏目更新不及时解读材料少答复文书格式不一致还")).toEqual([]);
+  });
+});
+
+describe("X-COPIED's similarity", () => {
+  /** Insertions plus deletions turning a into b, by the textbook table. */
+  function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const up = row[j];
+        row[j] = a[i - 1] === b[j - 1] ? diagonal : Math.min(row[j], row[j - 1]) + 1;
+        diagonal = up;
+      }
+    }
+    return row[b.length];
+  }
+
+  it("is 1 − edits / both lengths when at least the threshold, and nothing below it", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("政", "府", "信", "息", "公", "开"), maxLength: 30 }), fc.string({ unit: fc.constantFrom("政", "府", "信", "息", "公", "开"), maxLength: 30 }), fc.constantFrom(0.5, 0.7, 0.9), (a, b, threshold) => {
+        const exact = a.length + b.length === 0 ? 1 : 1 - editDistance(a, b) / (a.length + b.length);
+        const got = similarityAtLeast(a, b, threshold);
+        const allowed = Math.floor((1 - threshold) * (a.length + b.length));
+        if (editDistance(a, b) <= allowed) expect(got).toBeCloseTo(exact, 10);
+        else expect(got).toBeUndefined();
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("gives exact values on small cases", () => {
+    expect(similarityAtLeast("", "", 0.9)).toBe(1);
+    expect(similarityAtLeast("公开", "公开", 0.9)).toBe(1);
+    expect(similarityAtLeast("abcd", "abce", 0.5)).toBe(0.75);
+    expect(similarityAtLeast("abcd", "abce", 0.8)).toBeUndefined();
+    expect(similarityAtLeast("abcdefghij", "abcdefghi", 0.9)).toBeCloseTo(18 / 19, 10);
+    expect(similarityAtLeast("ab", "ba", 0.5)).toBe(0.5);
+    expect(similarityAtLeast("aaaa", "bbbb", 0.1)).toBeUndefined();
+  });
+
+  it("compares text without digits, Chinese numerals, punctuation or spaces", () => {
+    expect(comparableText("2022年，共收到申请十二件（全年）。 ２件")).toBe("年共收到申请件全年件");
+  });
+});
