@@ -361,3 +361,119 @@ describe("N-MISMATCH: lawsuits of both groups, every narrative field, the senten
     expect(found[1].message).toContain("但表三「（六）其他处理」各项的「总计」合计为 3。");
   });
 });
+
+describe("N-MISMATCH: which counts are the report's own", () => {
+  it("a count of another year is not compared; one of the report's year is", () => {
+    const r = () => report({ requests: { newReceived: 5 } });
+    expect(mismatches("2021年共收到政府信息公开申请54件。", r())).toEqual([]);
+    expect(cellsOf(mismatches("2022年共收到政府信息公开申请54件。", r()))).toEqual([["requests.newReceived.total", "overview"]]);
+    expect(cellsOf(mismatches("2021年以来，本机关在2022年共收到政府信息公开申请54件。", r()))).toEqual([["requests.newReceived.total", "overview"]]);
+  });
+
+  it("上年结转 and 结转下年度 with their own years: the year before and the year after only", () => {
+    const r = () => report({ requests: { carriedOver: 1, carriedForward: 1 } });
+    expect(cellsOf(mismatches("2021年结转政府信息公开申请2件。", r()))).toEqual([["requests.carriedOver.total", "overview"]]);
+    expect(mismatches("2020年结转政府信息公开申请2件。", r())).toEqual([]);
+    expect(cellsOf(mismatches("依申请公开方面，结转2023年度继续办理2件。", r()))).toEqual([["requests.carriedForward.total", "overview"]]);
+    expect(mismatches("依申请公开方面，结转2024年度继续办理2件。", r())).toEqual([]);
+    expect(cellsOf(mismatches("依申请公开方面，上年度结转申请3件。", r()))).toEqual([["requests.carriedOver.total", "overview"]]);
+    expect(cellsOf(mismatches("依申请公开方面，有3件申请结转下一年度办理。", r()))).toEqual([["requests.carriedForward.total", "overview"]]);
+  });
+
+  it("无上年结转 says 0 carried over; 无结转到下年度 says 0 carried forward", () => {
+    const r = report({ requests: { carriedOver: 2, carriedForward: 3 } });
+    const found = mismatches("依申请公开方面，无上年结转。没有结转到下年度的申请。", r);
+    expect(found.map((f) => f.message.match(/写明(.+?)（/)?.[1])).toEqual(["上年结转的申请 0 件", "结转下年度继续办理的申请 0 件"]);
+    expect(mismatches("依申请公开方面，无上年结转。没有结转到下年度的申请。")).toEqual([]);
+  });
+
+  it("changes and running totals are not the figure", () => {
+    expect(mismatches("本年度收到政府信息公开申请增加5件。")).toEqual([]);
+    expect(mismatches("历年累计收到政府信息公开申请120件。")).toEqual([]);
+  });
+
+  it("an outcome counted in 条 is not a count of requests, nor is a clause naming two outcomes", () => {
+    const r = report({ requests: { granted: 1, partiallyGranted: 1 } });
+    expect(mismatches("依申请公开方面，予以公开3条。", r)).toEqual([]);
+    expect(mismatches("依申请公开方面，予以公开和不予公开3件。", r)).toEqual([]);
+    expect(cellsOf(mismatches("依申请公开方面，予以公开3宗。", r))).toEqual([["requests.granted.total", "overview"]]);
+  });
+
+  it("予以公开 or 部分公开 together, in the usual wordings", () => {
+    const r = report({ requests: { granted: 10, partiallyGranted: 4 } });
+    for (const text of ["依申请公开方面，全部或部分公开15件。", "依申请公开方面，同意公开和部分公开15件。", "依申请公开方面，公开或部分公开15件。"]) {
+      expect(cellsOf(mismatches(text, r)), text).toEqual([["requests.granted.total", "requests.partiallyGranted.total", "overview"]]);
+      expect(mismatches(text.replace("15", "14"), r), text).toEqual([]);
+    }
+    // 予以公开 alone may count the partly granted too.
+    expect(mismatches("依申请公开方面，予以公开14件。", r)).toEqual([]);
+    expect(cellsOf(mismatches("依申请公开方面，予以公开13件。", r))).toEqual([["requests.granted.total", "overview"]]);
+  });
+
+  it("quotes a long sentence from the first clause that fits in 60 characters with the count, cut after it", () => {
+    const text =
+      "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，进一步健全依申请公开工作机制，规范受理、登记、审核、答复、归档各环节，全年共收到政府信息公开申请9件，均在法定期限内答复完毕，未发生超期答复的情况。";
+    const [found] = mismatches(text, report({ requests: { newReceived: 8 } }));
+    expect(found.message).toContain(
+      "写明收到政府信息公开申请 9 件（“进一步健全依申请公开工作机制，规范受理、登记、审核、答复、归档各环节，全年共收到政府信息公开申请9件…”）",
+    );
+    const short = "依申请公开方面，全年共收到政府信息公开申请9件；均按时答复。";
+    expect(mismatches(short, report({ requests: { newReceived: 8 } }))[0].message).toContain("（“依申请公开方面，全年共收到政府信息公开申请9件”）");
+  });
+});
+
+describe("N-MISMATCH: table 二 as stated", () => {
+  it("规章 made, repealed and in force, going on in one sentence", () => {
+    const r = report();
+    Object.assign(r.activeDisclosure.regulations, { made: 2, repealed: 1, inForce: 9 });
+    const text = "本机关制定规章2件，废止1件，现行有效9件。";
+    expect(mismatches(text, r)).toEqual([]);
+    Object.assign(r.activeDisclosure.regulations, { made: 1, repealed: 0, inForce: 8 });
+    const found = mismatches(text, r);
+    expect(found.map((f) => f.cells[0])).toEqual([
+      "activeDisclosure.regulations.made",
+      "activeDisclosure.regulations.repealed",
+      "activeDisclosure.regulations.inForce",
+    ]);
+    expect(found[1].message).toContain("写明废止规章 1 件");
+    expect(found[2].message).toContain("但表二「规章」的「现行有效件数」为 8。");
+  });
+
+  it("行政强制决定 compared; 公示 decisions and documents the agency only reviews are not its own", () => {
+    const r = report();
+    r.activeDisclosure.coercion.decisions = 4;
+    expect(cellsOf(mismatches("全年共作出行政强制决定5件。", r))).toEqual([["activeDisclosure.coercion.decisions", "overview"]]);
+    expect(mismatches("全年共公示行政强制决定5件。", r)).toEqual([]);
+    expect(mismatches("协助起草规范性文件5件。", r)).toEqual([]);
+    expect(mismatches("全年共作出行政强制决定4件。", r)).toEqual([]);
+  });
+
+  it("the 2019 edition: 制发 against 本年新制作 or 本年新公开; nothing of 废止 or 现行有效", () => {
+    const r = cleanReport("2019", { year: 2020 });
+    Object.assign(r.activeDisclosure.normativeDocuments, { newlyMade: 3, newlyPublished: 2, totalPublished: 10 });
+    r.overview = [{ heading: "", text: "本机关制发规范性文件2件，废止5件，现行有效规范性文件40件。" }];
+    expect(validate(r).filter((f) => f.rule === "N-MISMATCH")).toEqual([]);
+    r.overview = [{ heading: "", text: "本机关制发规范性文件4件。" }];
+    const found = validate(r).filter((f) => f.rule === "N-MISMATCH");
+    expect(found.map((f) => f.message)).toEqual([
+      "「一、总体情况」中写明制发规范性文件 4 件（“本机关制发规范性文件4件。”），但表二「规范性文件」的「本年新制作数量」为 3，「规范性文件」的「本年新公开数量」为 2。",
+    ]);
+  });
+});
+
+describe("N-MISMATCH: table 四's lawsuits and reviews", () => {
+  it("a lawsuit after review is part of the lawsuits, not their count; 行政诉讼、行政复议 together is two figures", () => {
+    const r = report({ review: { litigationAfterReview: { upheld: 1, total: 1 } } });
+    expect(mismatches("因政府信息公开复议后提起行政诉讼3件。", r)).toEqual([]);
+    expect(mismatches("因政府信息公开被申请行政诉讼、行政复议3件。", r)).toEqual([]);
+    expect(mismatches("因政府信息公开被申请行政复议、行政诉讼3件。", r)).toEqual([]);
+  });
+
+  it("维持 and 纠正 after 诉讼 in the same sentence are the lawsuits'", () => {
+    const r = report({ review: { review: { upheld: 1, total: 1 }, litigationDirect: { upheld: 1, corrected: 1, total: 2 } } });
+    const found = mismatches("因政府信息公开被申请行政复议1件，维持1件；被提起行政诉讼2件，维持2件，纠错0件。", r);
+    expect(found.map((f) => f.cells[0])).toEqual(["reviewLitigation.litigationDirect.upheld", "reviewLitigation.litigationDirect.corrected"]);
+    expect(found[1].message).toContain("写明行政诉讼结果纠正 0 件");
+    expect(mismatches("本年度维持2件。", r)).toEqual([]); // no topic
+  });
+});
