@@ -2,10 +2,17 @@ import { sql } from "drizzle-orm";
 // Domain types are the engine's (lib/report): the tables store what the engine defines.
 import { AGENCY_LEVELS } from "../lib/report/model";
 import { EDITION_IDS } from "../lib/report/editions/types";
-import { integer, sqliteTable, text, uniqueIndex, index, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { integer, primaryKey, sqliteTable, text, uniqueIndex, index, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 
 export const userRoles = ["clerk", "supervisor", "admin"] as const;
+
+/**
+ * An office (政务公开办 of a people's government) oversees the agencies below it; offices nest at any depth:
+ * a province's office over cities, a city's over counties, a county's over its departments and townships.
+ */
+export const officeTiers = ["province", "city", "county"] as const;
+export type OfficeTier = (typeof officeTiers)[number];
 export type UserRole = (typeof userRoles)[number];
 
 /**
@@ -25,15 +32,42 @@ export const agencies = sqliteTable(
     /** Unique among the agencies of one office (two counties may each have a 司法局 of the same name). */
     name: text("name").notNull(),
     level: text("level", { enum: AGENCY_LEVELS }).notNull(),
-    /** The county office this agency reports to; null for the county office itself. */
+    /** The office this agency reports to; null for the topmost office of an installation. */
     parentId: integer("parent_id").references((): AnySQLiteColumn => agencies.id),
-    /** Deadline (MM-DD) the county office sets for its townships and streets. */
-    townshipDeadline: text("township_deadline"),
+    /** Set when the agency is an office that oversees agencies below it: which tier of government it serves. */
+    officeTier: text("office_tier", { enum: officeTiers }),
+    /**
+     * For an office: the date (MM-DD) by which the agencies directly under it that have no statutory date
+     * (townships and streets) hand in their report, and by which its child offices' own reports are due.
+     */
+    childrenDeadline: text("children_deadline"),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name)],
 );
 export type Agency = typeof agencies.$inferSelect;
+
+/**
+ * Every agency's line of offices, one row per (office above or the agency itself, agency): depth 0 is the
+ * agency itself, 1 its parent, and so on. An office's subtree is one indexed lookup at any depth, on any
+ * database; rows are written when an agency is created (agencies do not move).
+ */
+export const agencyAncestors = sqliteTable(
+  "agency_ancestors",
+  {
+    ancestorId: integer("ancestor_id")
+      .notNull()
+      .references(() => agencies.id),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    depth: integer("depth").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.ancestorId, table.agencyId] }),
+    index("agency_ancestors_agency").on(table.agencyId, table.depth),
+  ],
+);
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -17,7 +17,7 @@ async function newPage(browser: Browser) {
 function createCounty() {
   const db = testDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const county = createAgency(db, { name: `测试县${tag}`, level: "government" });
+  const county = createAgency(db, { name: `测试县${tag}`, level: "government", officeTier: "county" });
   const admin = createUser(db, {
     username: `county-admin-${tag}`,
     displayName: "县管理员",
@@ -121,5 +121,5 @@ test("an admin account below the county office has no admin power", async ({ pag
   }
   const xlsx = await page.request.get("/api/county/xlsx?year=2025");
   expect(xlsx.status()).toBe(403);
-  expect((await xlsx.json()).error).toBe("只有县（区）管理员可以查看全县汇总。");
+  expect((await xlsx.json()).error).toBe("只有政务公开办的管理员可以查看汇总。");
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { agencies, reports } from "@/db/schema";
 import { storeReportInStatus } from "@/db/test-db";
 import { DEMO_COUNTY } from "@/lib/demo";
@@ -18,7 +18,7 @@ function demoCountyId(): number {
   const county = testDb()
     .select({ id: agencies.id })
     .from(agencies)
-    .where(and(eq(agencies.name, DEMO_COUNTY), isNull(agencies.parentId)))
+    .where(eq(agencies.name, DEMO_COUNTY))
     .get();
   if (!county) throw new Error("the demo county is missing");
   return county.id;

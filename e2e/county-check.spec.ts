@@ -80,7 +80,7 @@ test("a clerk may not check published reports", async ({ page }) => {
   await expect(page).not.toHaveURL(/county/);
   const start = await page.request.post("/api/county/check", { data: { files: [{ name: "a.html", size: 10 }] } });
   expect(start.status()).toBe(403);
-  expect((await start.json()).error).toBe("只有县（区）管理员可以批量检查已发布的报告。");
+  expect((await start.json()).error).toBe("只有政务公开办的管理员可以批量检查已发布的报告。");
   const file = await page.request.post("/api/county/check/file?name=a.html", { data: "x", headers: { "x-check-batch": "forged" } });
   expect(file.status()).toBe(403);
 });

@@ -1,6 +1,6 @@
 /**
- * The demo county for trying the app out: a county office, a township and a department, one user of each
- * role, and the township's published 2020 report (../shared/seeds) — imported by its clerk and confirmed by
+ * The demo county for trying the app out, inside a demo city: the city's office over two counties, one of
+ * them with a township and a department; one user of each role, the city's admin, and the township's published 2020 report (../shared/seeds) — imported by its clerk and confirmed by
  * its supervisor through the workflow, like any real agency's past report, so even the demo's 已批准 is a
  * recorded approval. Written only into an empty database; real data is never touched.
  */
@@ -14,7 +14,10 @@ import type { UserRole } from "@/db/schema";
 import { actorScope } from "@/lib/permissions";
 import { confirmImportedReport } from "@/lib/workflow/steps";
 
+export const DEMO_CITY = "烟台市";
 export const DEMO_COUNTY = "烟台市蓬莱区";
+/** A second county of the city, with one department and no user of its own: the city admin sees it. */
+export const DEMO_OTHER_COUNTY = "烟台市芝罘区";
 export const DEMO_TOWNSHIP = "烟台市蓬莱区蓬莱阁街道办事处";
 export const DEMO_DEPARTMENT = "烟台市蓬莱区司法局";
 
@@ -29,6 +32,7 @@ export const DEMO_USERS: {
   { username: "supervisor", password: "super2026", displayName: "李建国", role: "supervisor", agency: DEMO_TOWNSHIP },
   { username: "admin", password: "admin2026", displayName: "张立新", role: "admin", agency: DEMO_COUNTY },
   { username: "clerk2", password: "clerk2026", displayName: "赵敏", role: "clerk", agency: DEMO_DEPARTMENT },
+  { username: "city-admin", password: "city2026", displayName: "孙海涛", role: "admin", agency: DEMO_CITY },
 ];
 
 export type DemoOptions = {
@@ -45,10 +49,20 @@ export type DemoOptions = {
 export function seedDemoData(db: Executor, seedReport: { year: number; edition: EditionId }, options: DemoOptions): boolean {
   if (countAgencies(db) > 0) return false;
   db.transaction((tx) => {
-    const county = createAgency(tx, { name: DEMO_COUNTY, level: "government", townshipDeadline: "02-20" });
+    const city = createAgency(tx, { name: DEMO_CITY, level: "government", officeTier: "city" });
+    const county = createAgency(tx, {
+      name: DEMO_COUNTY,
+      level: "government",
+      officeTier: "county",
+      parentId: city.id,
+      childrenDeadline: "02-20",
+    });
     const township = createAgency(tx, { name: DEMO_TOWNSHIP, level: "township", parentId: county.id });
     const department = createAgency(tx, { name: DEMO_DEPARTMENT, level: "department", parentId: county.id });
+    const otherCounty = createAgency(tx, { name: DEMO_OTHER_COUNTY, level: "government", officeTier: "county", parentId: city.id });
+    createAgency(tx, { name: `${DEMO_OTHER_COUNTY}司法局`, level: "department", parentId: otherCounty.id });
     const agencyIds: Record<string, number> = {
+      [DEMO_CITY]: city.id,
       [DEMO_COUNTY]: county.id,
       [DEMO_TOWNSHIP]: township.id,
       [DEMO_DEPARTMENT]: department.id,

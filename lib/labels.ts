@@ -1,4 +1,4 @@
-import type { ReportStatus, UserRole } from "@/db/schema";
+import type { OfficeTier, ReportStatus, UserRole } from "@/db/schema";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { AuditAction } from "@/db/queries/audit";
 import type { ExportFormat } from "@/lib/report/export/document";
@@ -21,6 +21,20 @@ export const agencyLevelLabels: Record<AgencyLevel, string> = {
   department: "部门",
   government: "人民政府",
   township: "乡镇、街道",
+};
+
+/** The tier of government an office serves, as it is named in Chinese. */
+export const officeTierLabels: Record<OfficeTier, string> = {
+  province: "省",
+  city: "市",
+  county: "县（区）",
+};
+
+/** The title of an office's roll-up of the approved reports below it: 全县汇总, 全市汇总, 全省汇总. */
+export const rollupTitles: Record<OfficeTier, string> = {
+  province: "全省汇总",
+  city: "全市汇总",
+  county: "全县汇总",
 };
 
 export const auditActionLabels: Record<AuditAction, string> = {

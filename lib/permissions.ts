@@ -4,12 +4,13 @@
  * the agency's office) and by the report's agency and status; the workflow's transition table says which
  * role may move a report from which status (lib/workflow/transitions.ts).
  *
- * Responsibility: clerks and supervisors act on their own agency's reports only. Admins are county
- * admins: an admin account whose agency is a county office (no parent office) administers that office and
- * the agencies under it. An admin account anywhere else has no admin power at all.
+ * Responsibility: clerks and supervisors act on their own agency's reports only. Admins are office
+ * admins: an admin account whose agency is an office (a county's, a city's or a province's 政务公开办)
+ * administers that office and every agency below it, at any depth, and nothing else. An admin account of
+ * an agency that is not an office has no admin power at all.
  */
 import type { ActorScope } from "@/db/queries/scope";
-import type { ReportStatus, UserRole } from "@/db/schema";
+import type { OfficeTier, ReportStatus, UserRole } from "@/db/schema";
 import { roleLabels } from "@/lib/labels";
 import { checkTransition, EDITABLE_STATUSES, TRANSITIONS, workflowActions, type WorkflowAction } from "@/lib/workflow/transitions";
 
@@ -18,14 +19,15 @@ export type Actor = {
   id: number;
   role: UserRole;
   agencyId: number;
-  /** The office the actor's agency reports to; null for a county office. */
-  agencyParentId: number | null;
+  /** Set when the actor's agency is an office (its admins administer the subtree below it). */
+  agencyOfficeTier: OfficeTier | null;
 };
 
 /** What permissions need to know of a report (never its content). */
 export type ReportAccess = {
   agencyId: number;
-  agencyParentId: number | null;
+  /** The offices above the report's agency, at any distance. */
+  agencyOfficesAbove: readonly number[];
   status: ReportStatus;
 };
 
@@ -48,14 +50,14 @@ export const REPORT_NOT_FOUND = "找不到该报告，或您无权查看该报�
 const allowed: Decision = { ok: true };
 const refused = (reason: string): Decision => ({ ok: false, reason });
 
-/** Whether the actor administers a county: an admin account of a county office. */
-export function isCountyAdmin(actor: Actor): boolean {
-  return actor.role === "admin" && actor.agencyParentId === null;
+/** Whether the actor administers an office's subtree: an admin account of an office. */
+export function isOfficeAdmin(actor: Actor): boolean {
+  return actor.role === "admin" && actor.agencyOfficeTier !== null;
 }
 
 /** The rows the actor may read, as the database queries take it. */
 export function actorScope(actor: Actor): ActorScope {
-  return { userId: actor.id, agencyId: actor.agencyId, reach: isCountyAdmin(actor) ? "county" : "agency" };
+  return { userId: actor.id, agencyId: actor.agencyId, reach: isOfficeAdmin(actor) ? "subtree" : "agency" };
 }
 
 function ownAgency(actor: Actor, report: ReportAccess): boolean {
@@ -63,13 +65,13 @@ function ownAgency(actor: Actor, report: ReportAccess): boolean {
 }
 
 function administers(actor: Actor, report: ReportAccess): boolean {
-  return isCountyAdmin(actor) && (report.agencyId === actor.agencyId || report.agencyParentId === actor.agencyId);
+  return isOfficeAdmin(actor) && (report.agencyId === actor.agencyId || report.agencyOfficesAbove.includes(actor.agencyId));
 }
 
 function workflowDecision(actor: Actor, report: ReportAccess, action: WorkflowAction): Decision {
   const transition = checkTransition(action, actor.role, report.status);
   if (!transition.ok) return refused(transition.reason);
-  // Clerks and supervisors act for their own agency; an admin for the county it administers.
+  // Clerks and supervisors act for their own agency; an admin for the subtree it administers.
   const responsible = actor.role === "admin" ? administers(actor, report) : ownAgency(actor, report);
   if (!responsible) {
     return refused(`只有本机关的${TRANSITIONS[action].roles.map((role) => roleLabels[role]).join("或")}可以${TRANSITIONS[action].label}。`);
@@ -147,10 +149,10 @@ const ACCOUNT_REFUSALS: Record<AccountAbility, string> = {
   startReport: "只有经办人可以开始填写年度报告。",
   importReport: "只有经办人可以导入往年报告。",
   viewDashboard: "只有审核人和管理员可以查看进度总览。",
-  administer: "只有县（区）管理员可以管理机关和用户。",
-  viewCountyFigures: "只有县（区）管理员可以查看全县汇总。",
-  checkPublishedReports: "只有县（区）管理员可以批量检查已发布的报告。",
-  viewAudit: "只有县（区）管理员可以查看审计日志。",
+  administer: "只有政务公开办的管理员可以管理机关和用户。",
+  viewCountyFigures: "只有政务公开办的管理员可以查看汇总。",
+  checkPublishedReports: "只有政务公开办的管理员可以批量检查已发布的报告。",
+  viewAudit: "只有政务公开办的管理员可以查看审计日志。",
 };
 
 export function decideAccount(actor: Actor, ability: AccountAbility): Decision {
@@ -158,8 +160,8 @@ export function decideAccount(actor: Actor, ability: AccountAbility): Decision {
     ability === "startReport" || ability === "importReport"
       ? actor.role === "clerk"
       : ability === "viewDashboard"
-        ? actor.role === "supervisor" || isCountyAdmin(actor)
-        : isCountyAdmin(actor);
+        ? actor.role === "supervisor" || isOfficeAdmin(actor)
+        : isOfficeAdmin(actor);
   return ok ? allowed : refused(ACCOUNT_REFUSALS[ability]);
 }
 
@@ -170,11 +172,14 @@ export function accountPermissions(actor: Actor): Record<AccountAbility, boolean
   >;
 }
 
-/** An admin may give the admin role only to users of the county office itself. */
-export function mayAssignRole(actor: Actor, role: UserRole, agency: { id: number; parentId: number | null }): Decision {
-  if (!isCountyAdmin(actor)) return refused(ACCOUNT_REFUSALS.administer);
-  if (role === "admin" && (agency.parentId !== null || agency.id !== actor.agencyId)) {
-    return refused("管理员只能设在县（区）政务公开办本级，不能设在乡镇、街道或部门。");
+/**
+ * An admin may give the admin role only to users of an office (its own or one below it; the caller finds
+ * the agency within the admin's scope), never of a township, street or department.
+ */
+export function mayAssignRole(actor: Actor, role: UserRole, agency: { officeTier: OfficeTier | null }): Decision {
+  if (!isOfficeAdmin(actor)) return refused(ACCOUNT_REFUSALS.administer);
+  if (role === "admin" && agency.officeTier === null) {
+    return refused("管理员只能设在政务公开办（县、市、省人民政府办公室）本级，不能设在乡镇、街道或部门。");
   }
   return allowed;
 }

@@ -1,5 +1,5 @@
 /**
- * npm run create-admin -- --county "某某县" --username admin --name "张三"
+ * npm run create-admin -- --county "某某县" --username admin --name "张三" [--tier city]
  *
  * Creates the county office (if it is not there yet) and an admin of it. The password is read from the
  * NIANBAO_ADMIN_PASSWORD variable, or typed (twice, not shown) when run in a terminal, or read from the
@@ -64,10 +64,11 @@ async function main() {
     username: argument("username"),
     displayName: argument("name"),
     password,
+    tier: argument("tier"),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
-    console.error('用法：npm run create-admin -- --county "某某县" --username admin --name "张三"');
+    console.error('用法：npm run create-admin -- --county "某某县" --username admin --name "张三" [--tier county|city|province]');
     process.exit(1);
   }
   const db = openDb(readEnv().databasePath);

@@ -1,11 +1,12 @@
 "use client";
 
 import { agencyLevelLabels, roleLabels } from "@/lib/labels";
+import type { OfficeTier } from "@/db/schema";
 import {
   agencySchema,
   newAgencyLevels,
   resetPasswordSchema,
-  townshipDeadlineSchema,
+  childrenDeadlineSchema,
   userRoleSchema,
   userSchema,
   userStandingSchema,
@@ -14,7 +15,7 @@ import {
   createAgencyAction,
   createUserAction,
   resetPasswordAction,
-  setTownshipDeadlineAction,
+  setChildrenDeadlineAction,
   setUserStandingAction,
   changeUserRoleAction,
 } from "@/app/(app)/admin/actions";
@@ -25,10 +26,17 @@ type Option = { value: string; label: string };
 
 const card = "space-y-3 rounded border border-slate-200 bg-white px-4 py-3";
 
-export function CreateAgencyForm() {
-  const { form, onSubmit, message } = useActionForm<{ name: string; level: string }>({
+const newAgencyLevelLabels: Record<(typeof newAgencyLevels)[number], string> = {
+  department: agencyLevelLabels.department,
+  township: agencyLevelLabels.township,
+  government: "下级人民政府（设政务公开办）",
+};
+
+/** `parents`: the offices the admin manages, its own first; with only its own, the choice is not shown. */
+export function CreateAgencyForm({ parents, ownOfficeId }: { parents: Option[]; ownOfficeId: string }) {
+  const { form, onSubmit, message } = useActionForm<{ name: string; level: string; parentId: string }>({
     schema: agencySchema,
-    defaultValues: { name: "", level: "department" },
+    defaultValues: { name: "", level: "department", parentId: ownOfficeId },
     action: createAgencyAction,
     done: (values) => `已添加机关“${values.name.trim()}”。`,
   });
@@ -41,8 +49,9 @@ export function CreateAgencyForm() {
         name="level"
         label="机关层级"
         idPrefix="agency"
-        options={newAgencyLevels.map((level) => ({ value: level, label: agencyLevelLabels[level] }))}
+        options={newAgencyLevels.map((level) => ({ value: level, label: newAgencyLevelLabels[level] }))}
       />
+      {parents.length > 1 && <Field form={form} name="parentId" label="上级机关" idPrefix="agency" options={parents} />}
       <FormFooter form={form} label="添加机关" message={message} />
     </form>
   );
@@ -109,20 +118,38 @@ export function ResetPasswordForm({ users }: { users: Option[] }) {
   );
 }
 
-export function TownshipDeadlineForm({ current }: { current: string }) {
+/** What the deadline an office sets applies to, by the office's tier. */
+const CHILDREN_DEADLINE_TEXT: Record<OfficeTier, { title: string; hint: string; saved: string }> = {
+  county: {
+    title: "乡镇、街道报送截止日期",
+    hint: "各乡镇、街道将上一年度报告报送县（区）政务公开办的日期，每年相同，格式为“月-日”（如 02-20）。",
+    saved: "乡镇、街道报送截止日期",
+  },
+  city: {
+    title: "下级人民政府报送截止日期",
+    hint: "各县（区）人民政府将本级上一年度报告报送市政务公开办的日期，每年相同，格式为“月-日”（如 03-15）；不设定则为法定的 3月31日。",
+    saved: "下级人民政府报送截止日期",
+  },
+  province: {
+    title: "下级人民政府报送截止日期",
+    hint: "各市人民政府将本级上一年度报告报送省政务公开办的日期，每年相同，格式为“月-日”（如 03-15）；不设定则为法定的 3月31日。",
+    saved: "下级人民政府报送截止日期",
+  },
+};
+
+export function ChildrenDeadlineForm({ current, tier }: { current: string; tier: OfficeTier }) {
+  const text = CHILDREN_DEADLINE_TEXT[tier];
   const { form, onSubmit, message } = useActionForm<{ deadline: string }>({
-    schema: townshipDeadlineSchema,
+    schema: childrenDeadlineSchema,
     defaultValues: { deadline: current },
-    action: setTownshipDeadlineAction,
+    action: setChildrenDeadlineAction,
     keepValues: true,
-    done: (values) => (values.deadline.trim() ? `乡镇、街道报送截止日期已设为 ${values.deadline.trim()}。` : "已清除截止日期。"),
+    done: (values) => (values.deadline.trim() ? `${text.saved}已设为 ${values.deadline.trim()}。` : "已清除截止日期。"),
   });
   return (
-    <form onSubmit={onSubmit} aria-label="乡镇、街道报送截止日期" className={card} noValidate>
-      <h3 className="font-semibold">乡镇、街道报送截止日期</h3>
-      <p className="text-sm text-slate-600">
-        各乡镇、街道将上一年度报告报送县（区）政务公开办的日期，每年相同，格式为“月-日”（如 02-20）。
-      </p>
+    <form onSubmit={onSubmit} aria-label={text.title} className={card} noValidate>
+      <h3 className="font-semibold">{text.title}</h3>
+      <p className="text-sm text-slate-600">{text.hint}</p>
       <Field form={form} name="deadline" label="截止日期（月-日）" idPrefix="deadline" />
       <FormFooter form={form} label="保存截止日期" message={message} />
     </form>
@@ -169,7 +196,7 @@ export function UserRoleForm({ users }: { users: Option[] }) {
   return (
     <form onSubmit={onSubmit} aria-label="更改角色" className={card} noValidate>
       <h3 className="font-semibold">更改角色</h3>
-      <p className="text-sm text-slate-600">管理员只能设在县（区）政务公开办本级。更改后该用户需重新登录。</p>
+      <p className="text-sm text-slate-600">管理员只能设在政务公开办（县、市、省人民政府办公室）。更改后该用户需重新登录。</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field form={form} name="userId" label="用户" idPrefix="role" options={[{ value: "", label: "请选择用户" }, ...users]} />
         <Field

@@ -129,7 +129,7 @@ export function AgencyComparisonTable({ comparison, selected }: { comparison: Ag
                   </Link>
                   <span className="block text-xs font-normal text-slate-600">
                     {agencyLevelLabels[row.level]}
-                    {row.isCountyOffice && "（本级）"}
+                    {row.isOwnOffice && "（本级）"}
                   </span>
                 </th>
                 {COMPARED_FIGURES.map((def) => (

@@ -14,7 +14,7 @@ export function MissingAgenciesTable({ agencies }: { agencies: CountyAgencyFigur
             name={
               <>
                 {agency.agencyName}
-                {agency.isCountyOffice && <span className="ml-1 font-normal text-slate-500">（本级）</span>}
+                {agency.isOwnOffice && <span className="ml-1 font-normal text-slate-500">（本级）</span>}
               </>
             }
           />

@@ -1,105 +1,112 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
-import { agencies, auditEvents, reports, users } from "../schema";
+import { agencies, auditEvents, reports, users, type OfficeTier } from "../schema";
+import { createAgency } from "./agencies";
 import { profileColumns, type UserProfile } from "./users";
-import { readableAgencyIds } from "./reports";
-import type { ActorScope } from "./scope";
+import { inScope, type ActorScope } from "./scope";
 
 /**
- * County administration. Every function is limited to the agencies the actor may read — for a county
- * admin, the county office and the agencies under it — so another county's rows are never seen.
+ * Administration of an office's subtree. Every function is limited to the agencies the actor may read —
+ * for an office admin, the office and every agency below it — so rows of another office are never seen.
  */
 
-export type CountyAgency = {
+export type ManagedAgency = {
   id: number;
   name: string;
   level: AgencyLevel;
   parentId: number | null;
-  townshipDeadline: string | null;
+  officeTier: OfficeTier | null;
+  /** For an office: the date (MM-DD) it sets for the agencies directly under it. */
+  childrenDeadline: string | null;
+  /** The date its own parent office sets for it (townships and child governments go by it). */
+  parentDeadline: string | null;
 };
+
+const parent = alias(agencies, "parent");
 
 const agencyColumns = {
   id: agencies.id,
   name: agencies.name,
   level: agencies.level,
   parentId: agencies.parentId,
-  townshipDeadline: agencies.townshipDeadline,
+  officeTier: agencies.officeTier,
+  childrenDeadline: agencies.childrenDeadline,
+  parentDeadline: parent.childrenDeadline,
 };
 
-/** The county office first, then its agencies by name. */
-export function listCountyAgencies(db: Executor, scope: ActorScope): CountyAgency[] {
-  const rows = db
-    .select(agencyColumns)
-    .from(agencies)
-    .where(inArray(agencies.id, readableAgencyIds(db, scope)))
+/** Agencies with their parent office, for the date it sets. */
+function agenciesWithParent(db: Executor) {
+  return db.select(agencyColumns).from(agencies).leftJoin(parent, eq(agencies.parentId, parent.id));
+}
+
+/** The admin's office first, then every agency below it by name. */
+export function listManagedAgencies(db: Executor, scope: ActorScope): ManagedAgency[] {
+  const rows = agenciesWithParent(db)
+    .where(inScope(db, agencies.id, scope))
     .orderBy(asc(agencies.name))
     .all();
   return [...rows.filter((row) => row.id === scope.agencyId), ...rows.filter((row) => row.id !== scope.agencyId)];
 }
 
-export function findCountyAgency(db: Executor, scope: ActorScope, agencyId: number): CountyAgency | undefined {
-  return db
-    .select(agencyColumns)
-    .from(agencies)
-    .where(and(eq(agencies.id, agencyId), inArray(agencies.id, readableAgencyIds(db, scope))))
+export function findManagedAgency(db: Executor, scope: ActorScope, agencyId: number): ManagedAgency | undefined {
+  return agenciesWithParent(db)
+    .where(and(eq(agencies.id, agencyId), inScope(db, agencies.id, scope)))
     .get();
 }
 
-/** Whether an agency the actor administers already has this name. */
-export function agencyNameExists(db: Executor, scope: ActorScope, name: string): boolean {
+/** Whether the office already has an agency of this name directly under it (names are unique per office). */
+export function agencyNameExistsUnder(db: Executor, parentId: number, name: string): boolean {
   return (
     db
       .select({ id: agencies.id })
       .from(agencies)
-      .where(and(eq(agencies.name, name), inArray(agencies.id, readableAgencyIds(db, scope))))
+      .where(and(eq(agencies.name, name), eq(agencies.parentId, parentId)))
       .get() !== undefined
   );
 }
 
-export function insertCountyAgency(
+/** Add an agency (or a child office, when it has a tier) under an office the caller checked is in scope. */
+export function insertManagedAgency(
   db: Executor,
-  scope: ActorScope,
-  input: { name: string; level: AgencyLevel },
-): CountyAgency {
-  return db
-    .insert(agencies)
-    .values({ name: input.name, level: input.level, parentId: scope.agencyId })
-    .returning(agencyColumns)
-    .get();
+  input: { name: string; level: AgencyLevel; parentId: number; officeTier: OfficeTier | null },
+): ManagedAgency {
+  const { id } = createAgency(db, input);
+  return agenciesWithParent(db).where(eq(agencies.id, id)).get()!;
 }
 
-/** The date (MM-DD) by which the county's townships and streets hand in their report; null clears it. */
-export function setTownshipDeadline(db: Executor, scope: ActorScope, deadline: string | null): void {
-  db.update(agencies).set({ townshipDeadline: deadline }).where(eq(agencies.id, scope.agencyId)).run();
+/** The date (MM-DD) the admin's office sets for the agencies directly under it; null clears it. */
+export function setChildrenDeadline(db: Executor, scope: ActorScope, deadline: string | null): void {
+  db.update(agencies).set({ childrenDeadline: deadline }).where(eq(agencies.id, scope.agencyId)).run();
 }
 
 /** A user as the admin page lists them: the profile, never the password hash. */
-export type CountyUser = UserProfile;
+export type ManagedUser = UserProfile;
 
-export function listCountyUsers(db: Executor, scope: ActorScope): (CountyUser & { disabled: boolean })[] {
+export function listManagedUsers(db: Executor, scope: ActorScope): (ManagedUser & { disabled: boolean })[] {
   return db
     .select({ ...profileColumns, disabledAt: users.disabledAt })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(inArray(users.agencyId, readableAgencyIds(db, scope)))
+    .where(inScope(db, users.agencyId, scope))
     .orderBy(asc(agencies.name), asc(users.username))
     .all()
     .map(({ disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null }));
 }
 
-/** A user of the county, by id or by username; another county's users are not found. */
-export function findCountyUser(
+/** A user of the admin's subtree, by id or by username; users elsewhere are not found. */
+export function findManagedUser(
   db: Executor,
   scope: ActorScope,
   which: number | { username: string },
-): CountyUser | undefined {
+): ManagedUser | undefined {
   const match = typeof which === "number" ? eq(users.id, which) : eq(users.username, which.username);
   return db
     .select(profileColumns)
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(and(match, inArray(users.agencyId, readableAgencyIds(db, scope))))
+    .where(and(match, inScope(db, users.agencyId, scope)))
     .get();
 }
 
@@ -131,19 +138,13 @@ export type AuditPage = {
 };
 
 /**
- * The county's audit events, newest first, a page at a time: those of its agencies, and failed logins
- * under the usernames of its users (a failed login names no agency). `before` is the id the previous
+ * The audit events of the admin's subtree, newest first, a page at a time: those of its agencies, and
+ * failed logins under the usernames of its users (a failed login names no agency). `before` is the id the previous
  * page ended at; an id is a stable cursor where an offset would shift as new events arrive.
  */
 export function listCountyAudit(db: Executor, scope: ActorScope, page: { before?: number; limit?: number } = {}): AuditPage {
   const limit = page.limit ?? AUDIT_PAGE_SIZE;
-  const agencyIds = readableAgencyIds(db, scope);
-  const usernames = db
-    .select({ username: users.username })
-    .from(users)
-    .where(inArray(users.agencyId, agencyIds))
-    .all()
-    .map((row) => row.username);
+  const usernames = db.select({ username: users.username }).from(users).where(inScope(db, users.agencyId, scope));
   const rows = db
     .select({
       id: auditEvents.id,
@@ -163,7 +164,7 @@ export function listCountyAudit(db: Executor, scope: ActorScope, page: { before?
     .leftJoin(reports, eq(auditEvents.reportId, reports.id))
     .where(
       and(
-        or(inArray(auditEvents.agencyId, agencyIds), inArray(auditEvents.username, usernames)),
+        or(inScope(db, auditEvents.agencyId, scope), inArray(auditEvents.username, usernames)),
         page.before === undefined ? undefined : lt(auditEvents.id, page.before),
       ),
     )

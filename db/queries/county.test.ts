@@ -5,7 +5,7 @@ import { openTemporaryDb } from "../test-db";
 import { eq } from "drizzle-orm";
 import { users, type ReportStatus } from "../schema";
 import { createAgency } from "./agencies";
-import { countyReportStatuses, latestCountyReportYear, listCountyApprovedReports, listCountyReports } from "./county";
+import { reportStatusesInScope, latestReportYearInScope, listApprovedReportsInScope, listOfficeReports } from "./county";
 import { createReport } from "./reports";
 import { createUser } from "./users";
 import type { ActorScope } from "./scope";
@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 /** Reads need no user row. */
-const admin = (agencyId: number): ActorScope => ({ userId: 0, agencyId, reach: "county" });
+const admin = (agencyId: number): ActorScope => ({ userId: 0, agencyId, reach: "subtree" });
 
 /** A report of the agency, written by a clerk of it (created on first use). */
 function report(agencyId: number, year: number, status: ReportStatus, content: unknown = { year }) {
@@ -30,21 +30,21 @@ function report(agencyId: number, year: number, status: ReportStatus, content: u
   return storeReportInStatus(db, { userId: clerk.id, agencyId, reach: "agency" }, { year, edition: "2019", content, status }).id;
 }
 
-describe("listCountyReports", () => {
+describe("listOfficeReports", () => {
   it("lists the county office first, then its agencies by name, each with its report of the year", () => {
-    const county = createAgency(db, { name: "乙县", level: "government" });
+    const county = createAgency(db, { name: "乙县", level: "government", officeTier: "county" });
     const b = createAgency(db, { name: "乙县b街道", level: "township", parentId: county.id });
     const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
     const c = createAgency(db, { name: "乙县c局", level: "department", parentId: county.id });
-    const other = createAgency(db, { name: "甲县", level: "government" });
+    const other = createAgency(db, { name: "甲县", level: "government", officeTier: "county" });
     const foreign = createAgency(db, { name: "甲县某局", level: "department", parentId: other.id });
     const approved = report(a.id, 2020, "approved", { year: 2020, agency: { name: "乙县a局" } });
     report(a.id, 2019, "approved");
     const draft = report(b.id, 2020, "returned");
     report(foreign.id, 2020, "approved");
 
-    const entries = listCountyReports(db, admin(county.id), 2020);
-    expect(entries.map((e) => [e.agencyName, e.isCountyOffice, e.report?.status ?? null])).toEqual([
+    const entries = listOfficeReports(db, admin(county.id), county.id, 2020);
+    expect(entries.map((e) => [e.agencyName, e.isOwnOffice, e.report?.status ?? null])).toEqual([
       ["乙县", true, null],
       ["乙县a局", false, "approved"],
       ["乙县b街道", false, "returned"],
@@ -54,40 +54,68 @@ describe("listCountyReports", () => {
       agencyId: a.id,
       agencyName: "乙县a局",
       level: "department",
-      isCountyOffice: false,
+      isOwnOffice: false,
+      childOfficeId: null,
       report: { id: approved, edition: "2019", status: "approved", content: { year: 2020, agency: { name: "乙县a局" } } },
     });
-    expect(entries[2].report?.id).toBe(draft);
+    expect(entries[2].report).toEqual({ id: draft, edition: "2019", status: "returned", content: null });
     expect(entries.some((e) => e.agencyName === c.name)).toBe(true);
   });
 
   it("shows anyone but an admin only their own agency", () => {
-    const county = createAgency(db, { name: "乙县", level: "government" });
+    const county = createAgency(db, { name: "乙县", level: "government", officeTier: "county" });
     const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
-    const entries = listCountyReports(db, { userId: 0, agencyId: a.id, reach: "agency" }, 2020);
+    const entries = listOfficeReports(db, { userId: 0, agencyId: a.id, reach: "agency" }, county.id, 2020);
     expect(entries.map((e) => e.agencyName)).toEqual(["乙县a局"]);
+  });
+
+  it("reaches every depth below a city and ties each agency to the county it belongs to", () => {
+    const city = createAgency(db, { name: "甲市", level: "government", officeTier: "city" });
+    const cityBureau = createAgency(db, { name: "甲市司法局", level: "department", parentId: city.id });
+    const county = createAgency(db, { name: "乙县", level: "government", officeTier: "county", parentId: city.id });
+    const township = createAgency(db, { name: "乙县b街道", level: "township", parentId: county.id });
+    const otherCity = createAgency(db, { name: "丙市", level: "government", officeTier: "city" });
+    createAgency(db, { name: "丙市某局", level: "department", parentId: otherCity.id });
+    report(township.id, 2020, "approved", { year: 2020 });
+
+    const entries = listOfficeReports(db, admin(city.id), city.id, 2020);
+    expect(entries.map((e) => [e.agencyName, e.isOwnOffice, e.childOfficeId])).toEqual([
+      ["甲市", true, null],
+      ["乙县", false, county.id],
+      ["乙县b街道", false, county.id],
+      ["甲市司法局", false, null],
+    ]);
+    expect(entries.find((e) => e.agencyId === township.id)?.report?.content).toEqual({ year: 2020 });
+    expect(entries.some((e) => e.agencyId === cityBureau.id)).toBe(true);
+    // Looking at the county from the city: the county first, its township below it, nothing of the city's own.
+    expect(listOfficeReports(db, admin(city.id), county.id, 2020).map((e) => [e.agencyName, e.childOfficeId])).toEqual([
+      ["乙县", null],
+      ["乙县b街道", null],
+    ]);
+    // A county admin looking at the city sees only what is in its own subtree.
+    expect(listOfficeReports(db, admin(county.id), city.id, 2020).map((e) => e.agencyName)).toEqual(["乙县", "乙县b街道"]);
   });
 });
 
-describe("latestCountyReportYear", () => {
+describe("latestReportYearInScope", () => {
   it("is the latest year with any report of the county, of any status", () => {
-    const county = createAgency(db, { name: "乙县", level: "government" });
+    const county = createAgency(db, { name: "乙县", level: "government", officeTier: "county" });
     const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
-    const other = createAgency(db, { name: "甲县", level: "government" });
-    expect(latestCountyReportYear(db, admin(county.id))).toBeUndefined();
+    const other = createAgency(db, { name: "甲县", level: "government", officeTier: "county" });
+    expect(latestReportYearInScope(db, admin(county.id))).toBeUndefined();
     report(a.id, 2020, "approved");
     report(a.id, 2022, "draft");
     report(other.id, 2024, "approved");
-    expect(latestCountyReportYear(db, admin(county.id))).toBe(2022);
+    expect(latestReportYearInScope(db, admin(county.id))).toBe(2022);
   });
 });
 
-describe("listCountyApprovedReports and countyReportStatuses", () => {
+describe("listApprovedReportsInScope and reportStatusesInScope", () => {
   it("list the county's approved reports of every year, and the statuses of one year, never another county's", () => {
-    const county = createAgency(db, { name: "乙县", level: "government" });
+    const county = createAgency(db, { name: "乙县", level: "government", officeTier: "county" });
     const a = createAgency(db, { name: "乙县a局", level: "department", parentId: county.id });
     const b = createAgency(db, { name: "乙县b街道", level: "township", parentId: county.id });
-    const other = createAgency(db, { name: "甲县", level: "government" });
+    const other = createAgency(db, { name: "甲县", level: "government", officeTier: "county" });
     const foreign = createAgency(db, { name: "甲县某局", level: "department", parentId: other.id });
     report(a.id, 2021, "approved", { year: 2021 });
     report(a.id, 2019, "approved", { year: 2019 });
@@ -95,16 +123,16 @@ describe("listCountyApprovedReports and countyReportStatuses", () => {
     report(county.id, 2021, "imported");
     report(foreign.id, 2021, "approved");
 
-    const approved = listCountyApprovedReports(db, admin(county.id));
+    const approved = listApprovedReportsInScope(db, admin(county.id));
     expect(approved.map((r) => [r.agencyId, r.year, r.content])).toEqual([
       [a.id, 2019, { year: 2019 }],
       [a.id, 2021, { year: 2021 }],
     ]);
     expect(approved[0].approvedAt).toBeInstanceOf(Date);
     expect(approved[0].importedAt).toBeNull();
-    expect(listCountyApprovedReports(db, { userId: 0, agencyId: b.id, reach: "agency" })).toEqual([]);
+    expect(listApprovedReportsInScope(db, { userId: 0, agencyId: b.id, reach: "agency" })).toEqual([]);
 
-    expect([...countyReportStatuses(db, admin(county.id), 2021)].sort()).toEqual(
+    expect([...reportStatusesInScope(db, admin(county.id), 2021)].sort()).toEqual(
       [
         [a.id, "approved"],
         [b.id, "submitted"],

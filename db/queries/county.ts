@@ -1,77 +1,93 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
-import { readableAgencyIds } from "./reports";
-import type { ActorScope } from "./scope";
+import { childOfficeLine, childOfficesOf } from "./offices";
+import { inScope, subtreeOf, type ActorScope } from "./scope";
 
 /**
- * County figures. For a county admin: the county office and every agency under it (for anyone else
- * only their own agency, as readableAgencyIds decides), each with its report of the year.
+ * Roll-up figures of an office (a county's, a city's, a province's): every agency below it at any depth,
+ * each with its report of the year; limited to what the actor's scope reaches.
  */
 
-export type CountyReportEntry = {
+export type OfficeReportEntry = {
   agencyId: number;
   agencyName: string;
   level: AgencyLevel;
-  isCountyOffice: boolean;
+  /** The office being looked at itself. */
+  isOwnOffice: boolean;
+  /** The office directly under the looked-at office that this agency belongs to; null for its direct agencies. */
+  childOfficeId: number | null;
   /** The agency's report of the year; null when not started. */
   report: {
     id: number;
     edition: EditionId;
     status: ReportStatus;
-    /** The stored interchange model, parsed from JSON (read it with readStoredReport). */
+    /** The stored interchange model, parsed from JSON (read it with readStoredReport); approved reports only. */
     content: unknown;
   } | null;
 };
 
-/** The county office first, then the agencies under it by name. */
-export function listCountyReports(db: Executor, scope: ActorScope, year: number): CountyReportEntry[] {
+/**
+ * The office first, then the agencies below it by name; only approved reports' content is read (the rest
+ * are not summed).
+ */
+export function listOfficeReports(db: Executor, scope: ActorScope, officeId: number, year: number): OfficeReportEntry[] {
   const rows = db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
       level: agencies.level,
-      parentId: agencies.parentId,
+      childOfficeId: childOfficeLine.ancestorId,
       reportId: reports.id,
       edition: reports.edition,
       status: reports.status,
-      content: reports.content,
+      content: sql<string | null>`case when ${reports.status} = 'approved' then ${reports.content} end`,
     })
     .from(agencies)
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(inArray(agencies.id, readableAgencyIds(db, scope)))
+    .leftJoin(
+      childOfficeLine,
+      and(eq(childOfficeLine.agencyId, agencies.id), inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId))),
+    )
+    .where(and(inArray(agencies.id, subtreeOf(db, officeId)), inScope(db, agencies.id, scope)))
     .orderBy(asc(agencies.name))
     .all();
   const entries = rows.map(
-    (row): CountyReportEntry => ({
+    (row): OfficeReportEntry => ({
       agencyId: row.agencyId,
       agencyName: row.agencyName,
       level: row.level,
-      isCountyOffice: row.agencyId === scope.agencyId,
+      isOwnOffice: row.agencyId === officeId,
+      childOfficeId: row.childOfficeId,
       report:
         row.reportId === null
           ? null
-          : { id: row.reportId, edition: row.edition!, status: row.status!, content: JSON.parse(row.content!) },
+          : {
+              id: row.reportId,
+              edition: row.edition!,
+              status: row.status!,
+              content: row.content === null ? null : JSON.parse(row.content),
+            },
     }),
   );
-  return [...entries.filter((entry) => entry.isCountyOffice), ...entries.filter((entry) => !entry.isCountyOffice)];
+  return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
 }
 
-/** The latest year for which any agency of the county has a report (of any status). */
-export function latestCountyReportYear(db: Executor, scope: ActorScope): number | undefined {
+/** The latest year for which any agency the scope reaches has a report (of any status). */
+export function latestReportYearInScope(db: Executor, scope: ActorScope): number | undefined {
   return db
     .select({ year: reports.year })
     .from(reports)
-    .where(inArray(reports.agencyId, readableAgencyIds(db, scope)))
+    .where(inScope(db, reports.agencyId, scope))
     .orderBy(desc(reports.year))
     .limit(1)
     .get()?.year;
 }
 
-/** An approved report of an agency of the county, for figures compared across agencies and years. */
-export type CountyApprovedReport = {
+/** An approved report of an agency the scope reaches, for figures compared across agencies and years. */
+export type ApprovedReportInScope = {
   id: number;
   agencyId: number;
   year: number;
@@ -83,8 +99,8 @@ export type CountyApprovedReport = {
   importedAt: Date | null;
 };
 
-/** Every approved report of the county office and the agencies under it (for anyone else: their own agency's), by year. */
-export function listCountyApprovedReports(db: Executor, scope: ActorScope): CountyApprovedReport[] {
+/** Every approved report the scope reaches (an office admin: its whole subtree; anyone else: their own agency's), by year. */
+export function listApprovedReportsInScope(db: Executor, scope: ActorScope): ApprovedReportInScope[] {
   return db
     .select({
       id: reports.id,
@@ -96,18 +112,18 @@ export function listCountyApprovedReports(db: Executor, scope: ActorScope): Coun
       importedAt: reports.importedAt,
     })
     .from(reports)
-    .where(and(inArray(reports.agencyId, readableAgencyIds(db, scope)), eq(reports.status, "approved")))
+    .where(and(inScope(db, reports.agencyId, scope), eq(reports.status, "approved")))
     .orderBy(asc(reports.year), asc(reports.agencyId))
     .all()
     .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
 }
 
-/** The status of each report of the year in the county, by agency (agencies without a report are absent). */
-export function countyReportStatuses(db: Executor, scope: ActorScope, year: number): Map<number, ReportStatus> {
+/** The status of each report of the year the scope reaches, by agency (agencies without a report are absent). */
+export function reportStatusesInScope(db: Executor, scope: ActorScope, year: number): Map<number, ReportStatus> {
   const rows = db
     .select({ agencyId: reports.agencyId, status: reports.status })
     .from(reports)
-    .where(and(inArray(reports.agencyId, readableAgencyIds(db, scope)), eq(reports.year, year)))
+    .where(and(inScope(db, reports.agencyId, scope), eq(reports.year, year)))
     .all();
   return new Map(rows.map((row) => [row.agencyId, row.status]));
 }

@@ -1,19 +1,21 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
-import { PUBLISHED_STATUSES, readableAgencyIds } from "./reports";
-import type { ActorScope } from "./scope";
+import { childOfficeLine, childOfficesOf } from "./offices";
+import { PUBLISHED_STATUSES } from "./reports";
+import { inScope, type ActorScope } from "./scope";
 
 export type DashboardEntry = {
   agencyId: number;
   agencyName: string;
   level: AgencyLevel;
-  /** The county office's township deadline (MM-DD) for agencies under it; the agency's own for the county office. */
-  townshipDeadline: string | null;
-  isCountyOffice: boolean;
+  /** The date (MM-DD) the agency's parent office sets for the agencies directly under it; null when none. */
+  parentDeadline: string | null;
+  /** The office being looked at itself. */
+  isOwnOffice: boolean;
   report: {
     id: number;
     edition: EditionId;
@@ -27,21 +29,24 @@ export type DashboardEntry = {
   previousContent: unknown | null;
 };
 
+/** An office and the agencies directly under it that are not offices themselves, as a condition. */
+function directAgenciesOf(officeId: number) {
+  return or(eq(agencies.id, officeId), and(eq(agencies.parentId, officeId), isNull(agencies.officeTier)));
+}
+
 /**
- * One row per agency the actor oversees, with its report of the year (if started). A county admin sees
- * every agency of the county; anyone else only their own agency.
+ * One row per agency directly under an office (the office itself first, then its departments, townships
+ * and streets by name; child offices are summed in listChildOfficeProgress), with its report of the year
+ * (if started), limited to what the scope reaches: a supervisor's list holds only their own agency.
  */
-export function listDashboardEntries(db: Executor, scope: ActorScope, year: number): DashboardEntry[] {
-  const agencyIds = readableAgencyIds(db, scope);
+export function listDashboardEntries(db: Executor, scope: ActorScope, year: number, officeId: number = scope.agencyId): DashboardEntry[] {
   const parent = alias(agencies, "parent");
   const rows = db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
       level: agencies.level,
-      parentId: agencies.parentId,
-      ownDeadline: agencies.townshipDeadline,
-      parentDeadline: parent.townshipDeadline,
+      parentDeadline: parent.childrenDeadline,
       reportId: reports.id,
       edition: reports.edition,
       status: reports.status,
@@ -53,9 +58,10 @@ export function listDashboardEntries(db: Executor, scope: ActorScope, year: numb
     .from(agencies)
     .leftJoin(parent, eq(agencies.parentId, parent.id))
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(inArray(agencies.id, agencyIds))
+    .where(and(directAgenciesOf(officeId), inScope(db, agencies.id, scope)))
     .orderBy(asc(agencies.name))
     .all();
+  const agencyIds = rows.map((row) => row.agencyId);
   const previous = new Map(
     db
       .select({ agencyId: reports.agencyId, content: reports.content })
@@ -70,8 +76,8 @@ export function listDashboardEntries(db: Executor, scope: ActorScope, year: numb
       agencyId: row.agencyId,
       agencyName: row.agencyName,
       level: row.level,
-      townshipDeadline: row.parentId === null ? row.ownDeadline : row.parentDeadline,
-      isCountyOffice: row.parentId === null,
+      parentDeadline: row.parentDeadline,
+      isOwnOffice: row.agencyId === officeId,
       report:
         row.reportId === null
           ? null
@@ -87,6 +93,39 @@ export function listDashboardEntries(db: Executor, scope: ActorScope, year: numb
       previousContent: previousContent === undefined ? null : JSON.parse(previousContent),
     };
   });
-  // The county office's own report first, then the agencies under it by name.
-  return [...entries.filter((entry) => entry.isCountyOffice), ...entries.filter((entry) => !entry.isCountyOffice)];
+  // The office's own report first, then the agencies under it by name.
+  return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
+}
+
+/** What the progress of an office below needs to know of each agency in its subtree (never the content). */
+export type SubtreeProgressEntry = {
+  agencyId: number;
+  agencyName: string;
+  /** The office directly under the looked-at office that the agency belongs to. */
+  childOfficeId: number;
+  level: AgencyLevel;
+  parentDeadline: string | null;
+  status: ReportStatus | null;
+  approvedAt: Date | null;
+};
+
+/** Every agency below the office's child offices (themselves included), with its report's status of the year. */
+export function listChildOfficeProgress(db: Executor, scope: ActorScope, year: number, officeId: number): SubtreeProgressEntry[] {
+  const parent = alias(agencies, "parent");
+  return db
+    .select({
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+      childOfficeId: childOfficeLine.ancestorId,
+      level: agencies.level,
+      parentDeadline: parent.childrenDeadline,
+      status: reports.status,
+      approvedAt: reports.approvedAt,
+    })
+    .from(childOfficeLine)
+    .innerJoin(agencies, eq(agencies.id, childOfficeLine.agencyId))
+    .leftJoin(parent, eq(agencies.parentId, parent.id))
+    .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
+    .where(and(inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId)), inScope(db, agencies.id, scope)))
+    .all();
 }

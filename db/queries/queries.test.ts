@@ -81,12 +81,12 @@ describe("reports", () => {
   });
 
   it("lets a county admin read the reports of agencies under the county only", () => {
-    const county = createAgency(db, { name: "某县", level: "government" });
-    const otherCounty = createAgency(db, { name: "另一县", level: "government" });
+    const county = createAgency(db, { name: "某县", level: "government", officeTier: "county" });
+    const otherCounty = createAgency(db, { name: "另一县", level: "government", officeTier: "county" });
     const inside = makeAgencyWithClerk("县内街道", county.id);
     const outside = makeAgencyWithClerk("县外街道", otherCounty.id);
     const admin = createUser(db, { username: "admin", displayName: "管理员", role: "admin", agencyId: county.id, passwordHash: "x" });
-    const adminScope: ActorScope = { userId: admin.id, agencyId: county.id, reach: "county" };
+    const adminScope: ActorScope = { userId: admin.id, agencyId: county.id, reach: "subtree" };
     const insideReport = createReport(db, inside.scope, { year: 2025, edition: "2021", content: {} });
     const outsideReport = createReport(db, outside.scope, { year: 2025, edition: "2021", content: {} });
     expect(getReportForActor(db, adminScope, insideReport.id)).toBeDefined();

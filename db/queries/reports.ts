@@ -1,8 +1,9 @@
-import { and, desc, eq, or, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
-import type { ActorScope } from "./scope";
+import { inScope, type ActorScope } from "./scope";
+import { officesAbove } from "./agencies";
 import { recordAudit } from "./audit";
 
 export type ReportSummary = {
@@ -25,17 +26,6 @@ const summaryColumns = {
   updatedAt: reports.updatedAt,
 };
 
-/** Agencies whose reports the actor may read: their own, and for a county admin every agency under the county. */
-export function readableAgencyIds(db: Executor, scope: ActorScope): number[] {
-  if (scope.reach === "agency") return [scope.agencyId];
-  const rows = db
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(or(eq(agencies.id, scope.agencyId), eq(agencies.parentId, scope.agencyId)))
-    .all();
-  return rows.map((row) => row.id);
-}
-
 export function listAgencyReports(db: Executor, scope: ActorScope): ReportSummary[] {
   return db
     .select(summaryColumns)
@@ -46,7 +36,8 @@ export function listAgencyReports(db: Executor, scope: ActorScope): ReportSummar
 }
 
 export type StoredReport = ReportSummary & {
-  agencyParentId: number | null;
+  /** The offices above the report's agency, nearest first. */
+  agencyOfficesAbove: number[];
   content: unknown;
   acknowledgements: unknown;
   tableNotes: unknown;
@@ -70,14 +61,13 @@ export function getReportForActor(db: Executor, scope: ActorScope, reportId: num
       importedBy: reports.importedBy,
       importedAt: reports.importedAt,
       importedFrom: reports.importedFrom,
-      agencyParentId: agencies.parentId,
     })
     .from(reports)
-    .innerJoin(agencies, eq(reports.agencyId, agencies.id))
-    .where(and(eq(reports.id, reportId), inArray(reports.agencyId, readableAgencyIds(db, scope))))
+    .where(and(eq(reports.id, reportId), inScope(db, reports.agencyId, scope)))
     .get();
   if (!row) return undefined;
   return {
+    agencyOfficesAbove: officesAbove(db, row.agencyId),
     ...row,
     content: JSON.parse(row.content),
     acknowledgements: JSON.parse(row.acknowledgements),

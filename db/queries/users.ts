@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../client";
-import { agencies, users, type UserRole } from "../schema";
+import { agencies, users, type OfficeTier, type UserRole } from "../schema";
 
 /** What the rest of the app may know of a user: never the password hash. */
 export type UserProfile = {
@@ -10,8 +10,8 @@ export type UserProfile = {
   role: UserRole;
   agencyId: number;
   agencyName: string;
-  /** The office the agency reports to; null for a county office (whose admins administer the county). */
-  agencyParentId: number | null;
+  /** Set when the agency is an office (its admins administer the agencies below it). */
+  agencyOfficeTier: OfficeTier | null;
   /** Demo accounts and accounts an admin reset must choose a new password before anything else. */
   mustChangePassword: boolean;
 };
@@ -24,7 +24,7 @@ export const profileColumns = {
   role: users.role,
   agencyId: users.agencyId,
   agencyName: agencies.name,
-  agencyParentId: agencies.parentId,
+  agencyOfficeTier: agencies.officeTier,
   mustChangePassword: users.mustChangePassword,
 };
 

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
-import { readableAgencyIds } from "./reports";
-import type { ActorScope } from "./scope";
+import { officesAbove } from "./agencies";
+import { inScope, type ActorScope } from "./scope";
 
 /** What the workflow needs to know of a report to decide who may act on it (no content). */
 export type ReportHead = {
@@ -12,22 +12,22 @@ export type ReportHead = {
   agencyId: number;
   agencyName: string;
   agencyLevel: AgencyLevel;
-  agencyParentId: number | null;
+  /** The offices above the report's agency, nearest first. */
+  agencyOfficesAbove: number[];
   year: number;
   edition: EditionId;
   status: ReportStatus;
   version: number;
 };
 
-/** A report the actor may read (their agency's; for a county admin, any agency's in the county), or nothing. */
+/** A report the actor may read (their agency's; for an office admin, any agency's below the office), or nothing. */
 export function findReadableReport(db: Executor, scope: ActorScope, reportId: number): ReportHead | undefined {
-  return db
+  const row = db
     .select({
       id: reports.id,
       agencyId: reports.agencyId,
       agencyName: agencies.name,
       agencyLevel: agencies.level,
-      agencyParentId: agencies.parentId,
       year: reports.year,
       edition: reports.edition,
       status: reports.status,
@@ -35,8 +35,9 @@ export function findReadableReport(db: Executor, scope: ActorScope, reportId: nu
     })
     .from(reports)
     .innerJoin(agencies, eq(reports.agencyId, agencies.id))
-    .where(and(eq(reports.id, reportId), inArray(reports.agencyId, readableAgencyIds(db, scope))))
+    .where(and(eq(reports.id, reportId), inScope(db, reports.agencyId, scope)))
     .get();
+  return row && { ...row, agencyOfficesAbove: officesAbove(db, row.agencyId) };
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * A county admin disables or enables an account of the county, or changes its role. Each ends the user's
+ * An office admin disables or enables an account of its subtree, or changes its role. Each ends the user's
  * sessions at once, so a disabled or demoted user cannot go on working in an open browser.
  */
 import type { Executor } from "@/db/client";
-import { findCountyAgency, findCountyUser } from "@/db/queries/admin";
+import { findManagedAgency, findManagedUser } from "@/db/queries/admin";
 import { setUserDisabledAt, setUserRole } from "@/db/queries/account";
 import { recordAudit } from "@/db/queries/audit";
 import { endUserSessions } from "@/db/queries/sessions";
@@ -22,13 +22,13 @@ function findTarget(db: Executor, actor: UserProfile, userId: number, attempted:
     recordRefusal(db, actor, attempted, permitted.reason, null);
     return { ok: false, result: actionFailure(permitted.reason) };
   }
-  const user = findCountyUser(db, actorScope(actor), userId);
+  const user = findManagedUser(db, actorScope(actor), userId);
   if (!user) {
-    recordRefusal(db, actor, attempted, `用户（编号 ${userId}）不在本县（区）`, null);
-    return { ok: false, result: actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] }) };
+    recordRefusal(db, actor, attempted, `用户（编号 ${userId}）不在您管理的范围内`, null);
+    return { ok: false, result: actionFailure("找不到该用户。", { userId: ["请选择您管理的用户"] }) };
   }
   if (user.id === actor.id) {
-    const reason = "不能停用自己的账号或更改自己的角色，请由本县（区）另一位管理员操作。";
+    const reason = "不能停用自己的账号或更改自己的角色，请由本级或上级另一位管理员操作。";
     recordRefusal(db, actor, attempted, reason, null);
     return { ok: false, result: actionFailure(reason, { userId: [reason] }) };
   }
@@ -59,7 +59,7 @@ export function changeUserRole(db: Executor, actor: UserProfile, input: UserRole
     const target = findTarget(tx, actor, input.userId, "更改用户角色");
     if (!target.ok) return target.result;
     const { user } = target;
-    const agency = findCountyAgency(tx, actorScope(actor), user.agencyId);
+    const agency = findManagedAgency(tx, actorScope(actor), user.agencyId);
     const assignable = agency ? mayAssignRole(actor, input.role, agency) : { ok: false as const, reason: "找不到该用户所属的机关。" };
     if (!assignable.ok) {
       recordRefusal(tx, actor, "更改用户角色", assignable.reason, null);

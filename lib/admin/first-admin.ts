@@ -1,6 +1,7 @@
 /**
- * A real deployment's first step: the county office and its first admin, created from the command line
- * on the server (no one can sign in yet to do it in the app). Refuses a username that exists and a weak
+ * A real deployment's first step: the topmost office (a county's by default, or a city's or a province's)
+ * and its first admin, created from the command line on the server (no one can sign in yet to do it in the
+ * app); the admin then adds the offices and agencies below in the app. Refuses a username that exists and a weak
  * password, in Chinese; writes everything or nothing.
  */
 import { and, eq, isNull } from "drizzle-orm";
@@ -10,7 +11,7 @@ import { createAgency } from "@/db/queries/agencies";
 import { recordAudit } from "@/db/queries/audit";
 import { usernameExists } from "@/db/queries/admin";
 import { createUser } from "@/db/queries/users";
-import { agencies } from "@/db/schema";
+import { agencies, officeTiers } from "@/db/schema";
 import { newPasswordSchema } from "@/lib/account-schemas";
 import { userSchema } from "@/lib/workflow/schemas";
 
@@ -19,6 +20,7 @@ export const firstAdminSchema = z.object({
   username: userSchema.shape.username,
   displayName: userSchema.shape.displayName,
   password: newPasswordSchema,
+  tier: z.enum(officeTiers, { error: "--tier 应为 county（县、区）、city（市）或 province（省）" }).default("county"),
 });
 export type FirstAdminInput = z.output<typeof firstAdminSchema>;
 
@@ -32,9 +34,9 @@ export function createFirstAdmin(db: Executor, input: FirstAdminInput, passwordH
     const existing = tx
       .select({ id: agencies.id })
       .from(agencies)
-      .where(and(eq(agencies.name, input.county), isNull(agencies.parentId)))
+      .where(and(eq(agencies.name, input.county), isNull(agencies.parentId), eq(agencies.officeTier, input.tier)))
       .get();
-    const countyId = existing?.id ?? createAgency(tx, { name: input.county, level: "government" }).id;
+    const countyId = existing?.id ?? createAgency(tx, { name: input.county, level: "government", officeTier: input.tier }).id;
     const user = createUser(tx, {
       username: input.username,
       displayName: input.displayName,

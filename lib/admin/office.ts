@@ -1,18 +1,20 @@
 /**
- * County administration: a county admin adds agencies and users, resets passwords and sets the townships'
- * deadline. Each asks the permission module first (refusals audited) and writes in one transaction.
+ * Administration of an office's subtree: an office admin adds agencies (and child offices) and users
+ * anywhere below its office, resets passwords and sets the deadline of the agencies directly under its
+ * office. Each asks the permission module first (refusals audited) and writes in one transaction.
  */
 import type { Executor } from "@/db/client";
 import { storePasswordHash } from "@/db/queries/account";
 import {
-  agencyNameExists,
-  findCountyAgency,
-  findCountyUser,
-  insertCountyAgency,
-  setTownshipDeadline as storeTownshipDeadline,
+  agencyNameExistsUnder,
+  findManagedAgency,
+  findManagedUser,
+  insertManagedAgency,
+  setChildrenDeadline as storeChildrenDeadline,
   usernameExists,
-  type CountyAgency,
+  type ManagedAgency,
 } from "@/db/queries/admin";
+import type { OfficeTier } from "@/db/schema";
 import { endUserSessions } from "@/db/queries/sessions";
 import { createUser as insertUser, type UserProfile } from "@/db/queries/users";
 import { actionFailure, type ActionResult } from "@/lib/actions";
@@ -20,9 +22,12 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { actorScope, decideAccount, mayAssignRole } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
 import { auditEvent } from "@/lib/workflow/report-access";
-import type { AgencyInput, ResetPasswordInput, TownshipDeadlineInput, UserInput } from "@/lib/workflow/schemas";
+import type { AgencyInput, ChildrenDeadlineInput, ResetPasswordInput, UserInput } from "@/lib/workflow/schemas";
 
-/** The refusal (audited) when the actor does not administer a county. */
+/** The tier of a people's government directly below an office of this tier; a county has none. */
+const CHILD_OFFICE_TIER: Record<OfficeTier, OfficeTier | null> = { province: "city", city: "county", county: null };
+
+/** The refusal (audited) when the actor does not administer an office. */
 function adminOnly(db: Executor, actor: UserProfile, attempted: string): ActionResult<never> | undefined {
   const decision = decideAccount(actor, "administer");
   if (decision.ok) return undefined;
@@ -30,22 +35,46 @@ function adminOnly(db: Executor, actor: UserProfile, attempted: string): ActionR
   return actionFailure(decision.reason);
 }
 
-/** A county admin adds a department or township under the county office. */
-export function createAgency(db: Executor, actor: UserProfile, input: AgencyInput): ActionResult<CountyAgency> {
-  return db.transaction((tx): ActionResult<CountyAgency> => {
+/**
+ * An office admin adds, under its office or an office below it: a department; a township or street (under
+ * a county only); or a people's government one tier down (a city under a province, a county under a
+ * city), which becomes an office of its own.
+ */
+export function createAgency(db: Executor, actor: UserProfile, input: AgencyInput): ActionResult<ManagedAgency> {
+  return db.transaction((tx): ActionResult<ManagedAgency> => {
     const refused = adminOnly(tx, actor, "新增机关");
     if (refused) return refused;
-    // Only the county's own agencies are compared: another county's names are none of this admin's business.
-    if (agencyNameExists(tx, actorScope(actor), input.name)) {
-      return actionFailure("本县（区）已有同名机关。", { name: ["本县（区）已有同名机关，请换一个名称"] });
+    const parentId = input.parentId ?? actor.agencyId;
+    const parent = findManagedAgency(tx, actorScope(actor), parentId);
+    if (!parent || parent.officeTier === null) {
+      recordRefusal(tx, actor, "新增机关", `上级机关（编号 ${parentId}）不是您管理的政务公开办`, null);
+      return actionFailure("上级机关无效。", { parentId: ["请选择您管理的政务公开办"] });
     }
-    const agency = insertCountyAgency(tx, actorScope(actor), input);
-    auditEvent(tx, actor, "agency-created", null, agency.name);
+    const childTier = CHILD_OFFICE_TIER[parent.officeTier];
+    if (input.level === "government" && childTier === null) {
+      const reason = "县（区）以下不再设下级人民政府，请选择部门或乡镇、街道。";
+      return actionFailure(reason, { level: [reason] });
+    }
+    if (input.level === "township" && parent.officeTier !== "county") {
+      const reason = "乡镇、街道只能设在县（区）之下。";
+      return actionFailure(reason, { level: [reason] });
+    }
+    // Names are unique among one office's agencies only: another office may have a 司法局 of its own.
+    if (agencyNameExistsUnder(tx, parent.id, input.name)) {
+      return actionFailure(`${parent.name}已有同名机关。`, { name: [`${parent.name}已有同名机关，请换一个名称`] });
+    }
+    const agency = insertManagedAgency(tx, {
+      name: input.name,
+      level: input.level,
+      parentId: parent.id,
+      officeTier: input.level === "government" ? childTier : null,
+    });
+    auditEvent(tx, actor, "agency-created", null, parent.id === actor.agencyId ? agency.name : `${agency.name}（上级：${parent.name}）`);
     return { ok: true, data: agency };
   });
 }
 
-/** A county admin adds a user to an agency of the county. */
+/** An office admin adds a user to an agency of its subtree. */
 export async function createUser(
   db: Executor,
   actor: UserProfile,
@@ -64,21 +93,21 @@ export function createUserWithHash(
   return db.transaction((tx): ActionResult<{ id: number; username: string }> => {
     const refused = adminOnly(tx, actor, "新增用户");
     if (refused) return refused;
-    const agency = findCountyAgency(tx, actorScope(actor), input.agencyId);
+    const agency = findManagedAgency(tx, actorScope(actor), input.agencyId);
     if (!agency) {
-      recordRefusal(tx, actor, "新增用户", `所属机关（编号 ${input.agencyId}）不在本县（区）`, null);
-      return actionFailure("所属机关无效。", { agencyId: ["请选择本县（区）的机关"] });
+      recordRefusal(tx, actor, "新增用户", `所属机关（编号 ${input.agencyId}）不在您管理的范围内`, null);
+      return actionFailure("所属机关无效。", { agencyId: ["请选择您管理的机关"] });
     }
     const assignable = mayAssignRole(actor, input.role, agency);
     if (!assignable.ok) {
       recordRefusal(tx, actor, "新增用户", assignable.reason, null);
       return actionFailure(assignable.reason, { role: [assignable.reason] });
     }
-    // Usernames sign in, so they are unique everywhere; the message names no other county's user.
+    // Usernames sign in, so they are unique everywhere; the message names no user outside the admin's subtree.
     if (usernameExists(tx, input.username)) {
-      const inCounty = findCountyUser(tx, actorScope(actor), { username: input.username }) !== undefined;
-      const message = inCounty ? "本县（区）已有该用户名，请换一个" : "该用户名不可用，请换一个";
-      return actionFailure(inCounty ? "本县（区）已有该用户名。" : "该用户名不可用。", { username: [message] });
+      const managed = findManagedUser(tx, actorScope(actor), { username: input.username }) !== undefined;
+      const message = managed ? "您管理的机关中已有该用户名，请换一个" : "该用户名不可用，请换一个";
+      return actionFailure(managed ? "已有该用户名。" : "该用户名不可用。", { username: [message] });
     }
     const user = insertUser(tx, { ...input, passwordHash });
     auditEvent(tx, actor, "user-created", null, `${user.username}（${user.displayName}，${agency.name}）`);
@@ -86,7 +115,7 @@ export function createUserWithHash(
   });
 }
 
-/** A county admin sets a new password for a user of the county. */
+/** An office admin sets a new password for a user of its subtree. */
 export async function resetPassword(
   db: Executor,
   actor: UserProfile,
@@ -105,10 +134,10 @@ export function resetPasswordWithHash(
   return db.transaction((tx): ActionResult<{ username: string }> => {
     const refused = adminOnly(tx, actor, "重置密码");
     if (refused) return refused;
-    const user = findCountyUser(tx, actorScope(actor), input.userId);
+    const user = findManagedUser(tx, actorScope(actor), input.userId);
     if (!user) {
-      recordRefusal(tx, actor, "重置密码", `用户（编号 ${input.userId}）不在本县（区）`, null);
-      return actionFailure("找不到该用户。", { userId: ["请选择本县（区）的用户"] });
+      recordRefusal(tx, actor, "重置密码", `用户（编号 ${input.userId}）不在您管理的范围内`, null);
+      return actionFailure("找不到该用户。", { userId: ["请选择您管理的用户"] });
     }
     // The admin knows this password now: the user chooses their own at their next page.
     storePasswordHash(tx, user.id, passwordHash, true);
@@ -118,17 +147,21 @@ export function resetPasswordWithHash(
   });
 }
 
-/** A county admin sets (or clears, with "") the date by which townships and streets hand in their report. */
-export function setTownshipDeadline(
+/**
+ * An office admin sets (or clears, with "") the date by which the agencies directly under its office that
+ * have no statutory date hand in their report: a county's townships and streets, a city's or province's
+ * child governments (their own report; 3月31日 when unset).
+ */
+export function setChildrenDeadline(
   db: Executor,
   actor: UserProfile,
-  input: TownshipDeadlineInput,
+  input: ChildrenDeadlineInput,
 ): ActionResult<{ deadline: string | null }> {
   const deadline = input.deadline || null;
   return db.transaction((tx): ActionResult<{ deadline: string | null }> => {
     const refused = adminOnly(tx, actor, "设定报送期限");
     if (refused) return refused;
-    storeTownshipDeadline(tx, actorScope(actor), deadline);
+    storeChildrenDeadline(tx, actorScope(actor), deadline);
     auditEvent(tx, actor, "deadline-set", null, deadline ?? "未设定");
     return { ok: true, data: { deadline } };
   });

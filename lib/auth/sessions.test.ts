@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { openTemporaryDb } from "@/db/test-db";
 import { endUserSessions } from "@/db/queries/sessions";
 import { sessions, users } from "@/db/schema";
-import { resetPassword } from "@/lib/admin/county";
+import { resetPassword } from "@/lib/admin/office";
 import { buildWorld, WORLD_PASSWORD, type World } from "@/lib/workflow/test-fixture";
 import { checkSession, endSession, SESSION_IDLE_MS, SESSION_MAX_AGE_MS, SESSION_TOUCH_INTERVAL_MS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";

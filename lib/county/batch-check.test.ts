@@ -24,7 +24,7 @@ import { CHECK_TOO_LARGE, CHECK_TOO_MANY, MAX_CHECK_FILE_BYTES } from "./check-s
 
 vi.stubEnv("NEXTAUTH_SECRET", "a-test-secret-of-enough-length");
 
-const REFUSAL = "只有县（区）管理员可以批量检查已发布的报告。";
+const REFUSAL = "只有政务公开办的管理员可以批量检查已发布的报告。";
 const text = (s: string) => new TextEncoder().encode(s);
 
 describe("checking published reports in bulk (lib/county/batch-check)", () => {
@@ -43,7 +43,7 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
     { name: "notes.xls", size: 10 },
   ];
 
-  it("lets county admins start a batch (one audit event, nothing stored) and refuses everyone else", () => {
+  it("lets office admins start a batch (one audit event, nothing stored) and refuses everyone else", () => {
     for (const [name, actor] of Object.entries(world.actors)) {
       const before = snapshot(db);
       const auditBefore = auditTrail(db).length;
@@ -51,7 +51,7 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
       const added = auditTrail(db).slice(auditBefore);
       expect(snapshot(db)).toEqual(before);
       expect(added).toHaveLength(1);
-      if (name === "admin" || name === "foreignAdmin") {
+      if (["admin", "foreignAdmin", "cityAdmin", "otherCityAdmin"].includes(name)) {
         expect(result.ok).toBe(true);
         expect(added[0]).toMatchObject({ action: "reports-checked", userId: actor.id, agencyId: actor.agencyId });
         expect(added[0].detail).toMatch(/^批次 [0-9a-f]{12}：3 个文件（读取 2 个，共 21 KB）：a\.html、b\.docx、notes\.xls$/);

@@ -173,7 +173,7 @@ describe("compareAgencies", () => {
       const before = snapshot(tx);
       const events = auditTrail(tx).length;
       const outcome = compareAgencies(tx, actor, { year: 2022 });
-      expect(outcome).toEqual({ ok: false, status: 403, message: "只有县（区）管理员可以查看全县汇总。" });
+      expect(outcome).toEqual({ ok: false, status: 403, message: "只有政务公开办的管理员可以查看汇总。" });
       expect(snapshot(tx)).toBe(before);
       const trail = auditTrail(tx);
       expect(trail).toHaveLength(events + 1);
@@ -181,7 +181,7 @@ describe("compareAgencies", () => {
         action: "action-refused",
         userId: actor.id,
         agencyId: actor.agencyId,
-        detail: "查看各机关对比：只有县（区）管理员可以查看全县汇总。",
+        detail: "查看各机关对比：只有政务公开办的管理员可以查看汇总。",
       });
     }
   });

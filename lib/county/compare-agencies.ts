@@ -13,8 +13,8 @@
  */
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { listCountyAgencies } from "@/db/queries/admin";
-import { countyReportStatuses, listCountyApprovedReports } from "@/db/queries/county";
+import { listManagedAgencies } from "@/db/queries/admin";
+import { reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
 import type { UserProfile } from "@/db/queries/users";
 import { beijingDay, daysUntil, reportDeadline } from "@/lib/dashboard/deadlines";
 import { statusLabels } from "@/lib/labels";
@@ -72,7 +72,8 @@ export interface ComparedAgency {
   agencyId: number;
   agencyName: string;
   level: AgencyLevel;
-  isCountyOffice: boolean;
+  /** The admin's own office (shown as 本级). */
+  isOwnOffice: boolean;
   reportId: number;
   figures: Record<ComparedFigureKey, FigureCell>;
 }
@@ -107,13 +108,12 @@ export interface AgencyComparison {
 
 export type ComparisonOutcome = { ok: true; data: AgencyComparison } | { ok: false; status: 403; message: string };
 
-type CountyAgencyRow = { id: number; name: string; level: AgencyLevel; parentId: number | null };
+type CountyAgencyRow = { id: number; name: string; level: AgencyLevel; parentDeadline: string | null };
 
 function figureCells(
   report: Report,
   agency: CountyAgencyRow,
   year: number,
-  townshipDeadline: string | null,
   approval: { approvedAt: Date | null; importedAt: Date | null },
 ): Record<ComparedFigureKey, FigureCell> {
   const figures = reportKeyFigures(report);
@@ -135,20 +135,20 @@ function figureCells(
       cells[key] = { value: figure.value, judged: true, outlier: null };
     }
   }
-  cells.daysLate = daysLateCell(agency.level, year, townshipDeadline, approval);
+  cells.daysLate = daysLateCell(agency.level, year, agency.parentDeadline, approval);
   return cells;
 }
 
 function daysLateCell(
   level: AgencyLevel,
   year: number,
-  townshipDeadline: string | null,
+  parentDeadline: string | null,
   { approvedAt, importedAt }: { approvedAt: Date | null; importedAt: Date | null },
 ): FigureCell {
   const none = (note: string): FigureCell => ({ value: null, note, judged: false, outlier: null });
   if (importedAt) return none("导入后确认的已发布报告，批准日期为确认日期，不计逾期");
-  const deadline = reportDeadline(level, year, townshipDeadline);
-  if (!deadline) return none("本县未设定乡镇、街道的报送期限");
+  const deadline = reportDeadline(level, year, parentDeadline);
+  if (!deadline) return none("所属县（区）未设定乡镇、街道的报送期限");
   if (!approvedAt) return none("没有批准日期");
   const late = Math.max(0, -daysUntil(deadline.date, approvedAt));
   return { value: late, note: `期限 ${deadline.label}，批准于 ${beijingDay(approvedAt)}`, judged: true, outlier: null };
@@ -186,15 +186,13 @@ export function compareAgencies(
   const { year } = input;
   const sort = comparisonSortSchema.parse({ sort: input.sort, dir: input.dir });
   const scope = actorScope(actor);
-  const agencies = listCountyAgencies(db, scope);
-  const countyOffice = agencies.find((agency) => agency.id === scope.agencyId);
-  const townshipDeadline = countyOffice?.townshipDeadline ?? null;
+  const agencies = listManagedAgencies(db, scope);
   const agencyById = new Map(agencies.map((agency) => [agency.id, agency]));
   const order = new Map(agencies.map((agency, index) => [agency.id, index]));
 
   // Every approved report that can be read, with its figures.
   const entries: { year: number; row: ComparedAgency }[] = [];
-  for (const stored of listCountyApprovedReports(db, scope)) {
+  for (const stored of listApprovedReportsInScope(db, scope)) {
     const agency = agencyById.get(stored.agencyId);
     const report = agency && tryReadStoredReport(stored.content);
     if (!agency || !report) continue;
@@ -204,9 +202,9 @@ export function compareAgencies(
         agencyId: agency.id,
         agencyName: agency.name,
         level: agency.level,
-        isCountyOffice: agency.parentId === null,
+        isOwnOffice: agency.id === scope.agencyId,
         reportId: stored.id,
-        figures: figureCells(report, agency, stored.year, townshipDeadline, stored),
+        figures: figureCells(report, agency, stored.year, stored),
       },
     });
   }
@@ -226,7 +224,7 @@ export function compareAgencies(
     summaries[key] = { judged: judged.length, fences };
   }
 
-  const statuses = countyReportStatuses(db, scope, year);
+  const statuses = reportStatusesInScope(db, scope, year);
   const shown = new Set(ofYear.map((row) => row.agencyId));
   const withoutApproved = agencies
     .filter((agency) => !shown.has(agency.id))

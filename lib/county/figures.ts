@@ -1,15 +1,17 @@
 /**
- * The county figures of a year, as the page and the XLSX download show them: every agency of the
- * admin's county with its report, the approved ones summed (lib/report/aggregate), the others listed
- * as missing with their status or the reason they were not summed.
+ * The roll-up of a year for an office (全县汇总, 全市汇总, 全省汇总), as the page and the XLSX download show
+ * it: every agency below the office at any depth with its report, the approved ones summed
+ * (lib/report/aggregate), the others listed as missing with their status or the reason they were not
+ * summed; and for each office directly below, its own subtotal with the balance check on it.
  */
 import type { Executor } from "@/db/client";
 import type { AgencyLevel } from "@/lib/report/model";
-import { latestCountyReportYear, listCountyReports } from "@/db/queries/county";
+import { latestReportYearInScope, listOfficeReports } from "@/db/queries/county";
+import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope } from "@/lib/permissions";
 import type { ReportStatus } from "@/db/schema";
-import { statusLabels } from "@/lib/labels";
+import { rollupTitles, statusLabels } from "@/lib/labels";
 import { aggregateReports, balanceFindings } from "@/lib/report/aggregate";
 import type { AggregateResult } from "@/lib/report/aggregate";
 import type { Report } from "@/lib/report/model";
@@ -21,7 +23,10 @@ export interface CountyAgencyFigures {
   agencyId: number;
   agencyName: string;
   level: AgencyLevel;
-  isCountyOffice: boolean;
+  /** The office the roll-up is of. */
+  isOwnOffice: boolean;
+  /** The office directly below the rolled-up office that this agency belongs to; null for its direct agencies. */
+  childOfficeId: number | null;
   reportId: number | null;
   status: ReportStatus | null;
   /** 未开始, 草稿, 待审核, 已退回, 已批准 */
@@ -36,13 +41,31 @@ export interface CountyAgencyFigures {
   findings: Finding[];
 }
 
+/** An office directly below the rolled-up one, with the subtotal of its subtree. */
+export interface ChildOfficeFigures {
+  officeId: number;
+  name: string;
+  /** Agencies in its subtree (itself included), and how many of them are in the sum. */
+  agencyCount: number;
+  summedCount: number;
+  /** Its subtotal, with the balance check on it. */
+  aggregate: AggregateResult;
+}
+
 export interface CountyFigures {
+  /** The office rolled up. */
+  office: OfficeRef;
+  /** 全县汇总, 全市汇总 or 全省汇总. */
+  title: string;
+  /** The rolled-up office's name (the sum's agency name). */
   county: string;
   year: number;
+  /** Every agency below the office, at any depth. */
   agencies: CountyAgencyFigures[];
   summed: CountyAgencyFigures[];
   /** Agencies whose report is not in the sum: not approved (or not started), or skipped. */
   missing: CountyAgencyFigures[];
+  childOffices: ChildOfficeFigures[];
   aggregate: AggregateResult;
 }
 
@@ -53,7 +76,7 @@ export interface CountyFigures {
  */
 export function defaultCountyYear(db: Executor, actor: UserProfile, today: Date = new Date()): number {
   const reporting = defaultReportYear(today);
-  return Math.min(reporting, latestCountyReportYear(db, actorScope(actor)) ?? reporting);
+  return Math.min(reporting, latestReportYearInScope(db, actorScope(actor)) ?? reporting);
 }
 
 /**
@@ -76,18 +99,22 @@ const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
 };
 
 /**
- * The county figures of a year for a county admin (the callers check `viewCountyFigures` first: the page
- * with requireAbility, the download in countyWorkbookDownload).
+ * The roll-up of a year for an office admin: of its own office, or of an office below it (`officeId`);
+ * undefined when that office is not one the admin reaches. The callers check `viewCountyFigures` first
+ * (the page with requireAbility, the download in countyWorkbookDownload).
  */
-export function loadCountyFigures(db: Executor, actor: UserProfile, year: number): CountyFigures {
-  const county = actor.agencyName;
-  const agencies = listCountyReports(db, actorScope(actor), year).map((entry): CountyAgencyFigures => {
+export function loadCountyFigures(db: Executor, actor: UserProfile, year: number, officeId: number = actor.agencyId): CountyFigures | undefined {
+  const scope = actorScope(actor);
+  const office = findOfficeInScope(db, scope, officeId);
+  if (!office) return undefined;
+  const agencies = listOfficeReports(db, scope, office.id, year).map((entry): CountyAgencyFigures => {
     const status = entry.report?.status ?? null;
     const figures: CountyAgencyFigures = {
       agencyId: entry.agencyId,
       agencyName: entry.agencyName,
       level: entry.level,
-      isCountyOffice: entry.isCountyOffice,
+      isOwnOffice: entry.isOwnOffice,
+      childOfficeId: entry.childOfficeId,
       reportId: entry.report?.id ?? null,
       status,
       statusLabel: status ? statusLabels[status] : "未开始",
@@ -105,24 +132,48 @@ export function loadCountyFigures(db: Executor, actor: UserProfile, year: number
     }
     return figures;
   });
-  const readable = agencies.filter((agency) => agency.report !== undefined);
-  const aggregate = aggregateReports(
-    readable.map((agency) => agency.report!),
-    year,
-    { name: county },
-  );
-  for (const index of aggregate.included) {
-    const agency = readable[index];
-    agency.summed = true;
-    agency.findings = balanceFindings(agency.report!);
-  }
-  for (const skipped of aggregate.skipped) readable[skipped.index].reason = skipped.reason;
+  const aggregate = sumAgencies(agencies, year, office.name);
+  for (const agency of agencies) if (agency.summed) agency.findings = balanceFindings(agency.report!);
+
+  const childOffices = agencies
+    .filter((agency) => agency.childOfficeId === agency.agencyId)
+    .map((child): ChildOfficeFigures => {
+      const below = agencies.filter((agency) => agency.childOfficeId === child.agencyId);
+      const subtotal = aggregateReports(
+        below.filter((agency) => agency.summed).map((agency) => agency.report!),
+        year,
+        { name: child.agencyName },
+      );
+      return {
+        officeId: child.agencyId,
+        name: child.agencyName,
+        agencyCount: below.length,
+        summedCount: subtotal.included.length,
+        aggregate: subtotal,
+      };
+    });
   return {
-    county,
+    office,
+    title: rollupTitles[office.officeTier],
+    county: office.name,
     year,
     agencies,
     summed: agencies.filter((agency) => agency.summed),
     missing: agencies.filter((agency) => !agency.summed),
+    childOffices,
     aggregate,
   };
+}
+
+/** Sum the readable approved reports, marking which are in the sum and why the others are not. */
+function sumAgencies(agencies: CountyAgencyFigures[], year: number, name: string): AggregateResult {
+  const readable = agencies.filter((agency) => agency.report !== undefined);
+  const aggregate = aggregateReports(
+    readable.map((agency) => agency.report!),
+    year,
+    { name },
+  );
+  for (const index of aggregate.included) readable[index].summed = true;
+  for (const skipped of aggregate.skipped) readable[skipped.index].reason = skipped.reason;
+  return aggregate;
 }

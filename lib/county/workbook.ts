@@ -35,16 +35,30 @@ const SIGNED_FORMAT = "+0;-0;0";
 
 export type WorkbookDownload =
   | { ok: true; body: Uint8Array<ArrayBuffer>; fileName: string; asciiFileName: string }
-  | { ok: false; status: 403; message: string };
+  | { ok: false; status: 403 | 404; message: string };
 
-/** The county admin's XLSX of a year: permission checked (refusals audited), the download audited. */
-export async function countyWorkbookDownload(db: Executor, actor: UserProfile, year: number): Promise<WorkbookDownload> {
+/**
+ * An office admin's roll-up XLSX of a year, of its own office or of an office below it: permission checked
+ * (refusals audited), the download audited.
+ */
+export async function countyWorkbookDownload(
+  db: Executor,
+  actor: UserProfile,
+  year: number,
+  officeId: number = actor.agencyId,
+): Promise<WorkbookDownload> {
   const permitted = decideAccount(actor, "viewCountyFigures");
   if (!permitted.ok) {
-    recordRefusal(db, actor, "下载全县汇总表", permitted.reason, null);
+    recordRefusal(db, actor, "下载汇总表", permitted.reason, null);
     return { ok: false, status: 403, message: permitted.reason };
   }
-  const body = await countyWorkbook(loadCountyFigures(db, actor, year));
+  const figures = loadCountyFigures(db, actor, year, officeId);
+  if (!figures) {
+    const reason = "找不到该政务公开办，或不在您管理的范围内。";
+    recordRefusal(db, actor, "下载汇总表", `${reason}（编号 ${officeId}）`, null);
+    return { ok: false, status: 404, message: reason };
+  }
+  const body = await countyWorkbook(figures);
   recordAudit(db, {
     action: "report-downloaded",
     userId: actor.id,
@@ -55,7 +69,7 @@ export async function countyWorkbookDownload(db: Executor, actor: UserProfile, y
   return {
     ok: true,
     body,
-    fileName: `${safeFileName(aggregateTitle(actor.agencyName.trim(), year))}.xlsx`,
+    fileName: `${safeFileName(aggregateTitle(figures.county.trim(), year))}.xlsx`,
     asciiFileName: `county-report-${year}.xlsx`,
   };
 }

@@ -2,7 +2,7 @@
  * One line of the progress overview: an agency's report of the selected year with its status, the
  * findings the engine reports on the stored content, and the days left to the agency's deadline.
  */
-import type { DashboardEntry } from "@/db/queries/dashboard";
+import type { DashboardEntry, SubtreeProgressEntry } from "@/db/queries/dashboard";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { ReportStatus } from "@/db/schema";
 import { summarizeFindings } from "@/lib/report";
@@ -30,7 +30,7 @@ export type DashboardRow = {
 };
 
 export function dashboardRow(entry: DashboardEntry, year: number, now: Date): DashboardRow {
-  const deadline = reportDeadline(entry.level, year, entry.townshipDeadline);
+  const deadline = reportDeadline(entry.level, year, entry.parentDeadline);
   const daysLeft = deadline ? daysUntil(deadline.date, now) : null;
   const report = entry.report;
   const approved = report?.status === "approved";
@@ -54,4 +54,49 @@ export function dashboardRow(entry: DashboardEntry, year: number, now: Date): Da
     done: approved && !approvedLate,
     late: approved ? approvedLate : daysLeft !== null && daysLeft < 0,
   };
+}
+
+/** The progress of an office below the one looked at: its whole subtree, counted by status. */
+export type ChildOfficeProgress = {
+  officeId: number;
+  name: string;
+  agencies: number;
+  approved: number;
+  submitted: number;
+  /** Drafts and returned reports: being written. */
+  inProgress: number;
+  /** Imported past reports waiting for confirmation. */
+  imported: number;
+  notStarted: number;
+  /** Past the deadline and not approved. */
+  late: number;
+};
+
+/** One line per child office, in name order, from the status of every agency below it. */
+export function childOfficeProgress(entries: SubtreeProgressEntry[], year: number, now: Date): ChildOfficeProgress[] {
+  const byOffice = new Map<number, ChildOfficeProgress>();
+  for (const entry of entries) {
+    const progress = byOffice.get(entry.childOfficeId) ?? {
+      officeId: entry.childOfficeId,
+      name: "",
+      agencies: 0,
+      approved: 0,
+      submitted: 0,
+      inProgress: 0,
+      imported: 0,
+      notStarted: 0,
+      late: 0,
+    };
+    byOffice.set(entry.childOfficeId, progress);
+    if (entry.agencyId === entry.childOfficeId) progress.name = entry.agencyName;
+    progress.agencies += 1;
+    if (entry.status === null) progress.notStarted += 1;
+    else if (entry.status === "approved") progress.approved += 1;
+    else if (entry.status === "submitted") progress.submitted += 1;
+    else if (entry.status === "imported") progress.imported += 1;
+    else progress.inProgress += 1;
+    const deadline = reportDeadline(entry.level, year, entry.parentDeadline);
+    if (entry.status !== "approved" && deadline && daysUntil(deadline.date, now) < 0) progress.late += 1;
+  }
+  return [...byOffice.values()].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
 }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, isMonthDay, reportDeadline } from "./deadlines";
+import { daysUntil, deadlineRule, isMonthDay, reportDeadline } from "./deadlines";
 
 describe("report deadlines", () => {
-  it("puts year Y's deadline in Y+1: departments 1月31日, the county government 3月31日, townships the county's date", () => {
+  it("puts year Y's deadline in Y+1: departments 1月31日, townships the county's date", () => {
     expect(reportDeadline("department", 2025, "02-20")).toEqual({ date: "2026-01-31", label: "2026年1月31日" });
-    expect(reportDeadline("government", 2025, "02-20")).toEqual({ date: "2026-03-31", label: "2026年3月31日" });
     expect(reportDeadline("township", 2025, "02-20")).toEqual({ date: "2026-02-20", label: "2026年2月20日" });
+  });
+
+  it("gives a people's government 3月31日, or the earlier date the office above it sets", () => {
+    expect(reportDeadline("government", 2025, null)).toEqual({ date: "2026-03-31", label: "2026年3月31日" });
+    expect(reportDeadline("government", 2025, "03-15")).toEqual({ date: "2026-03-15", label: "2026年3月15日" });
+    expect(deadlineRule("government", "03-15")).toBe("次年3月15日");
+    expect(deadlineRule("government", null)).toBe("次年3月31日");
+    expect(deadlineRule("township", null)).toBe("未设定");
   });
 
   it("has no township deadline until the county office sets one", () => {

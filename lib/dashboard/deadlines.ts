@@ -1,6 +1,7 @@
 /**
  * Deadlines of a year's report (条例第四十九条): year Y's report is due in Y+1 — departments by 1月31日,
- * the county government's own report by 3月31日, townships and streets by the date the county office sets.
+ * a people's government's own report by 3月31日, or earlier when the office above it sets a date; townships
+ * and streets by the date their county office sets.
  */
 import type { AgencyLevel } from "@/lib/report/model";
 
@@ -28,13 +29,21 @@ export function monthDayLabel(monthDay: string): string {
   return `${month}月${day}日`;
 }
 
+/** The month and day (MM-DD) of an agency's deadline, or null for a township whose county set none. */
+function deadlineMonthDay(level: AgencyLevel, parentDeadline: string | null): string | null {
+  const set = parentDeadline && isMonthDay(parentDeadline) ? parentDeadline : null;
+  if (level === "department") return "01-31";
+  if (level === "government") return set ?? "03-31";
+  return set;
+}
+
 /**
- * The deadline of an agency's report of `year`, or null when the county office has not set the
- * township date. 02-29 falls on 02-28 in a common year.
+ * The deadline of an agency's report of `year`, given the date its parent office sets for the agencies
+ * directly under it (null when none); null for a township whose county set none. 02-29 falls on 02-28 in a
+ * common year.
  */
-export function reportDeadline(level: AgencyLevel, year: number, townshipDeadline: string | null): Deadline | null {
-  const monthDay =
-    level === "department" ? "01-31" : level === "government" ? "03-31" : townshipDeadline && isMonthDay(townshipDeadline) ? townshipDeadline : null;
+export function reportDeadline(level: AgencyLevel, year: number, parentDeadline: string | null): Deadline | null {
+  const monthDay = deadlineMonthDay(level, parentDeadline);
   if (!monthDay) return null;
   const dueYear = year + 1;
   const effective = monthDay === "02-29" && !isLeapYear(dueYear) ? "02-28" : monthDay;
@@ -63,8 +72,7 @@ export function daysUntil(date: string, moment: Date): number {
 }
 
 /** The rule in words, for the admin's list of agencies: 次年1月31日, or 未设定 for townships without a date. */
-export function deadlineRule(level: AgencyLevel, townshipDeadline: string | null): string {
-  if (level === "department") return "次年1月31日";
-  if (level === "government") return "次年3月31日";
-  return townshipDeadline && isMonthDay(townshipDeadline) ? `次年${monthDayLabel(townshipDeadline)}` : "未设定";
+export function deadlineRule(level: AgencyLevel, parentDeadline: string | null): string {
+  const monthDay = deadlineMonthDay(level, parentDeadline);
+  return monthDay ? `次年${monthDayLabel(monthDay)}` : "未设定";
 }

@@ -1,7 +1,8 @@
 /**
- * Every mutating core, and the content save, called as every role of the report's agency and as users
- * of another agency of the county and of another county: only the one role the workflow names may act,
- * and a refused call leaves every table exactly as it was.
+ * Every mutating core, and the content save, called as every role of the report's agency, as users of
+ * another agency of the county and of another county, and as the admins of the city above the county and of
+ * another city: only the one role the workflow names (for admins: of an office above the report's agency)
+ * may act, and a refused call leaves every table exactly as it was.
  */
 import { describe, expect } from "vitest";
 import type { Executor } from "@/db/client";
@@ -10,7 +11,7 @@ import { saveReport } from "@/lib/reports/save";
 import type { UserProfile } from "@/db/queries/users";
 import { agencies, reportStatuses, type ReportStatus } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { createAgency, createUserWithHash, resetPasswordWithHash, setTownshipDeadline } from "@/lib/admin/county";
+import { createAgency, createUserWithHash, resetPasswordWithHash, setChildrenDeadline } from "@/lib/admin/office";
 import { addComment, deleteComment, resolveComment } from "./comments";
 import { approveReport, confirmImportedReport, reopenReport, returnReport, submitReport } from "./steps";
 import { changeUserRole, setUserStanding } from "@/lib/admin/accounts";
@@ -31,6 +32,8 @@ const ACTORS: ActorName[] = [
   "foreignClerk",
   "foreignSupervisor",
   "foreignAdmin",
+  "cityAdmin",
+  "otherCityAdmin",
 ];
 
 type Case = {
@@ -77,7 +80,7 @@ const CASES: Case[] = [
   {
     name: "confirm an imported report",
     status: "imported",
-    allowed: ["supervisor", "admin"],
+    allowed: ["supervisor", "admin", "cityAdmin"],
     call: (tx, actor, reportId) => confirmImportedReport(tx, actor, { reportId, version: 1 }),
   },
   // Approval and confirmation start from their own status only: nothing else becomes approved.
@@ -104,7 +107,7 @@ const CASES: Case[] = [
   {
     name: "reopen",
     status: "approved",
-    allowed: ["admin"],
+    allowed: ["admin", "cityAdmin"],
     call: (tx, actor, reportId) => reopenReport(tx, actor, { reportId, reason: "表三数字有误，需要更正。" }),
   },
   {
@@ -150,13 +153,37 @@ const CASES: Case[] = [
   {
     name: "create an agency",
     status: null,
-    allowed: ["admin", "foreignAdmin"],
+    allowed: ["admin", "foreignAdmin", "cityAdmin", "otherCityAdmin"],
     call: (tx, actor) => createAgency(tx, actor, { name: "新设的局", level: "department" }),
+  },
+  {
+    name: "create a department under 甲县 (from above it too)",
+    status: null,
+    allowed: ["admin", "cityAdmin"],
+    call: (tx, actor) => createAgency(tx, actor, { name: "新设的局", level: "department", parentId: shared.world.agencies.countyA.id }),
+  },
+  {
+    name: "create a county government under 甲市",
+    status: null,
+    allowed: ["cityAdmin"],
+    call: (tx, actor) => createAgency(tx, actor, { name: "丁县", level: "government", parentId: shared.world.agencies.city.id }),
+  },
+  {
+    name: "create an admin of 乙县",
+    status: null,
+    allowed: ["foreignAdmin", "cityAdmin"],
+    call: (tx, actor) =>
+      createUserWithHash(
+        tx,
+        actor,
+        { username: "new-admin", displayName: "新管理员", role: "admin", agencyId: shared.world.agencies.countyB.id, password: "long-enough-1" },
+        worldPasswordHash(),
+      ),
   },
   {
     name: "create a user in the township",
     status: null,
-    allowed: ["admin"],
+    allowed: ["admin", "cityAdmin"],
     call: (tx, actor) =>
       createUserWithHash(
         tx,
@@ -174,17 +201,17 @@ const CASES: Case[] = [
   {
     name: "disable the township clerk",
     status: null,
-    allowed: ["admin"],
+    allowed: ["admin", "cityAdmin"],
     call: (tx, actor) => setUserStanding(tx, actor, { userId: shared.world.actors.clerk.id, standing: "disabled" }),
   },
   {
     name: "make the township clerk a supervisor",
     status: null,
-    allowed: ["admin"],
+    allowed: ["admin", "cityAdmin"],
     call: (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "supervisor" }),
   },
   {
-    name: "make the township clerk an admin (never below the county office)",
+    name: "make the township clerk an admin (only offices have admins)",
     status: null,
     allowed: [],
     call: (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "admin" }),
@@ -192,7 +219,7 @@ const CASES: Case[] = [
   {
     name: "reset the township clerk's password",
     status: null,
-    allowed: ["admin"],
+    allowed: ["admin", "cityAdmin"],
     call: (tx, actor) =>
       // The hash only has to differ from the stored one: the cores store what they are given.
       resetPasswordWithHash(tx, actor, { userId: shared.world.actors.clerk.id, password: "another-pass-1" }, "hash-of-another-pass-1"),
@@ -226,19 +253,23 @@ describe("every mutating call is refused to everyone but the role the workflow n
   }
 });
 
-describe("the county's township deadline", () => {
-  itRolledBack("is set by the county's admin only; another county's admin changes only their own county", (tx) => {
-    for (const name of ACTORS.filter((name) => name !== "admin" && name !== "foreignAdmin")) {
+describe("the deadline an office sets for the agencies directly under it", () => {
+  itRolledBack("is set by the office's admins only; every admin sets only their own office's", (tx) => {
+    const setters: ActorName[] = ["admin", "foreignAdmin", "cityAdmin", "otherCityAdmin"];
+    for (const name of ACTORS.filter((name) => !setters.includes(name))) {
       const before = snapshot(tx);
-      expect(setTownshipDeadline(tx, shared.world.actors[name], { deadline: "03-01" }).ok).toBe(false);
+      expect(setChildrenDeadline(tx, shared.world.actors[name], { deadline: "03-01" }).ok).toBe(false);
       expect(snapshot(tx)).toEqual(before);
     }
-    expect(setTownshipDeadline(tx, shared.world.actors.foreignAdmin, { deadline: "03-01" }).ok).toBe(true);
-    expect(setTownshipDeadline(tx, shared.world.actors.admin, { deadline: "02-25" }).ok).toBe(true);
+    expect(setChildrenDeadline(tx, shared.world.actors.foreignAdmin, { deadline: "03-01" }).ok).toBe(true);
+    expect(setChildrenDeadline(tx, shared.world.actors.admin, { deadline: "02-25" }).ok).toBe(true);
+    expect(setChildrenDeadline(tx, shared.world.actors.cityAdmin, { deadline: "03-15" }).ok).toBe(true);
     const stored = (id: number) =>
-      tx.select({ d: agencies.townshipDeadline }).from(agencies).where(eq(agencies.id, id)).get();
+      tx.select({ d: agencies.childrenDeadline }).from(agencies).where(eq(agencies.id, id)).get();
     expect(stored(shared.world.agencies.countyA.id)).toEqual({ d: "02-25" });
     expect(stored(shared.world.agencies.countyB.id)).toEqual({ d: "03-01" });
+    expect(stored(shared.world.agencies.city.id)).toEqual({ d: "03-15" });
+    expect(stored(shared.world.agencies.otherCity.id)).toEqual({ d: null });
   });
 });
 

@@ -56,8 +56,11 @@ export const commentResolutionSchema = z.object({
 
 export const commentDeletionSchema = z.object({ reportId, commentId });
 
-/** New agencies are the county office's departments and its townships and streets. */
-export const newAgencyLevels = ["department", "township"] as const;
+/**
+ * New agencies: departments, townships and streets (under a county), and people's governments one tier
+ * down (a city under a province, a county under a city), which are offices of their own.
+ */
+export const newAgencyLevels = ["department", "township", "government"] as const;
 
 export const agencySchema = z.object({
   name: z
@@ -65,7 +68,12 @@ export const agencySchema = z.object({
     .trim()
     .min(2, "机关名称至少需要 2 个字")
     .max(100, "机关名称不能超过 100 个字"),
-  level: z.enum(newAgencyLevels, { error: "请选择机关层级（部门或乡镇、街道）" }),
+  level: z.enum(newAgencyLevels, { error: "请选择机关层级（部门、乡镇街道或下级人民政府）" }),
+  /** The office to add it under; the admin's own office when not given. */
+  parentId: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce.number({ error: "请选择上级机关" }).int("请选择上级机关").positive("请选择上级机关").optional(),
+  ),
 });
 
 const password = z
@@ -107,7 +115,7 @@ export const userRoleSchema = z.object({
 });
 export type UserRoleInput = z.output<typeof userRoleSchema>;
 
-export const townshipDeadlineSchema = z.object({
+export const childrenDeadlineSchema = z.object({
   deadline: z
     .string()
     .trim()
@@ -121,7 +129,7 @@ export type ReopenInput = z.infer<typeof reopenSchema>;
 export type CommentInput = z.output<typeof commentSchema>;
 export type CommentResolutionInput = z.output<typeof commentResolutionSchema>;
 export type CommentDeletionInput = z.output<typeof commentDeletionSchema>;
-export type AgencyInput = z.infer<typeof agencySchema>;
+export type AgencyInput = z.output<typeof agencySchema>;
 export type UserInput = z.infer<typeof userSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
-export type TownshipDeadlineInput = z.infer<typeof townshipDeadlineSchema>;
+export type ChildrenDeadlineInput = z.infer<typeof childrenDeadlineSchema>;

@@ -5,14 +5,14 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { getReportForActor, saveReportContent } from "@/db/queries/reports";
 import { listComments } from "@/db/queries/comments";
-import { listCountyAudit, listCountyUsers } from "@/db/queries/admin";
+import { listCountyAudit, listManagedUsers } from "@/db/queries/admin";
 import { listRevisions } from "@/db/queries/history";
 import { findSignInCandidate, type UserProfile } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { auditEvents, reports } from "@/db/schema";
 import { validate, type Report } from "@/lib/report";
 import { commentSchema, reopenSchema, userSchema } from "./schemas";
-import { createAgency, createUserWithHash, resetPassword } from "@/lib/admin/county";
+import { createAgency, createUserWithHash, resetPassword } from "@/lib/admin/office";
 import { addComment, deleteComment, resolveComment } from "./comments";
 import { approveReport, reopenReport, returnReport, submitReport } from "./steps";
 import { cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "./test-fixture";
@@ -277,7 +277,7 @@ describe("county administration", () => {
     const input = { username: "new-clerk", displayName: "新经办人", role: "clerk" as const, agencyId: shared.world.agencies.department.id, password: "long-enough-1" };
     const hash = worldPasswordHash();
     expect(createUserWithHash(tx, admin, input, hash).ok).toBe(true);
-    expect(createUserWithHash(tx, admin, input, hash)).toMatchObject({ ok: false, fieldErrors: { username: ["本县（区）已有该用户名，请换一个"] } });
+    expect(createUserWithHash(tx, admin, input, hash)).toMatchObject({ ok: false, fieldErrors: { username: ["您管理的机关中已有该用户名，请换一个"] } });
     // Another county's username is refused without saying whose it is.
     expect(createUserWithHash(tx, admin, { ...input, username: "foreign-clerk" }, hash)).toMatchObject({
       ok: false,
@@ -286,16 +286,16 @@ describe("county administration", () => {
     // The admin role exists only at the county office.
     expect(createUserWithHash(tx, admin, { ...input, username: "dept-admin", role: "admin" }, hash)).toMatchObject({
       ok: false,
-      fieldErrors: { role: ["管理员只能设在县（区）政务公开办本级，不能设在乡镇、街道或部门。"] },
+      fieldErrors: { role: ["管理员只能设在政务公开办（县、市、省人民政府办公室）本级，不能设在乡镇、街道或部门。"] },
     });
     expect(createUserWithHash(tx, admin, { ...input, username: "second-admin", role: "admin", agencyId: shared.world.agencies.countyA.id }, hash).ok).toBe(true);
     expect(createUserWithHash(tx, admin, { ...input, username: "x-clerk", agencyId: shared.world.agencies.townshipB.id }, hash)).toMatchObject({
       ok: false,
-      fieldErrors: { agencyId: ["请选择本县（区）的机关"] },
+      fieldErrors: { agencyId: ["请选择您管理的机关"] },
     });
     expect(createAgency(tx, admin, { name: "甲县司法局", level: "department" })).toMatchObject({
       ok: false,
-      fieldErrors: { name: ["本县（区）已有同名机关，请换一个名称"] },
+      fieldErrors: { name: ["甲县已有同名机关，请换一个名称"] },
     });
     // Another county's agency names are no concern of this admin's: the same name may exist there.
     expect(createAgency(tx, admin, { name: "乙县河西镇人民政府", level: "township" }).ok).toBe(true);
@@ -330,7 +330,7 @@ describe("county administration", () => {
   });
 
   it("lists the county's users without password hashes, and only the county's audit events", () => {
-    const users = listCountyUsers(shared.db, scope(shared.world.actors.admin));
+    const users = listManagedUsers(shared.db, scope(shared.world.actors.admin));
     expect(users.map((user) => user.username).sort()).toEqual(
       ["admin", "clerk", "county-supervisor", "other-clerk", "other-supervisor", "supervisor", "township-admin"].sort(),
     );

@@ -23,11 +23,15 @@ export function worldPasswordHash(): string {
 }
 
 export function buildWorld(db: Executor) {
-  const countyA = createAgency(db, { name: "甲县", level: "government", townshipDeadline: "02-20" });
+  // Two cities: 甲市 over 甲县 and 乙县, and 丙市 over 丙县, which nobody of 甲市 may see.
+  const city = createAgency(db, { name: "甲市", level: "government", officeTier: "city" });
+  const countyA = createAgency(db, { name: "甲县", level: "government", officeTier: "county", parentId: city.id, childrenDeadline: "02-20" });
   const township = createAgency(db, { name: "甲县城关街道办事处", level: "township", parentId: countyA.id });
   const department = createAgency(db, { name: "甲县司法局", level: "department", parentId: countyA.id });
-  const countyB = createAgency(db, { name: "乙县", level: "government" });
+  const countyB = createAgency(db, { name: "乙县", level: "government", officeTier: "county", parentId: city.id });
   const townshipB = createAgency(db, { name: "乙县河西镇人民政府", level: "township", parentId: countyB.id });
+  const otherCity = createAgency(db, { name: "丙市", level: "government", officeTier: "city" });
+  const countyC = createAgency(db, { name: "丙县", level: "government", officeTier: "county", parentId: otherCity.id });
   const user = (username: string, role: UserProfile["role"], agencyId: number) =>
     createUser(db, { username, displayName: username, role, agencyId, passwordHash: worldPasswordHash() });
   const actors = {
@@ -42,8 +46,10 @@ export function buildWorld(db: Executor) {
     foreignClerk: user("foreign-clerk", "clerk", townshipB.id),
     foreignSupervisor: user("foreign-supervisor", "supervisor", townshipB.id),
     foreignAdmin: user("foreign-admin", "admin", countyB.id),
+    cityAdmin: user("city-admin", "admin", city.id),
+    otherCityAdmin: user("other-city-admin", "admin", otherCity.id),
   };
-  return { agencies: { countyA, township, department, countyB, townshipB }, actors };
+  return { agencies: { city, countyA, township, department, countyB, townshipB, otherCity, countyC }, actors };
 }
 
 /** A report with no finding at all for the township, year 2025 (2021 edition). */

@@ -3,18 +3,18 @@
 import {
   agencySchema,
   resetPasswordSchema,
-  townshipDeadlineSchema,
+  childrenDeadlineSchema,
   userRoleSchema,
   userSchema,
   userStandingSchema,
   type AgencyInput,
   type ResetPasswordInput,
-  type TownshipDeadlineInput,
+  type ChildrenDeadlineInput,
   type UserInput,
   type UserRoleInput,
   type UserStandingInput,
 } from "@/lib/workflow/schemas";
-import { createAgency, createUser, resetPassword, setTownshipDeadline } from "@/lib/admin/county";
+import { createAgency, createUser, resetPassword, setChildrenDeadline } from "@/lib/admin/office";
 import { changeUserRole, setUserStanding } from "@/lib/admin/accounts";
 import { runAction } from "@/lib/run-action";
 
@@ -33,8 +33,8 @@ export async function resetPasswordAction(input: FormValues<ResetPasswordInput>)
   return runAction(resetPasswordSchema, input, resetPassword);
 }
 
-export async function setTownshipDeadlineAction(input: FormValues<TownshipDeadlineInput>) {
-  return runAction(townshipDeadlineSchema, input, setTownshipDeadline);
+export async function setChildrenDeadlineAction(input: FormValues<ChildrenDeadlineInput>) {
+  return runAction(childrenDeadlineSchema, input, setChildrenDeadline);
 }
 
 /** Disable (停用) or enable (启用) an account of the county; disabling ends its sessions. */

@@ -1,14 +1,14 @@
 import { getDb } from "@/lib/db";
-import { listCountyAgencies, listCountyUsers } from "@/db/queries/admin";
+import { listManagedAgencies, listManagedUsers } from "@/db/queries/admin";
 import { requireAbility } from "@/lib/auth/guards";
 import { actorScope } from "@/lib/permissions";
-import { agencyLevelLabels, roleLabels } from "@/lib/labels";
+import { agencyLevelLabels, officeTierLabels, roleLabels } from "@/lib/labels";
 import { deadlineRule } from "@/lib/dashboard/deadlines";
 import {
   CreateAgencyForm,
   CreateUserForm,
   ResetPasswordForm,
-  TownshipDeadlineForm,
+  ChildrenDeadlineForm,
   UserRoleForm,
   UserStandingForm,
 } from "@/components/admin/AdminForms";
@@ -22,10 +22,13 @@ export default async function AdminPage() {
   const user = await requireAbility("administer");
   const db = getDb();
   const scope = actorScope(user);
-  const agencies = listCountyAgencies(db, scope);
-  const users = listCountyUsers(db, scope);
-  const county = agencies.find((agency) => agency.id === user.agencyId);
-  const townshipDeadline = county?.townshipDeadline ?? null;
+  const agencies = listManagedAgencies(db, scope);
+  const users = listManagedUsers(db, scope);
+  const office = agencies.find((agency) => agency.id === user.agencyId);
+  const officeTier = office?.officeTier ?? "county";
+  const agencyNames = new Map(agencies.map((agency) => [agency.id, agency.name]));
+  const offices = agencies.filter((agency) => agency.officeTier !== null);
+  const hasChildOffices = offices.length > 1;
   const userOptions = users.map((member) => ({
     value: String(member.id),
     label: `${member.displayName}（${member.username}，${member.agencyName}）`,
@@ -37,29 +40,38 @@ export default async function AdminPage() {
     <div className="space-y-8">
       <div>
         <h1 className="text-xl font-semibold">管理</h1>
-        <p className="text-slate-600">{user.agencyName}：本县（区）的机关、用户和报送截止日期。</p>
+        <p className="text-slate-600">
+          {user.agencyName}：本级{hasChildOffices ? "及下级政务公开办" : ""}所管理的机关、用户和报送截止日期。
+        </p>
       </div>
 
       <section aria-labelledby="agencies-heading" className="space-y-3">
         <h2 id="agencies-heading" className="text-lg font-semibold">
           机关（{agencies.length} 个）
         </h2>
-        <DataTable testId="agency-list" columns={["机关名称", "层级", "年度报告截止日期", "用户数"]}>
+        <DataTable testId="agency-list" columns={["机关名称", "上级机关", "层级", "年度报告截止日期", "用户数"]}>
           {agencies.map((agency) => (
             <tr key={agency.id} className="border-t border-slate-100">
               <td className={`${td} font-medium`}>
                 {agency.name}
                 {agency.id === user.agencyId && <span className="ml-2 text-sm font-normal text-slate-500">（本级）</span>}
               </td>
-              <td className={td}>{agencyLevelLabels[agency.level]}</td>
-              <td className={td}>{deadlineRule(agency.level, townshipDeadline)}</td>
+              <td className={td}>{agency.parentId === null ? "—" : (agencyNames.get(agency.parentId) ?? "上级政务公开办")}</td>
+              <td className={td}>
+                {agencyLevelLabels[agency.level]}
+                {agency.officeTier && `（${officeTierLabels[agency.officeTier]}级政务公开办）`}
+              </td>
+              <td className={td}>{deadlineRule(agency.level, agency.parentDeadline)}</td>
               <td className={td}>{usersPerAgency.get(agency.id) ?? 0}</td>
             </tr>
           ))}
         </DataTable>
         <div className="grid gap-4 md:grid-cols-2">
-          <CreateAgencyForm />
-          <TownshipDeadlineForm current={townshipDeadline ?? ""} />
+          <CreateAgencyForm
+            parents={offices.map((agency) => ({ value: String(agency.id), label: agency.name }))}
+            ownOfficeId={String(user.agencyId)}
+          />
+          <ChildrenDeadlineForm current={office?.childrenDeadline ?? ""} tier={officeTier} />
         </div>
       </section>
 

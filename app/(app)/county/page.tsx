@@ -5,35 +5,61 @@ import type { Finding } from "@/lib/report/rules";
 import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
-import { countyYearChoice, loadCountyFigures } from "@/lib/county/figures";
+import { countyYearChoice, loadCountyFigures, type ChildOfficeFigures } from "@/lib/county/figures";
+import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
+import { OfficeLine } from "@/components/layout/OfficeLine";
+import { cellClass, DataTable } from "@/components/ui/DataTable";
 
-export const metadata = { title: "全县汇总 · 年报" };
+export const metadata = { title: "汇总 · 年报" };
 
 const link = "text-brand-600 underline-offset-2 hover:underline";
 
-export default async function CountyPage({ searchParams }: { searchParams: Promise<{ year?: string; agency?: string }> }) {
+export default async function CountyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; agency?: string; office?: string }>;
+}) {
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
   const params = await searchParams;
   const { year, options: yearOptions } = countyYearChoice(db, user, params.year);
-  const figures = loadCountyFigures(db, user, year);
-  const { aggregate, summed, missing } = figures;
+  const choice = chooseOffice(db, user, params.office, "汇总");
+  const figures = choice.ok && choice.office ? loadCountyFigures(db, user, year, choice.office.id) : undefined;
+  if (!choice.ok || !figures) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-xl font-semibold">汇总</h1>
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
+          {choice.ok ? "找不到该政务公开办。" : choice.reason}
+        </p>
+        <Link href="/county" className={link}>
+          返回本级汇总
+        </Link>
+      </div>
+    );
+  }
+  const { aggregate, summed, missing, childOffices, title } = figures;
+  // With offices below, the agency tables list the office's own agencies; each child office is one line.
+  const direct = (agency: { childOfficeId: number | null }) => childOffices.length === 0 || agency.childOfficeId === null;
   const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
+  const officeQuery = figures.office.id === user.agencyId ? "" : `&office=${figures.office.id}`;
+  const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/county?year=${year}` : `/county?year=${year}&office=${id}`);
 
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-xl font-semibold">全县汇总</h1>
+          <h1 className="text-xl font-semibold">{title}</h1>
+          <OfficeLine line={choice.line} href={officeHref} />
           <p className="text-slate-600">
-            {user.agencyName}及所属各机关 {year} 年度政府信息公开工作年度报告：已批准报告的表二、表三、表四逐格相加。
+            {figures.office.name}及所属各机关 {year} 年度政府信息公开工作年度报告：已批准报告的表二、表三、表四逐格相加。
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <YearSelectForm id="county-year" year={year} years={yearOptions} />
           <a
-            href={`/api/county/xlsx?year=${year}`}
+            href={`/api/county/xlsx?year=${year}${officeQuery}`}
             download
             className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700"
           >
@@ -50,9 +76,17 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
 
       <p className="text-slate-700" data-testid="county-summary">
         {`共 ${figures.agencies.length} 个机关，已批准并计入汇总 ${summed.length} 个`}
-        {missing.length > 0 && <span className="text-amber-800">{`，尚未计入 ${missing.length} 个（见下方「未计入汇总的机关」）`}</span>}
+        {missing.length > 0 && (
+          <span className="text-amber-800">
+            {childOffices.length > 0
+              ? `，尚未计入 ${missing.length} 个`
+              : `，尚未计入 ${missing.length} 个（见下方「未计入汇总的机关」）`}
+          </span>
+        )}
         。合计数按各机关填报的数字相加，不重新计算。
       </p>
+
+      {childOffices.length > 0 && <ChildOfficesTable offices={childOffices} href={(id) => officeHref(id, false)} />}
 
       {aggregate.findings.length > 0 && (
         <BalanceFindings id="county-findings" title={`汇总表不平衡（${aggregate.findings.length} 处）`} findings={aggregate.findings}>
@@ -66,8 +100,8 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
             {selected ? `${selected.agencyName}的表格` : "汇总表"}
           </h2>
           {selected && (
-            <Link href={`/county?year=${year}#tables`} className={link}>
-              返回全县汇总表
+            <Link href={`/county?year=${year}${officeQuery}#tables`} className={link}>
+              返回{title}表
             </Link>
           )}
         </div>
@@ -81,17 +115,17 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
         ) : summed.length === 0 ? (
           <p className="rounded border border-slate-200 bg-white px-3 py-2 text-slate-600">{year} 年度尚无已批准的报告，暂无汇总数字。</p>
         ) : (
-          <CountyTables report={aggregate.report} findings={aggregate.findings} caption="全县汇总" />
+          <CountyTables report={aggregate.report} findings={aggregate.findings} caption={title} />
         )}
       </section>
 
-      {summed.length > 0 && (
+      {summed.filter(direct).length > 0 && (
         <section aria-labelledby="county-agencies-heading" className="space-y-2">
           <h2 id="county-agencies-heading" className="text-lg font-semibold">
-            各机关（{summed.length} 个）
+            {childOffices.length > 0 ? "本级及直属机关" : "各机关"}（{summed.filter(direct).length} 个）
           </h2>
           <AgencyFiguresTable
-            agencies={summed}
+            agencies={summed.filter(direct)}
             combined={aggregate.report}
             combinedFindings={aggregate.findings}
             year={year}
@@ -102,9 +136,9 @@ export default async function CountyPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="county-missing-heading" className="space-y-2">
         <h2 id="county-missing-heading" className="text-lg font-semibold">
-          未计入汇总的机关（{missing.length} 个）
+          {childOffices.length > 0 ? "本级及直属机关中未计入汇总的" : "未计入汇总的机关"}（{missing.filter(direct).length} 个）
         </h2>
-        <MissingAgenciesTable agencies={missing} />
+        <MissingAgenciesTable agencies={missing.filter(direct)} />
       </section>
     </div>
   );
@@ -135,6 +169,45 @@ function BalanceFindings({
         ))}
       </ul>
       <p className="mt-1 text-sm text-slate-700">{children}</p>
+    </section>
+  );
+}
+
+/** Each office directly below with its subtotal: how many agencies are in it and whether its sum balances. */
+function ChildOfficesTable({ offices, href }: { offices: ChildOfficeFigures[]; href: (officeId: number) => string }) {
+  const td = cellClass;
+  return (
+    <section aria-labelledby="child-offices-heading" className="space-y-2">
+      <h2 id="child-offices-heading" className="text-lg font-semibold">
+        下级政务公开办（{offices.length} 个）
+      </h2>
+      <DataTable
+        testId="child-office-rollups"
+        columns={["政务公开办", { label: "机关数", align: "right" }, { label: "计入汇总", align: "right" }, "小计平衡检查"]}
+      >
+        {offices.map((office) => (
+          <tr key={office.officeId} className="border-t border-slate-100">
+            <td className={td}>
+              <Link href={href(office.officeId)} className={`font-medium ${link}`}>
+                {office.name}
+              </Link>
+            </td>
+            <td className={`${td} text-right tabular-nums`}>{office.agencyCount}</td>
+            <td className={`${td} text-right tabular-nums`}>{office.summedCount}</td>
+            <td className={td}>
+              {office.summedCount === 0 ? (
+                <span className="text-slate-500">暂无已批准的报告</span>
+              ) : office.aggregate.findings.length === 0 ? (
+                <span className="text-green-800">平衡</span>
+              ) : (
+                <span className="font-semibold text-red-700" title={office.aggregate.findings.map((finding) => finding.message).join("\n")}>
+                  不平衡（{office.aggregate.findings.length} 处）
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

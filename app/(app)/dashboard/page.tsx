@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { listDashboardEntries } from "@/db/queries/dashboard";
+import { listChildOfficeProgress, listDashboardEntries } from "@/db/queries/dashboard";
 import { requireAbility } from "@/lib/auth/guards";
-import { actorScope, isCountyAdmin } from "@/lib/permissions";
+import { actorScope } from "@/lib/permissions";
+import { chooseOffice } from "@/lib/dashboard/office-choice";
+import { OfficeLine } from "@/components/layout/OfficeLine";
 import { formatDateTime } from "@/lib/format";
 import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
-import { dashboardRow, type DashboardRow } from "@/lib/dashboard/dashboard";
+import { childOfficeProgress, dashboardRow, type ChildOfficeProgress, type DashboardRow } from "@/lib/dashboard/dashboard";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
@@ -29,31 +31,59 @@ function Count({ value, tone }: { value: number | undefined; tone: "error" | "wa
   return <span className={`font-semibold ${tone === "error" ? "text-red-700" : "text-amber-700"}`}>{value}</span>;
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ year?: string; office?: string }> }) {
   const user = await requireAbility("viewDashboard");
+  const db = getDb();
+  const params = await searchParams;
   const years = selectableReportYears();
-  const requested = Number((await searchParams).year);
+  const requested = Number(params.year);
   const year = years.includes(requested) ? requested : defaultReportYear();
+  const choice = chooseOffice(db, user, params.office, "进度总览");
+  if (!choice.ok) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-xl font-semibold">进度总览</h1>
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
+          {choice.reason}
+        </p>
+        <Link href="/dashboard" className="text-brand-600 underline-offset-2 hover:underline">
+          返回本级进度总览
+        </Link>
+      </div>
+    );
+  }
+  const officeId = choice.office?.id ?? user.agencyId;
   const now = new Date();
-  const rows = listDashboardEntries(getDb(), actorScope(user), year).map((entry) => dashboardRow(entry, year, now));
+  const scope = actorScope(user);
+  const rows = listDashboardEntries(db, scope, year, officeId).map((entry) => dashboardRow(entry, year, now));
+  const childOffices = choice.office ? childOfficeProgress(listChildOfficeProgress(db, scope, year, officeId), year, now) : [];
   const approved = rows.filter((row) => row.report?.status === "approved").length;
   const submitted = rows.filter((row) => row.report?.status === "submitted").length;
   const notStarted = rows.filter((row) => !row.report).length;
   const late = rows.filter((row) => row.late && row.report?.status !== "approved").length;
+  const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/dashboard?year=${year}` : `/dashboard?year=${year}&office=${id}`);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold">进度总览</h1>
+          <OfficeLine line={choice.line} href={officeHref} />
           <p className="text-slate-600">
-            {isCountyAdmin(user) ? `${user.agencyName}及所属各机关` : user.agencyName}
+            {choice.office ? `${choice.office.name}及所属各机关` : user.agencyName}
             {year} 年度政府信息公开工作年度报告
           </p>
         </div>
         <YearSelectForm id="dashboard-year" year={year} years={years} />
       </div>
 
+      {childOffices.length > 0 && <ChildOfficesTable offices={childOffices} href={(id) => officeHref(id, false)} />}
+
+      {childOffices.length > 0 && (
+        <h2 className="text-lg font-semibold" id="direct-agencies">
+          本级及直属机关
+        </h2>
+      )}
       <p className="text-slate-700" data-testid="dashboard-summary">
         {`共 ${rows.length} 个机关：已批准 ${approved} 个，待审核 ${submitted} 个，尚未开始 ${notStarted} 个`}
         {late > 0 && <span className="font-semibold text-red-700">{`，已逾期未完成 ${late} 个`}</span>}。
@@ -98,7 +128,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   <span className="text-sm text-slate-500">（{counts.unacknowledgedWarnings}）</span>
                 )}
               </td>
-              <td className={td}>{row.deadline?.label ?? <span className="text-slate-500">县（区）未设定</span>}</td>
+              <td className={td}>{row.deadline?.label ?? <span className="text-slate-500">所属县（区）未设定</span>}</td>
               <td className={`${td} ${row.late ? "font-semibold text-red-700" : ""}`}>{daysText(row)}</td>
               <td className={`${td} text-right`}>
                 {row.report && (
@@ -120,8 +150,50 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         })}
       </DataTable>
       <p className="text-sm text-slate-500">
-        截止日期：部门为次年1月31日，县（区）人民政府本级报告为次年3月31日，乡镇、街道为县（区）政务公开办设定的日期。
+        截止日期：部门为次年1月31日，人民政府本级报告为次年3月31日（上级政务公开办设定了更早日期的，按设定的日期），乡镇、街道为县（区）政务公开办设定的日期。
       </p>
     </div>
+  );
+}
+
+/** Each office directly below, its whole subtree counted by status, with the way down into it. */
+function ChildOfficesTable({ offices, href }: { offices: ChildOfficeProgress[]; href: (officeId: number) => string }) {
+  const number = `${td} text-right tabular-nums`;
+  return (
+    <section aria-labelledby="child-offices-heading" className="space-y-2">
+      <h2 id="child-offices-heading" className="text-lg font-semibold">
+        下级政务公开办（{offices.length} 个）
+      </h2>
+      <DataTable
+        testId="child-offices"
+        columns={[
+          "政务公开办",
+          { label: "机关数", align: "right" },
+          { label: "已批准", align: "right" },
+          { label: "待审核", align: "right" },
+          { label: "填写中", align: "right" },
+          { label: "导入待确认", align: "right" },
+          { label: "未开始", align: "right" },
+          { label: "已逾期", align: "right" },
+        ]}
+      >
+        {offices.map((office) => (
+          <tr key={office.officeId} className={`border-t border-slate-100 ${office.late > 0 ? "bg-red-50" : ""}`}>
+            <td className={td}>
+              <Link href={href(office.officeId)} className="font-medium text-brand-600 underline-offset-2 hover:underline">
+                {office.name}
+              </Link>
+            </td>
+            <td className={number}>{office.agencies}</td>
+            <td className={number}>{office.approved}</td>
+            <td className={number}>{office.submitted}</td>
+            <td className={number}>{office.inProgress}</td>
+            <td className={number}>{office.imported}</td>
+            <td className={number}>{office.notStarted}</td>
+            <td className={`${number} ${office.late > 0 ? "font-semibold text-red-700" : ""}`}>{office.late}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
   );
 }

@@ -36,7 +36,7 @@ describe("POST /api/county/check, /file and /xlsx", () => {
   beforeAll(() => {
     ({ db, cleanup } = openTemporaryDb());
     state.db = db;
-    const county = createAgency(db, { name: "某县", level: "government" });
+    const county = createAgency(db, { name: "某县", level: "government", officeTier: "county" });
     const township = createAgency(db, { name: "某县某镇", level: "township", parentId: county.id });
     ids.admin = createUser(db, { username: "admin", displayName: "admin", role: "admin", agencyId: county.id, passwordHash: "x" }).id;
     ids.clerk = createUser(db, { username: "clerk", displayName: "clerk", role: "clerk", agencyId: township.id, passwordHash: "x" }).id;
@@ -52,7 +52,7 @@ describe("POST /api/county/check, /file and /xlsx", () => {
     state.userId = ids.clerk;
     const refused = await start(json({ files: [{ name: "a.html", size: 10 }] }));
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toBe("只有县（区）管理员可以批量检查已发布的报告。");
+    expect((await refused.json()).error).toBe("只有政务公开办的管理员可以批量检查已发布的报告。");
   });
 
   it("starts a batch, checks a file sent as the body, and gives the workbook", async () => {

@@ -53,7 +53,7 @@ describe("GET /api/county/xlsx", () => {
     state.db = db;
     const user = (username: string, role: UserRole, agencyId: number) =>
       createUser(db, { username, displayName: username, role, agencyId, passwordHash: "not-a-real-hash" }).id;
-    const county = createAgency(db, { name: COUNTY, level: "government" });
+    const county = createAgency(db, { name: COUNTY, level: "government", officeTier: "county" });
     ids.admin = user("admin", "admin", county.id);
     const agency = (name: string, level: "township" | "department", status: ReportStatus | null, content?: unknown) => {
       const created = createAgency(db, { name, level, parentId: county.id });
@@ -77,7 +77,7 @@ describe("GET /api/county/xlsx", () => {
     ids.clerk = agency("烟台市蓬莱区司法局", "department", "submitted", { ...cleanReport("2019"), agency: { name: "烟台市蓬莱区司法局" } });
     agency("烟台市蓬莱区教育局", "department", "approved", { ...cleanReport("2021", { year: 2020 }), agency: { name: "烟台市蓬莱区教育局" } });
     agency("烟台市蓬莱区刘家沟镇", "township", null);
-    const other = createAgency(db, { name: "某县", level: "government" });
+    const other = createAgency(db, { name: "某县", level: "government", officeTier: "county" });
     ids.otherAdmin = user("other-admin", "admin", other.id);
   });
   afterAll(() => cleanup());

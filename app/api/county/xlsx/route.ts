@@ -1,9 +1,9 @@
 /**
- * GET /api/county/xlsx?year=YYYY — the county figures of a year as an XLSX workbook
- * (lib/county/workbook.ts).
+ * GET /api/county/xlsx?year=YYYY[&office=ID] — the roll-up of a year as an XLSX workbook
+ * (lib/county/workbook.ts), of the admin's own office or of an office below it.
  *
- * County admins only: 401 without a session, 403 for others (audited), 400 for a missing or impossible
- * year. Every download is recorded in the audit log.
+ * Office admins only: 401 without a session, 403 for others (audited), 404 for an office outside the admin's
+ * reach (audited), 400 for a missing or impossible year. Every download is recorded in the audit log.
  */
 import { getDb } from "@/lib/db";
 import { jsonError, signedInUser } from "@/lib/http/route-responses";
@@ -18,13 +18,17 @@ export async function GET(request: Request): Promise<Response> {
   if ("response" in signedIn) return signedIn.response;
   const { user } = signedIn;
 
-  const param = new URL(request.url).searchParams.get("year") ?? "";
+  const params = new URL(request.url).searchParams;
+  const param = params.get("year") ?? "";
+  const office = params.get("office");
+  const officeId = office === null ? user.agencyId : /^\d{1,12}$/.test(office) ? Number(office) : NaN;
+  if (Number.isNaN(officeId)) return jsonError(400, "政务公开办编号无效。");
   const year = /^\d{4}$/.test(param) ? Number(param) : NaN;
   if (!(year >= FIRST_REPORT_YEAR && year <= new Date().getFullYear())) {
     return jsonError(400, `请指定报告年度（${FIRST_REPORT_YEAR} 年至今年），例如 ?year=${FIRST_REPORT_YEAR + 1}。`);
   }
 
-  const download = await countyWorkbookDownload(getDb(), user, year);
+  const download = await countyWorkbookDownload(getDb(), user, year, officeId);
   if (!download.ok) return jsonError(download.status, download.message);
   return new Response(download.body, {
     status: 200,
