@@ -13,7 +13,7 @@ const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const JS_GOAL_KB = 200;
 
 async function main() {
-  const server = await startBenchServer(3391);
+  const server = await startBenchServer(Number(process.env.BENCH_PORT ?? 3391));
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ locale: "zh-CN" });
