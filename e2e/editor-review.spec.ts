@@ -4,7 +4,7 @@ import { createReport } from "@/db/queries/reports";
 import { moveReportStatus } from "@/db/queries/workflow";
 import type { Report } from "@/lib/report/model";
 import { cleanReport } from "@/lib/report/testing";
-import { cell, createTestAgency, openSection, signIn, testDb, TEST_PASSWORD } from "./support";
+import { cell, createTestAgency, expectCellValue, openSection, signIn, testDb, TEST_PASSWORD } from "./support";
 
 /**
  * Reviewing and typing without surprises (issue #14): what a supervisor and a clerk met in the editor.
@@ -58,9 +58,9 @@ async function isGreen(locator: Locator): Promise<boolean> {
 }
 
 async function expectTableThreeNumbers(page: Page) {
-  await expect(cell(page, NEW_RECEIVED, "自然人")).toHaveValue("5");
-  await expect(cell(page, NEW_RECEIVED, "商业企业")).toHaveValue("2");
-  await expect(cell(page, GRANTED, "自然人")).toHaveValue("5");
+  await expectCellValue(page, NEW_RECEIVED, "自然人", "5");
+  await expectCellValue(page, NEW_RECEIVED, "商业企业", "2");
+  await expectCellValue(page, GRANTED, "自然人", "5");
   await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("7");
 }
 

@@ -6,7 +6,7 @@ import { reports } from "@/db/schema";
 import { exportReport } from "@/lib/report/export";
 import { parseInterchange } from "@/lib/report/interchange";
 import { deflated, writeZip, zeroEntry } from "@/lib/report/import/zip-testing";
-import { cell, createTestAgency, openSection, signIn, storedReportContent, TEST_PASSWORD, testDb } from "./support";
+import { createTestAgency, expectCellValue, openSection, signIn, storedReportContent, TEST_PASSWORD, testDb } from "./support";
 
 const SEED_TEXT = path.resolve("..", "shared", "seeds", "000_332374fea032217b.txt");
 
@@ -28,7 +28,7 @@ test("a clerk starts 2021 from the published 2020 report pasted as text, after s
   await expect(page.getByLabel("发布网站网址")).toHaveValue("http://www.penglai.gov.cn");
   await expect(page.getByLabel("联系电话")).toHaveValue("0535-5601507");
   await openSection(page, /三、收到和处理/);
-  await expect(cell(page, "二、上年结转政府信息公开申请数量", "自然人")).toHaveValue("0");
+  await expectCellValue(page, "二、上年结转政府信息公开申请数量", "自然人", "0");
   await expect(page.getByLabel("「一、本年新收政府信息公开申请数量」的「自然人」（上年 1）")).toBeVisible();
   const stored = storedReportContent(clerk, reportId) as { year: number; edition: string };
   expect(stored).toMatchObject({ year: 2021, edition: "2021" });

@@ -1,7 +1,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
-import { cell, collectViolations, createTestAgency, expectSaved, openSection, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
+import { collectViolations, createTestAgency, expectSaved, fillCell, openSection, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
 
 const FOREIGN_ORIGIN = "https://evil.example";
 
@@ -89,7 +89,7 @@ test("the editor and the pages around it run without a CSP violation", async ({ 
   // The policy is really there (without one, nothing could violate it).
   expectPagePolicy((await page.reload())!.headers());
   await openSection(page, /三、收到和处理/);
-  await cell(page, "一、本年新收政府信息公开申请数量", "自然人").fill("3");
+  await fillCell(page, "一、本年新收政府信息公开申请数量", "自然人", "3");
   await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("3");
   await expectSaved(page);
   await openSection(page, /二、主动公开/);

@@ -75,8 +75,29 @@ export async function openSection(page: Page, title: RegExp | string) {
   await page.getByRole("navigation", { name: "报告栏目" }).getByRole("button", { name: title }).click();
 }
 
+/**
+ * A number cell of an editor table, by its row and column: the cell itself, or the editor input inside it while
+ * the cell is edited (the input then carries the cell's name).
+ */
 export function cell(page: Page, row: string, column: string) {
   return page.getByLabel(`「${row}」的「${column}」`, { exact: false }).first();
+}
+
+/** Types a figure into a cell as a clerk does: the cell is clicked (its editor input appears) and filled. */
+export async function fillCell(page: Page, row: string, column: string, text: string) {
+  await cell(page, row, column).click();
+  await expect(cell(page, row, column)).toBeFocused();
+  await cell(page, row, column).fill(text);
+}
+
+/** The text a cell shows: its editor input's while the cell is edited, its own otherwise. */
+export async function expectCellValue(page: Page, row: string, column: string, value: string) {
+  await expect(async () => {
+    const shown = await cell(page, row, column).evaluate((element) =>
+      element instanceof HTMLInputElement ? element.value : (element.querySelector("[data-cell-text]")?.textContent ?? null),
+    );
+    expect(shown).toBe(value);
+  }).toPass();
 }
 
 export async function expectSaved(page: Page) {

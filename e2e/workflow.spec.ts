@@ -77,7 +77,7 @@ test("submit → return with comments → resubmit → approve locks the report"
   // The commented cell itself is marked in the table, and only that one.
   await expect(clerkPage.getByTestId("comment-mark")).toHaveCount(1);
   await expect(
-    clerkPage.getByRole("cell").filter({ has: clerkPage.getByLabel("「三、本年度办理结果（一）予以公开」的「自然人」") }).getByTestId("comment-mark"),
+    clerkPage.getByRole("gridcell", { name: "「三、本年度办理结果（一）予以公开」的「自然人」" }).getByTestId("comment-mark"),
   ).toBeVisible();
   // The clerk marks the cell comment as dealt with: it says who did, and the cell is no longer marked.
   await sectionComments.getByRole("button", { name: "标记为已处理" }).click();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { getSession } from "next-auth/react";
 import { getEdition } from "@/lib/report/editions";
@@ -13,6 +13,7 @@ import { SaveStatus } from "../SaveStatus";
 import { ValueStore, useValueStore } from "../value-store";
 import { EditorContext, type CellComment, type EditorContextValue, type EditorMessage as Message } from "./context";
 import { editorSnapshot, fieldDomId } from "./store";
+import { CellMarks } from "./cell-marks";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues } from "./values";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
 import { SectionNav } from "./SectionNav";
@@ -67,6 +68,8 @@ export function ReportEditor(props: ReportEditorProps) {
     const report = toReport(initialValues, !readOnly);
     return new ValueStore(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements })));
   });
+  const [marks] = useState(() => new CellMarks(store));
+  useLayoutEffect(() => marks.follow(), [marks]);
   const autosave = useAutosave<EditorPayload>({
     reportId,
     initialVersion: props.version,
@@ -178,8 +181,8 @@ export function ReportEditor(props: ReportEditorProps) {
   const cellComments = props.cellComments ?? NO_COMMENTS;
   const commentOnCell = props.onCommentOnCell;
   const context: EditorContextValue = useMemo(
-    () => ({ store, edition, previous, readOnly, announce, cellComments, commentOnCell }),
-    [store, edition, previous, readOnly, announce, cellComments, commentOnCell],
+    () => ({ store, marks, edition, previous, readOnly, announce, cellComments, commentOnCell }),
+    [store, marks, edition, previous, readOnly, announce, cellComments, commentOnCell],
   );
   const title = EDITOR_SECTIONS.find((s) => s.key === section)!.title;
 

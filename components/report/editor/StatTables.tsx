@@ -104,6 +104,8 @@ export function ActiveDisclosureTable() {
       <div className="overflow-x-auto [contain:content]">
         <table
           className="w-full border-collapse border-l border-t border-slate-300"
+          role="grid"
+          aria-readonly={readOnly || undefined}
           onKeyDown={keys.onKeyDown}
           onPaste={keys.onPaste}
           onBlur={keys.onBlur}
@@ -206,7 +208,7 @@ const requestsTh = "border-b border-r border-slate-300 bg-slate-100 px-1 py-1 te
 const requestsRowLabel = "border-b border-r border-slate-300 bg-white px-1.5 py-1 text-left text-slate-800";
 
 export function RequestsTable() {
-  const { edition, store, announce } = useEditor();
+  const { edition, store, readOnly, announce } = useEditor();
   const withOther = useMemo(() => hasOtherApplicant(store.get().report.requests), [store]);
   const grid = useMemo(() => requestsGrid(edition, store.get().report), [edition, store]);
   const headerRows = useMemo(() => requestsHeaderRows(edition, withOther), [edition, withOther]);
@@ -217,8 +219,10 @@ export function RequestsTable() {
       <div className="@container">
         <div className={requestsBox} onFocus={showWholeBox}>
           <table
-            className="w-full min-w-[38rem] table-fixed border-separate border-spacing-0 border-l border-t border-slate-300 text-sm [&_input]:scroll-ml-[10.5rem] [&_input]:scroll-mt-32"
-            onKeyDown={keys.onKeyDown}
+            className="w-full min-w-[38rem] table-fixed border-separate border-spacing-0 border-l border-t border-slate-300 text-sm [&_td]:scroll-ml-[10.5rem] [&_td]:scroll-mt-32"
+            role="grid"
+          aria-readonly={readOnly || undefined}
+          onKeyDown={keys.onKeyDown}
             onPaste={keys.onPaste}
             onBlur={keys.onBlur}
           >
@@ -290,7 +294,7 @@ export function RequestsTable() {
 }
 
 export function ReviewLitigationTable() {
-  const { edition, announce } = useEditor();
+  const { edition, readOnly, announce } = useEditor();
   const grid = useMemo(() => reviewLitigationGrid(edition), [edition]);
   const keys = useGridKeys(edition, grid, announce);
   const { groups, cells } = edition.reviewLitigation;
@@ -300,6 +304,8 @@ export function ReviewLitigationTable() {
       <div className="overflow-x-auto [contain:content]">
         <table
           className="w-full min-w-[38rem] table-fixed border-collapse border-l border-t border-slate-300 text-sm"
+          role="grid"
+          aria-readonly={readOnly || undefined}
           onKeyDown={keys.onKeyDown}
           onPaste={keys.onPaste}
           onBlur={keys.onBlur}

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { CellKind } from "@/lib/report/editions";
 import { formatCell, readCellInput, refusedCellText } from "@/lib/report/cell-input";
@@ -9,13 +9,31 @@ import { readPath } from "@/lib/report/paths";
 import { useEditor, type CellComment } from "./context";
 import { useValueStore } from "../value-store";
 import { fieldDomId } from "./store";
+import { applyMark } from "./cell-marks";
+import { takeSelectOnEdit } from "./grid-keys";
 import { cellField, type EditorValues } from "./values";
 
-const severityStyles = {
-  error: "bg-red-50 ring-2 ring-inset ring-red-500",
-  warning: "bg-amber-50 ring-2 ring-inset ring-amber-400",
-  blank: "bg-yellow-50/70",
-} as const;
+/**
+ * A cell's look for its mark (`data-mark`, written by CellMarks outside React): its most severe finding, or
+ * text refused at the cell.
+ */
+const markStyles = [
+  "data-[mark=error]:bg-red-50 data-[mark=error]:ring-2 data-[mark=error]:ring-inset data-[mark=error]:ring-red-500",
+  "data-[mark=warning]:bg-amber-50 data-[mark=warning]:ring-2 data-[mark=warning]:ring-inset data-[mark=warning]:ring-amber-400",
+  "data-[mark=blank]:bg-yellow-50/70",
+  "data-[mark=refused]:relative data-[mark=refused]:bg-red-50 data-[mark=refused]:ring-2 data-[mark=refused]:ring-inset data-[mark=refused]:ring-red-600",
+].join(" ");
+
+/**
+ * The attributes a cell is first rendered with, from the snapshot when it mounts (so the server's HTML is
+ * marked too); later changes are CellMarks' alone, and these stay the same props so React never rewrites them.
+ */
+function useFirstMark(path: string) {
+  const { store, marks } = useEditor();
+  const [first] = useState(() => store.get().severityByPath.get(path));
+  const ref = useCallback((td: HTMLTableCellElement | null) => marks.register(path, td), [marks, path]);
+  return { ref, severity: first, invalid: first === "error" || first === "blank" };
+}
 
 /** A corner mark on a cell that a supervisor's open comment points at. */
 function CommentMark({ path }: { path: string }) {
@@ -118,22 +136,15 @@ function previousFigure(previous: Report | null, path: string): Cell {
 }
 
 /**
- * Why the cell's text was refused, at the cell: above it while the cell has focus (tied to the input by
- * aria-describedby, read out when it appears), the cell ringed red. Mounted only for a refused cell, it
- * watches that cell's value alone: a number written into the cell another way (全部填 0, a pasted block)
- * ends the refusal.
+ * Why the cell's text was refused, at the cell: above it while the cell has focus (tied to the cell by
+ * aria-describedby, read out when it appears), the cell ringed red. Mounted only for a refused cell.
  */
-function CellRefusal({ id, path, reason, onGone }: { id: string; path: string; reason: string; onGone: () => void }) {
-  const { store } = useEditor();
-  const filled = useValueStore(store, (snapshot) => readPath(snapshot.report, path) != null);
-  useEffect(() => {
-    if (filled) onGone();
-  }, [filled, onGone]);
+function CellRefusal({ id, reason }: { id: string; reason: string }) {
   return (
     <span
       id={id}
       role="alert"
-      className="pointer-events-none absolute bottom-full right-0 z-10 mb-1 hidden w-max max-w-[16rem] rounded bg-red-700 px-2 py-1 text-left text-xs leading-4 text-white shadow-md peer-focus:block"
+      className="pointer-events-none absolute bottom-full right-0 z-10 mb-1 hidden w-max max-w-[16rem] rounded bg-red-700 px-2 py-1 text-left text-xs leading-4 text-white shadow-md group-focus-within:block"
     >
       {reason}；改正前此格按未填写计。
     </span>
@@ -141,9 +152,15 @@ function CellRefusal({ id, path, reason, onGone }: { id: string; path: string; r
 }
 
 /**
- * A number cell: its own highlight, last year's figure beside it. What does not read as a number of the
- * cell's kind stays on screen as typed, refused at the cell, and counts as blank: "1.5" in a count is
- * never taken for 15.
+ * A number cell of a table. Like a spreadsheet's, it is a plain cell showing its figure, and one editor input
+ * moves over the grid: the cell that gets focus (by Tab, a click, the arrow keys or a finding) shows an input
+ * in its place until focus leaves it. A page of plain cells costs far less on every frame than a page of
+ * inputs. The cell is a focusable grid cell named by its row and column; while it is edited the input carries
+ * that name instead.
+ *
+ * What does not read as a number of the cell's kind stays on screen as typed, refused at the cell, and counts
+ * as blank: "1.5" in a count is never taken for 15. A number written into the cell another way (全部填 0, a
+ * pasted block, a restored draft) replaces the refused text.
  */
 export const NumberCell = memo(function NumberCell({
   path,
@@ -162,22 +179,19 @@ export const NumberCell = memo(function NumberCell({
   cardAbove?: boolean;
 }) {
   const { store, edition, readOnly, previous, cellComments, commentOnCell } = useEditor();
+  const { getValues, setValue } = useFormContext<EditorValues>();
   const comments = cellComments.get(path);
-  const { register } = useFormContext<EditorValues>();
-  const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
-  // Registered once: a fresh registration on every render hands React a new ref callback, and the
-  // form library re-attaches the field each time the cell's highlight changes.
-  const field = useMemo(
-    () =>
-      register(cellField(path), {
-        setValueAs: (text: unknown) => {
-          if (typeof text !== "string") return text;
-          const input = readCellInput(text, kind);
-          return input.ok ? input.value : null;
-        },
-      }),
-    [register, path, kind],
-  );
+  const mark = useFirstMark(path);
+  const field = cellField(path);
+  // The figure as the form holds it. A table 二 row that does not apply is not in the report: its cells show
+  // the numbers the form keeps for it (greyed), which come back when the row applies again.
+  const stored = useValueStore(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
+  const value = disabled ? (getValues(field) as Cell | undefined) : stored;
+  // Text typed into the cell that holds no number (refused, or "3." left half-typed); null when the cell
+  // shows its figure. Kept while a number written another way does not replace it.
+  const [typed, setTyped] = useState<{ text: string; over: Cell | undefined } | null>(null);
+  const text = typed && Object.is(typed.over, value) ? typed.text : formatCell(value);
+  const [editing, setEditing] = useState(false);
   // Why the text in the cell is refused; set only when that changes (not on every keystroke).
   const [refusal, setRefusal] = useState<string | null>(null);
   const shownRefusal = useRef<string | null>(null);
@@ -186,43 +200,89 @@ export const NumberCell = memo(function NumberCell({
     shownRefusal.current = reason;
     setRefusal(reason);
   }, []);
-  const endRefusal = useCallback(() => refuse(null), [refuse]);
+  if (refusal && text !== typed?.text) refuse(null);
+  const td = useRef<HTMLTableCellElement | null>(null);
+  const input = useRef<HTMLInputElement | null>(null);
+  const { ref: markRef } = mark;
+  const cellRef = useCallback(
+    (element: HTMLTableCellElement | null) => {
+      td.current = element;
+      markRef(element);
+    },
+    [markRef],
+  );
+  // A refusal shows before the cell's severity, and makes the cell invalid; an input that appears takes the
+  // cell's marks and focus, the caret at the end, or its text selected when the keys moved here (typing then
+  // replaces it, as in a spreadsheet).
+  useLayoutEffect(() => {
+    if (td.current) applyMark(td.current);
+  }, [refusal, editing]);
+  useLayoutEffect(() => {
+    if (!editing || !input.current || !td.current) return;
+    input.current.focus();
+    if (takeSelectOnEdit(td.current)) input.current.select();
+    else input.current.setSelectionRange(input.current.value.length, input.current.value.length);
+  }, [editing]);
   const label = labelText(edition, path);
   const previousValue = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
+  const name = `${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${comments ? "（有审核意见）" : ""}`;
   const id = fieldDomId(path);
-  const describedBy = [refusal && `${id}-refusal`, comments && `${id}-comments`].filter(Boolean).join(" ");
+  const describedBy = [refusal && `${id}-refusal`, comments && `${id}-comments`].filter(Boolean).join(" ") || undefined;
+  const editable = !readOnly && !disabled;
   return (
     <td
-      className={`group ${refusal ? "relative bg-red-50 ring-2 ring-inset ring-red-600" : `${cellPosition(path, previous, cellComments, !!commentOnCell)} ${severity ? severityStyles[severity] : ""}`} border-b border-r border-slate-300 p-0`}
+      ref={cellRef}
+      id={id}
+      data-row={row}
+      data-col={column}
+      data-path={path}
+      data-severity={mark.severity}
+      data-mark={mark.severity}
+      data-refused={refusal ? "" : undefined}
+      tabIndex={disabled || editing ? -1 : 0}
+      aria-label={editing ? undefined : name}
+      aria-describedby={editing ? undefined : describedBy}
+      aria-invalid={mark.invalid || undefined}
+      aria-disabled={disabled || undefined}
+      aria-readonly={readOnly || undefined}
+      onFocus={(event) => {
+        if (event.target !== event.currentTarget) return;
+        if (editable) setEditing(true);
+        else refuse(typed ? refusedCellText(typed.text, kind, true) : null);
+      }}
+      className={`group ${cellPosition(path, previous, cellComments, !!commentOnCell)} ${markStyles} border-b border-r border-slate-300 p-0 outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-disabled:bg-slate-100 aria-disabled:text-slate-400`}
       title={refusal ?? undefined}
     >
-      <input
-        {...field}
-        id={id}
-        data-row={row}
-        data-col={column}
-        data-path={path}
-        type="text"
-        inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
-        autoComplete="off"
-        aria-label={`${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${comments ? "（有审核意见）" : ""}`}
-        aria-invalid={refusal || severity === "error" || severity === "blank" ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        disabled={disabled}
-        readOnly={readOnly}
-        className={`peer ${cellBox} bg-transparent px-1.5 text-right tabular-nums outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-400 ${refusal ? "text-red-800" : ""}`}
-        onFocus={(event) => refuse(refusedCellText(event.currentTarget.value, kind, true))}
-        onChange={(event) => {
-          // The text stays as typed; the form holds its number, or blank when it reads as none.
-          refuse(refusedCellText(event.currentTarget.value, kind, false));
-          return field.onChange(event);
-        }}
-        onBlur={(event) => {
-          refuse(refusedCellText(event.currentTarget.value, kind, true));
-          return field.onBlur(event);
-        }}
-      />
-      {refusal && <CellRefusal id={`${id}-refusal`} path={path} reason={refusal} onGone={endRefusal} />}
+      {editing ? (
+        <input
+          ref={input}
+          defaultValue={text}
+          type="text"
+          inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
+          autoComplete="off"
+          aria-label={name}
+          aria-describedby={describedBy}
+          className={`${cellBox} bg-brand-50 px-1.5 text-right tabular-nums outline-none ring-2 ring-inset ring-brand-600 ${refusal ? "text-red-800" : ""}`}
+          onChange={(event) => {
+            // The form holds the text's number, or blank when it reads as none; the text stays as typed.
+            const typedText = event.currentTarget.value;
+            const read = readCellInput(typedText, kind);
+            const number = read.ok ? read.value : null;
+            refuse(refusedCellText(typedText, kind, false));
+            setTyped(read.ok && formatCell(number) === typedText ? null : { text: typedText, over: number });
+            setValue(field, number, { shouldDirty: true });
+          }}
+          onBlur={(event) => {
+            refuse(refusedCellText(event.currentTarget.value, kind, true));
+            if (!(event.relatedTarget instanceof Node && event.currentTarget.parentElement?.contains(event.relatedTarget))) setEditing(false);
+          }}
+        />
+      ) : (
+        <span data-cell-text="" className={`${cellBox} truncate px-1.5 text-right leading-9 tabular-nums ${refusal ? "text-red-800" : ""}`}>
+          {text}
+        </span>
+      )}
+      {refusal && <CellRefusal id={`${id}-refusal`} reason={refusal} />}
       <PreviousYear path={path} />
       <CommentMark path={path} />
       <CellCard id={`${id}-comments`} path={path} comments={comments} above={cardAbove} fromLeft={column < 2} />
@@ -237,15 +297,18 @@ export const NumberCell = memo(function NumberCell({
 export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false }: { path: string; cardAbove?: boolean }) {
   const { store, edition, previous, cellComments, commentOnCell } = useEditor();
   const value = useValueStore(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
-  const severity = useValueStore(store, (snapshot) => snapshot.severityByPath.get(path));
+  const mark = useFirstMark(path);
   const comments = cellComments.get(path);
   const id = fieldDomId(path);
   return (
     <td
+      ref={mark.ref}
+      data-severity={mark.severity}
+      data-mark={mark.severity}
       id={id}
       tabIndex={comments || commentOnCell ? 0 : -1}
       aria-describedby={comments ? `${id}-comments` : undefined}
-      className={`group ${cellPosition(path, previous, cellComments, !!commentOnCell)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600 ${severity ? severityStyles[severity] : ""}`}
+      className={`group ${cellPosition(path, previous, cellComments, !!commentOnCell)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600 ${markStyles}`}
     >
       <output aria-label={`${labelText(edition, path)}（自动合计）${comments ? "（有审核意见）" : ""}`} data-path={path} className={`${cellBox} leading-9`}>
         {formatCell(value)}

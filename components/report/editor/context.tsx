@@ -4,6 +4,7 @@ import { createContext, useContext } from "react";
 import type { Edition } from "@/lib/report/editions";
 import type { Report } from "@/lib/report/model";
 import type { EditorStore } from "./store";
+import type { CellMarks } from "./cell-marks";
 
 /** A short message of the section on screen: what was done (green) or refused (red). */
 export type EditorMessage = { text: string; tone: "done" | "refused" };
@@ -13,6 +14,8 @@ export type CellComment = { id: number; body: string; author: string };
 
 export type EditorContextValue = {
   store: EditorStore;
+  /** The marks of the table cells, kept outside React (cell-marks.ts). */
+  marks: CellMarks;
   edition: Edition;
   previous: Report | null;
   readOnly: boolean;
