@@ -98,5 +98,6 @@ export function childOfficeProgress(entries: SubtreeProgressEntry[], year: numbe
     const deadline = reportDeadline(entry.level, year, entry.parentDeadline);
     if (entry.status !== "approved" && deadline && daysUntil(deadline.date, now) < 0) progress.late += 1;
   }
-  return [...byOffice.values()].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  // By name as the database orders names, like every other list of agencies.
+  return [...byOffice.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,0 +1,187 @@
+/**
+ * Roll-ups at any depth (issue #16 item 3): a city's sum is the sum of its counties' approved reports, each
+ * county's subtotal is checked for balance, and nobody sees beyond their own subtree.
+ */
+import { describe, expect } from "vitest";
+import type { Executor } from "@/db/client";
+import { createAgency } from "@/db/queries/agencies";
+import { listChildOfficeProgress } from "@/db/queries/dashboard";
+import { storeReportInStatus } from "@/db/test-db";
+import { createUser } from "@/db/queries/users";
+import { actorScope } from "@/lib/permissions";
+import { childOfficeProgress } from "@/lib/dashboard/dashboard";
+import { chooseOffice, OFFICE_NOT_FOUND } from "@/lib/dashboard/office-choice";
+import { createAgency as addAgency } from "@/lib/admin/office";
+import { auditTrail, cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "@/lib/workflow/test-fixture";
+import { loadCountyFigures } from "./figures";
+
+const shared = sharedWorld();
+const { itRolledBack } = shared;
+
+/** An approved 2025 report of 乙县's township with `received` new requests (all granted); `broken` unbalances it. */
+function storeTownshipB(tx: Executor, received: number, broken = false) {
+  const { townshipB } = shared.world.agencies;
+  const clerk = createUser(tx, { username: `clerk-b-${received}`, displayName: "乙县经办人", role: "clerk", agencyId: townshipB.id, passwordHash: worldPasswordHash() });
+  const content = cleanTownshipReport(shared.world);
+  content.agency = { name: townshipB.name, level: "township" };
+  const { requests } = content;
+  requests.newReceived.naturalPerson = requests.newReceived.total = received;
+  requests.granted.naturalPerson = requests.granted.total = received;
+  requests.totalHandled.naturalPerson = requests.totalHandled.total = broken ? received + 1 : received;
+  storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: "approved" });
+}
+
+function storeTownshipA(tx: Executor, received: number) {
+  const content = cleanTownshipReport(shared.world);
+  const { requests } = content;
+  requests.newReceived.naturalPerson = requests.newReceived.total = received;
+  requests.granted.naturalPerson = requests.granted.total = received;
+  requests.totalHandled.naturalPerson = requests.totalHandled.total = received;
+  storeReport(tx, shared.world, "approved", content);
+}
+
+describe("a city's roll-up", () => {
+  itRolledBack("sums the approved reports of every county below, with a subtotal per county", (tx) => {
+    storeTownshipA(tx, 4);
+    storeTownshipB(tx, 7);
+    const { cityAdmin } = shared.world.actors;
+    const figures = loadCountyFigures(tx, cityAdmin, 2025)!;
+    expect(figures.title).toBe("全市汇总");
+    expect(figures.summed.map((agency) => agency.agencyName).sort()).toEqual(["乙县河西镇人民政府", "甲县城关街道办事处"]);
+    expect(figures.aggregate.report.requests.newReceived.total).toBe(11);
+    expect(figures.aggregate.findings).toEqual([]);
+    expect(figures.childOffices.map((office) => [office.name, office.agencyCount, office.summedCount, office.aggregate.report.requests.newReceived.total])).toEqual([
+      ["乙县", 2, 1, 7],
+      ["甲县", 3, 1, 4],
+    ]);
+    // The city office itself has no report yet: it is the one direct agency, missing.
+    expect(figures.missing.filter((agency) => agency.childOfficeId === null).map((agency) => agency.agencyName)).toEqual(["甲市"]);
+  });
+
+  itRolledBack("checks the balance of each county's subtotal and of the city's sum", (tx) => {
+    storeTownshipA(tx, 4);
+    storeTownshipB(tx, 7, true);
+    const figures = loadCountyFigures(tx, shared.world.actors.cityAdmin, 2025)!;
+    const [yi, jia] = figures.childOffices;
+    expect(yi.aggregate.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
+    expect(jia.aggregate.findings).toEqual([]);
+    expect(figures.aggregate.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
+  });
+
+  itRolledBack("shows a county seen from the city as the county sees it, and no office out of reach", (tx) => {
+    storeTownshipA(tx, 4);
+    storeTownshipB(tx, 7);
+    const { cityAdmin, admin, otherCityAdmin } = shared.world.actors;
+    const { countyA, city } = shared.world.agencies;
+    const fromCity = loadCountyFigures(tx, cityAdmin, 2025, countyA.id)!;
+    const fromCounty = loadCountyFigures(tx, admin, 2025)!;
+    expect(fromCity.title).toBe("全县汇总");
+    expect(fromCity.aggregate.report.requests.newReceived.total).toBe(4);
+    expect(fromCity.agencies.map((agency) => agency.agencyName)).toEqual(fromCounty.agencies.map((agency) => agency.agencyName));
+    expect(loadCountyFigures(tx, admin, 2025, city.id)).toBeUndefined();
+    expect(loadCountyFigures(tx, otherCityAdmin, 2025, countyA.id)).toBeUndefined();
+  });
+});
+
+describe("progress per child office", () => {
+  itRolledBack("counts each county's agencies by status, and lateness by the deadline of each agency's office", (tx) => {
+    storeTownshipA(tx, 4);
+    storeReport(tx, shared.world, "draft", cleanTownshipReport(shared.world, 2024));
+    const { cityAdmin } = shared.world.actors;
+    const scope = actorScope(cityAdmin);
+    const entries = listChildOfficeProgress(tx, scope, 2025, shared.world.agencies.city.id);
+    // 2026-04-15: every deadline of 2025's reports has passed.
+    const progress = childOfficeProgress(entries, 2025, new Date("2026-04-15T10:00:00+08:00"));
+    expect(progress).toEqual([
+      // 乙县 itself is late (3月31日); its township is not, as 乙县 set no date for its townships.
+      { officeId: shared.world.agencies.countyB.id, name: "乙县", agencies: 2, approved: 0, submitted: 0, inProgress: 0, imported: 0, notStarted: 2, late: 1 },
+      { officeId: shared.world.agencies.countyA.id, name: "甲县", agencies: 3, approved: 1, submitted: 0, inProgress: 0, imported: 0, notStarted: 2, late: 2 },
+    ]);
+    // Before 1月31日 nothing is late yet.
+    expect(childOfficeProgress(entries, 2025, new Date("2026-01-10T10:00:00+08:00")).every((office) => office.late === 0)).toBe(true);
+    // A county admin has no child offices; another city's admin reaches none of these.
+    expect(listChildOfficeProgress(tx, actorScope(shared.world.actors.admin), 2025, shared.world.agencies.countyA.id)).toEqual([]);
+    expect(listChildOfficeProgress(tx, actorScope(shared.world.actors.otherCityAdmin), 2025, shared.world.agencies.city.id)).toEqual([]);
+  });
+});
+
+describe("choosing the office a page looks at", () => {
+  itRolledBack("takes the admin's own office by default and one below it by id; refuses any other, audited", (tx) => {
+    const { cityAdmin, admin, supervisor } = shared.world.actors;
+    const { city, countyA, otherCity, township } = shared.world.agencies;
+    expect(chooseOffice(tx, cityAdmin, undefined, "汇总")).toMatchObject({ ok: true, office: { id: city.id, officeTier: "city" } });
+    expect(chooseOffice(tx, cityAdmin, String(countyA.id), "汇总")).toMatchObject({
+      ok: true,
+      office: { id: countyA.id, name: "甲县" },
+      line: [
+        { id: city.id, name: "甲市" },
+        { id: countyA.id, name: "甲县" },
+      ],
+    });
+    const before = auditTrail(tx).length;
+    for (const asked of [String(otherCity.id), String(township.id), "abc"]) {
+      expect(chooseOffice(tx, cityAdmin, asked, "汇总")).toEqual({ ok: false, reason: OFFICE_NOT_FOUND });
+    }
+    expect(chooseOffice(tx, admin, String(city.id), "进度总览")).toEqual({ ok: false, reason: OFFICE_NOT_FOUND });
+    const refused = auditTrail(tx).slice(before);
+    expect(refused).toHaveLength(4);
+    expect(refused.every((event) => event.action === "action-refused")).toBe(true);
+    expect(refused[3].detail).toBe(`查看进度总览（政务公开办编号 ${city.id}）：${OFFICE_NOT_FOUND}`);
+    // A supervisor looks at their own agency only, whatever the address says.
+    expect(chooseOffice(tx, supervisor, String(city.id), "进度总览")).toEqual({ ok: true, office: null, line: [] });
+  });
+});
+
+describe("adding agencies at any depth", () => {
+  itRolledBack("adds a county under a city (an office of its own), and refuses what does not fit the tier", (tx) => {
+    const { cityAdmin, admin } = shared.world.actors;
+    const added = addAgency(tx, cityAdmin, { name: "丁县", level: "government" });
+    expect(added).toMatchObject({ ok: true, data: { name: "丁县", officeTier: "county", parentId: shared.world.agencies.city.id } });
+    const countyId = added.ok ? added.data.id : 0;
+    // The new county's admin reaches it; the city admin reaches what is added under it later.
+    const below = addAgency(tx, cityAdmin, { name: "丁县某镇", level: "township", parentId: countyId });
+    expect(below).toMatchObject({ ok: true, data: { officeTier: null } });
+    expect(loadCountyFigures(tx, cityAdmin, 2025, countyId)?.agencies.map((agency) => agency.agencyName)).toEqual(["丁县", "丁县某镇"]);
+    expect(addAgency(tx, cityAdmin, { name: "某街道", level: "township" })).toMatchObject({
+      ok: false,
+      fieldErrors: { level: ["乡镇、街道只能设在县（区）之下。"] },
+    });
+    expect(addAgency(tx, admin, { name: "某县", level: "government" })).toMatchObject({
+      ok: false,
+      fieldErrors: { level: ["县（区）以下不再设下级人民政府，请选择部门或乡镇、街道。"] },
+    });
+    // Under an agency that is not an office, or an office out of reach: refused and audited.
+    const before = auditTrail(tx).length;
+    expect(addAgency(tx, cityAdmin, { name: "某局", level: "department", parentId: shared.world.agencies.township.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { parentId: ["请选择您管理的政务公开办"] },
+    });
+    expect(addAgency(tx, admin, { name: "某局", level: "department", parentId: shared.world.agencies.countyB.id }).ok).toBe(false);
+    expect(auditTrail(tx).slice(before).map((event) => event.action)).toEqual(["action-refused", "action-refused"]);
+    // Names are unique under one office only.
+    expect(addAgency(tx, cityAdmin, { name: "甲县司法局", level: "department" }).ok).toBe(true);
+  });
+});
+
+describe("the agency tree", () => {
+  itRolledBack("records each new agency's line of offices at every depth", (tx) => {
+    const province = createAgency(tx, { name: "某省", level: "government", officeTier: "province" });
+    const city = createAgency(tx, { name: "某市", level: "government", officeTier: "city", parentId: province.id });
+    const county = createAgency(tx, { name: "某县", level: "government", officeTier: "county", parentId: city.id });
+    const bureau = createAgency(tx, { name: "某县某局", level: "department", parentId: county.id });
+    const provinceAdmin = createUser(tx, { username: "province-admin", displayName: "省管理员", role: "admin", agencyId: province.id, passwordHash: "x" });
+    const figures = loadCountyFigures(tx, provinceAdmin, 2025)!;
+    expect(figures.title).toBe("全省汇总");
+    expect(figures.agencies.map((agency) => [agency.agencyName, agency.childOfficeId])).toEqual([
+      ["某省", null],
+      ["某县", city.id],
+      ["某县某局", city.id],
+      ["某市", city.id],
+    ]);
+    expect(chooseOffice(tx, provinceAdmin, String(bureau.id), "汇总").ok).toBe(false);
+    expect(chooseOffice(tx, provinceAdmin, String(county.id), "汇总")).toMatchObject({
+      ok: true,
+      line: [{ name: "某省" }, { name: "某市" }, { name: "某县" }],
+    });
+  });
+});
