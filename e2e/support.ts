@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import type { AgencyLevel } from "@/lib/report/model";
+import type { OfficeTier } from "@/db/schema";
 import { DEMO_USERS } from "@/lib/demo";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
@@ -40,11 +41,19 @@ let testPasswordHash: string | undefined;
  * A fresh agency with a clerk and a supervisor, so each test works on its own data and tests can run in
  * parallel without seeing each other's reports.
  */
-export function createTestAgency(level: AgencyLevel = "township", options: { namePrefix?: string; parentId?: number } = {}) {
+export function createTestAgency(
+  level: AgencyLevel = "township",
+  options: { namePrefix?: string; parentId?: number; officeTier?: OfficeTier } = {},
+) {
   const db = testDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const passwordHash = (testPasswordHash ??= hashPasswordSync(TEST_PASSWORD));
-  const agency = createAgency(db, { name: `${options.namePrefix ?? "测试街道办事处"}${tag}`, level, parentId: options.parentId ?? null });
+  const agency = createAgency(db, {
+    name: `${options.namePrefix ?? "测试街道办事处"}${tag}`,
+    level,
+    parentId: options.parentId ?? null,
+    officeTier: options.officeTier ?? null,
+  });
   const clerk = createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, passwordHash });
   const supervisor = createUser(db, {
     username: `supervisor-${tag}`,
