@@ -268,3 +268,75 @@ describe("the reader's edges", () => {
     expect(errs).toEqual([expect.objectContaining({ path: "otherMatters[1].heading", label: "六、其他需要报告的事项第2段" })]);
   });
 });
+
+describe("the reader's words for each place", () => {
+  it("a cell of table 二 or 四 given as text asks for a number or null; a narrative paragraph's text asks for text", () => {
+    expect(errorsOf(withChange((d) => (d.activeDisclosure.licensing.change = "3")))).toEqual([
+      {
+        path: "activeDisclosure.licensing.change",
+        label: "行政许可·本年增/减",
+        expected: "数字（空白写 null）",
+        got: '文本 "3"',
+        message: 'activeDisclosure.licensing.change（行政许可·本年增/减）应为数字（空白写 null），实际为文本 "3"。',
+      },
+    ]);
+    expect(errorsOf(withChange((d) => (d.reviewLitigation.review.upheld = "1")))[0]).toMatchObject({
+      label: "行政复议·结果维持",
+      expected: "数字（空白写 null）",
+    });
+    expect(errorsOf(withChange((d) => (d.overview[1] = { heading: "x", text: 3 })))[0]).toMatchObject({
+      path: "overview[1].text",
+      expected: "文本",
+      message: "overview[1].text（一、总体情况第2段）应为文本，实际为数字 3。",
+    });
+    expect(errorsOf(withChange((d) => (d.overview = {})))[0]).toMatchObject({ label: "一、总体情况", message: "overview（一、总体情况）应为数组，实际为对象。" });
+    expect(errorsOf(withChange((d) => (d.year = "2020")))[0]).toMatchObject({ expected: "数字", message: 'year（报告年度）应为数字，实际为文本 "2020"。' });
+    expect(errorsOf(withChange((d) => (d.website = "x")))[0]).toMatchObject({ expected: "对象", message: 'website（发布网站）应为对象，实际为文本 "x"。' });
+  });
+
+  it("a file that is a number or text names it at the top", () => {
+    expect(errorsOf("5")).toEqual([{ path: "", expected: "JSON 对象", got: "数字 5", message: "文件内容应为一个 JSON 对象，实际为数字 5。" }]);
+    expect(errorsOf("true")[0].message).toBe("文件内容应为一个 JSON 对象，实际为布尔值 true。");
+  });
+});
+
+describe("what the reader keeps", () => {
+  it("leaves out what the file leaves out, and gives a paragraph without heading an empty one", () => {
+    const result = parseInterchange(
+      withChange((d) => {
+        d.agency = { name: "某局" };
+        d.website = { url: "http://x.gov.cn" };
+        d.contact = { phone: "1" };
+        d.overview = [{ text: "正文" }];
+        d.otherMatters = [{ text: "无" }];
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(Object.keys(result.report.agency)).toEqual(["name"]);
+    expect(Object.keys(result.report.website ?? {})).toEqual(["url"]);
+    expect(Object.keys(result.report.contact ?? {})).toEqual(["phone"]);
+    expect(result.report.overview).toEqual([{ heading: "", text: "正文" }]);
+    expect(result.report.otherMatters).toEqual([{ heading: "", text: "无" }]);
+  });
+});
+
+describe("the writer", () => {
+  it("keeps each table row on one line, whatever its numbers", () => {
+    const result = parseInterchange(
+      withChange((d) => {
+        d.requests.granted = { naturalPerson: 12, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, otherApplicant: 0, total: 12 };
+        d.activeDisclosure.procurement = { projects: 105, amount: 2.25 };
+        d.activeDisclosure.licensing = { lastYearItems: 10, change: -12, decisions: null };
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const text = writeInterchange(result.report);
+    expect(text).toContain(
+      '"granted": { "naturalPerson": 12, "commercial": 0, "research": 0, "publicInterest": 0, "legalService": 0, "otherOrg": 0, "otherApplicant": 0, "total": 12 }',
+    );
+    expect(text).toContain('"procurement": { "projects": 105, "amount": 2.25 }');
+    expect(text).toContain('"licensing": { "lastYearItems": 10, "change": -12, "decisions": null }');
+    expect(text).toContain('"agency": {\n    "name": ');
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+});
