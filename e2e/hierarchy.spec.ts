@@ -75,7 +75,7 @@ test("a city admin sees its two counties' roll-up and progress, drills into each
 
   // Another city's office by its id: refused in Chinese, as if it did not exist.
   await page.goto(`/county?year=2020&office=${otherCounty.id}`);
-  await expect(page.getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
   await expect(page.locator("body")).not.toContainText(otherCounty.name);
   const xlsx = await page.request.get(`/api/county/xlsx?year=2020&office=${otherCounty.id}`);
   expect(xlsx.status()).toBe(404);
@@ -89,7 +89,7 @@ test("a city admin sees its two counties' roll-up and progress, drills into each
   await expect(page.getByRole("navigation", { name: "所在层级" })).toContainText(`${DEMO_CITY}›${DEMO_COUNTY}`);
   await expect(page.getByTestId("dashboard")).toContainText("蓬莱阁街道办事处");
   await page.goto(`/dashboard?office=${otherCity.id}`);
-  await expect(page.getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
 
   // Administration reaches both counties and no further.
   await page.goto("/admin");
@@ -107,9 +107,9 @@ test("a city admin sees its two counties' roll-up and progress, drills into each
 test("a county admin sees neither its city's roll-up nor the other county", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto(`/county?year=2020&office=${agencyId(DEMO_CITY)}`);
-  await expect(page.getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
   await page.goto(`/dashboard?office=${agencyId(DEMO_OTHER_COUNTY)}`);
-  await expect(page.getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("找不到该政务公开办，或不在您管理的范围内。");
   await page.goto("/county?year=2020");
   await expect(page.getByRole("heading", { name: "全县汇总", level: 1 })).toBeVisible();
   await expect(page.getByTestId("child-office-rollups")).toHaveCount(0);

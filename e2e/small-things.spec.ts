@@ -12,7 +12,7 @@ const REPORTING_YEAR = new Date().getFullYear() - 1;
 
 /** A test agency (its own county office, having no parent) with a county admin besides its clerk and supervisor. */
 function testCounty() {
-  const created = createTestAgency();
+  const created = createTestAgency("government", { namePrefix: "测试县", officeTier: "county" });
   const admin = createUser(testDb(), {
     username: created.clerk.username.replace(/^clerk-/, "admin-"),
     displayName: "测试管理员",

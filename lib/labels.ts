@@ -37,6 +37,11 @@ export const rollupTitles: Record<OfficeTier, string> = {
   county: "全县汇总",
 };
 
+/** The roll-up title for an actor's office; 汇总 for anyone without one (who has no roll-up to see). */
+export function rollupTitleOf(tier: OfficeTier | null): string {
+  return tier ? rollupTitles[tier] : "汇总";
+}
+
 export const auditActionLabels: Record<AuditAction, string> = {
   login: "登录",
   "action-refused": "操作被拒绝",

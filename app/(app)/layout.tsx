@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/guards";
-import { roleLabels } from "@/lib/labels";
+import { roleLabels, rollupTitleOf } from "@/lib/labels";
 import { accountPermissions } from "@/lib/permissions";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { AppNav } from "@/components/layout/AppNav";
@@ -10,7 +10,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <>
       <AppHeader agencyName={user.agencyName} displayName={user.displayName} roleLabel={roleLabels[user.role]} />
-      {!user.mustChangePassword && <AppNav permissions={accountPermissions(user)} />}
+      {!user.mustChangePassword && <AppNav permissions={accountPermissions(user)} rollupTitle={rollupTitleOf(user.agencyOfficeTier)} />}
       <main className="mx-auto max-w-[96rem] px-4 py-6">{children}</main>
     </>
   );

@@ -6,6 +6,7 @@ import type { UserProfile } from "@/db/queries/users";
 import { actorScope, decideAccount, type AccountAbility } from "@/lib/permissions";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import { formatDateTime } from "@/lib/format";
+import { rollupTitleOf } from "@/lib/labels";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { StartReportForm } from "@/components/report/StartReportForm";
 import { startReport } from "./actions";
@@ -39,7 +40,7 @@ function EmptyReportList({ user }: { user: UserProfile }) {
           {may("viewCountyFigures") && (
             <li>
               <Link href="/county" className={link}>
-                全县汇总
+                {rollupTitleOf(user.agencyOfficeTier)}
               </Link>
               ：已批准报告的合计表格
             </li>

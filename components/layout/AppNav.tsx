@@ -4,16 +4,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { AccountAbility } from "@/lib/permissions";
 
-const LINKS: { href: string; label: string; ability: AccountAbility | null }[] = [
+const LINKS: { href: string; label: string | null; ability: AccountAbility | null }[] = [
   { href: "/", label: "报告", ability: null },
   { href: "/dashboard", label: "进度总览", ability: "viewDashboard" },
-  { href: "/county", label: "全县汇总", ability: "viewCountyFigures" },
+  // Named by the admin's office: 全县汇总, 全市汇总 or 全省汇总.
+  { href: "/county", label: null, ability: "viewCountyFigures" },
   { href: "/admin", label: "管理", ability: "administer" },
   { href: "/audit", label: "审计日志", ability: "viewAudit" },
 ];
 
 /** The sections of the app the signed-in user may open, as the permission module says (pages check again). */
-export function AppNav({ permissions }: { permissions: Record<AccountAbility, boolean> }) {
+export function AppNav({ permissions, rollupTitle }: { permissions: Record<AccountAbility, boolean>; rollupTitle: string }) {
   const pathname = usePathname();
   const links = LINKS.filter((link) => link.ability === null || permissions[link.ability]);
   if (links.length < 2) return null;
@@ -31,7 +32,7 @@ export function AppNav({ permissions }: { permissions: Record<AccountAbility, bo
                   current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"
                 }`}
               >
-                {link.label}
+                {link.label ?? rollupTitle}
               </Link>
             </li>
           );
