@@ -207,3 +207,26 @@ export const loginAttempts = sqliteTable(
     index("login_attempts_address").on(table.address, table.at),
   ],
 );
+
+/**
+ * An office's roll-up of a year, kept so that a city or a province is summed from its offices' sums instead
+ * of from every report below it. Each row carries the stamp of the approved reports it was summed from
+ * (their count, ids, versions and latest approval, over the office's subtree); a row whose stamp no longer
+ * matches is summed again, so no write path has to remember to clear it.
+ */
+export const officeRollups = sqliteTable(
+  "office_rollups",
+  {
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    stamp: text("stamp").notNull(),
+    /** The summed tables as a report of the interchange model, JSON text. */
+    report: text("report").notNull(),
+    /** How many approved reports are in the sum. */
+    included: integer("included").notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.officeId, table.year] })],
+);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
@@ -30,10 +30,16 @@ export type OfficeReportEntry = {
 };
 
 /**
- * The office first, then the agencies below it by name; only approved reports' content is read (the rest
- * are not summed).
+ * The office first, then the agencies below it by name (`directOnly`: only the office and its agencies that
+ * are not offices themselves); only approved reports' content is read (the rest are not summed).
  */
-export function listOfficeReports(db: Executor, scope: ActorScope, officeId: number, year: number): OfficeReportEntry[] {
+export function listOfficeReports(
+  db: Executor,
+  scope: ActorScope,
+  officeId: number,
+  year: number,
+  options: { directOnly?: boolean } = {},
+): OfficeReportEntry[] {
   const rows = db
     .select({
       agencyId: agencies.id,
@@ -51,7 +57,14 @@ export function listOfficeReports(db: Executor, scope: ActorScope, officeId: num
       childOfficeLine,
       and(eq(childOfficeLine.agencyId, agencies.id), inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId))),
     )
-    .where(and(inArray(agencies.id, subtreeOf(db, officeId)), inScope(db, agencies.id, scope)))
+    .where(
+      and(
+        options.directOnly
+          ? or(eq(agencies.id, officeId), and(eq(agencies.parentId, officeId), isNull(agencies.officeTier)))
+          : inArray(agencies.id, subtreeOf(db, officeId)),
+        inScope(db, agencies.id, scope),
+      ),
+    )
     .orderBy(asc(agencies.name))
     .all();
   const entries = rows.map(

@@ -6,18 +6,20 @@
  */
 import type { Executor } from "@/db/client";
 import type { AgencyLevel } from "@/lib/report/model";
-import { latestReportYearInScope, listOfficeReports } from "@/db/queries/county";
+import { latestReportYearInScope, listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { countAgenciesPerChildOffice, listChildOffices } from "@/db/queries/rollups";
+import { officeRollup, sumParts, type OfficeRollup } from "./rollup";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope } from "@/lib/permissions";
 import type { ReportStatus } from "@/db/schema";
 import { rollupTitles, statusLabels } from "@/lib/labels";
-import { aggregateReports, balanceFindings } from "@/lib/report/aggregate";
+import { balanceFindings } from "@/lib/report/aggregate";
 import type { AggregateResult } from "@/lib/report/aggregate";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
-import { readStoredReport } from "@/lib/stored-report";
+import { tryReadStoredReport } from "@/lib/stored-report";
 
 export interface CountyAgencyFigures {
   agencyId: number;
@@ -45,11 +47,11 @@ export interface CountyAgencyFigures {
 export interface ChildOfficeFigures {
   officeId: number;
   name: string;
-  /** Agencies in its subtree (itself included), and how many of them are in the sum. */
+  /** Agencies in its subtree (itself included), and how many of their reports are in its sum. */
   agencyCount: number;
   summedCount: number;
-  /** Its subtotal, with the balance check on it. */
-  aggregate: AggregateResult;
+  /** The balance check on its subtotal. */
+  findings: Finding[];
 }
 
 export interface CountyFigures {
@@ -65,7 +67,6 @@ export interface CountyFigures {
   summed: CountyAgencyFigures[];
   /** Agencies whose report is not in the sum: not approved (or not started), or skipped. */
   missing: CountyAgencyFigures[];
-  childOffices: ChildOfficeFigures[];
   aggregate: AggregateResult;
 }
 
@@ -98,60 +99,56 @@ const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
   imported: "导入的已发布报告，审核人或管理员确认后计入汇总。",
 };
 
+/** An agency's entry as the roll-up shows it: its status, its readable approved report, or why it is not summed. */
+function agencyFigures(entry: OfficeReportEntry): CountyAgencyFigures {
+  const status = entry.report?.status ?? null;
+  const figures: CountyAgencyFigures = {
+    agencyId: entry.agencyId,
+    agencyName: entry.agencyName,
+    level: entry.level,
+    isOwnOffice: entry.isOwnOffice,
+    childOfficeId: entry.childOfficeId,
+    reportId: entry.report?.id ?? null,
+    status,
+    statusLabel: status ? statusLabels[status] : "未开始",
+    summed: false,
+    findings: [],
+  };
+  if (status === null) figures.reason = "尚未开始填写。";
+  else if (status !== "approved") figures.reason = NOT_APPROVED[status];
+  else {
+    const report = tryReadStoredReport(entry.report!.content);
+    if (report) figures.report = report;
+    else figures.reason = "报告内容无法读取，未计入汇总。";
+  }
+  return figures;
+}
+
+/** Sum the readable approved reports (and child offices' sums), marking which reports are in the sum and why the others are not. */
+function sumAgencies(agencies: CountyAgencyFigures[], children: OfficeRollup[], year: number, name: string) {
+  const readable = agencies.filter((agency) => agency.report !== undefined);
+  const summed = sumParts(
+    readable.map((agency) => agency.report!),
+    children,
+    year,
+    name,
+  );
+  for (const index of summed.aggregate.included) if (index < readable.length) readable[index].summed = true;
+  for (const skipped of summed.aggregate.skipped) readable[skipped.index].reason = skipped.reason;
+  for (const agency of readable) if (agency.summed) agency.findings = balanceFindings(agency.report!);
+  return summed;
+}
+
 /**
- * The roll-up of a year for an office admin: of its own office, or of an office below it (`officeId`);
- * undefined when that office is not one the admin reaches. The callers check `viewCountyFigures` first
- * (the page with requireAbility, the download in countyWorkbookDownload).
+ * Every agency below an office with its report of the year, summed: what the XLSX download lists row by
+ * row. Undefined when the office is not one the admin reaches. The callers check `viewCountyFigures` first.
  */
 export function loadCountyFigures(db: Executor, actor: UserProfile, year: number, officeId: number = actor.agencyId): CountyFigures | undefined {
   const scope = actorScope(actor);
   const office = findOfficeInScope(db, scope, officeId);
   if (!office) return undefined;
-  const agencies = listOfficeReports(db, scope, office.id, year).map((entry): CountyAgencyFigures => {
-    const status = entry.report?.status ?? null;
-    const figures: CountyAgencyFigures = {
-      agencyId: entry.agencyId,
-      agencyName: entry.agencyName,
-      level: entry.level,
-      isOwnOffice: entry.isOwnOffice,
-      childOfficeId: entry.childOfficeId,
-      reportId: entry.report?.id ?? null,
-      status,
-      statusLabel: status ? statusLabels[status] : "未开始",
-      summed: false,
-      findings: [],
-    };
-    if (status === null) figures.reason = "尚未开始填写。";
-    else if (status !== "approved") figures.reason = NOT_APPROVED[status];
-    else {
-      try {
-        figures.report = readStoredReport(entry.report!.content);
-      } catch {
-        figures.reason = "报告内容无法读取，未计入汇总。";
-      }
-    }
-    return figures;
-  });
-  const aggregate = sumAgencies(agencies, year, office.name);
-  for (const agency of agencies) if (agency.summed) agency.findings = balanceFindings(agency.report!);
-
-  const childOffices = agencies
-    .filter((agency) => agency.childOfficeId === agency.agencyId)
-    .map((child): ChildOfficeFigures => {
-      const below = agencies.filter((agency) => agency.childOfficeId === child.agencyId);
-      const subtotal = aggregateReports(
-        below.filter((agency) => agency.summed).map((agency) => agency.report!),
-        year,
-        { name: child.agencyName },
-      );
-      return {
-        officeId: child.agencyId,
-        name: child.agencyName,
-        agencyCount: below.length,
-        summedCount: subtotal.included.length,
-        aggregate: subtotal,
-      };
-    });
+  const agencies = listOfficeReports(db, scope, office.id, year).map(agencyFigures);
+  const { aggregate } = sumAgencies(agencies, [], year, office.name);
   return {
     office,
     title: rollupTitles[office.officeTier],
@@ -160,20 +157,55 @@ export function loadCountyFigures(db: Executor, actor: UserProfile, year: number
     agencies,
     summed: agencies.filter((agency) => agency.summed),
     missing: agencies.filter((agency) => !agency.summed),
-    childOffices,
     aggregate,
   };
 }
 
-/** Sum the readable approved reports, marking which are in the sum and why the others are not. */
-function sumAgencies(agencies: CountyAgencyFigures[], year: number, name: string): AggregateResult {
-  const readable = agencies.filter((agency) => agency.report !== undefined);
-  const aggregate = aggregateReports(
-    readable.map((agency) => agency.report!),
-    year,
-    { name },
+/** What the roll-up page shows of an office: its own agencies one by one, each office below it as one line. */
+export interface RollupView {
+  office: OfficeRef;
+  /** 全县汇总, 全市汇总 or 全省汇总. */
+  title: string;
+  year: number;
+  /** Agencies below the office at any depth (itself included), and how many of their reports are summed. */
+  agencyCount: number;
+  summedCount: number;
+  /** The office itself and its agencies that are not offices. */
+  direct: CountyAgencyFigures[];
+  childOffices: ChildOfficeFigures[];
+  aggregate: AggregateResult;
+}
+
+/**
+ * The roll-up page of an office, from the stored sums of the offices below it (lib/county/rollup.ts), so a
+ * province reads its few own reports and sixteen stored sums, not every report below it. Undefined when the
+ * office is not one the admin reaches.
+ */
+export function loadRollupView(db: Executor, actor: UserProfile, year: number, officeId: number = actor.agencyId): RollupView | undefined {
+  const scope = actorScope(actor);
+  const office = findOfficeInScope(db, scope, officeId);
+  if (!office) return undefined;
+  const direct = listOfficeReports(db, scope, office.id, year, { directOnly: true }).map(agencyFigures);
+  const agencyCounts = countAgenciesPerChildOffice(db, office.id);
+  const children = listChildOffices(db, office.id).map((child) => ({ child, rollup: officeRollup(db, child, year) }));
+  const { aggregate, included } = sumAgencies(direct, children.map(({ rollup }) => rollup), year, office.name);
+  const childOffices = children.map(
+    ({ child, rollup }): ChildOfficeFigures => ({
+      officeId: child.id,
+      name: child.name,
+      agencyCount: agencyCounts.get(child.id) ?? 1,
+      summedCount: rollup.included,
+      findings: rollup.included > 0 ? balanceFindings(rollup.report) : [],
+    }),
   );
-  for (const index of aggregate.included) readable[index].summed = true;
-  for (const skipped of aggregate.skipped) readable[skipped.index].reason = skipped.reason;
-  return aggregate;
+  return {
+    office,
+    title: rollupTitles[office.officeTier],
+    year,
+    agencyCount: direct.length + childOffices.reduce((total, child) => total + child.agencyCount, 0),
+    summedCount: included,
+    direct,
+    childOffices,
+    aggregate,
+  };
 }

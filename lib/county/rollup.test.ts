@@ -13,7 +13,11 @@ import { childOfficeProgress } from "@/lib/dashboard/dashboard";
 import { chooseOffice, OFFICE_NOT_FOUND } from "@/lib/dashboard/office-choice";
 import { createAgency as addAgency } from "@/lib/admin/office";
 import { auditTrail, cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "@/lib/workflow/test-fixture";
-import { loadCountyFigures } from "./figures";
+import { loadCountyFigures, loadRollupView } from "./figures";
+import { officeRollup } from "./rollup";
+import { eq } from "drizzle-orm";
+import { officeRollups, reports } from "@/db/schema";
+import { reopenReport } from "@/lib/workflow/steps";
 
 const shared = sharedWorld();
 const { itRolledBack } = shared;
@@ -50,22 +54,26 @@ describe("a city's roll-up", () => {
     expect(figures.summed.map((agency) => agency.agencyName).sort()).toEqual(["乙县河西镇人民政府", "甲县城关街道办事处"]);
     expect(figures.aggregate.report.requests.newReceived.total).toBe(11);
     expect(figures.aggregate.findings).toEqual([]);
-    expect(figures.childOffices.map((office) => [office.name, office.agencyCount, office.summedCount, office.aggregate.report.requests.newReceived.total])).toEqual([
-      ["乙县", 2, 1, 7],
-      ["甲县", 3, 1, 4],
+    // The page sums the counties' stored sums: the same numbers.
+    const view = loadRollupView(tx, cityAdmin, 2025)!;
+    expect(view.aggregate.report).toEqual(figures.aggregate.report);
+    expect([view.agencyCount, view.summedCount]).toEqual([figures.agencies.length, 2]);
+    expect(view.childOffices.map((office) => [office.name, office.agencyCount, office.summedCount, office.findings])).toEqual([
+      ["乙县", 2, 1, []],
+      ["甲县", 3, 1, []],
     ]);
     // The city office itself has no report yet: it is the one direct agency, missing.
-    expect(figures.missing.filter((agency) => agency.childOfficeId === null).map((agency) => agency.agencyName)).toEqual(["甲市"]);
+    expect(view.direct.map((agency) => [agency.agencyName, agency.summed])).toEqual([["甲市", false]]);
   });
 
   itRolledBack("checks the balance of each county's subtotal and of the city's sum", (tx) => {
     storeTownshipA(tx, 4);
     storeTownshipB(tx, 7, true);
-    const figures = loadCountyFigures(tx, shared.world.actors.cityAdmin, 2025)!;
-    const [yi, jia] = figures.childOffices;
-    expect(yi.aggregate.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
-    expect(jia.aggregate.findings).toEqual([]);
-    expect(figures.aggregate.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
+    const view = loadRollupView(tx, shared.world.actors.cityAdmin, 2025)!;
+    const [yi, jia] = view.childOffices;
+    expect(yi.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
+    expect(jia.findings).toEqual([]);
+    expect(view.aggregate.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
   });
 
   itRolledBack("shows a county seen from the city as the county sees it, and no office out of reach", (tx) => {
@@ -183,5 +191,26 @@ describe("the agency tree", () => {
       ok: true,
       line: [{ name: "某省" }, { name: "某市" }, { name: "某县" }],
     });
+  });
+});
+
+describe("stored roll-ups", () => {
+  itRolledBack("are used while the approved reports below stay the same, and summed again when one changes", (tx) => {
+    storeTownshipA(tx, 4);
+    storeTownshipB(tx, 7);
+    const { cityAdmin, admin } = shared.world.actors;
+    expect(loadRollupView(tx, cityAdmin, 2025)!.aggregate.report.requests.newReceived.total).toBe(11);
+    const stored = () => tx.select().from(officeRollups).all().map((row) => [row.officeId, row.year, row.included]);
+    const { city, countyA, countyB } = shared.world.agencies;
+    expect(stored().sort()).toEqual([[countyA.id, 2025, 1], [countyB.id, 2025, 1]].sort());
+    // A stored sum that no longer matches its stamp is never shown: reopening 甲县's report takes it out.
+    const reportId = tx.select({ id: reports.id }).from(reports).where(eq(reports.agencyId, shared.world.agencies.township.id)).get()!.id;
+    expect(reopenReport(tx, admin, { reportId, reason: "表三数字有误，需要更正。" }).ok).toBe(true);
+    const view = loadRollupView(tx, cityAdmin, 2025)!;
+    expect(view.aggregate.report.requests.newReceived.total).toBe(7);
+    expect(view.summedCount).toBe(1);
+    expect(view.childOffices.map((office) => office.summedCount)).toEqual([1, 0]);
+    // The city's own sum is stored too once asked for (a province above it would use it).
+    expect(officeRollup(tx, city, 2025)).toMatchObject({ included: 1 });
   });
 });

@@ -5,7 +5,7 @@ import type { Finding } from "@/lib/report/rules";
 import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
-import { countyYearChoice, loadCountyFigures, type ChildOfficeFigures } from "@/lib/county/figures";
+import { countyYearChoice, loadRollupView, type ChildOfficeFigures } from "@/lib/county/figures";
 import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 import { OfficeLine } from "@/components/layout/OfficeLine";
@@ -25,7 +25,7 @@ export default async function CountyPage({
   const params = await searchParams;
   const { year, options: yearOptions } = countyYearChoice(db, user, params.year);
   const choice = chooseOffice(db, user, params.office, "汇总");
-  const figures = choice.ok && choice.office ? loadCountyFigures(db, user, year, choice.office.id) : undefined;
+  const figures = choice.ok && choice.office ? loadRollupView(db, user, year, choice.office.id) : undefined;
   if (!choice.ok || !figures) {
     return (
       <div className="space-y-3">
@@ -39,9 +39,11 @@ export default async function CountyPage({
       </div>
     );
   }
-  const { aggregate, summed, missing, childOffices, title } = figures;
+  const { aggregate, childOffices, title } = figures;
   // With offices below, the agency tables list the office's own agencies; each child office is one line.
-  const direct = (agency: { childOfficeId: number | null }) => childOffices.length === 0 || agency.childOfficeId === null;
+  const summed = figures.direct.filter((agency) => agency.summed);
+  const missing = figures.direct.filter((agency) => !agency.summed);
+  const missingCount = figures.agencyCount - figures.summedCount;
   const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
   const officeQuery = figures.office.id === user.agencyId ? "" : `&office=${figures.office.id}`;
   const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/county?year=${year}` : `/county?year=${year}&office=${id}`);
@@ -75,12 +77,10 @@ export default async function CountyPage({
       </div>
 
       <p className="text-slate-700" data-testid="county-summary">
-        {`共 ${figures.agencies.length} 个机关，已批准并计入汇总 ${summed.length} 个`}
-        {missing.length > 0 && (
+        {`共 ${figures.agencyCount} 个机关，已批准并计入汇总 ${figures.summedCount} 个`}
+        {missingCount > 0 && (
           <span className="text-amber-800">
-            {childOffices.length > 0
-              ? `，尚未计入 ${missing.length} 个`
-              : `，尚未计入 ${missing.length} 个（见下方「未计入汇总的机关」）`}
+            {childOffices.length > 0 ? `，尚未计入 ${missingCount} 个` : `，尚未计入 ${missingCount} 个（见下方「未计入汇总的机关」）`}
           </span>
         )}
         。合计数按各机关填报的数字相加，不重新计算。
@@ -112,20 +112,20 @@ export default async function CountyPage({
         )}
         {selected ? (
           <CountyTables report={selected.report!} findings={selected.findings} caption={selected.agencyName} />
-        ) : summed.length === 0 ? (
+        ) : figures.summedCount === 0 ? (
           <p className="rounded border border-slate-200 bg-white px-3 py-2 text-slate-600">{year} 年度尚无已批准的报告，暂无汇总数字。</p>
         ) : (
           <CountyTables report={aggregate.report} findings={aggregate.findings} caption={title} />
         )}
       </section>
 
-      {summed.filter(direct).length > 0 && (
+      {summed.length > 0 && (
         <section aria-labelledby="county-agencies-heading" className="space-y-2">
           <h2 id="county-agencies-heading" className="text-lg font-semibold">
-            {childOffices.length > 0 ? "本级及直属机关" : "各机关"}（{summed.filter(direct).length} 个）
+            {childOffices.length > 0 ? "本级及直属机关" : "各机关"}（{summed.length} 个）
           </h2>
           <AgencyFiguresTable
-            agencies={summed.filter(direct)}
+            agencies={summed}
             combined={aggregate.report}
             combinedFindings={aggregate.findings}
             year={year}
@@ -136,9 +136,9 @@ export default async function CountyPage({
 
       <section aria-labelledby="county-missing-heading" className="space-y-2">
         <h2 id="county-missing-heading" className="text-lg font-semibold">
-          {childOffices.length > 0 ? "本级及直属机关中未计入汇总的" : "未计入汇总的机关"}（{missing.filter(direct).length} 个）
+          {childOffices.length > 0 ? "本级及直属机关中未计入汇总的" : "未计入汇总的机关"}（{missing.length} 个）
         </h2>
-        <MissingAgenciesTable agencies={missing.filter(direct)} />
+        <MissingAgenciesTable agencies={missing} />
       </section>
     </div>
   );
@@ -197,11 +197,11 @@ function ChildOfficesTable({ offices, href }: { offices: ChildOfficeFigures[]; h
             <td className={td}>
               {office.summedCount === 0 ? (
                 <span className="text-slate-500">暂无已批准的报告</span>
-              ) : office.aggregate.findings.length === 0 ? (
+              ) : office.findings.length === 0 ? (
                 <span className="text-green-800">平衡</span>
               ) : (
-                <span className="font-semibold text-red-700" title={office.aggregate.findings.map((finding) => finding.message).join("\n")}>
-                  不平衡（{office.aggregate.findings.length} 处）
+                <span className="font-semibold text-red-700" title={office.findings.map((finding) => finding.message).join("\n")}>
+                  不平衡（{office.findings.length} 处）
                 </span>
               )}
             </td>

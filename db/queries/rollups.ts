@@ -1,0 +1,67 @@
+import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { agencies, agencyAncestors, officeRollups, reports } from "../schema";
+import { childOfficeLine, childOfficesOf } from "./offices";
+
+/**
+ * Stored roll-ups of offices (see officeRollups in the schema): the stamp that says whether one is still
+ * current, reading and writing one, and what an office's sum is made of.
+ */
+
+/** What the approved reports of a year below an office are, in a few numbers: any approval or reopening changes it. */
+export function rollupStamp(db: Executor, officeId: number, year: number): string {
+  const row = db
+    .select({
+      count: count(),
+      ids: sql<number>`coalesce(sum(${reports.id}), 0)`,
+      versions: sql<number>`coalesce(sum(${reports.version}), 0)`,
+      latest: sql<number>`coalesce(max(${reports.approvedAt}), 0)`,
+    })
+    .from(agencyAncestors)
+    .innerJoin(reports, and(eq(reports.agencyId, agencyAncestors.agencyId), eq(reports.year, year), eq(reports.status, "approved")))
+    .where(eq(agencyAncestors.ancestorId, officeId))
+    .get();
+  return `${row?.count ?? 0}:${row?.ids ?? 0}:${row?.versions ?? 0}:${row?.latest ?? 0}`;
+}
+
+export type StoredRollup = { stamp: string; report: string; included: number };
+
+export function findRollup(db: Executor, officeId: number, year: number): StoredRollup | undefined {
+  return db
+    .select({ stamp: officeRollups.stamp, report: officeRollups.report, included: officeRollups.included })
+    .from(officeRollups)
+    .where(and(eq(officeRollups.officeId, officeId), eq(officeRollups.year, year)))
+    .get();
+}
+
+export function storeRollup(db: Executor, input: { officeId: number; year: number } & StoredRollup): void {
+  const values = { ...input, computedAt: new Date() };
+  db.insert(officeRollups)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [officeRollups.officeId, officeRollups.year],
+      set: { stamp: values.stamp, report: values.report, included: values.included, computedAt: values.computedAt },
+    })
+    .run();
+}
+
+/** The offices directly under an office, by name. */
+export function listChildOffices(db: Executor, officeId: number): { id: number; name: string }[] {
+  return db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.parentId, officeId), isNotNull(agencies.officeTier)))
+    .orderBy(agencies.name)
+    .all();
+}
+
+/** How many agencies each office directly under an office has in its subtree (itself included). */
+export function countAgenciesPerChildOffice(db: Executor, officeId: number): Map<number, number> {
+  const rows = db
+    .select({ officeId: childOfficeLine.ancestorId, agencies: count() })
+    .from(childOfficeLine)
+    .where(sql`${childOfficeLine.ancestorId} in ${childOfficesOf(db, officeId)}`)
+    .groupBy(childOfficeLine.ancestorId)
+    .all();
+  return new Map(rows.map((row) => [row.officeId, row.agencies]));
+}

@@ -1,0 +1,59 @@
+/**
+ * Roll-ups at any depth: an office's sum is the sum of its own agencies' approved reports and of the sums of
+ * the offices directly under it, each kept in office_rollups while its stamp holds. A province is summed from
+ * its cities, a city from its counties; only a county reads its agencies' reports. Sums of sums are the same
+ * numbers as the sum of every report (each is summed cell by cell, and every part has the year's edition).
+ */
+import type { Executor } from "@/db/client";
+import { listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { findRollup, listChildOffices, rollupStamp, storeRollup } from "@/db/queries/rollups";
+import type { ActorScope } from "@/db/queries/scope";
+import { aggregateReports, type AggregateResult } from "@/lib/report/aggregate";
+import type { Report } from "@/lib/report/model";
+import { tryReadStoredReport } from "@/lib/stored-report";
+
+/** Everything below reaches every agency: roll-ups are sums of whole subtrees, whoever looks at them. */
+const WHOLE_SUBTREE = (officeId: number): ActorScope => ({ userId: 0, agencyId: officeId, reach: "subtree" });
+
+export type OfficeRollup = { report: Report; included: number };
+
+/** The office's own agencies' approved reports that can be read, with the entries they came from. */
+export function readDirectReports(entries: OfficeReportEntry[]): { entry: OfficeReportEntry; report: Report }[] {
+  const read: { entry: OfficeReportEntry; report: Report }[] = [];
+  for (const entry of entries) {
+    if (entry.report?.status !== "approved") continue;
+    const report = tryReadStoredReport(entry.report.content);
+    if (report) read.push({ entry, report });
+  }
+  return read;
+}
+
+/** The sum of an office's whole subtree for a year, from the stored roll-up when it is still current. */
+export function officeRollup(db: Executor, office: { id: number; name: string }, year: number): OfficeRollup {
+  const stamp = rollupStamp(db, office.id, year);
+  const stored = findRollup(db, office.id, year);
+  // Written by this function from reports the engine had read: trusted as it is.
+  if (stored && stored.stamp === stamp) return { report: JSON.parse(stored.report) as Report, included: stored.included };
+
+  const children = listChildOffices(db, office.id).map((child) => officeRollup(db, child, year));
+  const direct = readDirectReports(listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true }));
+  const summed = sumParts(direct.map((part) => part.report), children, year, office.name);
+  storeRollup(db, { officeId: office.id, year, stamp, report: JSON.stringify(summed.aggregate.report), included: summed.included });
+  return { report: summed.aggregate.report, included: summed.included };
+}
+
+/**
+ * Sum an office's own reports and its child offices' roll-ups. `included` counts the reports in the sum:
+ * the office's own that were not skipped, and every report inside the child sums.
+ */
+export function sumParts(
+  own: Report[],
+  children: OfficeRollup[],
+  year: number,
+  name: string,
+): { aggregate: AggregateResult; included: number } {
+  const summedChildren = children.filter((child) => child.included > 0);
+  const aggregate = aggregateReports([...own, ...summedChildren.map((child) => child.report)], year, { name });
+  const ownIncluded = aggregate.included.filter((index) => index < own.length).length;
+  return { aggregate, included: ownIncluded + summedChildren.reduce((total, child) => total + child.included, 0) };
+}
