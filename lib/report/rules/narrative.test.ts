@@ -477,3 +477,57 @@ describe("N-MISMATCH: table 四's lawsuits and reviews", () => {
     expect(mismatches("本年度维持2件。", r)).toEqual([]); // no topic
   });
 });
+
+describe("N-MISMATCH says which figure and how the table gives it", () => {
+  /** The part of the message after the field: 写明… 件（…），但…。 */
+  const said = (text: string, r: Report) => mismatches(text, r).map((f) => f.message.replace(/（“.*?”）/, "").replace(/^「一、总体情况」中/, ""));
+
+  it("table 三's figures", () => {
+    const r = report({ requests: { newReceived: 1, carriedOver: 1, totalHandled: 1, carriedForward: 1, granted: 1, partiallyGranted: 1 } });
+    Object.assign(r.requests.unableNoInfo, { naturalPerson: 1, total: 1 });
+    Object.assign(r.requests.notProcessedRepeat, { naturalPerson: 1, total: 1 });
+    expect(said("依申请公开方面，办结申请9件。", r)).toEqual(["写明办理政府信息公开申请 9 件，但表三「三、本年度办理结果（七）总计」的「总计」为 1。"]);
+    expect(said("依申请公开方面，上年结转申请9件。", r)).toEqual(["写明上年结转的申请 9 件，但表三「二、上年结转政府信息公开申请数量」的「总计」为 1。"]);
+    expect(said("依申请公开方面，部分公开9件。", r)).toEqual(["写明部分公开 9 件，但表三「三、本年度办理结果（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的「总计」为 1。"]);
+    expect(said("依申请公开方面，无法提供9件。", r)).toEqual(["写明无法提供 9 件，但表三「（四）无法提供」各项的「总计」合计为 1。"]);
+    expect(said("依申请公开方面，不予处理9件。", r)).toEqual(["写明不予处理 9 件，但表三「（五）不予处理」各项的「总计」合计为 1。"]);
+    expect(said("依申请公开方面，予以公开及部分公开9件。", r)).toEqual([
+      "写明予以公开及部分公开 9 件，但表三「（一）予以公开」与「（二）部分公开」的「总计」合计为 2。",
+    ]);
+  });
+
+  it("what a count of requests handled may be: handled, received, or received with those carried over", () => {
+    const r = report({ requests: { newReceived: 5, carriedOver: 2, totalHandled: 6, carriedForward: 1 } });
+    for (const n of [5, 6, 7]) expect(mismatches(`依申请公开方面，办结申请${n}件。`, r), String(n)).toEqual([]);
+    expect(mismatches("依申请公开方面，办结申请8件。", r)).toHaveLength(1);
+    const blank = report({ requests: { newReceived: 5, totalHandled: 6 } });
+    blank.requests.carriedOver.total = null;
+    expect(mismatches("依申请公开方面，办结申请7件。", blank)).toHaveLength(1);
+    expect(mismatches("依申请公开方面，收到申请7件。", blank)).toHaveLength(1);
+    expect(mismatches("依申请公开方面，收到申请5件。", blank)).toEqual([]);
+    blank.requests.totalHandled.total = null;
+    expect(mismatches("依申请公开方面，办结申请9件。", blank)).toEqual([]);
+    blank.requests.newReceived.total = null;
+    expect(mismatches("依申请公开方面，收到申请9件。", blank)).toEqual([]);
+  });
+
+  it("table 四's figures", () => {
+    const r = report({ review: { review: { upheld: 1, corrected: 1, total: 2 } } });
+    expect(said("因政府信息公开被申请行政复议3件，其中维持3件，纠正0件。", r)).toEqual([
+      "写明行政复议 3 件，但表四「行政复议」的「总计」为 2。",
+      "写明行政复议结果维持 3 件，但表四「行政复议」的「结果维持」为 1。",
+      "写明行政复议结果纠正 0 件，但表四「行政复议」的「结果纠正」为 1。",
+    ]);
+  });
+
+  it("table 二's figures", () => {
+    const r = report();
+    Object.assign(r.activeDisclosure.normativeDocuments, { made: 1, repealed: 1, inForce: 1 });
+    r.activeDisclosure.licensing.decisions = 1;
+    expect(said("本机关废止行政规范性文件3件。现行有效行政规范性文件3件。全年作出行政许可决定3件。", r)).toEqual([
+      "写明废止行政规范性文件 3 件，但表二「行政规范性文件」的「本年废止件数」为 1。",
+      "写明现行有效行政规范性文件 3 件，但表二「行政规范性文件」的「现行有效件数」为 1。",
+      "写明作出行政许可决定 3 件，但表二「行政许可」的「本年处理决定数量」为 1。",
+    ]);
+  });
+});
