@@ -531,3 +531,65 @@ describe("N-MISMATCH says which figure and how the table gives it", () => {
     ]);
   });
 });
+
+describe("N-FEE wordings", () => {
+  const fee = (text: string, unpaid = 0, heading = "") => {
+    const r = cleanReport("2021", { year: 2022 });
+    r.otherMatters = [{ heading, text }];
+    if (unpaid) Object.assign(r.requests.otherOverdueFee, { naturalPerson: unpaid, total: unpaid });
+    return validate(r).filter((f) => f.rule === "N-FEE").map((f) => f.cells);
+  };
+
+  it("any of the usual words says what was charged", () => {
+    for (const text of [
+      "本年度未产生信息处理费。",
+      "未收取政府信息公开费。",
+      "本年度收取费用0元。",
+      "未收任何费用。",
+      "未缴纳相关费用。",
+      "费用予以减免。",
+      "费用全部收取。",
+      "不存在收费情况。",
+    ]) {
+      expect(fee(text), text).toEqual([]);
+    }
+    expect(fee("依法办理。", 0, "信息处理费收取情况")).toEqual([]);
+    expect(fee("本年度未发生相关费用问题。")).toEqual([["otherMatters"]]);
+    expect(fee("费用问题另行说明，无收取。")).toEqual([["otherMatters"]]);
+  });
+
+  it("saying none was charged while table 三 counts an unpaid fee: in any of its wordings", () => {
+    for (const text of [
+      "本年度未收取信息处理费。",
+      "没有产生任何处理费。",
+      "不涉及信息处理费。",
+      "无信息处理费。",
+      "无处理费。",
+      "信息处理费为0。",
+      "信息处理费为 零。",
+      "处理费０元。",
+      "处理费为零元。",
+    ]) {
+      expect(fee(text, 2), text).toEqual([["otherMatters", "requests.otherOverdueFee.total"]]);
+    }
+    expect(fee("共收取信息处理费25元。", 2)).toEqual([]);
+    expect(fee("未收取信息处理费。", 0)).toEqual([]);
+    // A sentence the guard names says nothing of the agency's own fee.
+    expect(fee("各部门均未收取信息处理费。", 2)).toEqual([]);
+  });
+
+  it("reads each part's heading with its text, and skips empty parts", () => {
+    const r = cleanReport("2021", { year: 2022 });
+    r.otherMatters = [
+      { heading: "", text: " " },
+      { heading: "信息处理费", text: "本年度未收取。" },
+    ];
+    Object.assign(r.requests.otherOverdueFee, { naturalPerson: 1, total: 1 });
+    const found = validate(r).filter((f) => f.rule === "N-FEE");
+    expect(found.map((f) => f.message)).toEqual([]);
+    r.otherMatters = [{ heading: "", text: "本年度未收取信息处理费。" }];
+    expect(validate(r).filter((f) => f.rule === "N-FEE").map((f) => f.message)).toEqual([
+      "「六、其他需要报告的事项」写明未收取信息处理费（“本年度未收取信息处理费。”），但表三「三、本年度办理结果（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」的「总计」为 1，即本年度曾发出收费通知；请核对并写明信息处理费的收取情况。",
+    ]);
+  });
+});
