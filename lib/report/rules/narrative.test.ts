@@ -593,3 +593,102 @@ describe("N-FEE wordings", () => {
     ]);
   });
 });
+
+describe("N-MISMATCH reads each wording of a figure, and no other", () => {
+  /** The first cell of each finding on a report whose tables are all 0. */
+  const read = (text: string, heading = "依申请公开情况") => mismatches(text, report(), heading).map((f) => f.cells[0]);
+  const R = (row: string) => `requests.${row}.total`;
+
+  it.each([
+    ["本年度受理政府信息公开申请7件。", R("newReceived")],
+    ["本年度新收政府信息公开申请7件。", R("newReceived")],
+    ["本年度接到政府信息公开申请7件。", R("newReceived")],
+    ["本年度收到了7件政府信息公开申请。", R("newReceived")],
+    ["本年度接收共7份依申请公开请求。", R("newReceived")],
+    ["本年度收到各类申请7件。", R("newReceived")],
+    ["本年度办理完毕政府信息公开申请7件。", R("totalHandled")],
+    ["本年度处理完毕政府信息公开申请7件。", R("totalHandled")],
+    ["本年度回复政府信息公开申请7件。", R("totalHandled")],
+    ["收到政府信息公开申请0件，均已答复7件。", R("totalHandled")],
+    ["去年结转的申请7件。", R("carriedOver")],
+    ["结转自上年的申请7件。", R("carriedOver")],
+    ["上年度转入结转申请7件。", R("carriedOver")],
+    ["结转至次年的申请7件。", R("carriedForward")],
+    ["结转入明年办理的申请7件。", R("carriedForward")],
+    ["下年度继续办理的结转申请7件。", R("carriedForward")],
+    ["申请7件结转到下一年度办理。", R("carriedForward")],
+    ["申请7件转入次年办理。", R("carriedForward")],
+    ["不予以公开7件。", "requests.deniedStateSecret.total"],
+    ["不公开7件。", "requests.deniedStateSecret.total"],
+    ["同意公开7件。", R("granted")],
+    ["全部公开7件。", R("granted")],
+  ])("%s is read as %s", (text, cell) => {
+    expect(read(text)).toEqual([cell]);
+  });
+
+  it.each([
+    "本年度正在办理政府信息公开申请7件。",
+    "尚未办结的政府信息公开申请7件。",
+    "待答复的政府信息公开申请7件。",
+    "在办申请7件。",
+    "继续办理申请7件。",
+    "本年度结转申请7件。",
+    "受理投诉举报7件。",
+    "受理人大建议7件。",
+    "受理政协提案7件。",
+    "受理群众诉求7件。",
+    "受理群众来电7件。",
+    "受理网民留言7件。",
+    "受理行政许可申请7件。",
+    "受理审批申请7件。",
+    "办理政务服务申请7件。",
+    "受理办件7件。",
+    "收到行政复议申请7件。",
+    "办理完毕申请事项7项。",
+    "占比下降7件。",
+    "提高到7件。",
+  ])("%s is no figure", (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  it("a sentence about requests is known by any of its words, or by the paragraph or heading", () => {
+    for (const words of ["依申请", "信息公开申请", "公开申请", "申请公开"]) {
+      expect(read(`本年度${words}情况：收到申请7件。`, "其他"), words).toEqual([R("newReceived")]);
+    }
+    expect(read("本年度收到申请7件。", "其他")).toEqual([]);
+    expect(read("依申请公开工作稳步推进\n本年度收到申请7件。", "其他")).toEqual([]);
+    expect(read("依申请公开工作稳步推进。本年度收到申请7件。", "其他")).toEqual([R("newReceived")]);
+  });
+
+  it("reviews and lawsuits: each wording of their outcomes; the agency as the body handling them is not the respondent", () => {
+    const review = (text: string) => mismatches(text, report({ review: { review: { total: 0 } } })).map((f) => f.cells[0]);
+    expect(review("因政府信息公开被申请行政复议案件共7件。")).toEqual(["reviewLitigation.review.total"]);
+    expect(review("因政府信息公开被申请复议申请7件。")).toEqual(["reviewLitigation.review.total"]);
+    expect(review("因政府信息公开被提起诉讼案件合计7件。")).toEqual(["reviewLitigation.litigationDirect.total"]);
+    expect(review("因政府信息公开被申请行政复议0件，维持原具体行政行为的案件7件。")).toEqual(["reviewLitigation.review.upheld"]);
+    expect(review("因政府信息公开被申请行政复议0件，维持原决定7件。")).toEqual(["reviewLitigation.review.upheld"]);
+    expect(review("因政府信息公开被申请行政复议0件，被纠错的案件7件。")).toEqual(["reviewLitigation.review.corrected"]);
+    expect(review("因政府信息公开被起诉0件，纠正7件。")).toEqual(["reviewLitigation.litigationDirect.corrected"]);
+    for (const verb of ["办理", "审理", "受理", "收到", "接收", "接到", "审结", "代理", "应诉"]) {
+      expect(review(`本机关${verb}政府信息公开行政复议7件。`), verb).toEqual([]);
+    }
+    expect(review("政府信息公开行政复议情况：维持7件。")).toEqual(["reviewLitigation.review.upheld"]);
+    expect(review("行政复议情况：维持7件。")).toEqual([]);
+  });
+
+  it("the sentences saying none, in each wording", () => {
+    const withCases = () => report({ requests: { newReceived: 1, carriedOver: 1, carriedForward: 1 }, review: { review: { upheld: 1, total: 1 }, litigationDirect: { upheld: 1, total: 1 } } });
+    const none = (text: string) => mismatches(text, withCases()).map((f) => f.cells[0]);
+    expect(none("本年度没有发生政府信息公开行政复议。")).toEqual(["reviewLitigation.review.total"]);
+    expect(none("本年度未出现政府信息公开行政复议与行政诉讼。")).toEqual(["reviewLitigation.review.total", "reviewLitigation.litigationDirect.total"]);
+    expect(none("本年度没有收到政府信息公开行政复议及行政诉讼。")).toEqual(["reviewLitigation.review.total", "reviewLitigation.litigationDirect.total"]);
+    expect(none("本年度未发生因政府信息公开被申请的行政复议。本年度未发生其他事项。")).toEqual(["reviewLitigation.review.total"]);
+    expect(none("本年度未接到任何政府信息公开申请。")).toEqual([R("newReceived")]);
+    expect(none("依申请公开方面，无次年结转。")).toEqual([R("carriedForward")]);
+    expect(none("依申请公开方面，没有申请结转至下年度。")).toEqual([R("carriedForward")]);
+    expect(none("依申请公开方面，无上一年度结转。")).toEqual([R("carriedOver")]);
+    expect(none("依申请公开方面，没有上年度的结转。")).toEqual([R("carriedOver")]);
+    // Outside a paragraph about requests, 结转 is not about them.
+    expect(mismatches("无上年结转，无下年度结转。", withCases(), "其他")).toEqual([]);
+  });
+});
