@@ -190,3 +190,54 @@ describe("X-COPIED's similarity", () => {
     expect(comparableText("2022年，共收到申请十二件（全年）。 ２件")).toBe("年共收到申请件全年件");
   });
 });
+
+describe("RATIO at its thresholds", () => {
+  /** A balanced 2021 report with table 三's handling rows as given (in 自然人 and 总计). */
+  const handled = (rows: Record<string, number>) => {
+    const r = cleanReport("2021", { year: 2022 });
+    let sum = 0;
+    for (const [row, n] of Object.entries(rows)) {
+      Object.assign(r.requests[row], { naturalPerson: n, total: n });
+      sum += n;
+    }
+    Object.assign(r.requests.newReceived, { naturalPerson: sum, total: sum });
+    Object.assign(r.requests.totalHandled, { naturalPerson: sum, total: sum });
+    return r;
+  };
+  const ratios = (r: ReturnType<typeof cleanReport>) => messages(validate(r), "RATIO").map((m) => m.slice(0, m.indexOf("：")));
+
+  it("无法提供: 35% exactly is let be, above it is flagged; a base under 30 never", () => {
+    expect(ratios(handled({ granted: 26, unableNoInfo: 14 }))).toEqual([]);
+    expect(ratios(handled({ granted: 25, unableNoInfo: 15 }))).toEqual(["「无法提供」占比为 37.5%"]);
+    expect(ratios(handled({ granted: 10, unableNoInfo: 19 }))).toEqual([]);
+    expect(ratios(handled({ granted: 12, unableNoInfo: 18 }))).toEqual(["「无法提供」占比为 60%"]);
+  });
+
+  it("the message of 无法提供 in full", () => {
+    expect(messages(validate(handled({ granted: 25, unableNoInfo: 15 })), "RATIO")).toEqual([
+      "「无法提供」占比为 37.5%：「（四）无法提供」各项合计 15 件，占「三、本年度办理结果（七）总计」的「总计」 40 件，高于 35%。仅作提示，不影响提交。",
+    ]);
+  });
+
+  it("纠错率: 15% exactly is let be; the message of the reviews in full; a blank cell computes nothing", () => {
+    const review = (corrected: number, total: number) => {
+      const r = handled({ granted: 1 });
+      Object.assign(r.reviewLitigation.review, { upheld: total - corrected, corrected, other: 0, pending: 0, total });
+      return r;
+    };
+    expect(ratios(review(6, 40))).toEqual([]);
+    expect(messages(validate(review(7, 40)), "RATIO")).toEqual([
+      "行政复议纠错率为 17.5%：「结果纠正」7 件，占「行政复议」的「总计」 40 件，高于 15%。仅作提示，不影响提交。",
+    ]);
+    const blank = review(7, 40);
+    blank.reviewLitigation.review.corrected = null;
+    expect(ratios(blank)).toEqual([]);
+    const blankBase = review(7, 40);
+    blankBase.reviewLitigation.review.total = null;
+    expect(ratios(blankBase)).toEqual([]);
+  });
+
+  it("实质公开率 with one decimal", () => {
+    expect(ratios(handled({ granted: 10, unableNoInfo: 21 }))).toEqual(["实质公开率为 32.3%", "「无法提供」占比为 67.7%"]);
+  });
+});
