@@ -241,3 +241,45 @@ describe("RATIO at its thresholds", () => {
     expect(ratios(handled({ granted: 10, unableNoInfo: 21 }))).toEqual(["实质公开率为 32.3%", "「无法提供」占比为 67.7%"]);
   });
 });
+
+describe("X-COPIED at its thresholds", () => {
+  /** n distinct ideographs (none of them a numeral), from `start`. */
+  const chars = (n: number, start = 0x5000) => Array.from({ length: n }, (_, i) => String.fromCharCode(start + i)).join("");
+  /** `text` with its first k characters replaced by others. */
+  const changed = (text: string, k: number) => chars(k, 0x6000) + text.slice(k);
+  const copied = (now: string, before: string) => {
+    const previous = cleanReport("2021", { year: 2021 });
+    previous.problems = before;
+    const r = cleanReport("2021", { year: 2022 });
+    r.problems = now;
+    return messages(validate(r, { previous }), "X-COPIED");
+  };
+
+  it("flags sections 90% alike or more (92% is, 88% is not)", () => {
+    const before = chars(50);
+    expect(copied(changed(before, 4), before)).toEqual([
+      "「五、存在的主要问题及改进情况」与上一年度（2021年）报告的同一部分相似度为 92%（逐字比较，不计数字和年份）；请按本年度的实际情况撰写。",
+    ]);
+    expect(copied(changed(before, 6), before)).toEqual([]);
+    expect(copied(changed(before, 1), before)[0]).toContain("相似度为 98%");
+  });
+
+  it("compares sections of 50 characters or more, on both sides", () => {
+    expect(copied(chars(50), chars(50))).toHaveLength(1);
+    expect(copied(chars(49), chars(49))).toEqual([]);
+    expect(copied(chars(49), chars(50))).toEqual([]);
+    expect(copied(chars(50), chars(49))).toEqual([]);
+    // Digits and punctuation do not count towards the length.
+    expect(copied(`${chars(49)}１２３，。`, `${chars(49)}１２３，。`)).toEqual([]);
+  });
+
+  it("compares 六 too, its parts joined", () => {
+    const previous = cleanReport("2021", { year: 2021 });
+    previous.otherMatters = [{ heading: "", text: chars(30) }, { heading: "", text: chars(30, 0x5100) }];
+    const r = cleanReport("2021", { year: 2022 });
+    r.otherMatters = [{ heading: "另一个标题", text: chars(30) }, { heading: "", text: chars(30, 0x5100) }];
+    expect(of(validate(r, { previous }), "X-COPIED").map((f) => f.cells)).toEqual([["otherMatters"]]);
+    delete r.otherMatters;
+    expect(of(validate(r, { previous }), "X-COPIED")).toEqual([]);
+  });
+});
