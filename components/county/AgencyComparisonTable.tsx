@@ -128,7 +128,7 @@ export function AgencyComparisonTable({ comparison, selected }: { comparison: Ag
                     {row.agencyName}
                   </Link>
                   <span className="block text-xs font-normal text-slate-600">
-                    {agencyLevelLabels[row.level]}
+                    {row.isChildOffice ? "下级政务公开办（汇总）" : agencyLevelLabels[row.level]}
                     {row.isOwnOffice && "（本级）"}
                   </span>
                 </th>
@@ -136,9 +136,15 @@ export function AgencyComparisonTable({ comparison, selected }: { comparison: Ag
                   <Figure key={def.key} def={def} cell={row.figures[def.key]} />
                 ))}
                 <td className={`${td} text-right`}>
-                  <Link href={`/reports/${row.reportId}`} className={`${link} whitespace-nowrap`}>
-                    打开报告
-                  </Link>
+                  {row.reportId === null ? (
+                    <Link href={`/county?year=${year}&office=${row.agencyId}`} className={`${link} whitespace-nowrap`}>
+                      查看汇总
+                    </Link>
+                  ) : (
+                    <Link href={`/reports/${row.reportId}`} className={`${link} whitespace-nowrap`}>
+                      打开报告
+                    </Link>
+                  )}
                 </td>
               </tr>
             );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
@@ -41,10 +41,14 @@ function agenciesWithParent(db: Executor) {
   return db.select(agencyColumns).from(agencies).leftJoin(parent, eq(agencies.parentId, parent.id));
 }
 
-/** The admin's office first, then every agency below it by name. */
-export function listManagedAgencies(db: Executor, scope: ActorScope): ManagedAgency[] {
+/**
+ * The admin's office first, then every agency below it by name; `directOnly`: only the office itself and
+ * its agencies that are not offices (the offices below are listed on their own).
+ */
+export function listManagedAgencies(db: Executor, scope: ActorScope, options: { directOnly?: boolean } = {}): ManagedAgency[] {
+  const direct = or(eq(agencies.id, scope.agencyId), and(eq(agencies.parentId, scope.agencyId), isNull(agencies.officeTier)));
   const rows = agenciesWithParent(db)
-    .where(inScope(db, agencies.id, scope))
+    .where(and(inScope(db, agencies.id, scope), options.directOnly ? direct : undefined))
     .orderBy(asc(agencies.name))
     .all();
   return [...rows.filter((row) => row.id === scope.agencyId), ...rows.filter((row) => row.id !== scope.agencyId)];

@@ -112,8 +112,11 @@ export type ApprovedReportInScope = {
   importedAt: Date | null;
 };
 
-/** Every approved report the scope reaches (an office admin: its whole subtree; anyone else: their own agency's), by year. */
-export function listApprovedReportsInScope(db: Executor, scope: ActorScope): ApprovedReportInScope[] {
+/**
+ * Every approved report the scope reaches (an office admin: its whole subtree; anyone else: their own
+ * agency's), by year; `agencyIds` narrows it to those agencies.
+ */
+export function listApprovedReportsInScope(db: Executor, scope: ActorScope, agencyIds?: number[]): ApprovedReportInScope[] {
   return db
     .select({
       id: reports.id,
@@ -125,7 +128,13 @@ export function listApprovedReportsInScope(db: Executor, scope: ActorScope): App
       importedAt: reports.importedAt,
     })
     .from(reports)
-    .where(and(inScope(db, reports.agencyId, scope), eq(reports.status, "approved")))
+    .where(
+      and(
+        inScope(db, reports.agencyId, scope),
+        eq(reports.status, "approved"),
+        agencyIds === undefined ? undefined : inArray(reports.agencyId, agencyIds),
+      ),
+    )
     .orderBy(asc(reports.year), asc(reports.agencyId))
     .all()
     .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
@@ -139,4 +148,15 @@ export function reportStatusesInScope(db: Executor, scope: ActorScope, year: num
     .where(and(inScope(db, reports.agencyId, scope), eq(reports.year, year)))
     .all();
   return new Map(rows.map((row) => [row.agencyId, row.status]));
+}
+
+/** The years in which any agency the scope reaches has an approved report, earliest first. */
+export function approvedYearsInScope(db: Executor, scope: ActorScope): number[] {
+  return db
+    .selectDistinct({ year: reports.year })
+    .from(reports)
+    .where(and(inScope(db, reports.agencyId, scope), eq(reports.status, "approved")))
+    .orderBy(asc(reports.year))
+    .all()
+    .map((row) => row.year);
 }

@@ -1,6 +1,7 @@
 /**
- * 各机关对比 (issue #16 item 2): for the county admin's county, the key figures of each agency's approved
- * report of a year (lib/report/key-figures) and the days it was approved after its deadline, sortable,
+ * 各机关对比 (issue #16 item 2): for an office admin, the key figures of a year of each of its own agencies'
+ * approved reports and of each office directly below it (its roll-up, lib/county/rollup.ts: a city compares
+ * its counties, not seven thousand agencies) (lib/report/key-figures) and the days it was approved after its deadline, sortable,
  * outliers marked by Tukey's fences (lib/report/outliers), and each figure over the years for the chart.
  *
  * What is compared:
@@ -14,7 +15,9 @@
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { listManagedAgencies } from "@/db/queries/admin";
-import { reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
+import { approvedYearsInScope, reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
+import { listChildOffices } from "@/db/queries/rollups";
+import { officeRollup } from "./rollup";
 import type { UserProfile } from "@/db/queries/users";
 import { beijingDay, daysUntil, reportDeadline } from "@/lib/dashboard/deadlines";
 import { statusLabels } from "@/lib/labels";
@@ -74,7 +77,10 @@ export interface ComparedAgency {
   level: AgencyLevel;
   /** The admin's own office (shown as 本级). */
   isOwnOffice: boolean;
-  reportId: number;
+  /** The approved report compared; null for an office below, whose roll-up is compared. */
+  reportId: number | null;
+  /** Set for an office below: its figures are those of its roll-up. */
+  isChildOffice: boolean;
   figures: Record<ComparedFigureKey, FigureCell>;
 }
 
@@ -114,7 +120,8 @@ function figureCells(
   report: Report,
   agency: CountyAgencyRow,
   year: number,
-  approval: { approvedAt: Date | null; importedAt: Date | null },
+  /** Null for an office's roll-up, which has no approval of its own. */
+  approval: { approvedAt: Date | null; importedAt: Date | null } | null,
 ): Record<ComparedFigureKey, FigureCell> {
   const figures = reportKeyFigures(report);
   const cells = {} as Record<ComparedFigureKey, FigureCell>;
@@ -135,7 +142,9 @@ function figureCells(
       cells[key] = { value: figure.value, judged: true, outlier: null };
     }
   }
-  cells.daysLate = daysLateCell(agency.level, year, agency.parentDeadline, approval);
+  cells.daysLate = approval
+    ? daysLateCell(agency.level, year, agency.parentDeadline, approval)
+    : { value: null, note: "下级政务公开办的汇总，不计逾期", judged: false, outlier: null };
   return cells;
 }
 
@@ -186,13 +195,18 @@ export function compareAgencies(
   const { year } = input;
   const sort = comparisonSortSchema.parse({ sort: input.sort, dir: input.dir });
   const scope = actorScope(actor);
-  const agencies = listManagedAgencies(db, scope);
+  const agencies = listManagedAgencies(db, scope, { directOnly: true });
+  const childOffices = listChildOffices(db, scope.agencyId);
   const agencyById = new Map(agencies.map((agency) => [agency.id, agency]));
-  const order = new Map(agencies.map((agency, index) => [agency.id, index]));
+  const units: CountyAgencyRow[] = [
+    ...agencies,
+    ...childOffices.map((office) => ({ id: office.id, name: office.name, level: "government" as const, parentDeadline: null })),
+  ];
+  const order = new Map(units.map((unit, index) => [unit.id, index]));
 
   // Every approved report that can be read, with its figures.
   const entries: { year: number; row: ComparedAgency }[] = [];
-  for (const stored of listApprovedReportsInScope(db, scope)) {
+  for (const stored of listApprovedReportsInScope(db, scope, agencies.map((agency) => agency.id))) {
     const agency = agencyById.get(stored.agencyId);
     const report = agency && tryReadStoredReport(stored.content);
     if (!agency || !report) continue;
@@ -204,9 +218,23 @@ export function compareAgencies(
         level: agency.level,
         isOwnOffice: agency.id === scope.agencyId,
         reportId: stored.id,
+        isChildOffice: false,
         figures: figureCells(report, agency, stored.year, stored),
       },
     });
+  }
+  // Each office below, by its roll-up of every year anything below it was approved.
+  const years = approvedYearsInScope(db, scope);
+  for (const office of childOffices) {
+    for (const rollupYear of years) {
+      const rollup = officeRollup(db, office, rollupYear);
+      if (rollup.included === 0) continue;
+      const figures = figureCells(rollup.report, { id: office.id, name: office.name, level: "government", parentDeadline: null }, rollupYear, null);
+      entries.push({
+        year: rollupYear,
+        row: { agencyId: office.id, agencyName: office.name, level: "government", isOwnOffice: false, reportId: null, isChildOffice: true, figures },
+      });
+    }
   }
 
   const ofYear = entries
@@ -226,10 +254,11 @@ export function compareAgencies(
 
   const statuses = reportStatusesInScope(db, scope, year);
   const shown = new Set(ofYear.map((row) => row.agencyId));
-  const withoutApproved = agencies
+  const withoutApproved = units
     .filter((agency) => !shown.has(agency.id))
     .map((agency) => {
       const status = statuses.get(agency.id);
+      if (!agencyById.has(agency.id)) return { agencyName: agency.name, statusLabel: "其下尚无已批准的报告" };
       return {
         agencyName: agency.name,
         statusLabel: !status ? "未开始" : status === "approved" ? "已批准（内容无法读取）" : statusLabels[status],
@@ -245,7 +274,7 @@ export function compareAgencies(
       rows: sortRows(ofYear, sort.sort, sort.dir),
       summaries,
       withoutApproved,
-      history: history(entries, agencies),
+      history: history(entries, units),
     },
   };
 }

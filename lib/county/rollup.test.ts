@@ -15,6 +15,7 @@ import { createAgency as addAgency } from "@/lib/admin/office";
 import { auditTrail, cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "@/lib/workflow/test-fixture";
 import { loadCountyFigures, loadRollupView } from "./figures";
 import { officeRollup } from "./rollup";
+import { compareAgencies } from "./compare-agencies";
 import { eq } from "drizzle-orm";
 import { officeRollups, reports } from "@/db/schema";
 import { reopenReport } from "@/lib/workflow/steps";
@@ -212,5 +213,21 @@ describe("stored roll-ups", () => {
     expect(view.childOffices.map((office) => office.summedCount)).toEqual([1, 0]);
     // The city's own sum is stored too once asked for (a province above it would use it).
     expect(officeRollup(tx, city, 2025)).toMatchObject({ included: 1 });
+  });
+});
+
+describe("comparing at a city", () => {
+  itRolledBack("compares the city's own agencies and each county by its roll-up, never the agencies inside a county", (tx) => {
+    storeTownshipA(tx, 12);
+    storeTownshipB(tx, 30);
+    const outcome = compareAgencies(tx, shared.world.actors.cityAdmin, { year: 2025 });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.data.rows.map((row) => [row.agencyName, row.isChildOffice, row.reportId, row.figures.newReceived.value])).toEqual([
+      ["乙县", true, null, 30],
+      ["甲县", true, null, 12],
+    ]);
+    expect(outcome.data.rows[0].figures.daysLate).toMatchObject({ value: null, note: "下级政务公开办的汇总，不计逾期" });
+    expect(outcome.data.withoutApproved).toEqual([{ agencyName: "甲市", statusLabel: "未开始" }]);
+    expect(outcome.data.history.agencies.map((agency) => agency.name)).toEqual(["乙县", "甲县"]);
   });
 });
