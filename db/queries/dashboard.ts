@@ -39,7 +39,14 @@ function directAgenciesOf(officeId: number) {
  * and streets by name; child offices are summed in listChildOfficeProgress), with its report of the year
  * (if started), limited to what the scope reaches: a supervisor's list holds only their own agency.
  */
-export function listDashboardEntries(db: Executor, scope: ActorScope, year: number, officeId: number = scope.agencyId): DashboardEntry[] {
+export function listDashboardEntries(
+  db: Executor,
+  scope: ActorScope,
+  year: number,
+  officeId: number = scope.agencyId,
+  /** Only these agencies (a page of the list). */
+  agencyIds?: number[],
+): DashboardEntry[] {
   const parent = alias(agencies, "parent");
   const rows = db
     .select({
@@ -58,15 +65,29 @@ export function listDashboardEntries(db: Executor, scope: ActorScope, year: numb
     .from(agencies)
     .leftJoin(parent, eq(agencies.parentId, parent.id))
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(and(directAgenciesOf(officeId), inScope(db, agencies.id, scope)))
+    .where(
+      and(
+        directAgenciesOf(officeId),
+        inScope(db, agencies.id, scope),
+        agencyIds === undefined ? undefined : inArray(agencies.id, agencyIds),
+      ),
+    )
     .orderBy(asc(agencies.name))
     .all();
-  const agencyIds = rows.map((row) => row.agencyId);
   const previous = new Map(
     db
       .select({ agencyId: reports.agencyId, content: reports.content })
       .from(reports)
-      .where(and(inArray(reports.agencyId, agencyIds), eq(reports.year, year - 1), inArray(reports.status, PUBLISHED_STATUSES)))
+      .where(
+        and(
+          inArray(
+            reports.agencyId,
+            rows.map((row) => row.agencyId),
+          ),
+          eq(reports.year, year - 1),
+          inArray(reports.status, PUBLISHED_STATUSES),
+        ),
+      )
       .all()
       .map((row) => [row.agencyId, row.content]),
   );
@@ -97,16 +118,41 @@ export function listDashboardEntries(db: Executor, scope: ActorScope, year: numb
   return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
 }
 
-/** What the progress of an office below needs to know of each agency in its subtree (never the content). */
-export type SubtreeProgressEntry = {
+/** What the progress overview needs to know of an agency to count, filter and page it (never the content). */
+export type ProgressEntry = {
   agencyId: number;
   agencyName: string;
-  /** The office directly under the looked-at office that the agency belongs to. */
-  childOfficeId: number;
   level: AgencyLevel;
   parentDeadline: string | null;
   status: ReportStatus | null;
   approvedAt: Date | null;
+};
+
+/** The office and the agencies directly under it that are not offices, office first, then by name. */
+export function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): ProgressEntry[] {
+  const parent = alias(agencies, "parent");
+  const rows = db
+    .select({
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+      level: agencies.level,
+      parentDeadline: parent.childrenDeadline,
+      status: reports.status,
+      approvedAt: reports.approvedAt,
+    })
+    .from(agencies)
+    .leftJoin(parent, eq(agencies.parentId, parent.id))
+    .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
+    .where(and(directAgenciesOf(officeId), inScope(db, agencies.id, scope)))
+    .orderBy(asc(agencies.name))
+    .all();
+  return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
+}
+
+/** What the progress of an office below needs to know of each agency in its subtree (never the content). */
+export type SubtreeProgressEntry = ProgressEntry & {
+  /** The office directly under the looked-at office that the agency belongs to. */
+  childOfficeId: number;
 };
 
 /** Every agency below the office's child offices (themselves included), with its report's status of the year. */

@@ -2,7 +2,8 @@ import { actorScope } from "@/lib/permissions";
 import { describe, expect } from "vitest";
 import { listDashboardEntries } from "@/db/queries/dashboard";
 import type { UserProfile } from "@/db/queries/users";
-import { dashboardRow } from "./dashboard";
+import { dashboardRow, loadProgressPage, PROGRESS_PAGE_SIZE, progressFilterSchema, type ProgressFilter } from "./dashboard";
+import { createAgency } from "@/db/queries/agencies";
 import { cleanTownshipReport, sharedWorld, storeReport } from "@/lib/workflow/test-fixture";
 
 const shared = sharedWorld();
@@ -54,5 +55,40 @@ describe("progress overview", () => {
     const [entry] = listDashboardEntries(tx, scope(shared.world.actors.supervisor), year);
     const row = dashboardRow(entry, year, new Date(`${year + 2}-05-01T04:00:00Z`));
     expect(row).toMatchObject({ done: true, late: false, report: { counts: { errors: 0, warnings: 0 } } });
+  });
+});
+
+describe("a page of the progress overview", () => {
+  itRolledBack("counts every agency, filters by name, status and lateness, and reads only the page shown", (tx) => {
+    const { admin } = shared.world.actors;
+    const { countyA } = shared.world.agencies;
+    for (let i = 0; i < 60; i++) createAgency(tx, { name: `甲县测试局${String(i).padStart(2, "0")}`, level: "department", parentId: countyA.id });
+    storeReport(tx, shared.world, "submitted", cleanTownshipReport(shared.world));
+    const after = new Date("2026-02-10T10:00:00+08:00"); // departments (1月31日) are late; the township (2月20日) is not
+    const load = (filter: Partial<ProgressFilter>) =>
+      loadProgressPage(tx, scope(admin), {
+        year: 2025,
+        officeId: countyA.id,
+        filter: progressFilterSchema.parse(filter),
+        now: after,
+      });
+
+    const first = load({});
+    expect(first.summary).toEqual({ total: 63, approved: 0, submitted: 1, notStarted: 62, lateOpen: 61 });
+    expect([first.matching, first.page, first.pageCount, first.rows.length]).toEqual([63, 1, 2, PROGRESS_PAGE_SIZE]);
+    expect(first.rows[0].agencyName).toBe("甲县");
+    expect(load({ page: 2 }).rows.map((row) => row.agencyName)).toHaveLength(13);
+    // An impossible page shows the last one.
+    expect(load({ page: 99 }).page).toBe(2);
+
+    expect(load({ q: "测试局0" }).rows.map((row) => row.agencyName)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `甲县测试局0${i}`),
+    );
+    const submitted = load({ status: "submitted" });
+    expect(submitted.rows.map((row) => [row.agencyName, row.report?.counts?.errors])).toEqual([["甲县城关街道办事处", 0]]);
+    expect(load({ late: "1" }).matching).toBe(61);
+    expect(load({ status: "none", late: "1", q: "司法" }).rows.map((row) => row.agencyName)).toEqual(["甲县司法局"]);
+    // What the address says that cannot be read is no filter at all.
+    expect(progressFilterSchema.parse({ status: "bogus", page: "-3", late: "yes" })).toEqual({ q: "", status: "all", late: "", page: 1 });
   });
 });

@@ -1,14 +1,21 @@
 import Link from "next/link";
 import { getDb } from "@/lib/db";
-import { listChildOfficeProgress, listDashboardEntries } from "@/db/queries/dashboard";
+import { listChildOfficeProgress } from "@/db/queries/dashboard";
 import { requireAbility } from "@/lib/auth/guards";
 import { actorScope } from "@/lib/permissions";
 import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { OfficeLine } from "@/components/layout/OfficeLine";
 import { formatDateTime } from "@/lib/format";
-import { agencyLevelLabels } from "@/lib/labels";
+import { agencyLevelLabels, statusLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
-import { childOfficeProgress, dashboardRow, type ChildOfficeProgress, type DashboardRow } from "@/lib/dashboard/dashboard";
+import {
+  childOfficeProgress,
+  loadProgressPage,
+  progressFilterSchema,
+  type ChildOfficeProgress,
+  type DashboardRow,
+  type ProgressFilter,
+} from "@/lib/dashboard/dashboard";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
@@ -31,7 +38,9 @@ function Count({ value, tone }: { value: number | undefined; tone: "error" | "wa
   return <span className={`font-semibold ${tone === "error" ? "text-red-700" : "text-amber-700"}`}>{value}</span>;
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ year?: string; office?: string }> }) {
+type Params = { year?: string; office?: string; q?: string; status?: string; late?: string; page?: string };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireAbility("viewDashboard");
   const db = getDb();
   const params = await searchParams;
@@ -55,13 +64,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const officeId = choice.office?.id ?? user.agencyId;
   const now = new Date();
   const scope = actorScope(user);
-  const rows = listDashboardEntries(db, scope, year, officeId).map((entry) => dashboardRow(entry, year, now));
+  const filter = progressFilterSchema.parse({ q: params.q, status: params.status, late: params.late, page: params.page });
+  const { summary, rows, matching, page, pageCount } = loadProgressPage(db, scope, { year, officeId, filter, now });
   const childOffices = choice.office ? childOfficeProgress(listChildOfficeProgress(db, scope, year, officeId), year, now) : [];
-  const approved = rows.filter((row) => row.report?.status === "approved").length;
-  const submitted = rows.filter((row) => row.report?.status === "submitted").length;
-  const notStarted = rows.filter((row) => !row.report).length;
-  const late = rows.filter((row) => row.late && row.report?.status !== "approved").length;
   const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/dashboard?year=${year}` : `/dashboard?year=${year}&office=${id}`);
+  const pageHref = (target: number) => {
+    const query = new URLSearchParams({ year: String(year), q: filter.q, status: filter.status, late: filter.late, page: String(target) });
+    if (params.office) query.set("office", params.office);
+    return `/dashboard?${query}`;
+  };
+  const filtered = filter.q !== "" || filter.status !== "all" || filter.late !== "";
 
   return (
     <div className="space-y-4">
@@ -85,9 +97,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
       )}
       <p className="text-slate-700" data-testid="dashboard-summary">
-        {`共 ${rows.length} 个机关：已批准 ${approved} 个，待审核 ${submitted} 个，尚未开始 ${notStarted} 个`}
-        {late > 0 && <span className="font-semibold text-red-700">{`，已逾期未完成 ${late} 个`}</span>}。
+        {`共 ${summary.total} 个机关：已批准 ${summary.approved} 个，待审核 ${summary.submitted} 个，尚未开始 ${summary.notStarted} 个`}
+        {summary.lateOpen > 0 && <span className="font-semibold text-red-700">{`，已逾期未完成 ${summary.lateOpen} 个`}</span>}。
       </p>
+
+      {summary.total > 1 && <ProgressFilterForm filter={filter} year={year} office={params.office} />}
+      {filtered && (
+        <p className="text-sm text-slate-600" data-testid="dashboard-matching">
+          符合筛选条件的机关 {matching} 个。
+        </p>
+      )}
 
       <DataTable
         testId="dashboard"
@@ -149,6 +168,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           );
         })}
       </DataTable>
+      {pageCount > 1 && (
+        <nav aria-label="分页" className="flex items-center gap-4 text-sm">
+          {page > 1 && (
+            <Link href={pageHref(page - 1)} className="text-brand-600 underline-offset-2 hover:underline">
+              上一页
+            </Link>
+          )}
+          <span>
+            第 {page} / {pageCount} 页
+          </span>
+          {page < pageCount && (
+            <Link href={pageHref(page + 1)} className="text-brand-600 underline-offset-2 hover:underline">
+              下一页
+            </Link>
+          )}
+        </nav>
+      )}
       <p className="text-sm text-slate-500">
         截止日期：部门为次年1月31日，人民政府本级报告为次年3月31日（上级政务公开办设定了更早日期的，按设定的日期），乡镇、街道为县（区）政务公开办设定的日期。
       </p>
@@ -195,5 +231,42 @@ function ChildOfficesTable({ offices, href }: { offices: ChildOfficeProgress[]; 
         ))}
       </DataTable>
     </section>
+  );
+}
+
+/** Search by name, status and lateness, as a plain GET form: the address keeps the filter (and works without script). */
+function ProgressFilterForm({ filter, year, office }: { filter: ProgressFilter; year: number; office?: string }) {
+  const field = "rounded border border-slate-300 bg-white px-2 py-1";
+  return (
+    <form method="get" action="/dashboard" aria-label="筛选机关" className="flex flex-wrap items-end gap-3 text-sm">
+      <input type="hidden" name="year" value={year} />
+      {office && <input type="hidden" name="office" value={office} />}
+      <label className="flex flex-col gap-1">
+        机关名称
+        <input type="search" name="q" defaultValue={filter.q} maxLength={50} className={field} />
+      </label>
+      <label className="flex flex-col gap-1">
+        状态
+        <select name="status" defaultValue={filter.status} className={field}>
+          <option value="all">全部</option>
+          <option value="none">未开始</option>
+          {(["draft", "submitted", "returned", "approved", "imported"] as const).map((status) => (
+            <option key={status} value={status}>
+              {statusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2 py-1">
+        <input type="checkbox" name="late" value="1" defaultChecked={filter.late === "1"} />
+        只看逾期
+      </label>
+      <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+        筛选
+      </button>
+      <Link href={office ? `/dashboard?year=${year}&office=${office}` : `/dashboard?year=${year}`} className="py-1 text-brand-600 underline-offset-2 hover:underline">
+        清除筛选
+      </Link>
+    </form>
   );
 }
