@@ -1,6 +1,6 @@
 /**
- * Benchmarks that need the app: a fresh demo database in a temporary folder and a production server on
- * its own port, stopped afterwards. Builds first when there is no build.
+ * Benchmarks that need the app: a fresh demo database in a temporary folder (or a database the benchmark
+ * prepared) and a production server on its own port, stopped afterwards. Builds first when there is no build.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +21,17 @@ async function isServing(url: string): Promise<boolean> {
   }
 }
 
-export async function startBenchServer(port: number): Promise<BenchServer> {
+export type BenchServerOptions = {
+  /**
+   * Serve this database file instead of a fresh demo one (not seeded; the server migrates it and writes its
+   * sessions and audit events into it). The caller owns the file: stop() leaves it in place.
+   */
+  databasePath?: string;
+  /** Append the server's output to this file (otherwise it is dropped). */
+  logFile?: string;
+};
+
+export async function startBenchServer(port: number, options: BenchServerOptions = {}): Promise<BenchServer> {
   if (await isServing(`http://localhost:${port}/`)) {
     throw new Error(`端口 ${port} 已被其他程序占用，请先停止它`);
   }
@@ -30,10 +40,20 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
-  const env = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port), NODE_ENV: "production" as const };
-  // The benchmark signs in as the demo clerk many times: it keeps the demo passwords (as the browser tests do).
-  execFileSync("npx", ["tsx", "scripts/setup.ts"], { env: { ...env, DEMO_FORCE_PASSWORD_CHANGE: "off" }, stdio: "ignore" });
-  const server: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: "ignore" });
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    ...(options.databasePath ? { DATABASE_PATH: path.resolve(options.databasePath) } : {}),
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    PORT: String(port),
+    NODE_ENV: "production" as const,
+  };
+  if (!options.databasePath) {
+    // The benchmark signs in as the demo clerk many times: it keeps the demo passwords (as the browser tests do).
+    execFileSync("npx", ["tsx", "scripts/setup.ts"], { env: { ...env, DEMO_FORCE_PASSWORD_CHANGE: "off" }, stdio: "ignore" });
+  }
+  const log = options.logFile ? fs.openSync(options.logFile, "a") : "ignore";
+  const server: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: ["ignore", log, log] });
   const baseUrl = `http://localhost:${port}`;
   const stop = () => {
     if (server.pid) {
