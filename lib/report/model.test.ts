@@ -36,6 +36,7 @@ describe("emptyReport", () => {
     });
     expect(r.reviewLitigation.review).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
     expect(r.overview?.map((s) => s.heading)).toEqual(["主动公开情况", "依申请公开情况", "政府信息管理情况", "政府信息公开平台建设情况", "监督保障情况"]);
+    expect(r.overview?.every((s) => s.text === "")).toBe(true);
     expect(Object.keys(emptyReport("2019", 2020, { name: "x" }).requests)).toContain("otherHandling");
   });
 
