@@ -90,7 +90,9 @@ export default async function CountyPage({
 
       {aggregate.findings.length > 0 && (
         <BalanceFindings id="county-findings" title={`汇总表不平衡（${aggregate.findings.length} 处）`} findings={aggregate.findings}>
-          不平衡来自各机关自身的表格：见下方「各机关」表的「本机关表格」列。
+          {childOffices.length > 0
+            ? "不平衡来自各机关自身的表格：见下方「下级政务公开办」表的「小计平衡检查」列和「本级及直属机关」表，进入相应的政务公开办查看是哪个机关。"
+            : "不平衡来自各机关自身的表格：见下方「各机关」表的「本机关表格」列。"}
         </BalanceFindings>
       )}
 

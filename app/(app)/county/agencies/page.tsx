@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { rollupTitleOf } from "@/lib/labels";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { requireAbility } from "@/lib/auth/guards";
@@ -37,7 +38,7 @@ export default async function CompareAgenciesPage({ searchParams }: { searchPara
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <Link href={`/county?year=${year}`} className={link}>
-            ← 返回全县汇总
+            ← 返回{rollupTitleOf(user.agencyOfficeTier)}
           </Link>
           <h1 className="mt-2 text-xl font-semibold">各机关对比</h1>
           <p className="max-w-4xl text-slate-600">

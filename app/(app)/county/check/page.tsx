@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { rollupTitleOf } from "@/lib/labels";
 import { requireAbility } from "@/lib/auth/guards";
 import { MAX_CHECK_BATCH_BYTES, MAX_CHECK_FILE_BYTES, MAX_CHECK_FILES } from "@/lib/county/check-source";
 import { CheckReportsForm } from "@/components/county/CheckReportsForm";
@@ -9,12 +10,12 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** 检查已发布的报告: a county admin checks many published reports at once; nothing is stored. */
 export default async function CheckPublishedReportsPage() {
-  await requireAbility("checkPublishedReports");
+  const user = await requireAbility("checkPublishedReports");
   return (
     <div className="space-y-4">
       <div>
         <Link href="/county" className="text-brand-600 underline-offset-2 hover:underline">
-          ← 返回全县汇总
+          ← 返回{rollupTitleOf(user.agencyOfficeTier)}
         </Link>
         <h1 className="mt-2 text-xl font-semibold">检查已发布的报告</h1>
         <p className="max-w-4xl text-slate-600">
