@@ -1,5 +1,20 @@
 import type { CellSeverity, EditorSnapshot, EditorStore } from "./store";
 
+type Mark = CellSeverity | "refused";
+
+/** A cell on screen and what was last written onto it. */
+type Entry = {
+  td: HTMLTableCellElement;
+  /** A number cell (a total is marked, never invalid: nobody types it). */
+  typed: boolean;
+  severity: CellSeverity | undefined;
+  refused: boolean;
+  /** The editor input while the cell is edited. */
+  input: HTMLInputElement | null;
+  mark: Mark | undefined;
+  invalid: boolean;
+};
+
 /**
  * The marks of the table cells on screen (red, amber and yellow for a cell's findings, red for text refused at
  * the cell), written straight onto the cells' elements and not rendered by React: one keystroke can change the
@@ -7,13 +22,20 @@ import type { CellSeverity, EditorSnapshot, EditorStore } from "./store";
  * re-rendering every cell for it cost more than the rest of the keystroke together.
  *
  * Each cell's <td> registers itself on mount. On every snapshot the marks compare the cells' severities with
- * the last ones and touch only the cells whose severity changed: `data-severity` holds the severity,
- * `data-mark` what the cell shows (`refused` before any severity; the cell's classes style each value with
- * `data-[mark=…]:`), and a number cell is `aria-invalid` for a refusal, an error or a blank.
+ * the last ones and touch only the cells whose severity changed: `data-mark` is what the cell shows (`refused`
+ * before any severity; the cell's classes style each value with `data-[mark=…]:`), and a number cell (and its
+ * editor input) is `aria-invalid` for a refusal, an error or a blank. What was written is kept here, so an
+ * update reads nothing back from the page.
+ *
+ * The cell being edited is marked at once, with the keystroke; the other cells in the frame after the one that
+ * shows the keystroke, its total and the findings list (the first figure in an empty table turns every other
+ * cell yellow: a frame of its own, not a longer wait for the figure typed). Snapshots that come faster than
+ * frames are marked once, the last.
  */
 export class CellMarks {
-  private readonly cells = new Map<string, HTMLTableCellElement>();
+  private readonly cells = new Map<string, Entry>();
   private severities: ReadonlyMap<string, CellSeverity>;
+  private pending: number | null = null;
 
   constructor(private readonly store: EditorStore) {
     this.severities = store.get().severityByPath;
@@ -23,59 +45,94 @@ export class CellMarks {
   follow(): () => void {
     // A snapshot set between the construction and now (a restored draft) is applied at once.
     this.update(this.store.get());
-    return this.store.subscribe(() => this.update(this.store.get()));
+    const unsubscribe = this.store.subscribe(() => this.update(this.store.get()));
+    return () => {
+      unsubscribe();
+      if (this.pending !== null) cancelAnimationFrame(this.pending);
+      this.pending = null;
+    };
   }
 
-  /** A cell's element on mount (marked at once from the current snapshot), or null on unmount. */
+  /**
+   * A cell's element on mount, or null on unmount. The element comes rendered with the mark of the snapshot
+   * it was rendered from (`data-mark`, `aria-invalid`), which is brought up to date at once.
+   */
   register(path: string, td: HTMLTableCellElement | null): void {
     if (!td) {
       this.cells.delete(path);
       return;
     }
-    this.cells.set(path, td);
-    setSeverity(td, this.severities.get(path));
+    const mark = (td.getAttribute("data-mark") ?? undefined) as Mark | undefined;
+    const entry: Entry = {
+      td,
+      typed: td.hasAttribute("data-row"),
+      severity: this.severities.get(path),
+      refused: false,
+      input: null,
+      mark,
+      invalid: td.hasAttribute("aria-invalid"),
+    };
+    this.cells.set(path, entry);
+    apply(entry);
+  }
+
+  /** A number cell's text is refused, or no longer. */
+  setRefused(path: string, refused: boolean): void {
+    const entry = this.cells.get(path);
+    if (!entry || entry.refused === refused) return;
+    entry.refused = refused;
+    apply(entry);
+  }
+
+  /** The editor input shown in a cell (it takes the cell's aria-invalid), or null when it goes. */
+  setInput(path: string, input: HTMLInputElement | null): void {
+    const entry = this.cells.get(path);
+    if (!entry) return;
+    entry.input = input;
+    if (input) setInvalid(input, entry.invalid);
   }
 
   private update(snapshot: EditorSnapshot): void {
-    const before = this.severities;
     const after = snapshot.severityByPath;
-    if (before === after) return;
+    if (this.severities === after) return;
     this.severities = after;
-    for (const [path, td] of this.cells) {
-      const severity = after.get(path);
-      if (severity !== before.get(path)) setSeverity(td, severity);
+    for (const [path, entry] of this.cells) {
+      if (entry.input) this.mark(path, entry);
     }
+    if (this.pending !== null) return;
+    // After the next frame is painted: its own frame.
+    this.pending = requestAnimationFrame(() => {
+      setTimeout(() => {
+        this.pending = null;
+        for (const [path, entry] of this.cells) this.mark(path, entry);
+      }, 0);
+    });
+  }
+
+  private mark(path: string, entry: Entry): void {
+    const severity = this.severities.get(path);
+    if (severity === entry.severity) return;
+    entry.severity = severity;
+    apply(entry);
   }
 }
 
-function setSeverity(td: HTMLTableCellElement, severity: CellSeverity | undefined): void {
-  if (severity) td.dataset.severity = severity;
-  else delete td.dataset.severity;
-  applyMark(td);
-}
-
-/**
- * What a cell shows from its severity and its refusal (`data-refused`, set by the cell itself, which calls
- * this when its refusal changes or its input appears). A number cell (and its input while edited) is
- * `aria-invalid` for a refusal, an error or a blank. Attributes are written only when they change.
- */
-export function applyMark(td: HTMLTableCellElement): void {
-  const severity = td.dataset.severity as CellSeverity | undefined;
-  const refused = td.dataset.refused !== undefined;
-  const mark = refused ? "refused" : severity;
-  if (td.dataset.mark !== mark) {
-    if (mark) td.dataset.mark = mark;
-    else delete td.dataset.mark;
+function apply(entry: Entry): void {
+  const mark: Mark | undefined = entry.refused ? "refused" : entry.severity;
+  if (mark !== entry.mark) {
+    entry.mark = mark;
+    if (mark) entry.td.setAttribute("data-mark", mark);
+    else entry.td.removeAttribute("data-mark");
   }
-  if (td.dataset.row === undefined) return; // a total: marked, never invalid (nobody types it)
-  const invalid = refused || severity === "error" || severity === "blank";
-  setInvalid(td, invalid);
-  const input = td.querySelector("input");
-  if (input) setInvalid(input, invalid);
+  if (!entry.typed) return;
+  const invalid = entry.refused || entry.severity === "error" || entry.severity === "blank";
+  if (invalid === entry.invalid) return;
+  entry.invalid = invalid;
+  setInvalid(entry.td, invalid);
+  if (entry.input) setInvalid(entry.input, invalid);
 }
 
 function setInvalid(element: HTMLElement, invalid: boolean): void {
-  if (invalid === element.hasAttribute("aria-invalid")) return;
   if (invalid) element.setAttribute("aria-invalid", "true");
   else element.removeAttribute("aria-invalid");
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { CellKind } from "@/lib/report/editions";
 import { formatCell, readCellInput, refusedCellText } from "@/lib/report/cell-input";
@@ -8,8 +8,7 @@ import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { readPath } from "@/lib/report/paths";
 import { useEditor, type CellComment } from "./context";
 import { useValueStore } from "../value-store";
-import { fieldDomId } from "./store";
-import { applyMark } from "./cell-marks";
+import { fieldDomId, type EditorSnapshot } from "./store";
 import { takeSelectOnEdit } from "./grid-keys";
 import { cellField, type EditorValues } from "./values";
 
@@ -32,7 +31,7 @@ function useFirstMark(path: string) {
   const { store, marks } = useEditor();
   const [first] = useState(() => store.get().severityByPath.get(path));
   const ref = useCallback((td: HTMLTableCellElement | null) => marks.register(path, td), [marks, path]);
-  return { ref, severity: first, invalid: first === "error" || first === "blank" };
+  return { ref, marks, severity: first, invalid: first === "error" || first === "blank" };
 }
 
 /** A corner mark on a cell that a supervisor's open comment points at. */
@@ -129,6 +128,14 @@ function cellPosition(path: string, previous: Report | null, cellComments: Reado
   return canComment || cellComments.has(path) || previousFigure(previous, path) !== null ? "relative" : "";
 }
 
+/** What a cell being edited reads while its figure is the one its input wrote. */
+const EDITING = Symbol("editing");
+
+/** A cell's figure in a report, by its path's steps split once (every cell reads its own on each keystroke). */
+function cellValue(report: Report, [table, row, cell]: string[]): Cell | undefined {
+  return (report as unknown as Record<string, Record<string, Record<string, Cell>> | undefined>)[table]?.[row]?.[cell];
+}
+
 function previousFigure(previous: Report | null, path: string): Cell {
   const value = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
   // Zeros would fill every cell with noise; the screen-reader label still gives every figure.
@@ -185,13 +192,21 @@ export const NumberCell = memo(function NumberCell({
   const field = cellField(path);
   // The figure as the form holds it. A table 二 row that does not apply is not in the report: its cells show
   // the numbers the form keeps for it (greyed), which come back when the row applies again.
-  const stored = useValueStore(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
-  const value = disabled ? (getValues(field) as Cell | undefined) : stored;
+  const [editing, setEditing] = useState(false);
+  const steps = useMemo(() => path.split("."), [path]);
+  // While the cell is edited its input shows what is typed: the cell is not redrawn for the figure its input
+  // wrote, only for one written another way (a pasted block, 全部填 0), which the input then shows.
+  const written = useRef<Cell | undefined>(undefined);
+  const stored = useValueStore<EditorSnapshot, Cell | undefined | typeof EDITING>(store, (snapshot) => {
+    const figure = cellValue(snapshot.report, steps);
+    return editing && Object.is(figure, written.current) ? EDITING : figure;
+  });
+  const figure = stored === EDITING ? written.current : stored;
+  const value = disabled ? (getValues(field) as Cell | undefined) : figure;
   // Text typed into the cell that holds no number (refused, or "3." left half-typed); null when the cell
   // shows its figure. Kept while a number written another way does not replace it.
   const [typed, setTyped] = useState<{ text: string; over: Cell | undefined } | null>(null);
   const text = typed && Object.is(typed.over, value) ? typed.text : formatCell(value);
-  const [editing, setEditing] = useState(false);
   // Why the text in the cell is refused; set only when that changes (not on every keystroke).
   const [refusal, setRefusal] = useState<string | null>(null);
   const shownRefusal = useRef<string | null>(null);
@@ -203,7 +218,7 @@ export const NumberCell = memo(function NumberCell({
   if (refusal && text !== typed?.text) refuse(null);
   const td = useRef<HTMLTableCellElement | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
-  const { ref: markRef } = mark;
+  const { ref: markRef, marks } = mark;
   const cellRef = useCallback(
     (element: HTMLTableCellElement | null) => {
       td.current = element;
@@ -211,12 +226,25 @@ export const NumberCell = memo(function NumberCell({
     },
     [markRef],
   );
+  const inputRef = useCallback(
+    (element: HTMLInputElement | null) => {
+      input.current = element;
+      marks.setInput(path, element);
+    },
+    [marks, path],
+  );
   // A refusal shows before the cell's severity, and makes the cell invalid; an input that appears takes the
-  // cell's marks and focus, the caret at the end, or its text selected when the keys moved here (typing then
-  // replaces it, as in a spreadsheet).
+  // cell's invalidity and focus, the caret at the end, or its text selected when the keys moved here (typing
+  // then replaces it, as in a spreadsheet).
   useLayoutEffect(() => {
-    if (td.current) applyMark(td.current);
-  }, [refusal, editing]);
+    marks.setRefused(path, refusal !== null);
+  }, [marks, path, refusal]);
+  useLayoutEffect(() => {
+    if (!editing || stored === EDITING || !input.current) return;
+    input.current.value = formatCell(stored);
+    written.current = stored;
+    setTyped(null);
+  }, [editing, stored]);
   useLayoutEffect(() => {
     if (!editing || !input.current || !td.current) return;
     input.current.focus();
@@ -236,9 +264,7 @@ export const NumberCell = memo(function NumberCell({
       data-row={row}
       data-col={column}
       data-path={path}
-      data-severity={mark.severity}
       data-mark={mark.severity}
-      data-refused={refusal ? "" : undefined}
       tabIndex={disabled || editing ? -1 : 0}
       aria-label={editing ? undefined : name}
       aria-describedby={editing ? undefined : describedBy}
@@ -247,6 +273,7 @@ export const NumberCell = memo(function NumberCell({
       aria-readonly={readOnly || undefined}
       onFocus={(event) => {
         if (event.target !== event.currentTarget) return;
+        written.current = value;
         if (editable) setEditing(true);
         else refuse(typed ? refusedCellText(typed.text, kind, true) : null);
       }}
@@ -255,7 +282,7 @@ export const NumberCell = memo(function NumberCell({
     >
       {editing ? (
         <input
-          ref={input}
+          ref={inputRef}
           defaultValue={text}
           type="text"
           inputMode={kind === "count" ? "numeric" : kind === "amount" ? "decimal" : "text"}
@@ -270,6 +297,7 @@ export const NumberCell = memo(function NumberCell({
             const number = read.ok ? read.value : null;
             refuse(refusedCellText(typedText, kind, false));
             setTyped(read.ok && formatCell(number) === typedText ? null : { text: typedText, over: number });
+            written.current = number;
             setValue(field, number, { shouldDirty: true });
           }}
           onBlur={(event) => {
@@ -303,7 +331,6 @@ export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false
   return (
     <td
       ref={mark.ref}
-      data-severity={mark.severity}
       data-mark={mark.severity}
       id={id}
       tabIndex={comments || commentOnCell ? 0 : -1}
