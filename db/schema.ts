@@ -226,6 +226,8 @@ export const officeRollups = sqliteTable(
     report: text("report").notNull(),
     /** How many approved reports are in the sum. */
     included: integer("included").notNull(),
+    /** The office's own agencies whose approved report was left out, and why, JSON text: [{ agencyId, reason }]. */
+    skipped: text("skipped").notNull().default("[]"),
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.officeId, table.year] })],

@@ -24,12 +24,15 @@ export function AgencyFiguresTable({
   agencies,
   combined,
   combinedFindings,
+  combinedCount,
   year,
   selected,
 }: {
   agencies: CountyAgencyFigures[];
   combined: Report;
   combinedFindings: Finding[];
+  /** How many reports are in the sum (it may hold more than the agencies listed: offices below, other pages). */
+  combinedCount: number;
   year: number;
   selected?: number;
 }) {
@@ -61,7 +64,7 @@ export function AgencyFiguresTable({
       ))}
       <tr className="border-t-2 border-slate-300 bg-slate-50 font-semibold">
         <th scope="row" className={`${td} text-left`} colSpan={2}>
-          合计（{agencies.length} 个机关）
+          合计（{combinedCount} 个机关）
         </th>
         <Figures report={combined} />
         <td className={`${td} font-normal`}>

@@ -38,8 +38,15 @@ export function listOfficeReports(
   scope: ActorScope,
   officeId: number,
   year: number,
-  options: { directOnly?: boolean } = {},
+  options: {
+    directOnly?: boolean;
+    /** Only these agencies (a page of a list). */
+    agencyIds?: number[];
+    /** Read approved reports' content (true unless told otherwise). */
+    content?: boolean;
+  } = {},
 ): OfficeReportEntry[] {
+  const withContent = options.content ?? true;
   const rows = db
     .select({
       agencyId: agencies.id,
@@ -49,7 +56,7 @@ export function listOfficeReports(
       reportId: reports.id,
       edition: reports.edition,
       status: reports.status,
-      content: sql<string | null>`case when ${reports.status} = 'approved' then ${reports.content} end`,
+      content: withContent ? sql<string | null>`case when ${reports.status} = 'approved' then ${reports.content} end` : sql<null>`null`,
     })
     .from(agencies)
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
@@ -63,6 +70,7 @@ export function listOfficeReports(
           ? or(eq(agencies.id, officeId), and(eq(agencies.parentId, officeId), isNull(agencies.officeTier)))
           : inArray(agencies.id, subtreeOf(db, officeId)),
         inScope(db, agencies.id, scope),
+        options.agencyIds === undefined ? undefined : inArray(agencies.id, options.agencyIds),
       ),
     )
     .orderBy(asc(agencies.name))

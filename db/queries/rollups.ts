@@ -24,11 +24,11 @@ export function rollupStamp(db: Executor, officeId: number, year: number): strin
   return `${row?.count ?? 0}:${row?.ids ?? 0}:${row?.versions ?? 0}:${row?.latest ?? 0}`;
 }
 
-export type StoredRollup = { stamp: string; report: string; included: number };
+export type StoredRollup = { stamp: string; report: string; included: number; skipped: string };
 
 export function findRollup(db: Executor, officeId: number, year: number): StoredRollup | undefined {
   return db
-    .select({ stamp: officeRollups.stamp, report: officeRollups.report, included: officeRollups.included })
+    .select({ stamp: officeRollups.stamp, report: officeRollups.report, included: officeRollups.included, skipped: officeRollups.skipped })
     .from(officeRollups)
     .where(and(eq(officeRollups.officeId, officeId), eq(officeRollups.year, year)))
     .get();
@@ -40,7 +40,7 @@ export function storeRollup(db: Executor, input: { officeId: number; year: numbe
     .values(values)
     .onConflictDoUpdate({
       target: [officeRollups.officeId, officeRollups.year],
-      set: { stamp: values.stamp, report: values.report, included: values.included, computedAt: values.computedAt },
+      set: { stamp: values.stamp, report: values.report, included: values.included, skipped: values.skipped, computedAt: values.computedAt },
     })
     .run();
 }

@@ -8,7 +8,7 @@ import type { Executor } from "@/db/client";
 import type { AgencyLevel } from "@/lib/report/model";
 import { latestReportYearInScope, listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
 import { countAgenciesPerChildOffice, listChildOffices } from "@/db/queries/rollups";
-import { officeRollup, sumParts, type OfficeRollup } from "./rollup";
+import { officeRollup, sumParts, UNREADABLE, type OfficeRollup } from "./rollup";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope } from "@/lib/permissions";
@@ -101,6 +101,7 @@ const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
 
 /** An agency's entry as the roll-up shows it: its status, its readable approved report, or why it is not summed. */
 function agencyFigures(entry: OfficeReportEntry): CountyAgencyFigures {
+  // Content is read only where the caller asked for it (null otherwise): the roll-up page reads a page of it.
   const status = entry.report?.status ?? null;
   const figures: CountyAgencyFigures = {
     agencyId: entry.agencyId,
@@ -116,10 +117,10 @@ function agencyFigures(entry: OfficeReportEntry): CountyAgencyFigures {
   };
   if (status === null) figures.reason = "尚未开始填写。";
   else if (status !== "approved") figures.reason = NOT_APPROVED[status];
-  else {
+  else if (entry.report!.content !== null) {
     const report = tryReadStoredReport(entry.report!.content);
     if (report) figures.report = report;
-    else figures.reason = "报告内容无法读取，未计入汇总。";
+    else figures.reason = UNREADABLE;
   }
   return figures;
 }
@@ -161,6 +162,9 @@ export function loadCountyFigures(db: Executor, actor: UserProfile, year: number
   };
 }
 
+/** How many summed agencies the roll-up page lists on one page. */
+export const ROLLUP_PAGE_SIZE = 50;
+
 /** What the roll-up page shows of an office: its own agencies one by one, each office below it as one line. */
 export interface RollupView {
   office: OfficeRef;
@@ -170,42 +174,84 @@ export interface RollupView {
   /** Agencies below the office at any depth (itself included), and how many of their reports are summed. */
   agencyCount: number;
   summedCount: number;
-  /** The office itself and its agencies that are not offices. */
-  direct: CountyAgencyFigures[];
+  /** The office's own agencies in the sum: this page of them, each with its report and balance check. */
+  summed: CountyAgencyFigures[];
+  summedTotal: number;
+  page: number;
+  pageCount: number;
+  /** The office's own agencies not in the sum, with the reason. */
+  missing: CountyAgencyFigures[];
   childOffices: ChildOfficeFigures[];
-  aggregate: AggregateResult;
+  aggregate: { report: Report; findings: Finding[] };
 }
 
 /**
- * The roll-up page of an office, from the stored sums of the offices below it (lib/county/rollup.ts), so a
- * province reads its few own reports and sixteen stored sums, not every report below it. Undefined when the
- * office is not one the admin reaches.
+ * The roll-up page of an office, from stored sums (lib/county/rollup.ts): the office's own sum and those of
+ * the offices below it, so a province reads no report below it and a county of thousands reads only the page
+ * of agencies shown. `agencyId` asks for the page holding that agency (its tables are shown). Undefined when
+ * the office is not one the admin reaches.
  */
-export function loadRollupView(db: Executor, actor: UserProfile, year: number, officeId: number = actor.agencyId): RollupView | undefined {
+export function loadRollupView(
+  db: Executor,
+  actor: UserProfile,
+  year: number,
+  officeId: number = actor.agencyId,
+  options: { page?: number; agencyId?: number } = {},
+): RollupView | undefined {
   const scope = actorScope(actor);
   const office = findOfficeInScope(db, scope, officeId);
   if (!office) return undefined;
-  const direct = listOfficeReports(db, scope, office.id, year, { directOnly: true }).map(agencyFigures);
+  const rollup = officeRollup(db, office, year);
+  const skipped = new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason]));
+  // Who is in the sum is known without reading a report: approved and not left out when it was summed.
+  const direct = listOfficeReports(db, scope, office.id, year, { directOnly: true, content: false }).map((entry) => {
+    const figures = agencyFigures(entry);
+    const reason = skipped.get(entry.agencyId);
+    if (entry.report?.status === "approved") {
+      if (reason) figures.reason = reason;
+      else figures.summed = true;
+    }
+    return figures;
+  });
+  const summedAll = direct.filter((agency) => agency.summed);
+  const pageCount = Math.max(1, Math.ceil(summedAll.length / ROLLUP_PAGE_SIZE));
+  const asked = options.agencyId === undefined ? -1 : summedAll.findIndex((agency) => agency.agencyId === options.agencyId);
+  const page = asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : Math.min(Math.max(1, options.page ?? 1), pageCount);
+  const shown = summedAll.slice((page - 1) * ROLLUP_PAGE_SIZE, page * ROLLUP_PAGE_SIZE);
+  const reports = new Map(
+    listOfficeReports(db, scope, office.id, year, { directOnly: true, agencyIds: shown.map((agency) => agency.agencyId) }).map((entry) => [
+      entry.agencyId,
+      entry.report?.content,
+    ]),
+  );
+  for (const agency of shown) {
+    agency.report = tryReadStoredReport(reports.get(agency.agencyId));
+    agency.findings = agency.report ? balanceFindings(agency.report) : [];
+  }
+
   const agencyCounts = countAgenciesPerChildOffice(db, office.id);
-  const children = listChildOffices(db, office.id).map((child) => ({ child, rollup: officeRollup(db, child, year) }));
-  const { aggregate, included } = sumAgencies(direct, children.map(({ rollup }) => rollup), year, office.name);
-  const childOffices = children.map(
-    ({ child, rollup }): ChildOfficeFigures => ({
+  const childOffices = listChildOffices(db, office.id).map((child): ChildOfficeFigures => {
+    const childRollup = officeRollup(db, child, year);
+    return {
       officeId: child.id,
       name: child.name,
       agencyCount: agencyCounts.get(child.id) ?? 1,
-      summedCount: rollup.included,
-      findings: rollup.included > 0 ? balanceFindings(rollup.report) : [],
-    }),
-  );
+      summedCount: childRollup.included,
+      findings: childRollup.included > 0 ? balanceFindings(childRollup.report) : [],
+    };
+  });
   return {
     office,
     title: rollupTitles[office.officeTier],
     year,
     agencyCount: direct.length + childOffices.reduce((total, child) => total + child.agencyCount, 0),
-    summedCount: included,
-    direct,
+    summedCount: rollup.included,
+    summed: shown.filter((agency) => agency.report !== undefined),
+    summedTotal: summedAll.length,
+    page,
+    pageCount,
+    missing: direct.filter((agency) => !agency.summed),
     childOffices,
-    aggregate,
+    aggregate: { report: rollup.report, findings: balanceFindings(rollup.report) },
   };
 }

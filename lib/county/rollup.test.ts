@@ -64,7 +64,7 @@ describe("a city's roll-up", () => {
       ["甲县", 3, 1, []],
     ]);
     // The city office itself has no report yet: it is the one direct agency, missing.
-    expect(view.direct.map((agency) => [agency.agencyName, agency.summed])).toEqual([["甲市", false]]);
+    expect([view.summed, view.missing.map((agency) => agency.agencyName)]).toEqual([[], ["甲市"]]);
   });
 
   itRolledBack("checks the balance of each county's subtotal and of the city's sum", (tx) => {
@@ -203,7 +203,7 @@ describe("stored roll-ups", () => {
     expect(loadRollupView(tx, cityAdmin, 2025)!.aggregate.report.requests.newReceived.total).toBe(11);
     const stored = () => tx.select().from(officeRollups).all().map((row) => [row.officeId, row.year, row.included]);
     const { city, countyA, countyB } = shared.world.agencies;
-    expect(stored().sort()).toEqual([[countyA.id, 2025, 1], [countyB.id, 2025, 1]].sort());
+    expect(stored().sort()).toEqual([[city.id, 2025, 2], [countyA.id, 2025, 1], [countyB.id, 2025, 1]].sort());
     // A stored sum that no longer matches its stamp is never shown: reopening 甲县's report takes it out.
     const reportId = tx.select({ id: reports.id }).from(reports).where(eq(reports.agencyId, shared.world.agencies.township.id)).get()!.id;
     expect(reopenReport(tx, admin, { reportId, reason: "表三数字有误，需要更正。" }).ok).toBe(true);
@@ -211,8 +211,9 @@ describe("stored roll-ups", () => {
     expect(view.aggregate.report.requests.newReceived.total).toBe(7);
     expect(view.summedCount).toBe(1);
     expect(view.childOffices.map((office) => office.summedCount)).toEqual([1, 0]);
-    // The city's own sum is stored too once asked for (a province above it would use it).
-    expect(officeRollup(tx, city, 2025)).toMatchObject({ included: 1 });
+    // The stored sums were brought up to date, the city's own included (a province above it uses it).
+    expect(stored().sort()).toEqual([[city.id, 2025, 1], [countyA.id, 2025, 0], [countyB.id, 2025, 1]].sort());
+    expect(officeRollup(tx, city, 2025)).toMatchObject({ included: 1, skipped: [] });
   });
 });
 
@@ -229,5 +230,37 @@ describe("comparing at a city", () => {
     expect(outcome.data.rows[0].figures.daysLate).toMatchObject({ value: null, note: "下级政务公开办的汇总，不计逾期" });
     expect(outcome.data.withoutApproved).toEqual([{ agencyName: "甲市", statusLabel: "未开始" }]);
     expect(outcome.data.history.agencies.map((agency) => agency.name)).toEqual(["乙县", "甲县"]);
+  });
+});
+
+describe("the roll-up page of a large county", () => {
+  itRolledBack("lists its summed agencies a page at a time, reading only that page, with the total over all", (tx) => {
+    const { admin } = shared.world.actors;
+    const { countyA } = shared.world.agencies;
+    for (let i = 0; i < 55; i++) {
+      const agency = createAgency(tx, { name: `甲县分页局${String(i).padStart(2, "0")}`, level: "department", parentId: countyA.id });
+      const clerk = createUser(tx, { username: `page-clerk-${i}`, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "x" });
+      const content = cleanTownshipReport(shared.world);
+      content.agency = { name: agency.name, level: "department" };
+      content.requests.newReceived.naturalPerson = content.requests.newReceived.total = 1;
+      content.requests.granted.naturalPerson = content.requests.granted.total = 1;
+      content.requests.totalHandled.naturalPerson = content.requests.totalHandled.total = 1;
+      // One report of another year, stored under 2025: approved, but left out of the sum with the reason.
+      if (i === 54) content.year = 2024;
+      storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: "approved" });
+    }
+    const first = loadRollupView(tx, admin, 2025)!;
+    expect([first.summedCount, first.summedTotal, first.page, first.pageCount, first.summed.length]).toEqual([54, 54, 1, 2, 50]);
+    expect(first.aggregate.report.requests.newReceived.total).toBe(54);
+    expect(first.summed[0].findings).toEqual([]);
+    const left = first.missing.find((agency) => agency.agencyName === "甲县分页局54");
+    expect(left?.reason).toBe("报告年度为 2024 年，不是 2025 年，未计入汇总。");
+    const second = loadRollupView(tx, admin, 2025, countyA.id, { page: 2 })!;
+    expect(second.summed.map((agency) => agency.agencyName)).toEqual(["甲县分页局50", "甲县分页局51", "甲县分页局52", "甲县分页局53"]);
+    // Asking for one agency's tables opens the page that holds it.
+    const holding = second.summed[0].agencyId;
+    expect(loadRollupView(tx, admin, 2025, countyA.id, { agencyId: holding })!.page).toBe(2);
+    // The same numbers as summing every report.
+    expect(loadCountyFigures(tx, admin, 2025)!.aggregate.report).toEqual(first.aggregate.report);
   });
 });

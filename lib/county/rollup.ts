@@ -12,10 +12,18 @@ import { aggregateReports, type AggregateResult } from "@/lib/report/aggregate";
 import type { Report } from "@/lib/report/model";
 import { tryReadStoredReport } from "@/lib/stored-report";
 
+/** Why an approved report whose stored content cannot be read is not in the sum. */
+export const UNREADABLE = "报告内容无法读取，未计入汇总。";
+
 /** Everything below reaches every agency: roll-ups are sums of whole subtrees, whoever looks at them. */
 const WHOLE_SUBTREE = (officeId: number): ActorScope => ({ userId: 0, agencyId: officeId, reach: "subtree" });
 
-export type OfficeRollup = { report: Report; included: number };
+export type OfficeRollup = {
+  report: Report;
+  included: number;
+  /** The office's own agencies whose approved report is not in the sum, and why. */
+  skipped: { agencyId: number; reason: string }[];
+};
 
 /** The office's own agencies' approved reports that can be read, with the entries they came from. */
 export function readDirectReports(entries: OfficeReportEntry[]): { entry: OfficeReportEntry; report: Report }[] {
@@ -33,13 +41,32 @@ export function officeRollup(db: Executor, office: { id: number; name: string },
   const stamp = rollupStamp(db, office.id, year);
   const stored = findRollup(db, office.id, year);
   // Written by this function from reports the engine had read: trusted as it is.
-  if (stored && stored.stamp === stamp) return { report: JSON.parse(stored.report) as Report, included: stored.included };
+  if (stored && stored.stamp === stamp) {
+    return { report: JSON.parse(stored.report) as Report, included: stored.included, skipped: JSON.parse(stored.skipped) as OfficeRollup["skipped"] };
+  }
 
   const children = listChildOffices(db, office.id).map((child) => officeRollup(db, child, year));
-  const direct = readDirectReports(listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true }));
+  const entries = listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true });
+  const direct = readDirectReports(entries);
+  const read = new Set(direct.map(({ entry }) => entry.agencyId));
+  const unreadable = entries.filter((entry) => entry.report?.status === "approved" && !read.has(entry.agencyId));
   const summed = sumParts(direct.map((part) => part.report), children, year, office.name);
-  storeRollup(db, { officeId: office.id, year, stamp, report: JSON.stringify(summed.aggregate.report), included: summed.included });
-  return { report: summed.aggregate.report, included: summed.included };
+  const skipped = [
+    ...direct.flatMap(({ entry }, index) => {
+      const left = summed.aggregate.skipped.find((skip) => skip.index === index);
+      return left ? [{ agencyId: entry.agencyId, reason: left.reason }] : [];
+    }),
+    ...unreadable.map((entry) => ({ agencyId: entry.agencyId, reason: UNREADABLE })),
+  ];
+  storeRollup(db, {
+    officeId: office.id,
+    year,
+    stamp,
+    report: JSON.stringify(summed.aggregate.report),
+    included: summed.included,
+    skipped: JSON.stringify(skipped),
+  });
+  return { report: summed.aggregate.report, included: summed.included, skipped };
 }
 
 /**

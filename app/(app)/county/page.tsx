@@ -18,14 +18,17 @@ const link = "text-brand-600 underline-offset-2 hover:underline";
 export default async function CountyPage({
   searchParams,
 }: {
-  searchParams: Promise<{ year?: string; agency?: string; office?: string }>;
+  searchParams: Promise<{ year?: string; agency?: string; office?: string; page?: string }>;
 }) {
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
   const params = await searchParams;
   const { year, options: yearOptions } = countyYearChoice(db, user, params.year);
   const choice = chooseOffice(db, user, params.office, "汇总");
-  const figures = choice.ok && choice.office ? loadRollupView(db, user, year, choice.office.id) : undefined;
+  const figures =
+    choice.ok && choice.office
+      ? loadRollupView(db, user, year, choice.office.id, { page: Number(params.page) || 1, agencyId: Number(params.agency) || undefined })
+      : undefined;
   if (!choice.ok || !figures) {
     return (
       <div className="space-y-3">
@@ -41,8 +44,7 @@ export default async function CountyPage({
   }
   const { aggregate, childOffices, title } = figures;
   // With offices below, the agency tables list the office's own agencies; each child office is one line.
-  const summed = figures.direct.filter((agency) => agency.summed);
-  const missing = figures.direct.filter((agency) => !agency.summed);
+  const { summed, missing } = figures;
   const missingCount = figures.agencyCount - figures.summedCount;
   const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
   const officeQuery = figures.office.id === user.agencyId ? "" : `&office=${figures.office.id}`;
@@ -124,15 +126,33 @@ export default async function CountyPage({
       {summed.length > 0 && (
         <section aria-labelledby="county-agencies-heading" className="space-y-2">
           <h2 id="county-agencies-heading" className="text-lg font-semibold">
-            {childOffices.length > 0 ? "本级及直属机关" : "各机关"}（{summed.length} 个）
+            {childOffices.length > 0 ? "本级及直属机关" : "各机关"}（{figures.summedTotal} 个）
           </h2>
           <AgencyFiguresTable
             agencies={summed}
             combined={aggregate.report}
             combinedFindings={aggregate.findings}
+            combinedCount={figures.summedCount}
             year={year}
             selected={selected?.agencyId}
           />
+          {figures.pageCount > 1 && (
+            <nav aria-label="分页" className="flex items-center gap-4 text-sm">
+              {figures.page > 1 && (
+                <Link href={`/county?year=${year}${officeQuery}&page=${figures.page - 1}`} className={link}>
+                  上一页
+                </Link>
+              )}
+              <span>
+                第 {figures.page} / {figures.pageCount} 页
+              </span>
+              {figures.page < figures.pageCount && (
+                <Link href={`/county?year=${year}${officeQuery}&page=${figures.page + 1}`} className={link}>
+                  下一页
+                </Link>
+              )}
+            </nav>
+          )}
         </section>
       )}
 
