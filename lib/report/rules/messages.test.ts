@@ -283,3 +283,57 @@ describe("X-COPIED at its thresholds", () => {
     expect(of(validate(r, { previous }), "X-COPIED")).toEqual([]);
   });
 });
+
+describe("warnings on the shape of the tables", () => {
+  it("F-EXTRA-COLUMN lists each non-zero 其他 cell with its row", () => {
+    const r = cleanReport("2021", { otherApplicant: true });
+    Object.assign(r.requests.newReceived, { naturalPerson: 1, otherApplicant: 2, total: 3 });
+    Object.assign(r.requests.granted, { naturalPerson: 1, otherApplicant: 2, total: 3 });
+    Object.assign(r.requests.totalHandled, { naturalPerson: 1, otherApplicant: 2, total: 3 });
+    expect(of(validate(r), "F-EXTRA-COLUMN").map((f) => [f.id, f.message])).toEqual([
+      [
+        "F-EXTRA-COLUMN:requests.newReceived.otherApplicant,requests.granted.otherApplicant,requests.totalHandled.otherApplicant",
+        "表三有国家格式没有的「申请人情况·其他」列，其中有非零数字：「一、本年新收政府信息公开申请数量」2、「三、本年度办理结果（一）予以公开」2、「三、本年度办理结果（七）总计」2。请确认这些申请应计入哪一列。",
+      ],
+    ]);
+    r.requests.granted.otherApplicant = null;
+    expect(of(validate(r), "F-EXTRA-COLUMN")[0].cells).toEqual(["requests.newReceived.otherApplicant", "requests.totalHandled.otherApplicant"]);
+  });
+
+  it("X-REGULATIONS names the non-zero cells of 规章 in full; a township without the row, or blank cells, is fine", () => {
+    const r = cleanReport("2021");
+    r.agency.level = "township";
+    Object.assign(r.activeDisclosure.regulations, { made: 2, repealed: null, inForce: 0 });
+    expect(of(validate(r), "X-REGULATIONS").map((f) => f.message)).toEqual([
+      "乡镇、街道不制定规章，但「规章」行有非零数字：「本年制发件数」2。请核对；不适用的可删除该行。",
+    ]);
+    delete r.activeDisclosure.regulations;
+    expect(of(validate(r), "X-REGULATIONS")).toEqual([]);
+    const older = cleanReport("2019");
+    older.agency.level = "township";
+    delete older.activeDisclosure.regulations;
+    expect(of(validate(older), "X-REGULATIONS")).toEqual([]);
+    const government = cleanReport("2021");
+    government.agency.level = "government";
+    government.activeDisclosure.regulations.made = 2;
+    expect(of(validate(government), "X-REGULATIONS")).toEqual([]);
+  });
+
+  it("a table 三 missing rows is still missing as a whole when what it has is blank", () => {
+    const r = cleanReport("2021");
+    for (const row of Object.values(r.requests)) for (const key in row) row[key] = null;
+    delete (r.requests as Record<string, unknown>).granted;
+    const findings = validate(r);
+    expect(of(findings, "TABLE-MISSING").map((f) => f.id)).toEqual(["TABLE-MISSING:requests"]);
+    expect(of(findings, "CELL-BLANK")).toEqual([]);
+  });
+
+  it("CELL-BLANK in table 四 once it is begun, and none in a table 三 never filled beside it", () => {
+    const r = cleanReport("2021");
+    for (const row of Object.values(r.requests)) for (const key in row) row[key] = null;
+    r.reviewLitigation.review.upheld = null;
+    const findings = validate(r);
+    expect(of(findings, "CELL-BLANK").map((f) => f.id)).toEqual(["CELL-BLANK:reviewLitigation.review.upheld"]);
+    expect(of(findings, "CELL-BLANK")[0].message).toBe("「行政复议」的「结果维持」未填写；没有的请填 0。");
+  });
+});
