@@ -162,8 +162,8 @@ function CellRefusal({ id, reason }: { id: string; reason: string }) {
  * A number cell of a table. Like a spreadsheet's, it is a plain cell showing its figure, and one editor input
  * moves over the grid: the cell that gets focus (by Tab, a click, the arrow keys or a finding) shows an input
  * in its place until focus leaves it. A page of plain cells costs far less on every frame than a page of
- * inputs. The cell is a focusable grid cell named by its row and column; while it is edited the input carries
- * that name instead.
+ * inputs. The cell is a focusable grid cell named by its row and column and then its figure (a name replaces
+ * the content a screen reader would read); while it is edited the input carries the name, its text the figure.
  *
  * What does not read as a number of the cell's kind stays on screen as typed, refused at the cell, and counts
  * as blank: "1.5" in a count is never taken for 15. A number written into the cell another way (全部填 0, a
@@ -266,7 +266,7 @@ export const NumberCell = memo(function NumberCell({
       data-path={path}
       data-mark={mark.severity}
       tabIndex={disabled || editing ? -1 : 0}
-      aria-label={editing ? undefined : name}
+      aria-label={editing ? undefined : text ? `${name}：${text}` : name}
       aria-describedby={editing ? undefined : describedBy}
       aria-invalid={mark.invalid || undefined}
       aria-disabled={disabled || undefined}
