@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, agencyAncestors, officeRollups, reports } from "../schema";
 import { childOfficeLine, childOfficesOf } from "./offices";
@@ -64,4 +64,14 @@ export function countAgenciesPerChildOffice(db: Executor, officeId: number): Map
     .groupBy(childOfficeLine.ancestorId)
     .all();
   return new Map(rows.map((row) => [row.officeId, row.agencies]));
+}
+
+/** Every office below an office, at any depth (not the office itself). */
+export function listOfficesInSubtree(db: Executor, officeId: number): { id: number; name: string }[] {
+  return db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencyAncestors)
+    .innerJoin(agencies, eq(agencies.id, agencyAncestors.agencyId))
+    .where(and(eq(agencyAncestors.ancestorId, officeId), gt(agencyAncestors.depth, 0), isNotNull(agencies.officeTier)))
+    .all();
 }

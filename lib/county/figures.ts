@@ -8,7 +8,7 @@ import type { Executor } from "@/db/client";
 import type { AgencyLevel } from "@/lib/report/model";
 import { latestReportYearInScope, listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
 import { countAgenciesPerChildOffice, listChildOffices } from "@/db/queries/rollups";
-import { officeRollup, sumParts, UNREADABLE, type OfficeRollup } from "./rollup";
+import { officeRollup, UNREADABLE } from "./rollup";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope } from "@/lib/permissions";
@@ -54,21 +54,6 @@ export interface ChildOfficeFigures {
   findings: Finding[];
 }
 
-export interface CountyFigures {
-  /** The office rolled up. */
-  office: OfficeRef;
-  /** 全县汇总, 全市汇总 or 全省汇总. */
-  title: string;
-  /** The rolled-up office's name (the sum's agency name). */
-  county: string;
-  year: number;
-  /** Every agency below the office, at any depth. */
-  agencies: CountyAgencyFigures[];
-  summed: CountyAgencyFigures[];
-  /** Agencies whose report is not in the sum: not approved (or not started), or skipped. */
-  missing: CountyAgencyFigures[];
-  aggregate: AggregateResult;
-}
 
 /**
  * The year the page opens on: the year being reported; only a county with no report of that year or later
@@ -92,7 +77,7 @@ export function countyYearChoice(db: Executor, actor: UserProfile, asked: string
 }
 
 /** Why a report that is not approved is not in the sum. */
-const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
+export const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
   draft: "正在填写，尚未提交审核。",
   submitted: "已提交，等待审核人批准。",
   returned: "审核人已退回修改。",
@@ -123,43 +108,6 @@ function agencyFigures(entry: OfficeReportEntry): CountyAgencyFigures {
     else figures.reason = UNREADABLE;
   }
   return figures;
-}
-
-/** Sum the readable approved reports (and child offices' sums), marking which reports are in the sum and why the others are not. */
-function sumAgencies(agencies: CountyAgencyFigures[], children: OfficeRollup[], year: number, name: string) {
-  const readable = agencies.filter((agency) => agency.report !== undefined);
-  const summed = sumParts(
-    readable.map((agency) => agency.report!),
-    children,
-    year,
-    name,
-  );
-  for (const index of summed.aggregate.included) if (index < readable.length) readable[index].summed = true;
-  for (const skipped of summed.aggregate.skipped) readable[skipped.index].reason = skipped.reason;
-  for (const agency of readable) if (agency.summed) agency.findings = balanceFindings(agency.report!);
-  return summed;
-}
-
-/**
- * Every agency below an office with its report of the year, summed: what the XLSX download lists row by
- * row. Undefined when the office is not one the admin reaches. The callers check `viewCountyFigures` first.
- */
-export function loadCountyFigures(db: Executor, actor: UserProfile, year: number, officeId: number = actor.agencyId): CountyFigures | undefined {
-  const scope = actorScope(actor);
-  const office = findOfficeInScope(db, scope, officeId);
-  if (!office) return undefined;
-  const agencies = listOfficeReports(db, scope, office.id, year).map(agencyFigures);
-  const { aggregate } = sumAgencies(agencies, [], year, office.name);
-  return {
-    office,
-    title: rollupTitles[office.officeTier],
-    county: office.name,
-    year,
-    agencies,
-    summed: agencies.filter((agency) => agency.summed),
-    missing: agencies.filter((agency) => !agency.summed),
-    aggregate,
-  };
 }
 
 /** How many summed agencies the roll-up page lists on one page. */

@@ -13,7 +13,13 @@ import { childOfficeProgress } from "@/lib/dashboard/dashboard";
 import { chooseOffice, OFFICE_NOT_FOUND } from "@/lib/dashboard/office-choice";
 import { createAgency as addAgency } from "@/lib/admin/office";
 import { auditTrail, cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "@/lib/workflow/test-fixture";
-import { loadCountyFigures, loadRollupView } from "./figures";
+import { loadRollupView } from "./figures";
+import { readApprovedReports } from "./rollup";
+import { listOfficeReports } from "@/db/queries/county";
+import { findOfficeInScope } from "@/db/queries/offices";
+import type { UserProfile } from "@/db/queries/users";
+import { rollupTitles } from "@/lib/labels";
+import { aggregateReports } from "@/lib/report/aggregate";
 import { officeRollup } from "./rollup";
 import { compareAgencies } from "./compare-agencies";
 import { eq } from "drizzle-orm";
@@ -21,6 +27,21 @@ import { officeRollups, reports } from "@/db/schema";
 import { reopenReport } from "@/lib/workflow/steps";
 
 const shared = sharedWorld();
+
+/** The plain definition of a roll-up, to hold the stored sums to: every approved report below, summed at once. */
+function sumEveryReport(tx: Executor, actor: UserProfile, year: number, officeId = actor.agencyId) {
+  const scope = actorScope(actor);
+  const office = findOfficeInScope(tx, scope, officeId);
+  if (!office) return undefined;
+  const agencies = listOfficeReports(tx, scope, office.id, year);
+  const read = readApprovedReports(agencies);
+  const aggregate = aggregateReports(
+    read.map((part) => part.report),
+    year,
+    { name: office.name },
+  );
+  return { title: rollupTitles[office.officeTier], agencies, summed: aggregate.included.map((index) => read[index].entry), aggregate };
+}
 const { itRolledBack } = shared;
 
 /** An approved 2025 report of 乙县's township with `received` new requests (all granted); `broken` unbalances it. */
@@ -50,7 +71,7 @@ describe("a city's roll-up", () => {
     storeTownshipA(tx, 4);
     storeTownshipB(tx, 7);
     const { cityAdmin } = shared.world.actors;
-    const figures = loadCountyFigures(tx, cityAdmin, 2025)!;
+    const figures = sumEveryReport(tx, cityAdmin, 2025)!;
     expect(figures.title).toBe("全市汇总");
     expect(figures.summed.map((agency) => agency.agencyName).sort()).toEqual(["乙县河西镇人民政府", "甲县城关街道办事处"]);
     expect(figures.aggregate.report.requests.newReceived.total).toBe(11);
@@ -82,13 +103,13 @@ describe("a city's roll-up", () => {
     storeTownshipB(tx, 7);
     const { cityAdmin, admin, otherCityAdmin } = shared.world.actors;
     const { countyA, city } = shared.world.agencies;
-    const fromCity = loadCountyFigures(tx, cityAdmin, 2025, countyA.id)!;
-    const fromCounty = loadCountyFigures(tx, admin, 2025)!;
+    const fromCity = sumEveryReport(tx, cityAdmin, 2025, countyA.id)!;
+    const fromCounty = sumEveryReport(tx, admin, 2025)!;
     expect(fromCity.title).toBe("全县汇总");
     expect(fromCity.aggregate.report.requests.newReceived.total).toBe(4);
     expect(fromCity.agencies.map((agency) => agency.agencyName)).toEqual(fromCounty.agencies.map((agency) => agency.agencyName));
-    expect(loadCountyFigures(tx, admin, 2025, city.id)).toBeUndefined();
-    expect(loadCountyFigures(tx, otherCityAdmin, 2025, countyA.id)).toBeUndefined();
+    expect(sumEveryReport(tx, admin, 2025, city.id)).toBeUndefined();
+    expect(sumEveryReport(tx, otherCityAdmin, 2025, countyA.id)).toBeUndefined();
   });
 });
 
@@ -150,7 +171,7 @@ describe("adding agencies at any depth", () => {
     // The new county's admin reaches it; the city admin reaches what is added under it later.
     const below = addAgency(tx, cityAdmin, { name: "丁县某镇", level: "township", parentId: countyId });
     expect(below).toMatchObject({ ok: true, data: { officeTier: null } });
-    expect(loadCountyFigures(tx, cityAdmin, 2025, countyId)?.agencies.map((agency) => agency.agencyName)).toEqual(["丁县", "丁县某镇"]);
+    expect(sumEveryReport(tx, cityAdmin, 2025, countyId)?.agencies.map((agency) => agency.agencyName)).toEqual(["丁县", "丁县某镇"]);
     expect(addAgency(tx, cityAdmin, { name: "某街道", level: "township" })).toMatchObject({
       ok: false,
       fieldErrors: { level: ["乡镇、街道只能设在县（区）之下。"] },
@@ -179,7 +200,7 @@ describe("the agency tree", () => {
     const county = createAgency(tx, { name: "某县", level: "government", officeTier: "county", parentId: city.id });
     const bureau = createAgency(tx, { name: "某县某局", level: "department", parentId: county.id });
     const provinceAdmin = createUser(tx, { username: "province-admin", displayName: "省管理员", role: "admin", agencyId: province.id, passwordHash: "x" });
-    const figures = loadCountyFigures(tx, provinceAdmin, 2025)!;
+    const figures = sumEveryReport(tx, provinceAdmin, 2025)!;
     expect(figures.title).toBe("全省汇总");
     expect(figures.agencies.map((agency) => [agency.agencyName, agency.childOfficeId])).toEqual([
       ["某省", null],
@@ -261,6 +282,6 @@ describe("the roll-up page of a large county", () => {
     const holding = second.summed[0].agencyId;
     expect(loadRollupView(tx, admin, 2025, countyA.id, { agencyId: holding })!.page).toBe(2);
     // The same numbers as summing every report.
-    expect(loadCountyFigures(tx, admin, 2025)!.aggregate.report).toEqual(first.aggregate.report);
+    expect(sumEveryReport(tx, admin, 2025)!.aggregate.report).toEqual(first.aggregate.report);
   });
 });

@@ -25,8 +25,8 @@ export type OfficeRollup = {
   skipped: { agencyId: number; reason: string }[];
 };
 
-/** The office's own agencies' approved reports that can be read, with the entries they came from. */
-export function readDirectReports(entries: OfficeReportEntry[]): { entry: OfficeReportEntry; report: Report }[] {
+/** The approved reports among the entries that can be read, with the entries they came from. */
+export function readApprovedReports(entries: OfficeReportEntry[]): { entry: OfficeReportEntry; report: Report }[] {
   const read: { entry: OfficeReportEntry; report: Report }[] = [];
   for (const entry of entries) {
     if (entry.report?.status !== "approved") continue;
@@ -47,7 +47,7 @@ export function officeRollup(db: Executor, office: { id: number; name: string },
 
   const children = listChildOffices(db, office.id).map((child) => officeRollup(db, child, year));
   const entries = listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true });
-  const direct = readDirectReports(entries);
+  const direct = readApprovedReports(entries);
   const read = new Set(direct.map(({ entry }) => entry.agencyId));
   const unreadable = entries.filter((entry) => entry.report?.status === "approved" && !read.has(entry.agencyId));
   const summed = sumParts(direct.map((part) => part.report), children, year, office.name);

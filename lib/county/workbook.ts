@@ -1,28 +1,42 @@
 /**
- * The county figures as an XLSX workbook (exceljs):
+ * An office's roll-up as an XLSX workbook (exceljs), written as a stream so that thousands of agencies
+ * neither hold the whole workbook in memory nor keep the server from answering others: reports are read
+ * 200 at a time, each row is written out as it is made, and the event loop is let through between batches.
  * - 汇总: the combined tables 二, 三 and 四 in the official layout, drawn from the export model
  *   (lib/report/export/document.ts), merged header cells as there; the balance findings of the sum;
  * - 各机关: one row per summed agency, one column per cell of tables 二, 三 and 四 labelled in Chinese,
  *   and a 合计 row;
  * - 未报送: the agencies whose report is not in the sum, with their status or the reason.
+ * The sum is the office's stored roll-up (lib/county/rollup.ts), the same numbers as the page shows.
  */
-import { Workbook } from "exceljs";
+import { PassThrough, Readable, type Writable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { stream as excelStream } from "exceljs";
 import type { Borders, Cell as SheetCell, Worksheet } from "exceljs";
-import { agencyLevelLabels } from "@/lib/labels";
-import { cellValue, tableCellColumns } from "@/lib/report/aggregate";
+import { agencyLevelLabels, statusLabels } from "@/lib/labels";
+import { balanceFindings, cellValue, tableCellColumns } from "@/lib/report/aggregate";
 import { getEdition } from "@/lib/report/editions";
 import { buildExportDocument, toGrid } from "@/lib/report/export/document";
 import type { ExportTable, GridSlot } from "@/lib/report/export/document";
 import { labelText } from "@/lib/report/model";
-import type { Report, TableKey } from "@/lib/report/model";
+import type { AgencyLevel, Report, TableKey } from "@/lib/report/model";
+import type { Finding } from "@/lib/report/rules";
 import type { Executor } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
+import { listOfficesInSubtree } from "@/db/queries/rollups";
 import type { UserProfile } from "@/db/queries/users";
-import { loadCountyFigures, type CountyFigures } from "@/lib/county/figures";
-import { decideAccount } from "@/lib/permissions";
+import { NOT_APPROVED } from "@/lib/county/figures";
+import { officeRollup } from "@/lib/county/rollup";
+import { actorScope, decideAccount } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
 import { aggregateTitle } from "@/lib/report/aggregate";
 import { safeFileName } from "@/lib/report/export/document";
+import { tryReadStoredReport } from "@/lib/stored-report";
+
+/** How many reports are read and written between two turns of the event loop. */
+const BATCH = 200;
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -34,7 +48,7 @@ const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgCol
 const SIGNED_FORMAT = "+0;-0;0";
 
 export type WorkbookDownload =
-  | { ok: true; body: Uint8Array<ArrayBuffer>; fileName: string; asciiFileName: string }
+  | { ok: true; body: ReadableStream<Uint8Array>; fileName: string; asciiFileName: string }
   | { ok: false; status: 403 | 404; message: string };
 
 /**
@@ -52,13 +66,13 @@ export async function countyWorkbookDownload(
     recordRefusal(db, actor, "下载汇总表", permitted.reason, null);
     return { ok: false, status: 403, message: permitted.reason };
   }
-  const figures = loadCountyFigures(db, actor, year, officeId);
-  if (!figures) {
+  const office = findOfficeInScope(db, actorScope(actor), officeId);
+  if (!office) {
     const reason = "找不到该政务公开办，或不在您管理的范围内。";
     recordRefusal(db, actor, "下载汇总表", `${reason}（编号 ${officeId}）`, null);
     return { ok: false, status: 404, message: reason };
   }
-  const body = await countyWorkbook(figures);
+  const body = countyWorkbookStream(db, office, year);
   recordAudit(db, {
     action: "report-downloaded",
     userId: actor.id,
@@ -69,20 +83,110 @@ export async function countyWorkbookDownload(
   return {
     ok: true,
     body,
-    fileName: `${safeFileName(aggregateTitle(figures.county.trim(), year))}.xlsx`,
+    fileName: `${safeFileName(aggregateTitle(office.name.trim(), year))}.xlsx`,
     asciiFileName: `county-report-${year}.xlsx`,
   };
 }
 
-export async function countyWorkbook(figures: CountyFigures): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new Workbook();
+/** One agency's line in the workbook: 各机关 (summed) or 未报送 (not summed, with why). */
+type WorkbookAgency = { agencyId: number; agencyName: string; level: AgencyLevel; statusLabel: string; reason?: string };
+
+/** What the workbook is made of, read before its first byte: the sum and who is in it (no report content). */
+export type WorkbookPlan = {
+  county: string;
+  year: number;
+  combined: Report;
+  findings: Finding[];
+  agencyCount: number;
+  summed: WorkbookAgency[];
+  missing: WorkbookAgency[];
+  /** The summed agencies' reports, a batch at a time, in the order of `summed`. */
+  readReports: (agencyIds: number[]) => Map<number, Report>;
+};
+
+/** The office's roll-up and the agencies below it, split into summed and not, from stored sums. */
+export function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPlan {
+  const scope = { userId: 0, agencyId: office.id, reach: "subtree" as const };
+  const rollup = officeRollup(db, office, year);
+  // Every office below keeps the reasons its own agencies' approved reports were left out.
+  const skipped = new Map(
+    [rollup, ...listOfficesInSubtree(db, office.id).map((below) => officeRollup(db, below, year))].flatMap((sum) =>
+      sum.skipped.map((skip) => [skip.agencyId, skip.reason] as const),
+    ),
+  );
+  const entries = listOfficeReports(db, scope, office.id, year, { content: false });
+  const line = (entry: OfficeReportEntry, reason?: string): WorkbookAgency => ({
+    agencyId: entry.agencyId,
+    agencyName: entry.agencyName,
+    level: entry.level,
+    statusLabel: entry.report ? statusLabels[entry.report.status] : "未开始",
+    reason,
+  });
+  const summed: WorkbookAgency[] = [];
+  const missing: WorkbookAgency[] = [];
+  for (const entry of entries) {
+    const status = entry.report?.status;
+    if (!status) missing.push(line(entry, "尚未开始填写。"));
+    else if (status !== "approved") missing.push(line(entry, NOT_APPROVED[status]));
+    else if (skipped.has(entry.agencyId)) missing.push(line(entry, skipped.get(entry.agencyId)));
+    else summed.push(line(entry));
+  }
+  return {
+    county: office.name,
+    year,
+    combined: rollup.report,
+    findings: balanceFindings(rollup.report),
+    agencyCount: entries.length,
+    summed,
+    missing,
+    readReports: (agencyIds) => {
+      const read = new Map<number, Report>();
+      for (const entry of listOfficeReports(db, scope, office.id, year, { agencyIds })) {
+        const report = tryReadStoredReport(entry.report?.content);
+        if (report) read.set(entry.agencyId, report);
+      }
+      return read;
+    },
+  };
+}
+
+/** The workbook of an office's roll-up as a stream of bytes, written while it is read. */
+export function countyWorkbookStream(db: Executor, office: OfficeRef, year: number): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  writeWorkbook(planWorkbook(db, office, year), output).catch((error: unknown) => output.destroy(error as Error));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+/** Write the workbook to `output`, letting the event loop through between batches of rows. */
+export async function writeWorkbook(plan: WorkbookPlan, output: Writable): Promise<void> {
+  const workbook = new excelStream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "年报 nianbao";
   workbook.created = new Date();
-  summarySheet(workbook.addWorksheet("汇总"), figures);
-  agencySheet(workbook.addWorksheet("各机关"), figures);
-  missingSheet(workbook.addWorksheet("未报送"), figures);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // A streamed sheet's views and page setup are given when it is added: they are written before its rows.
+  summarySheet(
+    workbook.addWorksheet("汇总", { pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } }),
+    plan,
+  );
+  await agencySheet(
+    workbook.addWorksheet("各机关", {
+      views: [{ state: "frozen", xSplit: 2, ySplit: 2 }],
+      pageSetup: { orientation: "landscape", paperSize: 9, printTitlesRow: "1:2", printTitlesColumn: "A:B" },
+    }),
+    plan,
+  );
+  await missingSheet(
+    workbook.addWorksheet("未报送", {
+      views: [{ state: "frozen", ySplit: 1 }],
+      pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+    }),
+    plan,
+  );
+  await workbook.commit();
+}
+
+/** The number of the next row to write (a streamed sheet has no rowCount). */
+function nextRowNumber(sheet: Worksheet): number {
+  return (sheet.lastRow?.number ?? 0) + 1;
 }
 
 /** Display width of a 10 pt text in spreadsheet characters (a CJK character counts 1.6). */
@@ -102,8 +206,8 @@ function style(cell: SheetCell, options: { header?: boolean; align?: "left" | "c
 // ---------------------------------------------------------------------------------------------------
 // 汇总
 
-function summarySheet(sheet: Worksheet, figures: CountyFigures) {
-  const combined = figures.aggregate.report;
+function summarySheet(sheet: Worksheet, plan: WorkbookPlan) {
+  const combined = plan.combined;
   const doc = buildExportDocument(combined, { draft: false });
   const tables = doc.sections.flatMap((section) =>
     section.blocks.flatMap((block) => (block.kind === "table" ? [{ heading: section.heading, grid: gridOf(block.table) }] : [])),
@@ -119,14 +223,14 @@ function summarySheet(sheet: Worksheet, figures: CountyFigures) {
   sheet.mergeCells(title.number, 1, title.number, width);
   note(
     sheet,
-    `共 ${figures.agencies.length} 个机关，已批准并计入汇总 ${figures.summed.length} 个，未计入 ${figures.missing.length} 个（见「未报送」）。` +
+    `共 ${plan.agencyCount} 个机关，已批准并计入汇总 ${plan.summed.length} 个，未计入 ${plan.missing.length} 个（见「未报送」）。` +
       "各表为已批准报告逐格相加，合计数按各机关填报的数字相加。",
     width,
     total,
   );
-  if (figures.aggregate.findings.length > 0) {
+  if (plan.findings.length > 0) {
     note(sheet, "汇总表不平衡：", width, total, true);
-    for (const finding of figures.aggregate.findings) note(sheet, finding.message, width, total);
+    for (const finding of plan.findings) note(sheet, finding.message, width, total);
   }
 
   for (const { heading, grid } of tables) {
@@ -135,7 +239,6 @@ function summarySheet(sheet: Worksheet, figures: CountyFigures) {
     headingRow.getCell(1).font = { name: FONT, size: 11, bold: true };
     drawTable(sheet, grid, combined, widths);
   }
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 /** Row height (points) for text wrapped in `width` characters: 14 points a line. */
@@ -170,7 +273,7 @@ function columnWidths(grids: GridSlot[][][], columns: number): number[] {
 
 /** One export-model table at the next rows: every slot bordered, spans merged, numbers as numbers. */
 function drawTable(sheet: Worksheet, grid: GridSlot[][], report: Report, widths: number[]) {
-  const top = sheet.rowCount + 1;
+  const top = nextRowNumber(sheet);
   grid.forEach((slots, r) => {
     const row = sheet.getRow(top + r);
     let height = 14;
@@ -205,11 +308,15 @@ const TABLE_TITLES: Record<TableKey, (report: Report) => string> = {
 /** Width (characters) of a cell's column in 各机关. */
 const CELL_COLUMN_WIDTH = 18;
 
-function agencySheet(sheet: Worksheet, figures: CountyFigures) {
-  const combined = figures.aggregate.report;
+async function agencySheet(sheet: Worksheet, plan: WorkbookPlan) {
+  const combined = plan.combined;
   const columns = tableCellColumns(combined);
   const lead = ["机关", "层级"];
   const first = lead.length + 1;
+  // A streamed sheet writes its columns with its first row: they are set first.
+  sheet.getColumn(1).width = 34;
+  sheet.getColumn(2).width = 10;
+  for (let i = 0; i < columns.length; i++) sheet.getColumn(first + i).width = CELL_COLUMN_WIDTH;
 
   const groupRow = sheet.getRow(1);
   const labelRow = sheet.getRow(2);
@@ -232,6 +339,9 @@ function agencySheet(sheet: Worksheet, figures: CountyFigures) {
   }
   labelRow.height = Math.max(...columns.map((column) => wrappedHeight(labelText(combined.edition, column.path), CELL_COLUMN_WIDTH)));
 
+  groupRow.commit();
+  labelRow.commit();
+
   const dataRow = (values: (string | number | null)[], bold = false) => {
     const row = sheet.addRow(values);
     for (let c = 1; c < first + columns.length; c++) {
@@ -239,46 +349,51 @@ function agencySheet(sheet: Worksheet, figures: CountyFigures) {
       style(cell, { align: c < first ? "left" : "center", bold });
       if (c >= first && columns[c - first].path.endsWith(".change")) cell.numFmt = SIGNED_FORMAT;
     }
+    row.commit();
   };
-  for (const agency of figures.summed) {
-    const report = agency.report!;
-    dataRow([
-      agency.agencyName,
-      agencyLevelLabels[agency.level],
-      ...columns.map((column) => {
-        const [, row] = column.path.split(".");
-        if (column.table === "activeDisclosure" && report.activeDisclosure[row] === undefined) return "不适用";
-        return cellValue(report, column.path);
-      }),
-    ]);
+  for (let start = 0; start < plan.summed.length; start += BATCH) {
+    const batch = plan.summed.slice(start, start + BATCH);
+    const reports = plan.readReports(batch.map((agency) => agency.agencyId));
+    for (const agency of batch) {
+      const report = reports.get(agency.agencyId);
+      if (!report) continue;
+      dataRow([
+        agency.agencyName,
+        agencyLevelLabels[agency.level],
+        ...columns.map((column) => {
+          const [, row] = column.path.split(".");
+          if (column.table === "activeDisclosure" && report.activeDisclosure[row] === undefined) return "不适用";
+          return cellValue(report, column.path);
+        }),
+      ]);
+    }
+    await nextTurn();
   }
   dataRow(["合计", "", ...columns.map((column) => cellValue(combined, column.path))], true);
-
-  sheet.getColumn(1).width = 34;
-  sheet.getColumn(2).width = 10;
-  for (let i = 0; i < columns.length; i++) sheet.getColumn(first + i).width = CELL_COLUMN_WIDTH;
-  sheet.views = [{ state: "frozen", xSplit: lead.length, ySplit: 2 }];
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, printTitlesRow: "1:2", printTitlesColumn: "A:B" };
+  sheet.commit();
 }
 
 // ---------------------------------------------------------------------------------------------------
 // 未报送
 
-function missingSheet(sheet: Worksheet, figures: CountyFigures) {
-  const header = sheet.addRow(["机关", "层级", "状态", "说明"]);
-  header.eachCell((cell) => style(cell, { header: true }));
-  if (figures.missing.length === 0) {
-    const row = sheet.addRow(["各机关的报告均已批准并计入汇总。"]);
-    sheet.mergeCells(row.number, 1, row.number, 4);
-  }
-  for (const agency of figures.missing) {
-    const row = sheet.addRow([agency.agencyName, agencyLevelLabels[agency.level], agency.statusLabel, agency.reason ?? ""]);
-    row.eachCell((cell) => style(cell, { align: "left" }));
-  }
+async function missingSheet(sheet: Worksheet, plan: WorkbookPlan) {
   sheet.getColumn(1).width = 34;
   sheet.getColumn(2).width = 10;
   sheet.getColumn(3).width = 10;
   sheet.getColumn(4).width = 60;
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  const header = sheet.addRow(["机关", "层级", "状态", "说明"]);
+  header.eachCell((cell) => style(cell, { header: true }));
+  header.commit();
+  if (plan.missing.length === 0) {
+    const row = sheet.addRow(["各机关的报告均已批准并计入汇总。"]);
+    sheet.mergeCells(row.number, 1, row.number, 4);
+    row.commit();
+  }
+  for (const [index, agency] of plan.missing.entries()) {
+    const row = sheet.addRow([agency.agencyName, agencyLevelLabels[agency.level], agency.statusLabel, agency.reason ?? ""]);
+    row.eachCell((cell) => style(cell, { align: "left" }));
+    row.commit();
+    if (index % BATCH === BATCH - 1) await nextTurn();
+  }
+  sheet.commit();
 }

@@ -35,7 +35,6 @@ export async function GET(request: Request): Promise<Response> {
     headers: {
       "Content-Type": XLSX_CONTENT_TYPE,
       "Content-Disposition": contentDisposition(download.fileName, download.asciiFileName),
-      "Content-Length": String(download.body.byteLength),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

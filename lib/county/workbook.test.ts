@@ -1,0 +1,58 @@
+import { PassThrough } from "node:stream";
+import { Workbook } from "exceljs";
+import { describe, expect, it } from "vitest";
+import { cleanReport } from "@/lib/report/testing";
+import { writeWorkbook, type WorkbookPlan } from "./workbook";
+
+describe("the roll-up workbook, written as a stream", () => {
+  it("reads reports in batches and lets other work run between them, and the rows all arrive", async () => {
+    const report = cleanReport("2021", { year: 2025 });
+    report.requests.newReceived.naturalPerson = report.requests.newReceived.total = 2;
+    const batches: number[] = [];
+    /** How many turns of other work had run when each batch was read. */
+    const turnsAtBatch: number[] = [];
+    const plan: WorkbookPlan = {
+      county: "某县",
+      year: 2025,
+      combined: report,
+      findings: [],
+      agencyCount: 451,
+      summed: Array.from({ length: 450 }, (_, i) => ({ agencyId: i, agencyName: `某县${i}局`, level: "department", statusLabel: "已批准" })),
+      missing: [{ agencyId: 5000, agencyName: "某县某镇", level: "township", statusLabel: "未开始", reason: "尚未开始填写。" }],
+      readReports: (ids) => {
+        batches.push(ids.length);
+        turnsAtBatch.push(turns);
+        return new Map(ids.map((id) => [id, report]));
+      },
+    };
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => output.on("end", resolve));
+    await writeWorkbook(plan, output);
+    await ended;
+    running = false;
+
+    expect(batches).toEqual([200, 200, 50]);
+    // Other work ran between each batch of rows and the next.
+    expect(turnsAtBatch[1]).toBeGreaterThan(turnsAtBatch[0]);
+    expect(turnsAtBatch[2]).toBeGreaterThan(turnsAtBatch[1]);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks));
+    const agencies = workbook.getWorksheet("各机关")!;
+    // Two header rows, the agencies and the 合计 row.
+    expect(agencies.rowCount).toBe(453);
+    expect(agencies.getCell("A3").value).toBe("某县0局");
+    expect(agencies.getCell(453, 1).value).toBe("合计");
+    expect(workbook.getWorksheet("未报送")!.getCell("D2").value).toBe("尚未开始填写。");
+    expect(workbook.getWorksheet("汇总")!.getCell("A2").value).toBe("共 451 个机关，已批准并计入汇总 450 个，未计入 1 个（见「未报送」）。各表为已批准报告逐格相加，合计数按各机关填报的数字相加。");
+  });
+});
