@@ -46,7 +46,8 @@ describe("the roll-up workbook, written as a stream", () => {
     expect(turnsAtBatch[1]).toBeGreaterThan(turnsAtBatch[0]);
     expect(turnsAtBatch[2]).toBeGreaterThan(turnsAtBatch[1]);
     const workbook = new Workbook();
-    await workbook.xlsx.load(Buffer.concat(chunks));
+    const bytes = Buffer.concat(chunks);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const agencies = workbook.getWorksheet("各机关")!;
     // Two header rows, the agencies and the 合计 row.
     expect(agencies.rowCount).toBe(453);
