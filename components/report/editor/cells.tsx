@@ -144,14 +144,16 @@ function previousFigure(previous: Report | null, path: string): Cell {
 
 /**
  * Why the cell's text was refused, at the cell: above it while the cell has focus (tied to the cell by
- * aria-describedby, read out when it appears), the cell ringed red. Mounted only for a refused cell.
+ * aria-describedby, read out when it appears), the cell ringed red; from the cell's right edge leftwards, or
+ * in a table's first columns from its left edge rightwards, where the table's box does not cut it off.
+ * Mounted only for a refused cell.
  */
-function CellRefusal({ id, reason }: { id: string; reason: string }) {
+function CellRefusal({ id, reason, fromLeft }: { id: string; reason: string; fromLeft: boolean }) {
   return (
     <span
       id={id}
       role="alert"
-      className="pointer-events-none absolute bottom-full right-0 z-10 mb-1 hidden w-max max-w-[16rem] rounded bg-red-700 px-2 py-1 text-left text-xs leading-4 text-white shadow-md group-focus-within:block"
+      className={`pointer-events-none absolute bottom-full ${fromLeft ? "left-0" : "right-0"} z-10 mb-1 hidden w-max max-w-[16rem] rounded bg-red-700 px-2 py-1 text-left text-xs leading-4 text-white shadow-md group-focus-within:block`}
     >
       {reason}；改正前此格按未填写计。
     </span>
@@ -310,7 +312,7 @@ export const NumberCell = memo(function NumberCell({
           {text}
         </span>
       )}
-      {refusal && <CellRefusal id={`${id}-refusal`} reason={refusal} />}
+      {refusal && <CellRefusal id={`${id}-refusal`} reason={refusal} fromLeft={column < 2} />}
       <PreviousYear path={path} />
       <CommentMark path={path} />
       <CellCard id={`${id}-comments`} path={path} comments={comments} above={cardAbove} fromLeft={column < 2} />
