@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getReportForActor } from "./queries/reports";
 import { getUserProfile } from "./queries/users";
+import { getRevisionContent } from "./queries/history";
 import * as schema from "./schema";
 import { actorScope } from "@/lib/permissions";
 
@@ -30,7 +31,7 @@ function migrationsBefore(tag: string): string {
   return copy;
 }
 
-describe("migration 0004_hierarchy", () => {
+describe("migrations 0004_hierarchy and 0007_revision_content_once", () => {
   it("turns each county of a database written before it into a county office over its agencies", () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-migration-"));
     const sqlite = new Database(path.join(folder, "old.db"));
@@ -43,7 +44,8 @@ describe("migration 0004_hierarchy", () => {
         (4, '乙县', 'government', null, null), (5, '乙县某镇', 'township', 4, null);
       insert into users (id, username, display_name, role, agency_id, password_hash) values
         (1, 'admin', '管理员', 'admin', 1, 'x'), (2, 'clerk', '经办人', 'clerk', 2, 'x'), (3, 'other-admin', '管理员', 'admin', 4, 'x');
-      insert into reports (id, agency_id, year, edition, status, content) values (1, 2, 2025, '2021', 'approved', '{}');
+      insert into reports (id, agency_id, year, edition, status, content, version) values (1, 2, 2025, '2021', 'approved', '{"n":2}', 2);
+      insert into report_revisions (id, report_id, version, content) values (1, 1, 1, '{"n":1}'), (2, 1, 2, '{"n":2}');
     `);
 
     migrate(db, { migrationsFolder: MIGRATIONS });
@@ -69,6 +71,12 @@ describe("migration 0004_hierarchy", () => {
     expect(admin.agencyOfficeTier).toBe("county");
     expect(getReportForActor(db, actorScope(admin), 1)?.agencyOfficesAbove).toEqual([1]);
     expect(getReportForActor(db, actorScope(getUserProfile(db, 3)!), 1)).toBeUndefined();
+    // 0007: the approved report's content is stored once; its older version keeps its own.
+    expect(sqlite.prepare("select id, content from report_revisions order by id").all()).toEqual([
+      { id: 1, content: '{"n":1}' },
+      { id: 2, content: null },
+    ]);
+    expect(getRevisionContent(db, actorScope(admin), 1, 2)).toEqual({ n: 2 });
     sqlite.close();
   });
 });

@@ -126,7 +126,11 @@ export const reportRevisions = sqliteTable(
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
-    content: text("content").notNull(),
+    /**
+     * The report as saved in this version, JSON text; null for the report's current version, whose content
+     * is the report's own (stored once, not twice). A save writes it here before it replaces the report's.
+     */
+    content: text("content"),
     authorId: integer("author_id").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { auditEvents, reportRevisions, users } from "../schema";
+import { auditEvents, reportRevisions, reports, users } from "../schema";
 import type { AuditAction } from "./audit";
 import type { ActorScope } from "./scope";
 import { findReadableReport } from "./workflow";
@@ -28,6 +28,9 @@ export type RevisionPage = {
   newerPageFrom: Date | null;
 };
 
+/** A revision's content: its own, or for the report's current version the report's (stored once). */
+const revisionContent = sql<string>`coalesce(${reportRevisions.content}, ${reports.content})`;
+
 /**
  * The saved versions of a report, newest first, a page at a time, with their author's name; an empty
  * page when the actor may not read the report. `before` is the revision id the newer page ended at.
@@ -48,9 +51,10 @@ export function listRevisions(
       authorId: reportRevisions.authorId,
       authorName: users.displayName,
       createdAt: reportRevisions.createdAt,
-      content: reportRevisions.content,
+      content: revisionContent,
     })
     .from(reportRevisions)
+    .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
     .leftJoin(users, eq(reportRevisions.authorId, users.id))
     .where(page.before === undefined ? inReport : and(inReport, lt(reportRevisions.id, page.before)))
     .orderBy(desc(reportRevisions.id))
@@ -75,8 +79,9 @@ export function listRevisions(
 export function getRevisionContent(db: Executor, scope: ActorScope, reportId: number, version: number): unknown {
   if (!findReadableReport(db, scope, reportId)) return undefined;
   const row = db
-    .select({ content: reportRevisions.content })
+    .select({ content: revisionContent })
     .from(reportRevisions)
+    .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
     .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, version)))
     .orderBy(desc(reportRevisions.id))
     .get();

@@ -8,6 +8,7 @@ import { createUser, findSignInCandidate, getUserProfile } from "./users";
 import { createReport, getReportForActor, listAgencyReports, saveReportContent } from "./reports";
 import { listRecentAudit } from "./audit";
 import type { ActorScope } from "./scope";
+import { getRevisionContent, listRevisions } from "./history";
 
 /** The statuses the app lets clerks write in (the permission module's rule, restated for the query alone). */
 const WRITABLE = ["draft", "returned"] as const;
@@ -105,6 +106,11 @@ describe("saving report content", () => {
     expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 2 });
     const revisions = db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id)).all();
     expect(revisions.map((revision) => revision.version)).toEqual([1, 2, 3]);
+    // The current version is stored once, in the report; each older version keeps its own content.
+    expect(revisions.map((revision) => revision.content)).toEqual(['{"n":0}', '{"n":1}', null]);
+    expect(getRevisionContent(db, scope, id, 3)).toEqual({ n: 2 });
+    expect(getRevisionContent(db, scope, id, 1)).toEqual({ n: 0 });
+    expect(listRevisions(db, scope, id).revisions.map((revision) => revision.content)).toEqual([{ n: 2 }, { n: 1 }, { n: 0 }]);
   });
 
   it("refuses a save based on an older version and keeps the newer content", () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
@@ -115,7 +115,8 @@ export function createReport(
       })
       .returning({ id: reports.id })
       .get();
-    tx.insert(reportRevisions).values({ reportId: inserted.id, version: 1, content, authorId: scope.userId }).run();
+    // The first version's content is the report's own (stored once): its revision keeps no copy until a save replaces it.
+    tx.insert(reportRevisions).values({ reportId: inserted.id, version: 1, content: null, authorId: scope.userId }).run();
     recordAudit(tx, {
       action: input.imported ? "report-imported" : "report-created",
       userId: scope.userId,
@@ -179,6 +180,11 @@ export function saveReportContent(
     }
     const version = current.version + 1;
     const updatedAt = new Date();
+    // The version being replaced keeps its content in its revision from now on.
+    tx.update(reportRevisions)
+      .set({ content: current.content })
+      .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content)))
+      .run();
     tx.update(reports)
       .set({
         content,
@@ -190,7 +196,7 @@ export function saveReportContent(
       })
       .where(eq(reports.id, input.reportId))
       .run();
-    tx.insert(reportRevisions).values({ reportId: input.reportId, version, content, authorId: scope.userId }).run();
+    tx.insert(reportRevisions).values({ reportId: input.reportId, version, content: null, authorId: scope.userId }).run();
     return { kind: "saved", version, updatedAt } as const;
   });
 }

@@ -83,10 +83,9 @@ export function keepCurrentRevision(db: Executor, reportId: number, authorId: nu
     .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, report.version)))
     .orderBy(desc(reportRevisions.id))
     .get();
-  if (kept?.content !== report.content) {
-    db.insert(reportRevisions)
-      .values({ reportId, version: report.version, content: report.content, authorId })
-      .run();
+  // A revision with no content of its own stands for the report's current content (stored once).
+  if (!kept || (kept.content !== null && kept.content !== report.content)) {
+    db.insert(reportRevisions).values({ reportId, version: report.version, content: null, authorId }).run();
   }
   return report.version;
 }
