@@ -5,7 +5,8 @@
  * city have a few departments of their own. Every agency has five years of APPROVED reports (the five years
  * before the year being reported, edition by year), each a valid interchange report with plausible figures
  * that carry over from year to year (a seeded PRNG: the same options give the same database); a few
- * reports (1 %) deliberately do not balance. Each agency has a supervisor and one or two clerks, each office
+ * reports (1 %) deliberately do not balance. Each report has the revision of its version, which (as the app
+ * stores a current version) keeps no copy of the content. Each agency has a supervisor and one or two clerks, each office
  * two admins, all with one password (hashed once).
  *
  * Options:
@@ -609,8 +610,10 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
        created_at, updated_at, updated_by, approved_by, approved_at)
      values (?, ?, ?, ?, 'approved', ?, '[]', '{}', 1, ?, ?, ?, ?, ?)`,
   );
+  // As the app stores a report's current version (db/queries/reports.ts, keepCurrentRevision): its revision
+  // keeps no copy of the content (null stands for the report's own) until a save replaces it.
   const insertRevision = sqlite.prepare(
-    "insert into report_revisions (id, report_id, version, content, author_id, created_at) values (?, ?, 1, ?, ?, ?)",
+    "insert into report_revisions (id, report_id, version, content, author_id, created_at) values (?, ?, 1, null, ?, ?)",
   );
 
   const passwordHash = hashPasswordSync(options.password);
@@ -660,7 +663,7 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
         }
       }
 
-      // Five years of approved reports, the approved content also kept as the revision of its version.
+      // Five years of approved reports, each with the revision of its version (the content stored once, in the report).
       const parent = node.parentId === null ? undefined : byId.get(node.parentId);
       const state = newState(rng, node, index);
       const ids: number[] = [];
@@ -678,7 +681,7 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
         const content = JSON.stringify(report);
         const clerk = clerks[yearIndex % clerks.length];
         insertReport.run(id, node.id, year, report.edition, content, Math.min(created, updatedAt), updatedAt, clerk, supervisor, approvedAt);
-        insertRevision.run(id, id, content, clerk, updatedAt);
+        insertRevision.run(id, id, clerk, updatedAt);
         ids.push(id);
       });
       if (!sampleClerk && node.level === "department" && parent?.officeTier === "county") {
