@@ -8,12 +8,19 @@ import { childOfficeLine, childOfficesOf } from "./offices";
 import { PUBLISHED_STATUSES } from "./reports";
 import { inScope, type ActorScope } from "./scope";
 
-export type DashboardEntry = {
+/** What the progress overview needs to know of an agency to count, filter and page it (never the content). */
+export type ProgressEntry = {
   agencyId: number;
   agencyName: string;
   level: AgencyLevel;
   /** The date (MM-DD) the agency's parent office sets for the agencies directly under it; null when none. */
   parentDeadline: string | null;
+  status: ReportStatus | null;
+  approvedAt: Date | null;
+};
+
+/** An agency of the overview with its report of the year (if started), read to be checked. */
+export type DashboardEntry = ProgressEntry & {
   /** The office being looked at itself. */
   isOwnOffice: boolean;
   report: {
@@ -35,18 +42,17 @@ function directAgenciesOf(officeId: number) {
 }
 
 /**
- * One row per agency directly under an office (the office itself first, then its departments, townships
- * and streets by name; child offices are summed in listChildOfficeProgress), with its report of the year
- * (if started), limited to what the scope reaches: a supervisor's list holds only their own agency.
+ * The office and the agencies directly under it that are not offices (child offices are counted in
+ * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
+ * list holds only their own agency. `agencyIds` keeps only those (a page of the list).
  */
-export function listDashboardEntries(
+export function listDirectProgress(
   db: Executor,
   scope: ActorScope,
   year: number,
-  officeId: number = scope.agencyId,
-  /** Only these agencies (a page of the list). */
+  officeId: number,
   agencyIds?: number[],
-): DashboardEntry[] {
+): ProgressEntry[] {
   const parent = alias(agencies, "parent");
   const rows = db
     .select({
@@ -54,13 +60,8 @@ export function listDashboardEntries(
       agencyName: agencies.name,
       level: agencies.level,
       parentDeadline: parent.childrenDeadline,
-      reportId: reports.id,
-      edition: reports.edition,
       status: reports.status,
-      updatedAt: reports.updatedAt,
       approvedAt: reports.approvedAt,
-      content: reports.content,
-      acknowledgements: reports.acknowledgements,
     })
     .from(agencies)
     .leftJoin(parent, eq(agencies.parentId, parent.id))
@@ -74,79 +75,59 @@ export function listDashboardEntries(
     )
     .orderBy(asc(agencies.name))
     .all();
-  const previous = new Map(
+  return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
+}
+
+/**
+ * The office's agencies (as listDirectProgress lists them) with their report of the year and the published
+ * report of the year before, read to be checked; `agencyIds` keeps only those (a page of the list).
+ */
+export function listDashboardEntries(
+  db: Executor,
+  scope: ActorScope,
+  year: number,
+  officeId: number = scope.agencyId,
+  agencyIds?: number[],
+): DashboardEntry[] {
+  const entries = listDirectProgress(db, scope, year, officeId, agencyIds);
+  const ids = entries.map((entry) => entry.agencyId);
+  const ofYear = (reportYear: number, statuses?: ReportStatus[]) =>
     db
-      .select({ agencyId: reports.agencyId, content: reports.content })
+      .select({
+        agencyId: reports.agencyId,
+        id: reports.id,
+        edition: reports.edition,
+        status: reports.status,
+        updatedAt: reports.updatedAt,
+        approvedAt: reports.approvedAt,
+        content: reports.content,
+        acknowledgements: reports.acknowledgements,
+      })
       .from(reports)
-      .where(
-        and(
-          inArray(
-            reports.agencyId,
-            rows.map((row) => row.agencyId),
-          ),
-          eq(reports.year, year - 1),
-          inArray(reports.status, PUBLISHED_STATUSES),
-        ),
-      )
-      .all()
-      .map((row) => [row.agencyId, row.content]),
-  );
-  const entries = rows.map((row): DashboardEntry => {
-    const previousContent = previous.get(row.agencyId);
+      .where(and(inArray(reports.agencyId, ids), eq(reports.year, reportYear), statuses ? inArray(reports.status, statuses) : undefined))
+      .all();
+  const current = new Map(ofYear(year).map((row) => [row.agencyId, row]));
+  const previous = new Map(ofYear(year - 1, PUBLISHED_STATUSES).map((row) => [row.agencyId, row.content]));
+  return entries.map((entry): DashboardEntry => {
+    const report = current.get(entry.agencyId);
+    const previousContent = previous.get(entry.agencyId);
     return {
-      agencyId: row.agencyId,
-      agencyName: row.agencyName,
-      level: row.level,
-      parentDeadline: row.parentDeadline,
-      isOwnOffice: row.agencyId === officeId,
-      report:
-        row.reportId === null
-          ? null
-          : {
-              id: row.reportId,
-              edition: row.edition!,
-              status: row.status!,
-              updatedAt: row.updatedAt!,
-              approvedAt: row.approvedAt,
-              content: JSON.parse(row.content!),
-              acknowledgements: JSON.parse(row.acknowledgements!),
-            },
+      ...entry,
+      isOwnOffice: entry.agencyId === officeId,
+      report: report
+        ? {
+            id: report.id,
+            edition: report.edition,
+            status: report.status,
+            updatedAt: report.updatedAt,
+            approvedAt: report.approvedAt,
+            content: JSON.parse(report.content),
+            acknowledgements: JSON.parse(report.acknowledgements),
+          }
+        : null,
       previousContent: previousContent === undefined ? null : JSON.parse(previousContent),
     };
   });
-  // The office's own report first, then the agencies under it by name.
-  return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
-}
-
-/** What the progress overview needs to know of an agency to count, filter and page it (never the content). */
-export type ProgressEntry = {
-  agencyId: number;
-  agencyName: string;
-  level: AgencyLevel;
-  parentDeadline: string | null;
-  status: ReportStatus | null;
-  approvedAt: Date | null;
-};
-
-/** The office and the agencies directly under it that are not offices, office first, then by name. */
-export function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): ProgressEntry[] {
-  const parent = alias(agencies, "parent");
-  const rows = db
-    .select({
-      agencyId: agencies.id,
-      agencyName: agencies.name,
-      level: agencies.level,
-      parentDeadline: parent.childrenDeadline,
-      status: reports.status,
-      approvedAt: reports.approvedAt,
-    })
-    .from(agencies)
-    .leftJoin(parent, eq(agencies.parentId, parent.id))
-    .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(and(directAgenciesOf(officeId), inScope(db, agencies.id, scope)))
-    .orderBy(asc(agencies.name))
-    .all();
-  return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
 }
 
 /** What the progress of an office below needs to know of each agency in its subtree (never the content). */

@@ -57,11 +57,7 @@ export function deadlineProgress(entry: ProgressEntry, year: number, now: Date):
 
 export function dashboardRow(entry: DashboardEntry, year: number, now: Date): DashboardRow {
   const report = entry.report;
-  const progress = deadlineProgress(
-    { ...entry, status: report?.status ?? null, approvedAt: report?.approvedAt ?? null },
-    year,
-    now,
-  );
+  const progress = deadlineProgress(entry, year, now);
   let counts: NonNullable<DashboardRow["report"]>["counts"] = null;
   if (report) {
     const check = checkStoredReport(report.content, entry.previousContent, report.acknowledgements);
