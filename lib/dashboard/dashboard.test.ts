@@ -88,7 +88,15 @@ describe("a page of the progress overview", () => {
     expect(submitted.rows.map((row) => [row.agencyName, row.report?.counts?.errors])).toEqual([["甲县城关街道办事处", 0]]);
     expect(load({ late: "1" }).matching).toBe(61);
     expect(load({ status: "none", late: "1", q: "司法" }).rows.map((row) => row.agencyName)).toEqual(["甲县司法局"]);
+    expect(load({ level: "township" }).rows.map((row) => row.agencyName)).toEqual(["甲县城关街道办事处"]);
+    expect(load({ level: "department" }).matching).toBe(61);
     // What the address says that cannot be read is no filter at all.
-    expect(progressFilterSchema.parse({ status: "bogus", page: "-3", late: "yes" })).toEqual({ q: "", status: "all", late: "", page: 1 });
+    expect(progressFilterSchema.parse({ status: "bogus", level: "city", page: "-3", late: "yes" })).toEqual({
+      q: "",
+      status: "all",
+      level: "all",
+      late: "",
+      page: 1,
+    });
   });
 });

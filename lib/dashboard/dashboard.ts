@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/dashboard";
 import type { ActorScope } from "@/db/queries/scope";
 import { z } from "zod";
-import type { AgencyLevel } from "@/lib/report/model";
+import { AGENCY_LEVELS, type AgencyLevel } from "@/lib/report/model";
 import type { ReportStatus } from "@/db/schema";
 import { summarizeFindings } from "@/lib/report";
 import { beijingDay, daysUntil, reportDeadline, type Deadline } from "./deadlines";
@@ -127,6 +127,7 @@ export const PROGRESS_PAGE_SIZE = 50;
 export const progressFilterSchema = z.object({
   q: z.string().trim().max(50).catch(""),
   status: z.enum(["all", "none", "draft", "submitted", "returned", "approved", "imported"]).catch("all"),
+  level: z.enum(["all", ...AGENCY_LEVELS]).catch("all"),
   late: z.enum(["1", ""]).catch(""),
   page: z.coerce.number().int().min(1).catch(1),
 });
@@ -165,6 +166,7 @@ export function loadProgressPage(
     ({ entry, progress }) =>
       (filter.q === "" || entry.agencyName.includes(filter.q)) &&
       (filter.status === "all" || (filter.status === "none" ? entry.status === null : entry.status === filter.status)) &&
+      (filter.level === "all" || entry.level === filter.level) &&
       (filter.late === "" || progress.late),
   );
   const pageCount = Math.max(1, Math.ceil(matching.length / PROGRESS_PAGE_SIZE));

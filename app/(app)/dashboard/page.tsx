@@ -38,7 +38,7 @@ function Count({ value, tone }: { value: number | undefined; tone: "error" | "wa
   return <span className={`font-semibold ${tone === "error" ? "text-red-700" : "text-amber-700"}`}>{value}</span>;
 }
 
-type Params = { year?: string; office?: string; q?: string; status?: string; late?: string; page?: string };
+type Params = { year?: string; office?: string; q?: string; status?: string; level?: string; late?: string; page?: string };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireAbility("viewDashboard");
@@ -64,16 +64,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const officeId = choice.office?.id ?? user.agencyId;
   const now = new Date();
   const scope = actorScope(user);
-  const filter = progressFilterSchema.parse({ q: params.q, status: params.status, late: params.late, page: params.page });
+  const filter = progressFilterSchema.parse({ q: params.q, status: params.status, level: params.level, late: params.late, page: params.page });
   const { summary, rows, matching, page, pageCount } = loadProgressPage(db, scope, { year, officeId, filter, now });
   const childOffices = choice.office ? childOfficeProgress(listChildOfficeProgress(db, scope, year, officeId), year, now) : [];
   const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/dashboard?year=${year}` : `/dashboard?year=${year}&office=${id}`);
   const pageHref = (target: number) => {
-    const query = new URLSearchParams({ year: String(year), q: filter.q, status: filter.status, late: filter.late, page: String(target) });
+    const query = new URLSearchParams({
+      year: String(year),
+      q: filter.q,
+      status: filter.status,
+      level: filter.level,
+      late: filter.late,
+      page: String(target),
+    });
     if (params.office) query.set("office", params.office);
     return `/dashboard?${query}`;
   };
-  const filtered = filter.q !== "" || filter.status !== "all" || filter.late !== "";
+  const filtered = filter.q !== "" || filter.status !== "all" || filter.level !== "all" || filter.late !== "";
 
   return (
     <div className="space-y-4">
@@ -253,6 +260,17 @@ function ProgressFilterForm({ filter, year, office }: { filter: ProgressFilter; 
           {(["draft", "submitted", "returned", "approved", "imported"] as const).map((status) => (
             <option key={status} value={status}>
               {statusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        层级
+        <select name="level" defaultValue={filter.level} className={field}>
+          <option value="all">全部</option>
+          {(Object.keys(agencyLevelLabels) as (keyof typeof agencyLevelLabels)[]).map((level) => (
+            <option key={level} value={level}>
+              {agencyLevelLabels[level]}
             </option>
           ))}
         </select>
