@@ -143,3 +143,24 @@ test("a city admin adds a county under the city and its admin, who then administ
   await expect(userForm).toContainText(`已添加用户 fushan-${tag}`);
   await expect(page.getByTestId("agency-list").getByRole("row", { name: new RegExp(countyName) })).toContainText("县（区）级政务公开办");
 });
+
+test("the progress overview finds an agency by name, status and level, and keeps the filter in the address", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/dashboard?year=2020");
+  const form = page.getByRole("form", { name: "筛选机关" });
+  await form.getByLabel("机关名称").fill("蓬莱阁");
+  await form.getByLabel("状态").selectOption("approved");
+  await form.getByLabel("层级").selectOption("township");
+  await form.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByTestId("dashboard-matching")).toHaveText("符合筛选条件的机关 1 个。");
+  await expect(page.getByTestId("dashboard").getByRole("row")).toHaveCount(2);
+  await expect(page.getByTestId("dashboard")).toContainText("蓬莱阁街道办事处");
+  await expect(page).toHaveURL(/status=approved/);
+  // Counted over every agency of the county, whatever the filter.
+  await expect(page.getByTestId("dashboard-summary")).toContainText("已批准 1 个");
+  await form.getByLabel("状态").selectOption("none");
+  await form.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByTestId("dashboard-matching")).toHaveText("符合筛选条件的机关 0 个。");
+  await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page.getByTestId("dashboard-matching")).toHaveCount(0);
+});
