@@ -73,7 +73,7 @@ export function officeRollup(db: Executor, office: { id: number; name: string },
  * Sum an office's own reports and its child offices' roll-ups. `included` counts the reports in the sum:
  * the office's own that were not skipped, and every report inside the child sums.
  */
-export function sumParts(
+function sumParts(
   own: Report[],
   children: OfficeRollup[],
   year: number,

@@ -119,7 +119,7 @@ export type WorkbookPlan = {
 };
 
 /** The office's roll-up and the agencies below it, split into summed and not, from stored sums. */
-export function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPlan {
+function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPlan {
   const scope = { userId: 0, agencyId: office.id, reach: "subtree" as const };
   const rollup = officeRollup(db, office, year);
   // Every office below keeps the reasons its own agencies' approved reports were left out.
@@ -165,7 +165,7 @@ export function planWorkbook(db: Executor, office: OfficeRef, year: number): Wor
 }
 
 /** The workbook of an office's roll-up as a stream of bytes, written while it is read. */
-export function countyWorkbookStream(db: Executor, office: OfficeRef, year: number): ReadableStream<Uint8Array> {
+function countyWorkbookStream(db: Executor, office: OfficeRef, year: number): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   writeWorkbook(planWorkbook(db, office, year), output).catch((error: unknown) => output.destroy(error as Error));
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;

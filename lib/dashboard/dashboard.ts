@@ -41,7 +41,7 @@ export type DashboardRow = {
 /** Where an agency's report of a year stands against its deadline. */
 export type DeadlineProgress = Pick<DashboardRow, "deadline" | "daysLeft" | "done" | "late">;
 
-export function deadlineProgress(entry: ProgressEntry, year: number, now: Date): DeadlineProgress {
+function deadlineProgress(entry: ProgressEntry, year: number, now: Date): DeadlineProgress {
   const deadline = reportDeadline(entry.level, year, entry.parentDeadline);
   const daysLeft = deadline ? daysUntil(deadline.date, now) : null;
   const approved = entry.status === "approved";
