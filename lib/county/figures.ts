@@ -1,8 +1,8 @@
 /**
- * The roll-up of a year for an office (全县汇总, 全市汇总, 全省汇总), as the page and the XLSX download show
- * it: every agency below the office at any depth with its report, the approved ones summed
- * (lib/report/aggregate), the others listed as missing with their status or the reason they were not
- * summed; and for each office directly below, its own subtotal with the balance check on it.
+ * The roll-up page of a year for an office (全县汇总, 全市汇总, 全省汇总), from the stored sums of
+ * lib/county/rollup.ts: the office's own agencies with their status, the summed ones a page at a time with
+ * their reports, the others with the reason they are not summed; each office directly below as one line with
+ * its subtotal's balance check; and the year the county pages open on. (The XLSX is lib/county/workbook.ts.)
  */
 import type { Executor } from "@/db/client";
 import type { AgencyLevel } from "@/lib/report/model";
@@ -15,7 +15,6 @@ import { actorScope } from "@/lib/permissions";
 import type { ReportStatus } from "@/db/schema";
 import { rollupTitles, statusLabels } from "@/lib/labels";
 import { balanceFindings } from "@/lib/report/aggregate";
-import type { AggregateResult } from "@/lib/report/aggregate";
 import type { Report } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
@@ -53,7 +52,6 @@ export interface ChildOfficeFigures {
   /** The balance check on its subtotal. */
   findings: Finding[];
 }
-
 
 /**
  * The year the page opens on: the year being reported; only a county with no report of that year or later
