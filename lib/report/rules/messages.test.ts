@@ -337,3 +337,26 @@ describe("warnings on the shape of the tables", () => {
     expect(of(findings, "CELL-BLANK")[0].message).toBe("「行政复议」的「结果维持」未填写；没有的请填 0。");
   });
 });
+
+describe("SECTION-BOILERPLATE's limits", () => {
+  const problems = (text: string) => {
+    const r = cleanReport("2021");
+    r.problems = text;
+    return messages(validate(r), "SECTION-BOILERPLATE").map((m) => m.slice(m.indexOf("（") + 1, m.indexOf("）")));
+  };
+
+  it("20 characters once headings and punctuation are removed are enough", () => {
+    expect(problems("一二三四五六七八九十一二三四五六七八九十")).toEqual([]);
+  });
+
+  it("a short text only containing 暂无 or 无 is counted, not read as saying nothing", () => {
+    expect(problems("本单位暂无")).toEqual(["去掉标题和标点后只有 5 个字"]);
+    expect(problems("无其他")).toEqual(["去掉标题和标点后只有 3 个字"]);
+  });
+
+  it("META-MISSING names the website's address", () => {
+    const r = cleanReport("2021");
+    r.website = { name: "某区人民政府门户网站" };
+    expect(messages(validate(r), "META-MISSING")).toEqual(["发布网站未填写完整：缺少网站网址。"]);
+  });
+});
