@@ -73,7 +73,8 @@ function compute(a: string, b: string, threshold: number): number | undefined {
   const n = a.length;
   const m = b.length;
   if (n + m === 0) return 1;
-  const maxD = Math.floor((1 - threshold) * (n + m));
+  // The edits the threshold allows; the small allowance keeps 0.1 × 100 at 10 (in binary (1 − 0.9) × 100 is 9.99…).
+  const maxD = Math.floor((1 - threshold) * (n + m) + 1e-9);
   if (Math.abs(n - m) > maxD) return undefined;
   if (characterCountDistance(a, b) > maxD) return undefined;
   const d = editDistanceUpTo(a, b, maxD);

@@ -255,12 +255,14 @@ describe("X-COPIED at its thresholds", () => {
     return messages(validate(r, { previous }), "X-COPIED");
   };
 
-  it("flags sections 90% alike or more (92% is, 88% is not)", () => {
+  it("flags sections 90% alike or more (92% and 90% are, 88% is not)", () => {
     const before = chars(50);
     expect(copied(changed(before, 4), before)).toEqual([
       "「五、存在的主要问题及改进情况」与上一年度（2021年）报告的同一部分相似度为 92%（逐字比较，不计数字和年份）；请按本年度的实际情况撰写。",
     ]);
     expect(copied(changed(before, 6), before)).toEqual([]);
+    // Exactly 90% alike is flagged: the rule says from 90%.
+    expect(copied(changed(before, 5), before)[0]).toContain("相似度为 90%");
     expect(copied(changed(before, 1), before)[0]).toContain("相似度为 98%");
   });
 

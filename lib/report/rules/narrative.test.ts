@@ -573,6 +573,10 @@ describe("N-FEE wordings", () => {
       expect(fee(text, 2), text).toEqual([["otherMatters", "requests.otherOverdueFee.total"]]);
     }
     expect(fee("共收取信息处理费25元。", 2)).toEqual([]);
+    // An amount ending in 0 is an amount, not none.
+    expect(fee("共收取信息处理费100元。", 2)).toEqual([]);
+    expect(fee("信息处理费为0.5元。", 2)).toEqual([]);
+    expect(fee("处理费共计１０元。", 2)).toEqual([]);
     expect(fee("未收取信息处理费。", 0)).toEqual([]);
     // A sentence the guard names says nothing of the agency's own fee.
     expect(fee("各部门均未收取信息处理费。", 2)).toEqual([]);

@@ -48,9 +48,12 @@ export const narrativeNumbers: RuleDef = {
 
 /** Section 六 speaks of the fee for handling requests (信息处理费), in any of the usual words. */
 const FEE_MENTION = /处理费|信息公开费|(?:收取|收|缴纳|产生)[^。；;，,]{0,6}费用|费用[^。；;，,]{0,4}(?:收取|减免)|收费/;
-/** Section 六 says no 信息处理费 was charged. */
+/**
+ * Section 六 says no 信息处理费 was charged. A zero is a whole number of its own: "100元" and "为0.5元" are
+ * amounts charged, not none.
+ */
 const NO_FEE =
-  /(?:未|没有|无|不)(?:收取|收|产生|发生|涉及|存在)(?:任何)?[^。；;，,]{0,6}?处理费|无(?:信息)?处理费|处理费[^。；;，,]{0,6}(?:为\s*(?:0|０|零)|0\s*元|０\s*元|零元)/;
+  /(?:未|没有|无|不)(?:收取|收|产生|发生|涉及|存在)(?:任何)?[^。；;，,]{0,6}?处理费|无(?:信息)?处理费|处理费[^。；;，,]{0,6}?(?:为\s*(?:0|０|零)(?![\d０-９.．])|(?<![\d０-９.．])[0０]\s*元|零元)/;
 
 export const informationFee: RuleDef = {
   id: "N-FEE",
