@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, agencyAncestors, officeRollups, reports } from "../schema";
 import { childOfficeLine, childOfficesOf } from "./offices";
@@ -8,21 +8,50 @@ import { childOfficeLine, childOfficesOf } from "./offices";
  * current, reading and writing one, and what an office's sum is made of.
  */
 
+const stampColumns = {
+  count: count(),
+  ids: sql<number>`coalesce(sum(${reports.id}), 0)`,
+  versions: sql<number>`coalesce(sum(${reports.version}), 0)`,
+  latest: sql<number>`coalesce(max(${reports.approvedAt}), 0)`,
+};
+
+function stampText(row: { count: number; ids: number; versions: number; latest: number } | undefined): string {
+  return `${row?.count ?? 0}:${row?.ids ?? 0}:${row?.versions ?? 0}:${row?.latest ?? 0}`;
+}
+
 /** What the approved reports of a year below an office are, in a few numbers: any approval or reopening changes it. */
 export function rollupStamp(db: Executor, officeId: number, year: number): string {
   const row = db
-    .select({
-      count: count(),
-      ids: sql<number>`coalesce(sum(${reports.id}), 0)`,
-      versions: sql<number>`coalesce(sum(${reports.version}), 0)`,
-      latest: sql<number>`coalesce(max(${reports.approvedAt}), 0)`,
-    })
+    .select(stampColumns)
     .from(agencyAncestors)
     .innerJoin(reports, and(eq(reports.agencyId, agencyAncestors.agencyId), eq(reports.year, year), eq(reports.status, "approved")))
     .where(eq(agencyAncestors.ancestorId, officeId))
     .get();
-  return `${row?.count ?? 0}:${row?.ids ?? 0}:${row?.versions ?? 0}:${row?.latest ?? 0}`;
+  return stampText(row);
 }
+
+/**
+ * The stamps of the offices directly under an office for every year at once (one query where a page
+ * comparing them over the years would ask once per office and year): office id → year → stamp. An office
+ * and year with no approved report has no entry; its stamp is that of nothing.
+ */
+export function childOfficeStamps(db: Executor, officeId: number): Map<number, Map<number, string>> {
+  const rows = db
+    .select({ officeId: agencyAncestors.ancestorId, year: reports.year, ...stampColumns })
+    .from(agencyAncestors)
+    .innerJoin(reports, and(eq(reports.agencyId, agencyAncestors.agencyId), eq(reports.status, "approved")))
+    .where(inArray(agencyAncestors.ancestorId, childOfficesOf(db, officeId)))
+    .groupBy(agencyAncestors.ancestorId, reports.year)
+    .all();
+  const stamps = new Map<number, Map<number, string>>();
+  for (const row of rows) {
+    const byYear = stamps.get(row.officeId) ?? new Map<number, string>();
+    byYear.set(row.year, stampText(row));
+    stamps.set(row.officeId, byYear);
+  }
+  return stamps;
+}
+
 
 export type StoredRollup = { stamp: string; report: string; included: number; skipped: string };
 

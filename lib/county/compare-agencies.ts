@@ -16,7 +16,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { listManagedAgencies } from "@/db/queries/admin";
 import { approvedYearsInScope, reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
-import { listChildOffices } from "@/db/queries/rollups";
+import { childOfficeStamps, listChildOffices } from "@/db/queries/rollups";
 import { officeRollup } from "./rollup";
 import type { UserProfile } from "@/db/queries/users";
 import { beijingDay, daysUntil, reportDeadline } from "@/lib/dashboard/deadlines";
@@ -225,9 +225,12 @@ export function compareAgencies(
   }
   // Each office below, by its roll-up of every year anything below it was approved.
   const years = approvedYearsInScope(db, scope);
+  const stamps = childOfficeStamps(db, scope.agencyId);
   for (const office of childOffices) {
     for (const rollupYear of years) {
-      const rollup = officeRollup(db, office, rollupYear);
+      const stamp = stamps.get(office.id)?.get(rollupYear);
+      if (stamp === undefined) continue; // nothing approved below it that year
+      const rollup = officeRollup(db, office, rollupYear, stamp);
       if (rollup.included === 0) continue;
       const figures = figureCells(rollup.report, { id: office.id, name: office.name, level: "government", parentDeadline: null }, rollupYear, null);
       entries.push({

@@ -21,6 +21,7 @@ import type { UserProfile } from "@/db/queries/users";
 import { rollupTitles } from "@/lib/labels";
 import { aggregateReports } from "@/lib/report/aggregate";
 import { officeRollup } from "./rollup";
+import { childOfficeStamps, rollupStamp } from "@/db/queries/rollups";
 import { compareAgencies } from "./compare-agencies";
 import { eq } from "drizzle-orm";
 import { officeRollups, reports } from "@/db/schema";
@@ -283,5 +284,21 @@ describe("the roll-up page of a large county", () => {
     expect(loadRollupView(tx, admin, 2025, countyA.id, { agencyId: holding })!.page).toBe(2);
     // The same numbers as summing every report.
     expect(sumEveryReport(tx, admin, 2025)!.aggregate.report).toEqual(first.aggregate.report);
+  });
+});
+
+describe("stamps read for many offices at once", () => {
+  itRolledBack("are the stamps each office would read alone, by year", (tx) => {
+    storeTownshipA(tx, 4);
+    storeTownshipB(tx, 7);
+    storeReport(tx, shared.world, "approved", cleanTownshipReport(shared.world, 2024));
+    const { city, countyA, countyB } = shared.world.agencies;
+    const stamps = childOfficeStamps(tx, city.id);
+    expect([...stamps.keys()].sort()).toEqual([countyA.id, countyB.id].sort());
+    for (const [officeId, byYear] of stamps) {
+      for (const [year, stamp] of byYear) expect(stamp).toBe(rollupStamp(tx, officeId, year));
+    }
+    expect([...stamps.get(countyA.id)!.keys()].sort()).toEqual([2024, 2025]);
+    expect([...stamps.get(countyB.id)!.keys()]).toEqual([2025]);
   });
 });

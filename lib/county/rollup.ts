@@ -36,9 +36,12 @@ export function readApprovedReports(entries: OfficeReportEntry[]): { entry: Offi
   return read;
 }
 
-/** The sum of an office's whole subtree for a year, from the stored roll-up when it is still current. */
-export function officeRollup(db: Executor, office: { id: number; name: string }, year: number): OfficeRollup {
-  const stamp = rollupStamp(db, office.id, year);
+/**
+ * The sum of an office's whole subtree for a year, from the stored roll-up when it is still current.
+ * `knownStamp`: the stamp when the caller read it already (childOfficeStamps), for many offices at once.
+ */
+export function officeRollup(db: Executor, office: { id: number; name: string }, year: number, knownStamp?: string): OfficeRollup {
+  const stamp = knownStamp ?? rollupStamp(db, office.id, year);
   const stored = findRollup(db, office.id, year);
   // Written by this function from reports the engine had read: trusted as it is.
   if (stored && stored.stamp === stamp) {
