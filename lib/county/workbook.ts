@@ -2,7 +2,7 @@
  * An office's roll-up as an XLSX workbook (exceljs), written as a stream so that thousands of agencies
  * neither hold the whole workbook in memory nor keep the server from answering others: reports are read
  * 50 at a time, each row is written out as it is made, and other requests are let through between batches
- * and whenever the work has gone on for 15 ms. Cells share one style object per look (exceljs then writes
+ * and whenever the work has gone on for 5 ms. Cells share one style object per look (exceljs then writes
  * each look once, not once per cell).
  * - 汇总: the combined tables 二, 三 and 四 in the official layout, drawn from the export model
  *   (lib/report/export/document.ts), merged header cells as there; the balance findings of the sum;
@@ -40,7 +40,7 @@ import { tryReadStoredReport } from "@/lib/stored-report";
 /** How many reports are read at a time. */
 const BATCH = 50;
 /** The longest the workbook works before letting other requests through (ms). */
-const SLICE_MS = 15;
+const SLICE_MS = 5;
 
 /** Lets other requests through when the current slice of work has lasted SLICE_MS. */
 function timeSlicer() {
