@@ -27,7 +27,8 @@ export function chooseOffice(db: Executor, actor: UserProfile, asked: string | u
   const officeId = asked === undefined || asked === "" ? actor.agencyId : /^\d{1,12}$/.test(asked) ? Number(asked) : NaN;
   const office = Number.isNaN(officeId) ? undefined : findOfficeInScope(db, scope, officeId);
   if (!office) {
-    recordRefusal(db, actor, `查看${page}（政务公开办编号 ${asked}）`, OFFICE_NOT_FOUND, null);
+    // What the address said, cut short: it is the visitor's text, kept in the audit log.
+    recordRefusal(db, actor, `查看${page}（政务公开办编号 ${String(asked).slice(0, 20)}）`, OFFICE_NOT_FOUND, null);
     return { ok: false, reason: OFFICE_NOT_FOUND };
   }
   return { ok: true, office, line: officeLineInScope(db, scope, office.id) };
