@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ChildOfficesSection } from "@/components/county/ChildOfficesSection";
 import { getDb } from "@/lib/db";
 import { requireAbility } from "@/lib/auth/guards";
 import type { Finding } from "@/lib/report/rules";
@@ -199,10 +200,7 @@ function BalanceFindings({
 function ChildOfficesTable({ offices, href }: { offices: ChildOfficeFigures[]; href: (officeId: number) => string }) {
   const td = cellClass;
   return (
-    <section aria-labelledby="child-offices-heading" className="space-y-2">
-      <h2 id="child-offices-heading" className="text-lg font-semibold">
-        下级政务公开办（{offices.length} 个）
-      </h2>
+    <ChildOfficesSection count={offices.length}>
       <DataTable
         testId="child-office-rollups"
         columns={["政务公开办", { label: "机关数", align: "right" }, { label: "计入汇总", align: "right" }, "小计平衡检查"]}
@@ -230,6 +228,6 @@ function ChildOfficesTable({ offices, href }: { offices: ChildOfficeFigures[]; h
           </tr>
         ))}
       </DataTable>
-    </section>
+    </ChildOfficesSection>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ChildOfficesSection } from "@/components/county/ChildOfficesSection";
 import { getDb } from "@/lib/db";
 import { listChildOfficeProgress } from "@/db/queries/dashboard";
 import { requireAbility } from "@/lib/auth/guards";
@@ -203,10 +204,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 function ChildOfficesTable({ offices, href }: { offices: ChildOfficeProgress[]; href: (officeId: number) => string }) {
   const number = `${td} text-right tabular-nums`;
   return (
-    <section aria-labelledby="child-offices-heading" className="space-y-2">
-      <h2 id="child-offices-heading" className="text-lg font-semibold">
-        下级政务公开办（{offices.length} 个）
-      </h2>
+    <ChildOfficesSection count={offices.length}>
       <DataTable
         testId="child-offices"
         columns={[
@@ -237,7 +235,7 @@ function ChildOfficesTable({ offices, href }: { offices: ChildOfficeProgress[]; 
           </tr>
         ))}
       </DataTable>
-    </section>
+    </ChildOfficesSection>
   );
 }
 
