@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
 import { agencies, auditEvents, reports, users, type OfficeTier } from "../schema";
 import { createAgency } from "./agencies";
+import { isDirectAgencyOf } from "./offices";
 import { profileColumns, type UserProfile } from "./users";
 import { inScope, type ActorScope } from "./scope";
 
@@ -46,9 +47,8 @@ function agenciesWithParent(db: Executor) {
  * its agencies that are not offices (the offices below are listed on their own).
  */
 export function listManagedAgencies(db: Executor, scope: ActorScope, options: { directOnly?: boolean } = {}): ManagedAgency[] {
-  const direct = or(eq(agencies.id, scope.agencyId), and(eq(agencies.parentId, scope.agencyId), isNull(agencies.officeTier)));
   const rows = agenciesWithParent(db)
-    .where(and(inScope(db, agencies.id, scope), options.directOnly ? direct : undefined))
+    .where(and(inScope(db, agencies.id, scope), options.directOnly ? isDirectAgencyOf(scope.agencyId) : undefined))
     .orderBy(asc(agencies.name))
     .all();
   return [...rows.filter((row) => row.id === scope.agencyId), ...rows.filter((row) => row.id !== scope.agencyId)];

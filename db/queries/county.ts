@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import type { Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
-import { childOfficeLine, childOfficesOf } from "./offices";
+import { childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
 import { inScope, subtreeOf, type ActorScope } from "./scope";
 
 /**
@@ -66,9 +66,7 @@ export function listOfficeReports(
     )
     .where(
       and(
-        options.directOnly
-          ? or(eq(agencies.id, officeId), and(eq(agencies.parentId, officeId), isNull(agencies.officeTier)))
-          : inArray(agencies.id, subtreeOf(db, officeId)),
+        options.directOnly ? isDirectAgencyOf(officeId) : inArray(agencies.id, subtreeOf(db, officeId)),
         inScope(db, agencies.id, scope),
         options.agencyIds === undefined ? undefined : inArray(agencies.id, options.agencyIds),
       ),

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
-import { childOfficeLine, childOfficesOf } from "./offices";
+import { childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
 import { PUBLISHED_STATUSES } from "./reports";
 import { inScope, type ActorScope } from "./scope";
 
@@ -36,11 +36,6 @@ export type DashboardEntry = ProgressEntry & {
   previousContent: unknown | null;
 };
 
-/** An office and the agencies directly under it that are not offices themselves, as a condition. */
-function directAgenciesOf(officeId: number) {
-  return or(eq(agencies.id, officeId), and(eq(agencies.parentId, officeId), isNull(agencies.officeTier)));
-}
-
 /**
  * The office and the agencies directly under it that are not offices (child offices are counted in
  * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
@@ -68,7 +63,7 @@ export function listDirectProgress(
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
     .where(
       and(
-        directAgenciesOf(officeId),
+        isDirectAgencyOf(officeId),
         inScope(db, agencies.id, scope),
         agencyIds === undefined ? undefined : inArray(agencies.id, agencyIds),
       ),

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { agencies, agencyAncestors, type OfficeTier } from "../schema";
@@ -32,12 +32,19 @@ export function officeLineInScope(db: Executor, scope: ActorScope, officeId: num
     .all();
 }
 
+/** The condition that an agency is an office directly under an office. */
+export function isChildOfficeOf(officeId: number) {
+  return and(eq(agencies.parentId, officeId), isNotNull(agencies.officeTier));
+}
+
+/** The condition that an agency is the office itself or directly under it and not an office (its "own" agencies). */
+export function isDirectAgencyOf(officeId: number) {
+  return or(eq(agencies.id, officeId), and(eq(agencies.parentId, officeId), isNull(agencies.officeTier)));
+}
+
 /** The offices directly under an office, as a subquery of their ids. */
 export function childOfficesOf(db: Executor, officeId: number) {
-  return db
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(and(eq(agencies.parentId, officeId), isNotNull(agencies.officeTier)));
+  return db.select({ id: agencies.id }).from(agencies).where(isChildOfficeOf(officeId));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies, agencyAncestors, officeRollups, reports } from "../schema";
-import { childOfficeLine, childOfficesOf } from "./offices";
+import { childOfficeLine, childOfficesOf, isChildOfficeOf } from "./offices";
 
 /**
  * Stored roll-ups of offices (see officeRollups in the schema): the stamp that says whether one is still
@@ -52,7 +52,6 @@ export function childOfficeStamps(db: Executor, officeId: number): Map<number, M
   return stamps;
 }
 
-
 export type StoredRollup = { stamp: string; report: string; included: number; skipped: string };
 
 export function findRollup(db: Executor, officeId: number, year: number): StoredRollup | undefined {
@@ -79,7 +78,7 @@ export function listChildOffices(db: Executor, officeId: number): { id: number; 
   return db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
-    .where(and(eq(agencies.parentId, officeId), isNotNull(agencies.officeTier)))
+    .where(isChildOfficeOf(officeId))
     .orderBy(agencies.name)
     .all();
 }
@@ -89,7 +88,7 @@ export function countAgenciesPerChildOffice(db: Executor, officeId: number): Map
   const rows = db
     .select({ officeId: childOfficeLine.ancestorId, agencies: count() })
     .from(childOfficeLine)
-    .where(sql`${childOfficeLine.ancestorId} in ${childOfficesOf(db, officeId)}`)
+    .where(inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId)))
     .groupBy(childOfficeLine.ancestorId)
     .all();
   return new Map(rows.map((row) => [row.officeId, row.agencies]));
