@@ -155,14 +155,3 @@ export function reportStatusesInScope(db: Executor, scope: ActorScope, year: num
     .all();
   return new Map(rows.map((row) => [row.agencyId, row.status]));
 }
-
-/** The years in which any agency the scope reaches has an approved report, earliest first. */
-export function approvedYearsInScope(db: Executor, scope: ActorScope): number[] {
-  return db
-    .selectDistinct({ year: reports.year })
-    .from(reports)
-    .where(and(inScope(db, reports.agencyId, scope), eq(reports.status, "approved")))
-    .orderBy(asc(reports.year))
-    .all()
-    .map((row) => row.year);
-}

@@ -15,7 +15,7 @@
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { listManagedAgencies } from "@/db/queries/admin";
-import { approvedYearsInScope, reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
+import { reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
 import { childOfficeStamps, listChildOffices } from "@/db/queries/rollups";
 import { officeRollup } from "./rollup";
 import type { UserProfile } from "@/db/queries/users";
@@ -198,10 +198,8 @@ export function compareAgencies(
   const agencies = listManagedAgencies(db, scope, { directOnly: true });
   const childOffices = listChildOffices(db, scope.agencyId);
   const agencyById = new Map(agencies.map((agency) => [agency.id, agency]));
-  const units: CountyAgencyRow[] = [
-    ...agencies,
-    ...childOffices.map((office) => ({ id: office.id, name: office.name, level: "government" as const, parentDeadline: null })),
-  ];
+  const officeUnits: CountyAgencyRow[] = childOffices.map((office) => ({ ...office, level: "government", parentDeadline: null }));
+  const units: CountyAgencyRow[] = [...agencies, ...officeUnits];
   const order = new Map(units.map((unit, index) => [unit.id, index]));
 
   // Every approved report that can be read, with its figures.
@@ -223,19 +221,16 @@ export function compareAgencies(
       },
     });
   }
-  // Each office below, by its roll-up of every year anything below it was approved.
-  const years = approvedYearsInScope(db, scope);
+  // Each office below, by its roll-up of every year anything below it was approved (the years its stamps name).
   const stamps = childOfficeStamps(db, scope.agencyId);
-  for (const office of childOffices) {
-    for (const rollupYear of years) {
-      const stamp = stamps.get(office.id)?.get(rollupYear);
-      if (stamp === undefined) continue; // nothing approved below it that year
+  for (const office of officeUnits) {
+    for (const [rollupYear, stamp] of stamps.get(office.id) ?? []) {
       const rollup = officeRollup(db, office, rollupYear, stamp);
       if (rollup.included === 0) continue;
-      const figures = figureCells(rollup.report, { id: office.id, name: office.name, level: "government", parentDeadline: null }, rollupYear, null);
+      const figures = figureCells(rollup.report, office, rollupYear, null);
       entries.push({
         year: rollupYear,
-        row: { agencyId: office.id, agencyName: office.name, level: "government", isOwnOffice: false, reportId: null, isChildOffice: true, figures },
+        row: { agencyId: office.id, agencyName: office.name, level: office.level, isOwnOffice: false, reportId: null, isChildOffice: true, figures },
       });
     }
   }
