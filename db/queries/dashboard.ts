@@ -39,15 +39,9 @@ export type DashboardEntry = ProgressEntry & {
 /**
  * The office and the agencies directly under it that are not offices (child offices are counted in
  * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
- * list holds only their own agency. `agencyIds` keeps only those (a page of the list).
+ * list holds only their own agency.
  */
-export function listDirectProgress(
-  db: Executor,
-  scope: ActorScope,
-  year: number,
-  officeId: number,
-  agencyIds?: number[],
-): ProgressEntry[] {
+export function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): ProgressEntry[] {
   const parent = alias(agencies, "parent");
   const rows = db
     .select({
@@ -61,30 +55,22 @@ export function listDirectProgress(
     .from(agencies)
     .leftJoin(parent, eq(agencies.parentId, parent.id))
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(
-      and(
-        isDirectAgencyOf(officeId),
-        inScope(db, agencies.id, scope),
-        agencyIds === undefined ? undefined : inArray(agencies.id, agencyIds),
-      ),
-    )
+    .where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope)))
     .orderBy(asc(agencies.name))
     .all();
   return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
 }
 
+/** The office's agencies (as listDirectProgress lists them), each with its reports read to be checked. */
+export function listDashboardEntries(db: Executor, scope: ActorScope, year: number, officeId: number = scope.agencyId): DashboardEntry[] {
+  return readDashboardEntries(db, year, officeId, listDirectProgress(db, scope, year, officeId));
+}
+
 /**
- * The office's agencies (as listDirectProgress lists them) with their report of the year and the published
- * report of the year before, read to be checked; `agencyIds` keeps only those (a page of the list).
+ * Agencies listDirectProgress listed (all or a page of them) with their report of the year and the published
+ * report of the year before, read to be checked.
  */
-export function listDashboardEntries(
-  db: Executor,
-  scope: ActorScope,
-  year: number,
-  officeId: number = scope.agencyId,
-  agencyIds?: number[],
-): DashboardEntry[] {
-  const entries = listDirectProgress(db, scope, year, officeId, agencyIds);
+export function readDashboardEntries(db: Executor, year: number, officeId: number, entries: ProgressEntry[]): DashboardEntry[] {
   const ids = entries.map((entry) => entry.agencyId);
   const ofYear = (reportYear: number, statuses?: ReportStatus[]) =>
     db

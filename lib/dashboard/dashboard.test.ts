@@ -90,6 +90,7 @@ describe("a page of the progress overview", () => {
     expect(load({ status: "none", late: "1", q: "司法" }).rows.map((row) => row.agencyName)).toEqual(["甲县司法局"]);
     expect(load({ level: "township" }).rows.map((row) => row.agencyName)).toEqual(["甲县城关街道办事处"]);
     expect(load({ level: "department" }).matching).toBe(61);
+    expect(load({ q: "没有这个机关" })).toMatchObject({ matching: 0, rows: [], page: 1, pageCount: 1 });
     // What the address says that cannot be read is no filter at all.
     expect(progressFilterSchema.parse({ status: "bogus", level: "city", page: "-3", late: "yes" })).toEqual({
       q: "",

@@ -4,8 +4,8 @@
  */
 import type { Executor } from "@/db/client";
 import {
-  listDashboardEntries,
   listDirectProgress,
+  readDashboardEntries,
   type DashboardEntry,
   type ProgressEntry,
   type SubtreeProgressEntry,
@@ -171,8 +171,7 @@ export function loadProgressPage(
   );
   const pageCount = Math.max(1, Math.ceil(matching.length / PROGRESS_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
-  const shown = matching.slice((page - 1) * PROGRESS_PAGE_SIZE, page * PROGRESS_PAGE_SIZE).map(({ entry }) => entry.agencyId);
-  const rows =
-    shown.length === 0 ? [] : listDashboardEntries(db, scope, year, officeId, shown).map((entry) => dashboardRow(entry, year, now));
+  const shown = matching.slice((page - 1) * PROGRESS_PAGE_SIZE, page * PROGRESS_PAGE_SIZE).map(({ entry }) => entry);
+  const rows = readDashboardEntries(db, year, officeId, shown).map((entry) => dashboardRow(entry, year, now));
   return { summary, matching: matching.length, rows, page, pageCount };
 }
