@@ -75,7 +75,7 @@ export function countyYearChoice(db: Executor, actor: UserProfile, asked: string
 }
 
 /** Why a report that is not approved is not in the sum. */
-export const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
+const NOT_APPROVED: Record<Exclude<ReportStatus, "approved">, string> = {
   draft: "正在填写，尚未提交审核。",
   submitted: "已提交，等待审核人批准。",
   returned: "审核人已退回修改。",
@@ -106,6 +106,22 @@ function agencyFigures(entry: OfficeReportEntry): CountyAgencyFigures {
     else figures.reason = UNREADABLE;
   }
   return figures;
+}
+
+/**
+ * Each agency with whether its report is in the stored sum, known without reading a report: approved and not
+ * among those the sum left out (`skipped`: agency → why), or else why not.
+ */
+export function standingInSum(entries: OfficeReportEntry[], skipped: Map<number, string>): CountyAgencyFigures[] {
+  return entries.map((entry) => {
+    const figures = agencyFigures(entry);
+    const reason = skipped.get(entry.agencyId);
+    if (entry.report?.status === "approved") {
+      if (reason) figures.reason = reason;
+      else figures.summed = true;
+    }
+    return figures;
+  });
 }
 
 /** How many summed agencies the roll-up page lists on one page. */
@@ -148,17 +164,10 @@ export function loadRollupView(
   const office = findOfficeInScope(db, scope, officeId);
   if (!office) return undefined;
   const rollup = officeRollup(db, office, year);
-  const skipped = new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason]));
-  // Who is in the sum is known without reading a report: approved and not left out when it was summed.
-  const direct = listOfficeReports(db, scope, office.id, year, { directOnly: true, content: false }).map((entry) => {
-    const figures = agencyFigures(entry);
-    const reason = skipped.get(entry.agencyId);
-    if (entry.report?.status === "approved") {
-      if (reason) figures.reason = reason;
-      else figures.summed = true;
-    }
-    return figures;
-  });
+  const direct = standingInSum(
+    listOfficeReports(db, scope, office.id, year, { directOnly: true, content: false }),
+    new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason])),
+  );
   const summedAll = direct.filter((agency) => agency.summed);
   const pageCount = Math.max(1, Math.ceil(summedAll.length / ROLLUP_PAGE_SIZE));
   const asked = options.agencyId === undefined ? -1 : summedAll.findIndex((agency) => agency.agencyId === options.agencyId);

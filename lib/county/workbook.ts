@@ -15,21 +15,21 @@ import { PassThrough, Readable, type Writable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { stream as excelStream } from "exceljs";
 import type { Borders, Cell as SheetCell, Style, Worksheet } from "exceljs";
-import { agencyLevelLabels, statusLabels } from "@/lib/labels";
+import { agencyLevelLabels } from "@/lib/labels";
 import { balanceFindings, cellValue, tableCellColumns } from "@/lib/report/aggregate";
 import { getEdition } from "@/lib/report/editions";
 import { buildExportDocument, toGrid } from "@/lib/report/export/document";
 import type { ExportTable, GridSlot } from "@/lib/report/export/document";
 import { labelText } from "@/lib/report/model";
-import type { AgencyLevel, Report, TableKey } from "@/lib/report/model";
+import type { Report, TableKey } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
 import type { Executor } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { listOfficeReports } from "@/db/queries/county";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
 import { listOfficesInSubtree } from "@/db/queries/rollups";
 import type { UserProfile } from "@/db/queries/users";
-import { NOT_APPROVED } from "@/lib/county/figures";
+import { standingInSum, type CountyAgencyFigures } from "@/lib/county/figures";
 import { officeRollup } from "@/lib/county/rollup";
 import { actorScope, decideAccount } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
@@ -103,7 +103,7 @@ export async function countyWorkbookDownload(
 }
 
 /** One agency's line in the workbook: 各机关 (summed) or 未报送 (not summed, with why). */
-type WorkbookAgency = { agencyId: number; agencyName: string; level: AgencyLevel; statusLabel: string; reason?: string };
+type WorkbookAgency = Pick<CountyAgencyFigures, "agencyId" | "agencyName" | "level" | "statusLabel" | "reason">;
 
 /** What the workbook is made of, read before its first byte: the sum and who is in it (no report content). */
 export type WorkbookPlan = {
@@ -128,23 +128,9 @@ function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPl
       sum.skipped.map((skip) => [skip.agencyId, skip.reason] as const),
     ),
   );
-  const entries = listOfficeReports(db, scope, office.id, year, { content: false });
-  const line = (entry: OfficeReportEntry, reason?: string): WorkbookAgency => ({
-    agencyId: entry.agencyId,
-    agencyName: entry.agencyName,
-    level: entry.level,
-    statusLabel: entry.report ? statusLabels[entry.report.status] : "未开始",
-    reason,
-  });
-  const summed: WorkbookAgency[] = [];
-  const missing: WorkbookAgency[] = [];
-  for (const entry of entries) {
-    const status = entry.report?.status;
-    if (!status) missing.push(line(entry, "尚未开始填写。"));
-    else if (status !== "approved") missing.push(line(entry, NOT_APPROVED[status]));
-    else if (skipped.has(entry.agencyId)) missing.push(line(entry, skipped.get(entry.agencyId)));
-    else summed.push(line(entry));
-  }
+  const entries = standingInSum(listOfficeReports(db, scope, office.id, year, { content: false }), skipped);
+  const summed = entries.filter((agency) => agency.summed);
+  const missing = entries.filter((agency) => !agency.summed);
   return {
     county: office.name,
     year,
