@@ -104,11 +104,8 @@ export function ActiveDisclosureTable() {
       <div className="overflow-x-auto [contain:content]">
         <table
           className="w-full border-collapse border-l border-t border-slate-300"
-          role="grid"
+          {...keys}
           aria-readonly={readOnly || undefined}
-          onKeyDown={keys.onKeyDown}
-          onPaste={keys.onPaste}
-          onBlur={keys.onBlur}
         >
           <caption className="sr-only">{edition.activeDisclosure.title}</caption>
           {edition.activeDisclosure.groups.map((group) => (
@@ -220,11 +217,8 @@ export function RequestsTable() {
         <div className={requestsBox} onFocus={showWholeBox}>
           <table
             className="w-full min-w-[38rem] table-fixed border-separate border-spacing-0 border-l border-t border-slate-300 text-sm [&_td]:scroll-ml-[10.5rem] [&_td]:scroll-mt-32"
-            role="grid"
-          aria-readonly={readOnly || undefined}
-          onKeyDown={keys.onKeyDown}
-            onPaste={keys.onPaste}
-            onBlur={keys.onBlur}
+            {...keys}
+            aria-readonly={readOnly || undefined}
           >
             <caption className="sr-only">{edition.requests.title}</caption>
             <colgroup>
@@ -304,11 +298,8 @@ export function ReviewLitigationTable() {
       <div className="overflow-x-auto [contain:content]">
         <table
           className="w-full min-w-[38rem] table-fixed border-collapse border-l border-t border-slate-300 text-sm"
-          role="grid"
+          {...keys}
           aria-readonly={readOnly || undefined}
-          onKeyDown={keys.onKeyDown}
-          onPaste={keys.onPaste}
-          onBlur={keys.onBlur}
         >
           <caption className="sr-only">{edition.reviewLitigation.title}</caption>
           <thead>

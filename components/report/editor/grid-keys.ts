@@ -112,5 +112,6 @@ export function useGridKeys(edition: Edition, grid: TableGrid, announce: (messag
     cell.removeAttribute("data-card-dismissed");
   }, []);
 
-  return { onKeyDown, onPaste, onBlur };
+  // Everything a table of number cells needs to be a keyboard grid: spread onto its <table>.
+  return { role: "grid" as const, onKeyDown, onPaste, onBlur };
 }
