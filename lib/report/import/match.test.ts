@@ -62,6 +62,50 @@ describe("matchLabel", () => {
   });
 });
 
+describe("matchLabel: edges", () => {
+  it("the longest label the printed label ends with wins, whichever candidate comes first", () => {
+    const short = [candidate("documents", "文件"), candidate("normative", "规范性文件")];
+    expect(matchLabel("本机关规范性文件", short)).toEqual({ key: "normative", how: "exact" });
+    expect(matchLabel("其他文件", short)).toEqual({ key: "documents", how: "exact" });
+  });
+
+  it("a candidate whose label is only numbering names no printed label", () => {
+    expect(matchLabel("其他事项", [candidate("blank", "（一）")])).toBeUndefined();
+  });
+
+  it("a blank label names nothing, even with the row's own cell given", () => {
+    expect(matchLabel("", rows, { own: "行政事业" })).toBeUndefined();
+    expect(matchLabel(" ", rows, { own: "行政事业性收费" })).toBeUndefined();
+  });
+
+  it("a label under four characters is never taken for a typo (one character more in three is not the label)", () => {
+    expect(matchLabel("收费金额", [candidate("fee", "收费额")])).toBeUndefined();
+    // Four characters, one differing, are.
+    expect(matchLabel("收费全额", [candidate("fee", "收费金额")])).toEqual({ key: "fee", how: "fuzzy" });
+  });
+
+  it("only a note at the end of the label is a note; spaces after it are not text", () => {
+    expect(matchLabel("规章（注） ", rows)).toEqual({ key: "regulations", how: "alias" });
+    expect(matchLabel("规章（注）其他", rows)).toBeUndefined();
+    expect(matchLabel("行政（设区的市应提供）许可", rows)).toBeUndefined();
+    // A closing bracket without its opening one closes no note.
+    expect(matchLabel("行政许（可）其他说明）", rows)).toBeUndefined();
+    // One character left without the note is no label.
+    expect(matchLabel("章（注）", [candidate("x", "章")])).toBeUndefined();
+  });
+
+  it("the row's own cell loses its note too, and is what the label without the note is compared by", () => {
+    expect(matchLabel("三、结果 行政事业（设区的市提供）", rows, { own: "行政事业（设区的市提供）" })).toEqual({
+      key: "fees",
+      how: "prefix",
+    });
+    expect(matchLabel("三、结果 行政事业 （设区的市提供） ", rows, { own: "行政事业 （设区的市提供） " })).toEqual({
+      key: "fees",
+      how: "prefix",
+    });
+  });
+});
+
 describe("ImportLog", () => {
   it("counts the cells read per table, and ignores paths of other places", () => {
     const log = new ImportLog("2021");
