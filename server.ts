@@ -64,9 +64,9 @@ function crossOriginRefusal(req: IncomingMessage): CrossOriginRefusal | null {
   });
 }
 
-function refuse(res: ServerResponse, refusal: CrossOriginRefusal, address: string | null): void {
+async function refuse(res: ServerResponse, refusal: CrossOriginRefusal, address: string | null): Promise<void> {
   try {
-    recordAudit(getDb(), {
+    await recordAudit(getDb(), {
       action: "request-refused",
       address,
       detail: `来源 ${refusal.origin.slice(0, 200)}：${refusal.method} ${refusal.path.slice(0, 200)}${
@@ -91,14 +91,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const address = settleClientHeaders(req);
     const refusal = crossOriginRefusal(req);
-    if (refusal) {
-      refuse(res, refusal, address);
-      return;
-    }
-    handle(req, res).catch((error: unknown) => {
+    if (refusal) await refuse(res, refusal, address);
+    else await handle(req, res);
+  };
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    serve(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", stop);
 }
 
-main().catch((error: unknown) => {
+void main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

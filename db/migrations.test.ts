@@ -32,7 +32,7 @@ function migrationsBefore(tag: string): string {
 }
 
 describe("migrations 0004_hierarchy and 0007_revision_content_once", () => {
-  it("turns each county of a database written before it into a county office over its agencies", () => {
+  it("turns each county of a database written before it into a county office over its agencies", async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-migration-"));
     const sqlite = new Database(path.join(folder, "old.db"));
     sqlite.pragma("foreign_keys = ON");
@@ -67,16 +67,16 @@ describe("migrations 0004_hierarchy and 0007_revision_content_once", () => {
       { a: 4, b: 5, depth: 1 },
     ]);
     // The county admins keep their powers over their own county, and only there.
-    const admin = getUserProfile(db, 1)!;
+    const admin = (await getUserProfile(db, 1))!;
     expect(admin.agencyOfficeTier).toBe("county");
-    expect(getReportForActor(db, actorScope(admin), 1)?.agencyOfficesAbove).toEqual([1]);
-    expect(getReportForActor(db, actorScope(getUserProfile(db, 3)!), 1)).toBeUndefined();
+    expect((await getReportForActor(db, actorScope(admin), 1))?.agencyOfficesAbove).toEqual([1]);
+    expect((await getReportForActor(db, actorScope((await getUserProfile(db, 3))!), 1))).toBeUndefined();
     // 0007: the approved report's content is stored once; its older version keeps its own.
     expect(sqlite.prepare("select id, content from report_revisions order by id").all()).toEqual([
       { id: 1, content: '{"n":1}' },
       { id: 2, content: null },
     ]);
-    expect(getRevisionContent(db, actorScope(admin), 1, 2)).toEqual({ n: 2 });
+    expect((await getRevisionContent(db, actorScope(admin), 1, 2))).toEqual({ n: 2 });
     sqlite.close();
   });
 });

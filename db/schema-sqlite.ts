@@ -1,26 +1,15 @@
+/**
+ * The tables on SQLite (the default, zero-setup database). db/schema-pg.ts holds the same tables for
+ * PostgreSQL; db/schema.ts hands the queries whichever the deployment uses. Keep the two alike (a test compares them).
+ */
 import { sql } from "drizzle-orm";
 // Domain types are the engine's (lib/report): the tables store what the engine defines.
 import { AGENCY_LEVELS } from "../lib/report/model";
 import { EDITION_IDS } from "../lib/report/editions/types";
+import { officeTiers, reportStatuses, userRoles } from "./domain";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex, index, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
-
-export const userRoles = ["clerk", "supervisor", "admin"] as const;
-
-/**
- * An office (政务公开办 of a people's government) oversees the agencies below it; offices nest at any depth:
- * a province's office over cities, a city's over counties, a county's over its departments and townships.
- */
-export const officeTiers = ["province", "city", "county"] as const;
-export type OfficeTier = (typeof officeTiers)[number];
-export type UserRole = (typeof userRoles)[number];
-
-/**
- * "imported": a past published report read from a file. Read-only; it serves carry-over and comparison and
- * counts as approved only after a supervisor or county admin confirms it (a transition like the others).
- */
-export const reportStatuses = ["draft", "submitted", "returned", "approved", "imported"] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
+export * from "./domain";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);

@@ -14,23 +14,23 @@ async function newPage(browser: Browser) {
 }
 
 /** A county office with its admin, and one of its townships with a clerk and a supervisor. */
-function createCounty() {
+async function createCounty() {
   const db = testDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const county = createAgency(db, { name: `测试县${tag}`, level: "government", officeTier: "county" });
-  const admin = createUser(db, {
+  const county = await createAgency(db, { name: `测试县${tag}`, level: "government", officeTier: "county" });
+  const admin = await createUser(db, {
     username: `county-admin-${tag}`,
     displayName: "县管理员",
     role: "admin",
     agencyId: county.id,
     passwordHash: hashPasswordSync(TEST_PASSWORD),
   });
-  return { county, admin, ...createTestAgency("township", { parentId: county.id }) };
+  return { county, admin, ...await createTestAgency("township", { parentId: county.id }) };
 }
 
 test("a user whose password was handed out must set a new one before anything else", async ({ page }) => {
-  const { clerk } = createTestAgency();
-  setMustChangePassword(testDb(), clerk.id, true);
+  const { clerk } = await createTestAgency();
+  await setMustChangePassword(testDb(), clerk.id, true);
   await page.goto("/login");
   await page.getByLabel("用户名").fill(clerk.username);
   await page.getByLabel("密码").fill(TEST_PASSWORD);
@@ -58,7 +58,7 @@ test("a user whose password was handed out must set a new one before anything el
 });
 
 test("a reset password or a disabled account ends the user's open sessions", async ({ browser }) => {
-  const { admin, clerk, supervisor } = createCounty();
+  const { admin, clerk, supervisor } = await createCounty();
   const clerkPage = await newPage(browser);
   await signIn(clerkPage, clerk.username, TEST_PASSWORD);
   const supervisorPage = await newPage(browser);
@@ -90,7 +90,7 @@ test("a reset password or a disabled account ends the user's open sessions", asy
 });
 
 test("退出所有设备 signs the user out on every browser", async ({ browser }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   const office = await newPage(browser);
   await signIn(office, clerk.username, TEST_PASSWORD);
   const home = await newPage(browser);
@@ -104,9 +104,9 @@ test("退出所有设备 signs the user out on every browser", async ({ browser 
 });
 
 test("an admin account below the county office has no admin power", async ({ page }) => {
-  const { agency } = createCounty();
+  const { agency } = await createCounty();
   const tag = Math.random().toString(36).slice(2, 8);
-  const townshipAdmin = createUser(testDb(), {
+  const townshipAdmin = await createUser(testDb(), {
     username: `township-admin-${tag}`,
     displayName: "乡镇管理员",
     role: "admin",

@@ -1,3 +1,4 @@
+import { first } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/db/queries/audit";
@@ -7,10 +8,10 @@ import { signIn, testDb } from "./support";
 
 test("the audit log pages from the newest events to older ones and back", async ({ page }) => {
   const db = testDb();
-  const township = db.select().from(agencies).where(eq(agencies.name, DEMO_TOWNSHIP)).get()!;
+  const township = (await first(db.select().from(agencies).where(eq(agencies.name, DEMO_TOWNSHIP))))!;
   // More than a page of events, the oldest of them marked, so it can only be on a later page.
-  recordAudit(db, { action: "deadline-set", agencyId: township.id, detail: "翻页测试：最早的一条" });
-  for (let i = 0; i < 210; i++) recordAudit(db, { action: "deadline-set", agencyId: township.id, detail: `翻页测试 ${i}` });
+  await recordAudit(db, { action: "deadline-set", agencyId: township.id, detail: "翻页测试：最早的一条" });
+  for (let i = 0; i < 210; i++) await recordAudit(db, { action: "deadline-set", agencyId: township.id, detail: `翻页测试 ${i}` });
 
   await signIn(page, "admin");
   await page.goto("/audit");

@@ -29,7 +29,7 @@ function stopServer(server: ChildProcess) {
 
 test("a server outage while typing loses nothing: saved edits stay saved, unsaved ones come back from the browser", async ({ context }) => {
   test.setTimeout(180_000);
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   let server = startServer();
   try {
     await waitUntilServing();
@@ -64,7 +64,7 @@ test("a server outage while typing loses nothing: saved edits stay saved, unsave
     await expect(reopened.getByLabel("联系电话")).toHaveValue("0535-1234567");
     await expect(reopened.getByLabel("联系地址")).toHaveValue("蓬莱区北关路171号");
     await expectSaved(reopened);
-    const afterRestart = storedReportContent(clerk, reportId) as { contact: { phone: string; address: string } };
+    const afterRestart = (await storedReportContent(clerk, reportId)) as { contact: { phone: string; address: string } };
     expect(afterRestart.contact).toMatchObject({ phone: "0535-1234567", address: "蓬莱区北关路171号" });
   } finally {
     stopServer(server);

@@ -8,7 +8,7 @@ import { cleanReport } from "@/lib/report/testing";
 import type { EditionId } from "@/lib/report/editions";
 import { createTestAgency, signIn, testDb, TEST_PASSWORD } from "./support";
 
-type TestAgency = ReturnType<typeof createTestAgency>;
+type TestAgency = Awaited<ReturnType<typeof createTestAgency>>;
 
 /**
  * With COMPARE_SHOTS=<dir>: screenshots of the page at 1366×900 and 1024×768 (top, table 三, the narratives)
@@ -33,25 +33,25 @@ async function shots(page: Page, url: string, name: string, files: Record<string
 }
 
 /** A report of the agency stored straight in a status (as if its workflow had run), 2021 edition. */
-function storeYear(
+async function storeYear(
   { agency, clerk }: TestAgency,
   year: number,
   status: "approved" | "draft",
   values: { naturalPerson: number; problems: string },
-): number {
+): Promise<number> {
   const content = cleanReport("2021", { year });
   content.agency = { name: agency.name, level: "township" };
   content.title = `${agency.name}${year}年政府信息公开工作年度报告`;
   content.requests.newReceived = { ...content.requests.newReceived, naturalPerson: values.naturalPerson, total: values.naturalPerson };
   content.problems = values.problems;
   const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
-  return storeReportInStatus(testDb(), scope, { year, edition: "2021", content, status }).id;
+  return (await storeReportInStatus(testDb(), scope, { year, edition: "2021", content, status })).id;
 }
 
 test("a clerk compares this year's report with last year's approved one and downloads the comparison", async ({ page }) => {
-  const own = createTestAgency();
-  storeYear(own, 2024, "approved", { naturalPerson: 40, problems: "部分栏目更新不够及时，信息发布审核有待加强。" });
-  const reportId = storeYear(own, 2025, "draft", { naturalPerson: 12, problems: "部分栏目更新及时，信息发布审核有待加强，已建立台账。" });
+  const own = await createTestAgency();
+  await storeYear(own, 2024, "approved", { naturalPerson: 40, problems: "部分栏目更新不够及时，信息发布审核有待加强。" });
+  const reportId = await storeYear(own, 2025, "draft", { naturalPerson: 12, problems: "部分栏目更新及时，信息发布审核有待加强，已建立台账。" });
 
   await signIn(page, own.clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}`);
@@ -101,13 +101,13 @@ test("a clerk compares this year's report with last year's approved one and down
 });
 
 test("across editions the cells of one edition only are 不可比; without last year's report the page says so", async ({ page }) => {
-  const own = createTestAgency();
+  const own = await createTestAgency();
   const seed = JSON.parse(fs.readFileSync(path.join(process.cwd(), "lib/report/fixtures/seed-2020.json"), "utf8"));
   seed.agency = { name: own.agency.name, level: "township" };
   const scope = { userId: own.clerk.id, agencyId: own.agency.id, reach: "agency" as const };
-  storeReportInStatus(testDb(), scope, { year: 2020, edition: "2019" as EditionId, content: seed, status: "imported" });
-  const report2021 = storeYear(own, 2021, "draft", { naturalPerson: 3, problems: "无。" });
-  const report2023 = storeYear(own, 2023, "draft", { naturalPerson: 3, problems: "无。" });
+  await storeReportInStatus(testDb(), scope, { year: 2020, edition: "2019" as EditionId, content: seed, status: "imported" });
+  const report2021 = await storeYear(own, 2021, "draft", { naturalPerson: 3, problems: "无。" });
+  const report2023 = await storeYear(own, 2023, "draft", { naturalPerson: 3, problems: "无。" });
 
   await signIn(page, own.supervisor.username, TEST_PASSWORD);
   await page.goto(`/reports/${report2021}/compare`);
@@ -125,10 +125,10 @@ test("across editions the cells of one edition only are 不可比; without last 
 });
 
 test("another agency's user finds neither the comparison nor its downloads", async ({ page }) => {
-  const own = createTestAgency();
-  storeYear(own, 2024, "approved", { naturalPerson: 40, problems: "甲。" });
-  const reportId = storeYear(own, 2025, "draft", { naturalPerson: 12, problems: "乙。" });
-  const other = createTestAgency();
+  const own = await createTestAgency();
+  await storeYear(own, 2024, "approved", { naturalPerson: 40, problems: "甲。" });
+  const reportId = await storeYear(own, 2025, "draft", { naturalPerson: 12, problems: "乙。" });
+  const other = await createTestAgency();
 
   await signIn(page, other.clerk.username, TEST_PASSWORD);
   const response = await page.goto(`/reports/${reportId}/compare`);

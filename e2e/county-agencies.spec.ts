@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { first } from "@/db/client";
 import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { agencies, reports } from "@/db/schema";
@@ -14,20 +15,16 @@ import { collectViolations, createTestAgency, signIn, startReport, testDb, TEST_
  */
 
 
-function demoCountyId(): number {
-  const county = testDb()
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(eq(agencies.name, DEMO_COUNTY))
-    .get();
+async function demoCountyId(): Promise<number> {
+  const county = await first(testDb().select({ id: agencies.id }).from(agencies).where(eq(agencies.name, DEMO_COUNTY)));
   if (!county) throw new Error("the demo county is missing");
   return county.id;
 }
 
-type Agency = ReturnType<typeof createTestAgency>;
+type Agency = Awaited<ReturnType<typeof createTestAgency>>;
 
 /** An approved report of the agency: `newReceived` requests, `granted` of them granted, approved on `approvedOn` (Beijing). */
-function approvedReport({ agency, clerk }: Agency, year: number, figures: { newReceived: number; granted: number }, approvedOn: string) {
+async function approvedReport({ agency, clerk }: Agency, year: number, figures: { newReceived: number; granted: number }, approvedOn: string) {
   const content: Report = cleanReport(year <= 2020 ? "2019" : "2021", { year });
   content.agency = { name: agency.name, level: "department" };
   content.title = `${agency.name}${year}年政府信息公开工作年度报告`;
@@ -36,29 +33,29 @@ function approvedReport({ agency, clerk }: Agency, year: number, figures: { newR
   requests.granted.naturalPerson = requests.granted.total = figures.granted;
   requests.unableNoInfo.naturalPerson = requests.unableNoInfo.total = figures.newReceived - figures.granted;
   requests.totalHandled.naturalPerson = requests.totalHandled.total = figures.newReceived;
-  const { id } = storeReportInStatus(
+  const { id } = await storeReportInStatus(
     testDb(),
     { userId: clerk.id, agencyId: agency.id, reach: "agency" },
     { year, edition: content.edition, content, status: "approved" },
   );
-  testDb()
+  await testDb()
     .update(reports)
     .set({ approvedAt: new Date(`${approvedOn}T10:00:00+08:00`) })
-    .where(eq(reports.id, id))
-    .run();
+    .where(eq(reports.id, id));
 }
 
 test("the county admin compares the agencies of a year: sorts by a column, sees an outlier and the chart over the years", async ({ page }) => {
   const violations = await collectViolations(page);
-  const parentId = demoCountyId();
-  const made = [12, 11, 13, 12, 10, 300].map((newReceived, i) => {
-    const agency = createTestAgency("department", { namePrefix: `对比测试${i}局`, parentId });
-    approvedReport(agency, 2021, { newReceived: newReceived - 2, granted: 5 }, "2022-01-20");
-    approvedReport(agency, 2022, { newReceived, granted: Math.min(newReceived, 10) }, i === 2 ? "2023-02-10" : "2023-01-25");
-    approvedReport(agency, 2023, { newReceived: newReceived + 1, granted: 8 }, "2024-01-30");
-    if (i < 3) approvedReport(agency, 2019, { newReceived: 4, granted: 4 }, "2020-01-15");
-    return { ...agency, newReceived };
-  });
+  const parentId = await demoCountyId();
+  const made: { agency: { id: number; name: string }; newReceived: number }[] = [];
+  for (const [i, newReceived] of [12, 11, 13, 12, 10, 300].entries()) {
+    const agency = await createTestAgency("department", { namePrefix: `对比测试${i}局`, parentId });
+    await approvedReport(agency, 2021, { newReceived: newReceived - 2, granted: 5 }, "2022-01-20");
+    await approvedReport(agency, 2022, { newReceived, granted: Math.min(newReceived, 10) }, i === 2 ? "2023-02-10" : "2023-01-25");
+    await approvedReport(agency, 2023, { newReceived: newReceived + 1, granted: 8 }, "2024-01-30");
+    if (i < 3) await approvedReport(agency, 2019, { newReceived: 4, granted: 4 }, "2020-01-15");
+    made.push({ ...agency, newReceived });
+  }
   const outlier = made[5].agency.name;
   const late = made[2].agency.name;
 
@@ -148,7 +145,7 @@ async function loadsUplot(assets: Map<string, Promise<string>>): Promise<boolean
 }
 
 test("the chart library is loaded by the comparison page only, not by the editor", async ({ browser }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   const clerkPage = await (await browser.newContext()).newPage();
   await signIn(clerkPage, clerk.username, TEST_PASSWORD);
   const reportId = await startReport(clerkPage, 2025);

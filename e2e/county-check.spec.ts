@@ -64,11 +64,10 @@ test("the county admin checks three published reports (one broken) and downloads
   expect(workbook.getWorksheet("问题")!.rowCount).toBe(5);
 
   // The upload is one audit event; nothing else is stored.
-  const events = testDb()
+  const events = await testDb()
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, "reports-checked"), like(auditEvents.detail, `%${broken}%`)))
-    .all();
+    .where(and(eq(auditEvents.action, "reports-checked"), like(auditEvents.detail, `%${broken}%`)));
   expect(events).toHaveLength(1);
   expect(events[0].username).toBe(demoUser("admin").username);
   expect(events[0].detail).toMatch(/^批次 [0-9a-f]+：3 个文件（读取 3 个，共 \d+ KB）：蓬莱阁街道2020\.html、蓬莱阁街道2020\.docx、/);

@@ -13,7 +13,7 @@ import { cell, createTestAgency, expectCellValue, openSection, signIn, testDb, T
 const NEW_RECEIVED = "一、本年新收政府信息公开申请数量";
 const GRANTED = "三、本年度办理结果（一）予以公开";
 
-type Agency = ReturnType<typeof createTestAgency>;
+type Agency = Awaited<ReturnType<typeof createTestAgency>>;
 
 /** A clean 2021-edition report of the agency with numbers in table 三: 5 + 2 requests, all granted. */
 function balancedReport(agency: Agency["agency"]): Report {
@@ -33,10 +33,10 @@ function balancedReport(agency: Agency["agency"]): Report {
   return content;
 }
 
-function seedReport({ agency, clerk }: Agency, content: Report, status: "draft" | "submitted" = "draft"): number {
+async function seedReport({ agency, clerk }: Agency, content: Report, status: "draft" | "submitted" = "draft"): Promise<number> {
   const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
-  const { id } = createReport(testDb(), scope, { year: content.year, edition: content.edition, content });
-  if (status === "submitted") moveReportStatus(testDb(), { reportId: id, from: "draft", to: "submitted" });
+  const { id } = await createReport(testDb(), scope, { year: content.year, edition: content.edition, content });
+  if (status === "submitted") await moveReportStatus(testDb(), { reportId: id, from: "draft", to: "submitted" });
   return id;
 }
 
@@ -65,8 +65,8 @@ async function expectTableThreeNumbers(page: Page) {
 }
 
 test("1: a supervisor's table 三 keeps its numbers after adding a comment and after returning the report", async ({ browser }) => {
-  const agency = createTestAgency();
-  const reportId = seedReport(agency, balancedReport(agency.agency), "submitted");
+  const agency = await createTestAgency();
+  const reportId = await seedReport(agency, balancedReport(agency.agency), "submitted");
   const page = await signedIn(browser, agency.supervisor.username);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);
@@ -86,10 +86,10 @@ test("1: a supervisor's table 三 keeps its numbers after adding a comment and a
 });
 
 test("2: a refused keystroke in a count cell is told at the cell and never becomes another number", async ({ page }) => {
-  const agency = createTestAgency();
+  const agency = await createTestAgency();
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.agency.name, level: "township" };
-  const reportId = seedReport(agency, content);
+  const reportId = await seedReport(agency, content);
   await signIn(page, agency.clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);
@@ -122,10 +122,10 @@ test("2: a refused keystroke in a count cell is told at the cell and never becom
 });
 
 test("5: a narrative number that contradicts table 三 shows in section 一, and leads to the sentence", async ({ page }) => {
-  const agency = createTestAgency();
+  const agency = await createTestAgency();
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.agency.name, level: "township" };
-  const reportId = seedReport(agency, content);
+  const reportId = await seedReport(agency, content);
   await signIn(page, agency.clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^一、/);
@@ -156,13 +156,13 @@ test("5: a narrative number that contradicts table 三 shows in section 一, and
 });
 
 test("6: a message belongs to the section it was made on, and success is green", async ({ page }) => {
-  const agency = createTestAgency();
+  const agency = await createTestAgency();
   await signIn(page, agency.clerk.username, TEST_PASSWORD);
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.agency.name, level: "township" };
   content.requests.granted.naturalPerson = null;
   content.requests.granted.commercial = null;
-  const reportId = seedReport(agency, content);
+  const reportId = await seedReport(agency, content);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);
   await page.getByRole("button", { name: /本表无数据，全部填 0/ }).click();
@@ -183,7 +183,7 @@ test("6: a message belongs to the section it was made on, and success is green",
 });
 
 test("7: the blank count and the list name only cells a person can fill, never a computed total", async ({ page }) => {
-  const agency = createTestAgency();
+  const agency = await createTestAgency();
   await signIn(page, agency.clerk.username, TEST_PASSWORD);
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.agency.name, level: "township" };
@@ -192,7 +192,7 @@ test("7: the blank count and the list name only cells a person can fill, never a
   for (const row of Object.values(content.reviewLitigation)) for (const key in row) row[key] = null;
   content.requests.newReceived.naturalPerson = 0;
   content.reviewLitigation.litigationDirect.upheld = 0;
-  const reportId = seedReport(agency, content);
+  const reportId = await seedReport(agency, content);
   await page.goto(`/reports/${reportId}`);
 
   // Table 三 of the 2021 edition: 24 rows a person fills (not （七）总计) × 6 applicant columns (not 总计).
@@ -216,11 +216,11 @@ test("7: the blank count and the list name only cells a person can fill, never a
 });
 
 test("8: one word for a warning (提醒) wherever a user sees it, and table 二's hint follows the edition", async ({ page }) => {
-  const agency = createTestAgency();
+  const agency = await createTestAgency();
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.agency.name, level: "township" };
   delete content.date; // META-MISSING, a warning
-  const reportId = seedReport(agency, content);
+  const reportId = await seedReport(agency, content);
   await signIn(page, agency.clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, "检查与提交");
@@ -241,7 +241,7 @@ test("8: one word for a warning (提醒) wherever a user sees it, and table 二'
   // The 2019 edition has it, and the hint says how to fill it.
   const older = cleanReport("2019", { year: 2020 });
   older.agency = { name: agency.agency.name, level: "township" };
-  const olderId = seedReport(agency, older);
+  const olderId = await seedReport(agency, older);
   await page.goto(`/reports/${olderId}`);
   await openSection(page, /^二、/);
   await expect(page.getByText(/取消“适用”/)).toContainText("“本年增/减”减少时填负数");

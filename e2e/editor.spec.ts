@@ -6,7 +6,7 @@ const NEW_RECEIVED = "一、本年新收政府信息公开申请数量";
 const CARRIED_OVER = "二、上年结转政府信息公开申请数量";
 
 test("a clerk re-enters the seed's table 三 and sees the （七）总计 balance error name the cells", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   const reportId = await startReport(page, 2020);
   await openSection(page, /三、收到和处理/);
@@ -31,13 +31,13 @@ test("a clerk re-enters the seed's table 三 and sees the （七）总计 balanc
   await fillCell(page, "三、本年度办理结果（一）予以公开", "自然人", "1");
   await expect(panel.locator('[data-rule="R3-BALANCE"]')).toHaveCount(0);
   await expectSaved(page);
-  const stored = storedReportContent(clerk, reportId) as { requests: Record<string, Record<string, number>> };
+  const stored = (await storedReportContent(clerk, reportId)) as { requests: Record<string, Record<string, number>> };
   expect(stored.requests.totalHandled.naturalPerson).toBe(1);
   expect(stored.requests.granted.naturalPerson).toBe(1);
 });
 
 test("arrow keys and Enter move between cells like a spreadsheet", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   await startReport(page, 2025);
   await openSection(page, /三、收到和处理/);
@@ -58,7 +58,7 @@ test("arrow keys and Enter move between cells like a spreadsheet", async ({ page
 });
 
 test("pasting a block from Excel fills cells from the focused one, or refuses all of it", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   const reportId = await startReport(page, 2025);
   await openSection(page, /三、收到和处理/);
@@ -74,12 +74,12 @@ test("pasting a block from Excel fills cells from the focused one, or refuses al
   await expectCellValue(page, CARRIED_OVER, "自然人", "2");
   await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("6");
   await expectSaved(page);
-  const stored = storedReportContent(clerk, reportId) as { requests: Record<string, Record<string, number>> };
+  const stored = (await storedReportContent(clerk, reportId)) as { requests: Record<string, Record<string, number>> };
   expect(stored.requests.newReceived).toMatchObject({ naturalPerson: 5, commercial: 1, research: 0 });
 });
 
 test("two tabs editing: the later save is told of the conflict and nothing is overwritten silently", async ({ context }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   const first = await context.newPage();
   await signIn(first, clerk.username, TEST_PASSWORD);
   const reportId = await startReport(first, 2025);
@@ -94,7 +94,7 @@ test("two tabs editing: the later save is told of the conflict and nothing is ov
   await second.bringToFront();
   await second.getByLabel("联系电话").fill("0535-2222222");
   await expect(second.getByTestId("save-conflict")).toBeVisible();
-  expect((storedReportContent(clerk, reportId) as { contact: { phone: string } }).contact.phone).toBe("0535-1111111");
+  expect(((await storedReportContent(clerk, reportId)) as { contact: { phone: string } }).contact.phone).toBe("0535-1111111");
 
   await second.getByRole("button", { name: /载入最新版本/ }).click();
   await expect(second.getByLabel("联系电话")).toHaveValue("0535-1111111");
@@ -109,11 +109,11 @@ test("two tabs editing: the later save is told of the conflict and nothing is ov
   await expect(second.getByTestId("save-conflict")).toBeVisible();
   await second.getByRole("button", { name: /保留我的修改/ }).click();
   await expectSaved(second);
-  expect((storedReportContent(clerk, reportId) as { contact: { phone: string } }).contact.phone).toBe("0535-4444444");
+  expect(((await storedReportContent(clerk, reportId)) as { contact: { phone: string } }).contact.phone).toBe("0535-4444444");
 });
 
 test("the editor has no serious accessibility violations", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   await startReport(page, 2025);
   for (const section of [/封面与引言/, /一、总体情况/, /三、收到和处理/, /四、政府信息公开行政复议/]) {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { first } from "@/db/client";
 import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { agencies } from "@/db/schema";
@@ -14,15 +15,15 @@ import { collectViolations, createTestAgency, signIn, testDb } from "./support";
  * down into each, and sees nothing of another city.
  */
 
-function agencyId(name: string): number {
-  const row = testDb().select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)).get();
+async function agencyId(name: string): Promise<number> {
+  const row = await first(testDb().select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)));
   if (!row) throw new Error(`no agency ${name}`);
   return row.id;
 }
 
 /** An approved 2020 report of a new department under `parentId`, with `received` new requests, all granted. */
-function approvedDepartment(namePrefix: string, parentId: number, received: number) {
-  const made = createTestAgency("department", { namePrefix, parentId });
+async function approvedDepartment(namePrefix: string, parentId: number, received: number) {
+  const made = await createTestAgency("department", { namePrefix, parentId });
   const content: Report = cleanReport("2019", { year: 2020 });
   content.agency = { name: made.agency.name, level: "department" };
   content.title = `${made.agency.name}2020年政府信息公开工作年度报告`;
@@ -30,7 +31,7 @@ function approvedDepartment(namePrefix: string, parentId: number, received: numb
   requests.newReceived.naturalPerson = requests.newReceived.total = received;
   requests.granted.naturalPerson = requests.granted.total = received;
   requests.totalHandled.naturalPerson = requests.totalHandled.total = received;
-  storeReportInStatus(
+  await storeReportInStatus(
     testDb(),
     { userId: made.clerk.id, agencyId: made.agency.id, reach: "agency" },
     { year: 2020, edition: "2019", content, status: "approved" },
@@ -41,11 +42,11 @@ function approvedDepartment(namePrefix: string, parentId: number, received: numb
 test("a city admin sees its two counties' roll-up and progress, drills into each, and nothing of another city", async ({ page }) => {
   const violations = await collectViolations(page);
   const tag = Date.now().toString(36);
-  const zhifuDepartment = approvedDepartment("芝罘区层级测试局", agencyId(DEMO_OTHER_COUNTY), 7);
+  const zhifuDepartment = await approvedDepartment("芝罘区层级测试局", await agencyId(DEMO_OTHER_COUNTY), 7);
   // Another city with a county and an approved report: none of it may show to 烟台市's admin.
-  const otherCity = createAgency(testDb(), { name: `威海市${tag}`, level: "government", officeTier: "city" });
-  const otherCounty = createAgency(testDb(), { name: `威海市环翠区${tag}`, level: "government", officeTier: "county", parentId: otherCity.id });
-  const foreign = approvedDepartment("环翠区不可见局", otherCounty.id, 999);
+  const otherCity = await createAgency(testDb(), { name: `威海市${tag}`, level: "government", officeTier: "city" });
+  const otherCounty = await createAgency(testDb(), { name: `威海市环翠区${tag}`, level: "government", officeTier: "county", parentId: otherCity.id });
+  const foreign = await approvedDepartment("环翠区不可见局", otherCounty.id, 999);
 
   await signIn(page, "city-admin");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "全市汇总" }).click();

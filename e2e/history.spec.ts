@@ -11,19 +11,19 @@ function beijing(day: number, hour: number, minute: number): Date {
 }
 
 test("the history groups each sitting's saves, keeps workflow steps apart, pages by saves and compares across pages", async ({ page }) => {
-  const { agency, clerk, supervisor } = createTestAgency();
+  const { agency, clerk, supervisor } = await createTestAgency();
   const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.name, level: "township" };
   const db = testDb();
-  const reportId = createReport(db, scope, { year: 2025, edition: "2021", content }).id;
+  const reportId = (await createReport(db, scope, { year: 2025, edition: "2021", content })).id;
   const savedAt = (version: number, at: Date) =>
-    db.update(reportRevisions).set({ createdAt: at }).where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, version))).run();
-  savedAt(1, beijing(1, 8, 30));
+    db.update(reportRevisions).set({ createdAt: at }).where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, version)));
+  await savedAt(1, beijing(1, 8, 30));
   // 55 saves after the first version, 56 versions, more than a page of 50: eleven sittings of five saves
   // four minutes apart, one sitting a day (versions 2–6 on 1 March, …, 52–56 on 11 March).
   for (let version = 2; version <= 56; version++) {
-    const saved = saveReportContent(db, scope, {
+    const saved = await saveReportContent(db, scope, {
       reportId,
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版写的问题。` },
@@ -32,12 +32,12 @@ test("the history groups each sitting's saves, keeps workflow steps apart, pages
     });
     expect(saved.kind).toBe("saved");
     const sitting = Math.floor((version - 2) / 5);
-    savedAt(version, beijing(1 + sitting, 9, ((version - 2) % 5) * 4));
+    await savedAt(version, beijing(1 + sitting, 9, ((version - 2) % 5) * 4));
   }
   // In the last sitting the clerk submitted after version 54 and the supervisor returned it at once.
   const step = { reportId, agencyId: agency.id };
-  db.insert(auditEvents).values({ ...step, action: "report-submitted", userId: clerk.id, detail: "第 54 版", at: beijing(11, 9, 9) }).run();
-  db.insert(auditEvents).values({ ...step, action: "report-returned", userId: supervisor.id, detail: "未附意见", at: beijing(11, 9, 10) }).run();
+  (await db.insert(auditEvents).values({ ...step, action: "report-submitted", userId: clerk.id, detail: "第 54 版", at: beijing(11, 9, 9) }));
+  (await db.insert(auditEvents).values({ ...step, action: "report-returned", userId: supervisor.id, detail: "未附意见", at: beijing(11, 9, 10) }));
 
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}/history`);
@@ -82,20 +82,20 @@ test("the history groups each sitting's saves, keeps workflow steps apart, pages
 });
 
 test("saves more than half an hour apart, or by another person, are rows of their own", async ({ page }) => {
-  const { agency, clerk } = createTestAgency();
-  const other = createTestAgency();
+  const { agency, clerk } = await createTestAgency();
+  const other = await createTestAgency();
   const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.name, level: "township" };
   const db = testDb();
-  const reportId = createReport(db, scope, { year: 2025, edition: "2021", content }).id;
+  const reportId = (await createReport(db, scope, { year: 2025, edition: "2021", content })).id;
   const revision = (version: number) => and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, version));
-  db.update(reportRevisions).set({ createdAt: beijing(3, 8, 0) }).where(revision(1)).run();
+  (await db.update(reportRevisions).set({ createdAt: beijing(3, 8, 0) }).where(revision(1)));
   // 09:00, 09:20, 09:45 (25 minutes after the last), 10:30 (45 minutes after), 10:35 by another clerk's account.
   const times: [number, number][] = [[9, 0], [9, 20], [9, 45], [10, 30], [10, 35]];
-  times.forEach(([hour, minute], index) => {
+  for (const [index, [hour, minute]] of times.entries()) {
     const version = index + 2;
-    saveReportContent(db, scope, {
+    await saveReportContent(db, scope, {
       reportId,
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版。` },
@@ -103,8 +103,8 @@ test("saves more than half an hour apart, or by another person, are rows of thei
       writableStatuses: ["draft"],
     });
     const authorId = version === 6 ? other.clerk.id : clerk.id;
-    db.update(reportRevisions).set({ createdAt: beijing(3, hour, minute), authorId }).where(revision(version)).run();
-  });
+    (await db.update(reportRevisions).set({ createdAt: beijing(3, hour, minute), authorId }).where(revision(version)));
+  }
 
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}/history`);

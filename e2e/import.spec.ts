@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { first } from "@/db/client";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
@@ -11,7 +12,7 @@ import { createTestAgency, expectCellValue, openSection, signIn, storedReportCon
 const SEED_TEXT = path.resolve("..", "shared", "seeds", "000_332374fea032217b.txt");
 
 test("a clerk starts 2021 from the published 2020 report pasted as text, after seeing what was read", async ({ page }) => {
-  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  const { clerk } = await createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.getByRole("link", { name: /导入已发布的上年报告/ }).click();
   await page.getByLabel("粘贴全文").check();
@@ -30,12 +31,12 @@ test("a clerk starts 2021 from the published 2020 report pasted as text, after s
   await openSection(page, /三、收到和处理/);
   await expectCellValue(page, "二、上年结转政府信息公开申请数量", "自然人", "0");
   await expect(page.getByLabel("「一、本年新收政府信息公开申请数量」的「自然人」（上年 1）")).toBeVisible();
-  const stored = storedReportContent(clerk, reportId) as { year: number; edition: string };
+  const stored = (await storedReportContent(clerk, reportId)) as { year: number; edition: string };
   expect(stored).toMatchObject({ year: 2021, edition: "2021" });
 });
 
 test("garbage pasted for import gets a clear message and creates nothing", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.goto("/reports/import");
   await page.getByLabel("粘贴全文").check();
@@ -47,7 +48,7 @@ test("garbage pasted for import gets a clear message and creates nothing", async
 });
 
 test("a report whose tables could not be read cannot start the next year; the page says which tables and what it reads", async ({ page }) => {
-  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  const { clerk } = await createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.goto("/reports/import");
   await page.getByLabel("粘贴全文").check();
@@ -62,7 +63,7 @@ test("a report whose tables could not be read cannot start the next year; the pa
 
 test("an imported report stays 导入 until the agency's supervisor confirms it; a clerk cannot import another agency's report", async ({ browser }) => {
   // The agency's name contains the printed one (烟台市蓬莱区蓬莱阁街道), as a real agency's would.
-  const { clerk, supervisor } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  const { clerk, supervisor } = await createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
   const clerkPage = await (await browser.newContext()).newPage();
   await signIn(clerkPage, clerk.username, TEST_PASSWORD);
   await clerkPage.goto("/reports/import");
@@ -83,7 +84,7 @@ test("an imported report stays 导入 until the agency's supervisor confirms it;
   await expect(clerkPage.getByRole("link", { name: "Word（DOCX）" })).toBeVisible();
   await expect(clerkPage.getByText("下载草稿：")).toBeVisible();
   const importedId = Number(new URL(clerkPage.url()).pathname.split("/").pop());
-  expect(testDb().select().from(reports).where(eq(reports.id, importedId)).get()).toMatchObject({
+  expect(await first(testDb().select().from(reports).where(eq(reports.id, importedId)))).toMatchObject({
     status: "imported",
     approvedBy: null,
     importedBy: clerk.id,
@@ -96,13 +97,13 @@ test("an imported report stays 导入 until the agency's supervisor confirms it;
   await supervisorPage.getByRole("button", { name: "确认为已批准的报告" }).click();
   await supervisorPage.getByRole("button", { name: "确认无误" }).click();
   await expect(supervisorPage.getByText("报告已确认为已批准的报告。")).toBeVisible();
-  expect(testDb().select().from(reports).where(eq(reports.id, importedId)).get()).toMatchObject({
+  expect(await first(testDb().select().from(reports).where(eq(reports.id, importedId)))).toMatchObject({
     status: "approved",
     approvedBy: supervisor.id,
   });
 
   // Another agency's clerk is refused, and nothing is stored for them.
-  const other = createTestAgency();
+  const other = await createTestAgency();
   const otherPage = await (await browser.newContext()).newPage();
   await signIn(otherPage, other.clerk.username, TEST_PASSWORD);
   await otherPage.goto("/reports/import");
@@ -114,7 +115,7 @@ test("an imported report stays 导入 until the agency's supervisor confirms it;
 });
 
 test("a Word file is read through the server's worker; a zip bomb gets a clear message at once and the app stays responsive", async ({ page }) => {
-  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  const { clerk } = await createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
   await signIn(page, clerk.username, TEST_PASSWORD);
   const seed = parseInterchange(fs.readFileSync(path.resolve("lib/report/fixtures/seed-2020.json"), "utf8"));
   if (!seed.ok) throw new Error("seed fixture unreadable");
@@ -139,7 +140,7 @@ test("a Word file is read through the server's worker; a zip bomb gets a clear m
 });
 
 test("a PDF report is read through the server's worker; a scan gets a clear message", async ({ page }) => {
-  const { clerk } = createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
+  const { clerk } = await createTestAgency("township", { namePrefix: "烟台市蓬莱区蓬莱阁街道办事处测试" });
   await signIn(page, clerk.username, TEST_PASSWORD);
   const fixture = (name: string) => fs.readFileSync(path.resolve("lib/report/import/fixtures/pdf", name));
 

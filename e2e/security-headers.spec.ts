@@ -60,7 +60,7 @@ test("the login page has the policy with a fresh nonce on every script, and the 
 });
 
 test("signed-in pages and API routes carry the headers; the HTML export keeps its own stricter policy", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   const list = await page.goto("/");
   expectFixedHeaders(list!.headers());
@@ -83,7 +83,7 @@ test("signed-in pages and API routes carry the headers; the HTML export keeps it
 
 test("the editor and the pages around it run without a CSP violation", async ({ page }) => {
   const violations = await collectViolations(page);
-  const { clerk, supervisor } = createTestAgency();
+  const { clerk, supervisor } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   const reportId = await startReport(page, 2021);
   // The policy is really there (without one, nothing could violate it).
@@ -162,7 +162,7 @@ test("a server action posted from another site is refused with 403 in Chinese an
 });
 
 test("a sign-in with forged address headers is recorded with the connection's address", async ({ playwright, baseURL }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   // 127.0.0.1 rather than localhost, so the connection is IPv4 (seen as ::ffff:127.0.0.1 by the server).
   const api = await playwright.request.newContext({
     baseURL: `http://127.0.0.1:${new URL(baseURL!).port}`,

@@ -11,9 +11,9 @@ import { createTestAgency, openSection, signIn, testDb, TEST_PASSWORD } from "./
 const REPORTING_YEAR = new Date().getFullYear() - 1;
 
 /** A test agency (its own county office, having no parent) with a county admin besides its clerk and supervisor. */
-function testCounty() {
-  const created = createTestAgency("government", { namePrefix: "测试县", officeTier: "county" });
-  const admin = createUser(testDb(), {
+async function testCounty() {
+  const created = await createTestAgency("government", { namePrefix: "测试县", officeTier: "county" });
+  const admin = await createUser(testDb(), {
     username: created.clerk.username.replace(/^clerk-/, "admin-"),
     displayName: "测试管理员",
     role: "admin",
@@ -23,12 +23,12 @@ function testCounty() {
   return { ...created, admin };
 }
 
-function draftReport(clerk: { id: number; agencyId: number }, agencyName: string, year: number, edit?: (report: ReturnType<typeof cleanReport>) => void) {
+async function draftReport(clerk: { id: number; agencyId: number }, agencyName: string, year: number, edit?: (report: Awaited<ReturnType<typeof cleanReport>>) => void) {
   const scope = { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" as const };
   const content = cleanReport("2021", { year });
   content.agency = { name: agencyName, level: "township" };
   edit?.(content);
-  return createReport(testDb(), scope, { year, edition: "2021", content }).id;
+  return (await createReport(testDb(), scope, { year, edition: "2021", content })).id;
 }
 
 function currentSection(page: Page) {
@@ -36,8 +36,8 @@ function currentSection(page: Page) {
 }
 
 test("the editor keeps the current section in the address: reload, back and forward", async ({ page }) => {
-  const { agency, clerk } = createTestAgency();
-  const reportId = draftReport(clerk, agency.name, REPORTING_YEAR);
+  const { agency, clerk } = await createTestAgency();
+  const reportId = await draftReport(clerk, agency.name, REPORTING_YEAR);
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.goto(`/reports/${reportId}`);
   await expect(currentSection(page)).toContainText("封面与引言");
@@ -70,9 +70,9 @@ test("the editor keeps the current section in the address: reload, back and forw
 });
 
 test("year pickers open on the year being reported, not the calendar year", async ({ browser }) => {
-  const { agency, clerk, supervisor, admin } = testCounty();
+  const { agency, clerk, supervisor, admin } = await testCounty();
   // A report already started for the calendar year does not move the county figures onto it.
-  draftReport(clerk, agency.name, REPORTING_YEAR + 1);
+  await draftReport(clerk, agency.name, REPORTING_YEAR + 1);
 
   const clerkPage = await (await browser.newContext()).newPage();
   await signIn(clerkPage, clerk.username, TEST_PASSWORD);
@@ -94,7 +94,7 @@ test("year pickers open on the year being reported, not the calendar year", asyn
 });
 
 test("each role's empty report list says what that role can do", async ({ browser }) => {
-  const { clerk, supervisor, admin } = testCounty();
+  const { clerk, supervisor, admin } = await testCounty();
   const list = async (username: string) => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, username, TEST_PASSWORD);
@@ -117,8 +117,8 @@ test("each role's empty report list says what that role can do", async ({ browse
 });
 
 test("the audit log explains downloads in words, not codes", async ({ page }) => {
-  const { agency, clerk, admin } = testCounty();
-  const reportId = draftReport(clerk, agency.name, REPORTING_YEAR);
+  const { agency, clerk, admin } = await testCounty();
+  const reportId = await draftReport(clerk, agency.name, REPORTING_YEAR);
   await signIn(page, admin.username, TEST_PASSWORD);
   for (const format of ["docx", "html", "md"]) {
     expect((await page.request.get(`/api/reports/${reportId}/export?format=${format}`)).status()).toBe(200);
@@ -136,7 +136,7 @@ test("the audit log explains downloads in words, not codes", async ({ page }) =>
 });
 
 test("the page-not-found page is Chinese and leads back", async ({ page }) => {
-  const { clerk } = createTestAgency();
+  const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "找不到该页面" })).toBeVisible();
@@ -145,7 +145,7 @@ test("the page-not-found page is Chinese and leads back", async ({ page }) => {
 });
 
 test("last year's narrative shows, folded, beside each sub-heading and can be copied in", async ({ page }) => {
-  const { agency, clerk } = createTestAgency();
+  const { agency, clerk } = await createTestAgency();
   const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
   const lastYear = cleanReport("2021", { year: REPORTING_YEAR - 1 });
   lastYear.agency = { name: agency.name, level: "township" };
@@ -153,8 +153,8 @@ test("last year's narrative shows, folded, beside each sub-heading and can be co
   lastYear.problems = "上年的问题：公开目录更新不及时。";
   lastYear.otherMatters = [{ heading: "信息处理费收取情况", text: "上年未收取信息处理费。" }];
   // An imported past report counts as last year's published report.
-  createReport(testDb(), scope, { year: REPORTING_YEAR - 1, edition: "2021", content: lastYear, imported: { fileName: "上年报告.docx" } });
-  const reportId = draftReport(clerk, agency.name, REPORTING_YEAR, (report) => {
+  await createReport(testDb(), scope, { year: REPORTING_YEAR - 1, edition: "2021", content: lastYear, imported: { fileName: "上年报告.docx" } });
+  const reportId = await draftReport(clerk, agency.name, REPORTING_YEAR, (report) => {
     report.overview = (report.overview ?? []).map((part) => ({ ...part, text: "" }));
     report.problems = "";
     report.otherMatters = [{ heading: "信息处理费收取情况", text: "" }];

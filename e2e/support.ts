@@ -3,7 +3,7 @@ import type { AgencyLevel } from "@/lib/report/model";
 import type { OfficeTier } from "@/db/schema";
 import { DEMO_USERS } from "@/lib/demo";
 import path from "node:path";
-import { openDb, type Db } from "@/db/client";
+import { first, openDb, type Db } from "@/db/client";
 import { createAgency } from "@/db/queries/agencies";
 import { createUser } from "@/db/queries/users";
 import { hashPasswordSync } from "@/lib/auth/passwords";
@@ -41,21 +41,21 @@ let testPasswordHash: string | undefined;
  * A fresh agency with a clerk and a supervisor, so each test works on its own data and tests can run in
  * parallel without seeing each other's reports.
  */
-export function createTestAgency(
+export async function createTestAgency(
   level: AgencyLevel = "township",
   options: { namePrefix?: string; parentId?: number; officeTier?: OfficeTier } = {},
 ) {
   const db = testDb();
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const passwordHash = (testPasswordHash ??= hashPasswordSync(TEST_PASSWORD));
-  const agency = createAgency(db, {
+  const agency = await createAgency(db, {
     name: `${options.namePrefix ?? "测试街道办事处"}${tag}`,
     level,
     parentId: options.parentId ?? null,
     officeTier: options.officeTier ?? null,
   });
-  const clerk = createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, passwordHash });
-  const supervisor = createUser(db, {
+  const clerk = await createUser(db, { username: `clerk-${tag}`, displayName: "测试经办人", role: "clerk", agencyId: agency.id, passwordHash });
+  const supervisor = await createUser(db, {
     username: `supervisor-${tag}`,
     displayName: "测试审核人",
     role: "supervisor",
@@ -65,8 +65,8 @@ export function createTestAgency(
   return { agency, clerk, supervisor };
 }
 
-export function storedReportContent(clerk: { id: number; agencyId: number }, reportId: number) {
-  return getReportForActor(testDb(), { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" }, reportId)?.content as
+export async function storedReportContent(clerk: { id: number; agencyId: number }, reportId: number) {
+  return (await getReportForActor(testDb(), { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" }, reportId))?.content as
     | Record<string, unknown>
     | undefined;
 }

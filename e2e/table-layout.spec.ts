@@ -11,7 +11,7 @@ import { cell, createTestAgency, openSection, signIn, testDb, TEST_PASSWORD } fr
  * Table 三 away from a wide screen, and cell comments that are found at the cell (issue #14, items 3 and 4).
  */
 
-type Agency = ReturnType<typeof createTestAgency>;
+type Agency = Awaited<ReturnType<typeof createTestAgency>>;
 
 const LAST_ROW = "四、结转下年度继续办理";
 const GRANTED = "三、本年度办理结果（一）予以公开";
@@ -30,11 +30,11 @@ function widestReport(agency: Agency["agency"]): Report {
   return computeTotals(content);
 }
 
-function seedReport({ agency, clerk }: Agency, content: Report, status: "draft" | "submitted" | "returned" = "draft"): number {
+async function seedReport({ agency, clerk }: Agency, content: Report, status: "draft" | "submitted" | "returned" = "draft"): Promise<number> {
   const scope = { userId: clerk.id, agencyId: agency.id, reach: "agency" as const };
-  const { id } = createReport(testDb(), scope, { year: content.year, edition: content.edition, content });
-  if (status !== "draft") moveReportStatus(testDb(), { reportId: id, from: "draft", to: "submitted" });
-  if (status === "returned") moveReportStatus(testDb(), { reportId: id, from: "submitted", to: "returned" });
+  const { id } = await createReport(testDb(), scope, { year: content.year, edition: content.edition, content });
+  if (status !== "draft") await moveReportStatus(testDb(), { reportId: id, from: "draft", to: "submitted" });
+  if (status === "returned") await moveReportStatus(testDb(), { reportId: id, from: "submitted", to: "returned" });
   return id;
 }
 
@@ -75,8 +75,8 @@ async function expectNoSeriousViolations(page: Page, include = "main") {
 }
 
 test("3: at 1024×768 every column of table 三 fits, and the column headers stay in view low in the table", async ({ browser }) => {
-  const agency = createTestAgency();
-  const reportId = seedReport(agency, widestReport(agency.agency));
+  const agency = await createTestAgency();
+  const reportId = await seedReport(agency, widestReport(agency.agency));
   const page = await signedIn(browser, agency.clerk.username, { width: 1024, height: 768 });
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);
@@ -110,8 +110,8 @@ test("3: at 1024×768 every column of table 三 fits, and the column headers sta
 });
 
 test("3: at phone width the table scrolls in its own box with its row labels and headers, and a clerk enters a number", async ({ browser }) => {
-  const agency = createTestAgency();
-  const reportId = seedReport(agency, widestReport(agency.agency));
+  const agency = await createTestAgency();
+  const reportId = await seedReport(agency, widestReport(agency.agency));
   const page = await signedIn(browser, agency.clerk.username, { width: 390, height: 844 });
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);
@@ -143,10 +143,10 @@ test("3: at phone width the table scrolls in its own box with its row labels and
 });
 
 test("4: a marked cell shows its comments on hover and on focus, and a comment's cell name leads to the cell", async ({ browser }) => {
-  const agency = createTestAgency();
-  const reportId = seedReport(agency, widestReport(agency.agency), "returned");
+  const agency = await createTestAgency();
+  const reportId = await (seedReport(agency, widestReport(agency.agency), "returned"));
   const body = "予以公开的商业企业件数与登记台账不一致，请核对。";
-  insertComment(testDb(), { reportId, section: "requests", cell: "requests.granted.commercial", body, authorId: agency.supervisor.id });
+  await insertComment(testDb(), { reportId: reportId, section: "requests", cell: "requests.granted.commercial", body, authorId: agency.supervisor.id });
   const page = await signedIn(browser, agency.clerk.username);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);
@@ -184,8 +184,8 @@ test("4: a marked cell shows its comments on hover and on focus, and a comment's
 });
 
 test("4: a supervisor comments on a cell from the cell itself", async ({ browser }) => {
-  const agency = createTestAgency();
-  const reportId = seedReport(agency, widestReport(agency.agency), "submitted");
+  const agency = await createTestAgency();
+  const reportId = await seedReport(agency, widestReport(agency.agency), "submitted");
   const page = await signedIn(browser, agency.supervisor.username);
   await page.goto(`/reports/${reportId}`);
   await openSection(page, /^三、/);

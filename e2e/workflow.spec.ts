@@ -11,11 +11,11 @@ import { createTestAgency, expectSaved, openSection, signIn, testDb, TEST_PASSWO
 
 type Actor = { id: number; username: string; agencyId: number; role: "clerk" | "supervisor" | "admin" };
 
-function seedDraft(agency: { id: number; name: string }, clerk: Actor): number {
+async function seedDraft(agency: { id: number; name: string }, clerk: Actor): Promise<number> {
   const content = cleanReport("2021", { year: 2025 });
   content.agency = { name: agency.name, level: "township" };
   content.title = `${agency.name}2025年政府信息公开工作年度报告`;
-  return createReport(testDb(), { userId: clerk.id, agencyId: agency.id, reach: "agency" }, { year: 2025, edition: "2021", content }).id;
+  return (await createReport(testDb(), { userId: clerk.id, agencyId: agency.id, reach: "agency" }, { year: 2025, edition: "2021", content })).id;
 }
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
@@ -33,8 +33,8 @@ async function openCheck(page: Page, reportId: number) {
 
 test("submit → return with comments → resubmit → approve locks the report", async ({ browser }) => {
   test.setTimeout(180_000);
-  const { agency, clerk, supervisor } = createTestAgency();
-  const reportId = seedDraft(agency, clerk);
+  const { agency, clerk, supervisor } = await createTestAgency();
+  const reportId = await seedDraft(agency, clerk);
   const clerkPage = await signedIn(browser, clerk.username);
   const supervisorPage = await signedIn(browser, supervisor.username);
 
@@ -105,7 +105,7 @@ test("submit → return with comments → resubmit → approve locks the report"
   await bar.getByRole("button", { name: "批准" }).click();
   await bar.getByRole("button", { name: "确认批准" }).click();
   await expect(bar).toContainText("已批准");
-  const stored = getReportForActor(testDb(), { userId: supervisor.id, agencyId: agency.id, reach: "agency" }, reportId);
+  const stored = await getReportForActor(testDb(), { userId: supervisor.id, agencyId: agency.id, reach: "agency" }, reportId);
   expect(stored).toMatchObject({ status: "approved", approvedBy: supervisor.id });
 
   // Approved: the form is read-only for the clerk and the save action refuses.
@@ -126,7 +126,7 @@ test("submit → return with comments → resubmit → approve locks the report"
     data: body,
   });
   expect(await replay.text()).toContain('"kind":"refused"');
-  const after = getReportForActor(testDb(), { userId: clerk.id, agencyId: agency.id, reach: "agency" }, reportId);
+  const after = await getReportForActor(testDb(), { userId: clerk.id, agencyId: agency.id, reach: "agency" }, reportId);
   expect(after?.version).toBe(stored?.version);
   expect(after?.status).toBe("approved");
 
@@ -136,9 +136,9 @@ test("submit → return with comments → resubmit → approve locks the report"
 });
 
 test("another agency's clerk cannot open, see the history of, or act on a report", async ({ browser }) => {
-  const own = createTestAgency();
-  const other = createTestAgency();
-  const reportId = seedDraft(own.agency, own.clerk);
+  const own = await createTestAgency();
+  const other = await createTestAgency();
+  const reportId = await seedDraft(own.agency, own.clerk);
   const page = await signedIn(browser, other.clerk.username);
   for (const path of [`/reports/${reportId}`, `/reports/${reportId}/history`]) {
     const response = await page.goto(path);

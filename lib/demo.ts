@@ -4,7 +4,7 @@
  * its supervisor through the workflow, like any real agency's past report, so even the demo's 已批准 is a
  * recorded approval. Written only into an empty database; real data is never touched.
  */
-import type { Executor } from "@/db/client";
+import { transaction, type Executor } from "@/db/client";
 import type { EditionId } from "@/lib/report/editions/types";
 import { setMustChangePassword } from "@/db/queries/account";
 import { countAgencies, createAgency } from "@/db/queries/agencies";
@@ -46,43 +46,44 @@ export type DemoOptions = {
 };
 
 /** Create the demo county into an empty database; returns whether anything was created. */
-export function seedDemoData(db: Executor, seedReport: { year: number; edition: EditionId }, options: DemoOptions): boolean {
-  if (countAgencies(db) > 0) return false;
-  db.transaction((tx) => {
-    const city = createAgency(tx, { name: DEMO_CITY, level: "government", officeTier: "city" });
-    const county = createAgency(tx, {
+export async function seedDemoData(db: Executor, seedReport: { year: number; edition: EditionId }, options: DemoOptions): Promise<boolean> {
+  if ((await countAgencies(db)) > 0) return false;
+  await transaction(db, async (tx) => {
+    const city = await createAgency(tx, { name: DEMO_CITY, level: "government", officeTier: "city" });
+    const county = await createAgency(tx, {
       name: DEMO_COUNTY,
       level: "government",
       officeTier: "county",
       parentId: city.id,
       childrenDeadline: "02-20",
     });
-    const township = createAgency(tx, { name: DEMO_TOWNSHIP, level: "township", parentId: county.id });
-    const department = createAgency(tx, { name: DEMO_DEPARTMENT, level: "department", parentId: county.id });
-    const otherCounty = createAgency(tx, { name: DEMO_OTHER_COUNTY, level: "government", officeTier: "county", parentId: city.id });
-    createAgency(tx, { name: `${DEMO_OTHER_COUNTY}司法局`, level: "department", parentId: otherCounty.id });
+    const township = await createAgency(tx, { name: DEMO_TOWNSHIP, level: "township", parentId: county.id });
+    const department = await createAgency(tx, { name: DEMO_DEPARTMENT, level: "department", parentId: county.id });
+    const otherCounty = await createAgency(tx, { name: DEMO_OTHER_COUNTY, level: "government", officeTier: "county", parentId: city.id });
+    await createAgency(tx, { name: `${DEMO_OTHER_COUNTY}司法局`, level: "department", parentId: otherCounty.id });
     const agencyIds: Record<string, number> = {
       [DEMO_CITY]: city.id,
       [DEMO_COUNTY]: county.id,
       [DEMO_TOWNSHIP]: township.id,
       [DEMO_DEPARTMENT]: department.id,
     };
-    const created = DEMO_USERS.map(({ agency, password, ...user }) =>
-      createUser(tx, { ...user, agencyId: agencyIds[agency], passwordHash: options.hashPassword(password) }),
-    );
+    const created = [];
+    for (const { agency, password, ...user } of DEMO_USERS) {
+      created.push(await createUser(tx, { ...user, agencyId: agencyIds[agency], passwordHash: options.hashPassword(password) }));
+    }
     const clerk = created.find((user) => user.role === "clerk" && user.agencyId === township.id)!;
     const supervisor = created.find((user) => user.role === "supervisor" && user.agencyId === township.id)!;
-    const imported = createReport(tx, actorScope(clerk), {
+    const imported = await createReport(tx, actorScope(clerk), {
       year: seedReport.year,
       edition: seedReport.edition,
       content: seedReport,
       imported: { fileName: "seed-2020.json（示例数据）" },
       auditDetail: `${seedReport.year}（示例数据：导入的已发布报告）`,
     });
-    const confirmed = confirmImportedReport(tx, supervisor, { reportId: imported.id, version: 1 });
+    const confirmed = await confirmImportedReport(tx, supervisor, { reportId: imported.id, version: 1 });
     if (!confirmed.ok) throw new Error(`demo report not confirmed: ${confirmed.formError}`);
     if (options.forcePasswordChange ?? true) {
-      for (const user of created) setMustChangePassword(tx, user.id, true);
+      for (const user of created) await setMustChangePassword(tx, user.id, true);
     }
   });
   return true;

@@ -4,6 +4,12 @@ import path from "node:path";
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_PATH: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, "DATABASE_URL 应为 PostgreSQL 连接地址，例如 postgres://用户:密码@主机:5432/数据库；不设则使用内置 SQLite 文件")
+    .optional()
+    .or(z.literal("")),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET 至少需要 16 个字符").optional(),
   NEXTAUTH_URL: z
     .string()
@@ -23,6 +29,8 @@ const envSchema = z.object({
 export type AppEnv = {
   dataDir: string;
   databasePath: string;
+  /** PostgreSQL's address when the deployment uses one (several instances); otherwise the SQLite file is used. */
+  databaseUrl: string | undefined;
   authSecret: string | undefined;
   port: number;
   /** The address users open (NEXTAUTH_URL), when set. */
@@ -38,12 +46,17 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`环境变量配置有误：\n${lines.join("\n")}`);
   }
-  const { DATA_DIR, DATABASE_PATH, NEXTAUTH_SECRET, NEXTAUTH_URL, PORT, TRUST_PROXY } = parsed.data;
+  const { DATA_DIR, DATABASE_PATH, DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL, PORT, TRUST_PROXY } = parsed.data;
+  // Instances behind one load balancer must sign sessions alike; a secret generated in one data folder would not be shared.
+  if (DATABASE_URL && !NEXTAUTH_SECRET) {
+    throw new Error("环境变量配置有误：\nNEXTAUTH_SECRET: 使用 PostgreSQL（DATABASE_URL）时必须设置，且各实例相同（至少 16 个字符）");
+  }
   // The data folder is chosen at run time; it is no part of the build to trace.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ DATA_DIR);
   return {
     dataDir,
     databasePath: path.resolve(/*turbopackIgnore: true*/ DATABASE_PATH ?? path.join(dataDir, "nianbao.db")),
+    databaseUrl: DATABASE_URL || undefined,
     authSecret: NEXTAUTH_SECRET,
     port: PORT,
     publicUrl: NEXTAUTH_URL || undefined,

@@ -7,9 +7,9 @@ import { readAgencyCount } from "@/db/queries/health";
 
 export type Health = { ok: true } | { ok: false; reason: string };
 
-export function checkHealth(openDb: () => Db): Health {
+export async function checkHealth(openDb: () => Db): Promise<Health> {
   try {
-    readAgencyCount(openDb());
+    await readAgencyCount(openDb());
     return { ok: true };
   } catch (error) {
     // The cause goes to the server's log; the answer gives no detail of the database.

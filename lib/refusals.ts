@@ -13,7 +13,7 @@ type RefusedReport = { id: number; agencyId: number };
  * A refused attempt, in the audit log: nothing else is written by a refused call. A report the actor may
  * not see is recorded against the actor's own agency, with the id they asked for.
  */
-export function recordRefusal(
+export async function recordRefusal(
   db: Executor,
   actor: UserProfile,
   attempted: string,
@@ -22,7 +22,7 @@ export function recordRefusal(
   askedReportId?: number,
 ) {
   const asked = !report && askedReportId !== undefined ? `（报告编号 ${askedReportId}）` : "";
-  recordAudit(db, {
+  await recordAudit(db, {
     action: "action-refused",
     userId: actor.id,
     username: actor.username,

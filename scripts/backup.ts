@@ -15,7 +15,7 @@ async function main() {
   console.log(`已备份到 ${target}`);
 }
 
-main().catch((error: unknown) => {
+void main().catch((error: unknown) => {
   console.error(`备份失败：${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

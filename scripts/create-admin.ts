@@ -6,7 +6,8 @@
  * first line of standard input — never from the command line, where it would stay in the shell history.
  */
 import readline from "node:readline";
-import { openDb } from "@/db/client";
+import { closeDb } from "@/db/client";
+import { prepareDb } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createFirstAdmin, firstAdminSchema } from "@/lib/admin/first-admin";
@@ -71,9 +72,9 @@ async function main() {
     console.error('用法：npm run create-admin -- --county "某某县" --username admin --name "张三" [--tier county|city|province]');
     process.exit(1);
   }
-  const db = openDb(readEnv().databasePath);
-  const result = createFirstAdmin(db, parsed.data, await hashPassword(parsed.data.password));
-  db.$client.close();
+  const db = await prepareDb();
+  const result = await createFirstAdmin(db, parsed.data, await hashPassword(parsed.data.password));
+  await closeDb(db);
   if (!result.ok) {
     console.error(result.message);
     process.exit(1);

@@ -122,7 +122,7 @@ describe("generate-province", () => {
     const unbalanced = new Set(result.unbalancedReportIds);
     const byRule = new Map<string, number>();
     const newReceived: number[] = [];
-    let previous: { agencyId: number; report: ReturnType<typeof readStoredReport> } | undefined;
+    let previous: { agencyId: number; report: Awaited<ReturnType<typeof readStoredReport>> } | undefined;
     for (const row of rows) {
       const report = readStoredReport(JSON.parse(row.content));
       const findings = validate(report, previous?.agencyId === row.agency_id ? { previous: previous.report } : {});

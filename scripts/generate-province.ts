@@ -25,7 +25,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { openDb } from "@/db/client";
+import { openDb, sqliteDriverOf } from "@/db/client";
 import type { OfficeTier } from "@/db/schema";
 import { hashPasswordSync } from "@/lib/auth/passwords";
 import { reportDeadline } from "@/lib/dashboard/deadlines";
@@ -587,7 +587,7 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
   const byId = new Map(nodes.map((node) => [node.id, node]));
 
   const db = openDb(file);
-  const sqlite = db.$client;
+  const sqlite = sqliteDriverOf(db);
   if ((sqlite.prepare("select count(*) as n from agencies").get() as { n: number }).n > 0) {
     sqlite.close();
     throw new Error(`数据库 ${file} 已有数据；请换一个文件，或加 --force 覆盖`);
@@ -755,7 +755,7 @@ export function parseArgs(args: string[]): { file?: string; options: Partial<Pro
 }
 
 function main() {
-  let parsed: ReturnType<typeof parseArgs>;
+  let parsed: Awaited<ReturnType<typeof parseArgs>>;
   try {
     parsed = parseArgs(process.argv.slice(2));
   } catch (error) {

@@ -175,7 +175,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
   }
 }
 
-main(process.argv.slice(2)).then(
+void main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

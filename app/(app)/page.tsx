@@ -61,7 +61,7 @@ function EmptyReportList({ user }: { user: UserProfile }) {
 
 export default async function ReportListPage() {
   const user = await requireUser();
-  const reports = listAgencyReports(getDb(), actorScope(user));
+  const reports = await listAgencyReports(getDb(), actorScope(user));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">

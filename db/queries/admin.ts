@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { AgencyLevel } from "@/lib/report/model";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { agencies, auditEvents, reports, users, type OfficeTier } from "../schema";
 import { createAgency } from "./agencies";
 import { isDirectAgencyOf } from "./offices";
@@ -46,76 +46,74 @@ function agenciesWithParent(db: Executor) {
  * The admin's office first, then every agency below it by name; `directOnly`: only the office itself and
  * its agencies that are not offices (the offices below are listed on their own).
  */
-export function listManagedAgencies(db: Executor, scope: ActorScope, options: { directOnly?: boolean } = {}): ManagedAgency[] {
-  const rows = agenciesWithParent(db)
+export async function listManagedAgencies(db: Executor, scope: ActorScope, options: { directOnly?: boolean } = {}): Promise<ManagedAgency[]> {
+  const rows = await agenciesWithParent(db)
     .where(and(inScope(db, agencies.id, scope), options.directOnly ? isDirectAgencyOf(scope.agencyId) : undefined))
-    .orderBy(asc(agencies.name))
-    .all();
+    .orderBy(asc(agencies.name));
   return [...rows.filter((row) => row.id === scope.agencyId), ...rows.filter((row) => row.id !== scope.agencyId)];
 }
 
-export function findManagedAgency(db: Executor, scope: ActorScope, agencyId: number): ManagedAgency | undefined {
-  return agenciesWithParent(db)
+export async function findManagedAgency(db: Executor, scope: ActorScope, agencyId: number): Promise<ManagedAgency | undefined> {
+  return await first(agenciesWithParent(db)
     .where(and(eq(agencies.id, agencyId), inScope(db, agencies.id, scope)))
-    .get();
+    );
 }
 
 /** Whether the office already has an agency of this name directly under it (names are unique per office). */
-export function agencyNameExistsUnder(db: Executor, parentId: number, name: string): boolean {
+export async function agencyNameExistsUnder(db: Executor, parentId: number, name: string): Promise<boolean> {
   return (
-    db
+    (await first(db
       .select({ id: agencies.id })
       .from(agencies)
       .where(and(eq(agencies.name, name), eq(agencies.parentId, parentId)))
-      .get() !== undefined
+      )) !== undefined
   );
 }
 
 /** Add an agency (or a child office, when it has a tier) under an office the caller checked is in scope. */
-export function insertManagedAgency(
+export async function insertManagedAgency(
   db: Executor,
   input: { name: string; level: AgencyLevel; parentId: number; officeTier: OfficeTier | null },
-): ManagedAgency {
-  const { id } = createAgency(db, input);
-  return agenciesWithParent(db).where(eq(agencies.id, id)).get()!;
+): Promise<ManagedAgency> {
+  const { id } = await createAgency(db, input);
+  return (await first(agenciesWithParent(db).where(eq(agencies.id, id))))!;
 }
 
 /** The date (MM-DD) the admin's office sets for the agencies directly under it; null clears it. */
-export function setChildrenDeadline(db: Executor, scope: ActorScope, deadline: string | null): void {
-  db.update(agencies).set({ childrenDeadline: deadline }).where(eq(agencies.id, scope.agencyId)).run();
+export async function setChildrenDeadline(db: Executor, scope: ActorScope, deadline: string | null): Promise<void> {
+  (await db.update(agencies).set({ childrenDeadline: deadline }).where(eq(agencies.id, scope.agencyId)));
 }
 
 /** A user as the admin page lists them: the profile, never the password hash. */
 export type ManagedUser = UserProfile;
 
-export function listManagedUsers(db: Executor, scope: ActorScope): (ManagedUser & { disabled: boolean })[] {
-  return db
+export async function listManagedUsers(db: Executor, scope: ActorScope): Promise<(ManagedUser & { disabled: boolean })[]> {
+  return (await db
     .select({ ...profileColumns, disabledAt: users.disabledAt })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(inScope(db, users.agencyId, scope))
-    .orderBy(asc(agencies.name), asc(users.username))
-    .all()
+    .orderBy(asc(agencies.name), asc(users.username)))
     .map(({ disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null }));
 }
 
 /** A user of the admin's subtree, by id or by username; users elsewhere are not found. */
-export function findManagedUser(
+export async function findManagedUser(
   db: Executor,
   scope: ActorScope,
   which: number | { username: string },
-): ManagedUser | undefined {
+): Promise<ManagedUser | undefined> {
   const match = typeof which === "number" ? eq(users.id, which) : eq(users.username, which.username);
-  return db
+  return await first(db
     .select(profileColumns)
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(and(match, inScope(db, users.agencyId, scope)))
-    .get();
+    );
 }
 
-export function usernameExists(db: Executor, username: string): boolean {
-  return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
+export async function usernameExists(db: Executor, username: string): Promise<boolean> {
+  return (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)))) !== undefined;
 }
 
 
@@ -146,10 +144,10 @@ export type AuditPage = {
  * failed logins under the usernames of its users (a failed login names no agency). `before` is the id the previous
  * page ended at; an id is a stable cursor where an offset would shift as new events arrive.
  */
-export function listCountyAudit(db: Executor, scope: ActorScope, page: { before?: number; limit?: number } = {}): AuditPage {
+export async function listCountyAudit(db: Executor, scope: ActorScope, page: { before?: number; limit?: number } = {}): Promise<AuditPage> {
   const limit = page.limit ?? AUDIT_PAGE_SIZE;
   const usernames = db.select({ username: users.username }).from(users).where(inScope(db, users.agencyId, scope));
-  const rows = db
+  const rows = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -174,8 +172,7 @@ export function listCountyAudit(db: Executor, scope: ActorScope, page: { before?
     )
     .orderBy(desc(auditEvents.id))
     // One more than shown tells whether an older page exists.
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const events = rows.slice(0, limit);
   return { events, olderThan: rows.length > limit ? events[events.length - 1].id : null };
 }

@@ -28,7 +28,7 @@ export type AuditAction =
   | "reports-checked"
   | "request-refused";
 
-export function recordAudit(
+export async function recordAudit(
   db: Executor,
   event: {
     action: AuditAction;
@@ -39,10 +39,10 @@ export function recordAudit(
     detail?: string | null;
     address?: string | null;
   },
-): void {
-  db.insert(auditEvents).values(event).run();
+): Promise<void> {
+  (await db.insert(auditEvents).values(event));
 }
 
-export function listRecentAudit(db: Executor, limit = 100) {
-  return db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit).all();
+export async function listRecentAudit(db: Executor, limit = 100) {
+  return await db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Executor } from "../client";
+import { first, single, type Executor } from "../client";
 import { comments, users, type UserRole } from "../schema";
 import { findReadableReport } from "./workflow";
 import type { ActorScope } from "./scope";
@@ -20,45 +20,49 @@ export type ReportComment = {
   resolverName: string | null;
 };
 
-export function insertComment(
+export async function insertComment(
   db: Executor,
   input: { reportId: number; section: string; cell: string | null; body: string; authorId: number },
-): number {
-  return db.insert(comments).values(input).returning({ id: comments.id }).get().id;
+): Promise<number> {
+  return (await single(db.insert(comments).values(input).returning({ id: comments.id }))).id;
 }
 
 /** Marks one comment of the report as dealt with (by the user) or open again (null); false when not found. */
-export function setCommentResolution(
+export async function setCommentResolution(
   db: Executor,
   input: { reportId: number; commentId: number; resolvedById: number | null },
-): boolean {
-  const changed = db
+): Promise<boolean> {
+  const changed = await db
     .update(comments)
     .set({ resolvedById: input.resolvedById, resolvedAt: input.resolvedById === null ? null : new Date() })
     .where(and(eq(comments.id, input.commentId), eq(comments.reportId, input.reportId)))
-    .run();
-  return changed.changes > 0;
+    .returning({ id: comments.id });
+  return changed.length > 0;
 }
 
 /** Removes one comment of the report; false when not found. */
-export function deleteComment(db: Executor, input: { reportId: number; commentId: number }): boolean {
-  return db.delete(comments).where(and(eq(comments.id, input.commentId), eq(comments.reportId, input.reportId))).run().changes > 0;
+export async function deleteComment(db: Executor, input: { reportId: number; commentId: number }): Promise<boolean> {
+  const deleted = await db
+    .delete(comments)
+    .where(and(eq(comments.id, input.commentId), eq(comments.reportId, input.reportId)))
+    .returning({ id: comments.id });
+  return deleted.length > 0;
 }
 
-export function findComment(db: Executor, reportId: number, commentId: number) {
-  return db
+export async function findComment(db: Executor, reportId: number, commentId: number) {
+  return await first(db
     .select({ id: comments.id, authorId: comments.authorId, resolvedAt: comments.resolvedAt, body: comments.body })
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.reportId, reportId)))
-    .get();
+    );
 }
 
 const resolvers = alias(users, "resolvers");
 
 /** The comments on a report, oldest first; nothing when the actor may not read the report. */
-export function listComments(db: Executor, scope: ActorScope, reportId: number): ReportComment[] {
-  if (!findReadableReport(db, scope, reportId)) return [];
-  return db
+export async function listComments(db: Executor, scope: ActorScope, reportId: number): Promise<ReportComment[]> {
+  if (!(await findReadableReport(db, scope, reportId))) return [];
+  return await db
     .select({
       id: comments.id,
       authorId: comments.authorId,
@@ -75,6 +79,5 @@ export function listComments(db: Executor, scope: ActorScope, reportId: number):
     .innerJoin(users, eq(comments.authorId, users.id))
     .leftJoin(resolvers, eq(comments.resolvedById, resolvers.id))
     .where(eq(comments.reportId, reportId))
-    .orderBy(asc(comments.id))
-    .all();
+    .orderBy(asc(comments.id));
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
 import { childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
 import { inScope, subtreeOf, type ActorScope } from "./scope";
@@ -33,7 +33,7 @@ export type OfficeReportEntry = {
  * The office first, then the agencies below it by name (`directOnly`: only the office and its agencies that
  * are not offices themselves); only approved reports' content is read (the rest are not summed).
  */
-export function listOfficeReports(
+export async function listOfficeReports(
   db: Executor,
   scope: ActorScope,
   officeId: number,
@@ -45,9 +45,9 @@ export function listOfficeReports(
     /** Read approved reports' content (true unless told otherwise). */
     content?: boolean;
   } = {},
-): OfficeReportEntry[] {
+): Promise<OfficeReportEntry[]> {
   const withContent = options.content ?? true;
-  const rows = db
+  const rows = await db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
@@ -71,8 +71,7 @@ export function listOfficeReports(
         options.agencyIds === undefined ? undefined : inArray(agencies.id, options.agencyIds),
       ),
     )
-    .orderBy(asc(agencies.name))
-    .all();
+    .orderBy(asc(agencies.name));
   const entries = rows.map(
     (row): OfficeReportEntry => ({
       agencyId: row.agencyId,
@@ -95,14 +94,14 @@ export function listOfficeReports(
 }
 
 /** The latest year for which any agency the scope reaches has a report (of any status). */
-export function latestReportYearInScope(db: Executor, scope: ActorScope): number | undefined {
-  return db
+export async function latestReportYearInScope(db: Executor, scope: ActorScope): Promise<number | undefined> {
+  return (await first(db
     .select({ year: reports.year })
     .from(reports)
     .where(inScope(db, reports.agencyId, scope))
     .orderBy(desc(reports.year))
     .limit(1)
-    .get()?.year;
+    ))?.year;
 }
 
 /** An approved report of an agency the scope reaches, for figures compared across agencies and years. */
@@ -122,8 +121,8 @@ export type ApprovedReportInScope = {
  * Every approved report the scope reaches (an office admin: its whole subtree; anyone else: their own
  * agency's), by year; `agencyIds` narrows it to those agencies.
  */
-export function listApprovedReportsInScope(db: Executor, scope: ActorScope, agencyIds?: number[]): ApprovedReportInScope[] {
-  return db
+export async function listApprovedReportsInScope(db: Executor, scope: ActorScope, agencyIds?: number[]): Promise<ApprovedReportInScope[]> {
+  return (await db
     .select({
       id: reports.id,
       agencyId: reports.agencyId,
@@ -141,17 +140,15 @@ export function listApprovedReportsInScope(db: Executor, scope: ActorScope, agen
         agencyIds === undefined ? undefined : inArray(reports.agencyId, agencyIds),
       ),
     )
-    .orderBy(asc(reports.year), asc(reports.agencyId))
-    .all()
+    .orderBy(asc(reports.year), asc(reports.agencyId)))
     .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
 }
 
 /** The status of each report of the year the scope reaches, by agency (agencies without a report are absent). */
-export function reportStatusesInScope(db: Executor, scope: ActorScope, year: number): Map<number, ReportStatus> {
-  const rows = db
+export async function reportStatusesInScope(db: Executor, scope: ActorScope, year: number): Promise<Map<number, ReportStatus>> {
+  const rows = await db
     .select({ agencyId: reports.agencyId, status: reports.status })
     .from(reports)
-    .where(and(inScope(db, reports.agencyId, scope), eq(reports.year, year)))
-    .all();
+    .where(and(inScope(db, reports.agencyId, scope), eq(reports.year, year)));
   return new Map(rows.map((row) => [row.agencyId, row.status]));
 }

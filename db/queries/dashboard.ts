@@ -41,9 +41,9 @@ export type DashboardEntry = ProgressEntry & {
  * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
  * list holds only their own agency.
  */
-export function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): ProgressEntry[] {
+export async function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<ProgressEntry[]> {
   const parent = alias(agencies, "parent");
-  const rows = db
+  const rows = await db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
@@ -56,21 +56,20 @@ export function listDirectProgress(db: Executor, scope: ActorScope, year: number
     .leftJoin(parent, eq(agencies.parentId, parent.id))
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
     .where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope)))
-    .orderBy(asc(agencies.name))
-    .all();
+    .orderBy(asc(agencies.name));
   return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
 }
 
 /** The office's agencies (as listDirectProgress lists them), each with its reports read to be checked. */
-export function listDashboardEntries(db: Executor, scope: ActorScope, year: number, officeId: number = scope.agencyId): DashboardEntry[] {
-  return readDashboardEntries(db, year, officeId, listDirectProgress(db, scope, year, officeId));
+export async function listDashboardEntries(db: Executor, scope: ActorScope, year: number, officeId: number = scope.agencyId): Promise<DashboardEntry[]> {
+  return readDashboardEntries(db, year, officeId, (await listDirectProgress(db, scope, year, officeId)));
 }
 
 /**
  * Agencies listDirectProgress listed (all or a page of them) with their report of the year and the published
  * report of the year before, read to be checked.
  */
-export function readDashboardEntries(db: Executor, year: number, officeId: number, entries: ProgressEntry[]): DashboardEntry[] {
+export async function readDashboardEntries(db: Executor, year: number, officeId: number, entries: ProgressEntry[]): Promise<DashboardEntry[]> {
   const ids = entries.map((entry) => entry.agencyId);
   const ofYear = (reportYear: number, statuses?: ReportStatus[]) =>
     db
@@ -85,10 +84,9 @@ export function readDashboardEntries(db: Executor, year: number, officeId: numbe
         acknowledgements: reports.acknowledgements,
       })
       .from(reports)
-      .where(and(inArray(reports.agencyId, ids), eq(reports.year, reportYear), statuses ? inArray(reports.status, statuses) : undefined))
-      .all();
-  const current = new Map(ofYear(year).map((row) => [row.agencyId, row]));
-  const previous = new Map(ofYear(year - 1, PUBLISHED_STATUSES).map((row) => [row.agencyId, row.content]));
+      .where(and(inArray(reports.agencyId, ids), eq(reports.year, reportYear), statuses ? inArray(reports.status, statuses) : undefined));
+  const current = new Map((await ofYear(year)).map((row) => [row.agencyId, row]));
+  const previous = new Map((await ofYear(year - 1, PUBLISHED_STATUSES)).map((row) => [row.agencyId, row.content]));
   return entries.map((entry): DashboardEntry => {
     const report = current.get(entry.agencyId);
     const previousContent = previous.get(entry.agencyId);
@@ -118,9 +116,9 @@ export type SubtreeProgressEntry = ProgressEntry & {
 };
 
 /** Every agency below the office's child offices (themselves included), with its report's status of the year. */
-export function listChildOfficeProgress(db: Executor, scope: ActorScope, year: number, officeId: number): SubtreeProgressEntry[] {
+export async function listChildOfficeProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<SubtreeProgressEntry[]> {
   const parent = alias(agencies, "parent");
-  return db
+  return await db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
@@ -134,6 +132,5 @@ export function listChildOfficeProgress(db: Executor, scope: ActorScope, year: n
     .innerJoin(agencies, eq(agencies.id, childOfficeLine.agencyId))
     .leftJoin(parent, eq(agencies.parentId, parent.id))
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(and(inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId)), inScope(db, agencies.id, scope)))
-    .all();
+    .where(and(inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId)), inScope(db, agencies.id, scope)));
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { auditEvents, reportRevisions, reports, users } from "../schema";
 import type { AuditAction } from "./audit";
 import type { ActorScope } from "./scope";
@@ -35,16 +35,16 @@ const revisionContent = sql<string>`coalesce(${reportRevisions.content}, ${repor
  * The saved versions of a report, newest first, a page at a time, with their author's name; an empty
  * page when the actor may not read the report. `before` is the revision id the newer page ended at.
  */
-export function listRevisions(
+export async function listRevisions(
   db: Executor,
   scope: ActorScope,
   reportId: number,
   page: { before?: number; limit?: number } = {},
-): RevisionPage {
+): Promise<RevisionPage> {
   const limit = page.limit ?? HISTORY_PAGE_SIZE;
-  if (!findReadableReport(db, scope, reportId)) return { revisions: [], base: null, olderThan: null, newerPageFrom: null };
+  if (!(await findReadableReport(db, scope, reportId))) return { revisions: [], base: null, olderThan: null, newerPageFrom: null };
   const inReport = eq(reportRevisions.reportId, reportId);
-  const rows = db
+  const rows = (await db
     .select({
       id: reportRevisions.id,
       version: reportRevisions.version,
@@ -59,32 +59,31 @@ export function listRevisions(
     .where(page.before === undefined ? inReport : and(inReport, lt(reportRevisions.id, page.before)))
     .orderBy(desc(reportRevisions.id))
     // One more than shown: what the oldest shown one changed is told against it.
-    .limit(limit + 1)
-    .all()
+    .limit(limit + 1))
     .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
   const revisions = rows.slice(0, limit);
   const base = rows[limit] ?? null;
   const newerPageFrom =
     page.before === undefined
       ? null
-      : (db
+      : ((await first(db
           .select({ at: reportRevisions.createdAt })
           .from(reportRevisions)
           .where(and(inReport, eq(reportRevisions.id, page.before)))
-          .get()?.at ?? null);
+          ))?.at ?? null);
   return { revisions, base, olderThan: base ? revisions[revisions.length - 1].id : null, newerPageFrom };
 }
 
 /** The content of one saved version (the latest revision of that number), when the actor may read it. */
-export function getRevisionContent(db: Executor, scope: ActorScope, reportId: number, version: number): unknown {
-  if (!findReadableReport(db, scope, reportId)) return undefined;
-  const row = db
+export async function getRevisionContent(db: Executor, scope: ActorScope, reportId: number, version: number): Promise<unknown> {
+  if (!(await findReadableReport(db, scope, reportId))) return undefined;
+  const row = await first(db
     .select({ content: revisionContent })
     .from(reportRevisions)
     .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
     .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, version)))
     .orderBy(desc(reportRevisions.id))
-    .get();
+    );
   return row ? JSON.parse(row.content) : undefined;
 }
 
@@ -105,9 +104,9 @@ export type WorkflowEvent = {
 };
 
 /** The report's workflow steps (created, submitted, returned, approved, reopened), oldest first. */
-export function listWorkflowEvents(db: Executor, scope: ActorScope, reportId: number): WorkflowEvent[] {
-  if (!findReadableReport(db, scope, reportId)) return [];
-  return db
+export async function listWorkflowEvents(db: Executor, scope: ActorScope, reportId: number): Promise<WorkflowEvent[]> {
+  if (!(await findReadableReport(db, scope, reportId))) return [];
+  return await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -118,6 +117,5 @@ export function listWorkflowEvents(db: Executor, scope: ActorScope, reportId: nu
     .from(auditEvents)
     .leftJoin(users, eq(auditEvents.userId, users.id))
     .where(and(eq(auditEvents.reportId, reportId), inArray(auditEvents.action, WORKFLOW_EVENTS)))
-    .orderBy(asc(auditEvents.id))
-    .all();
+    .orderBy(asc(auditEvents.id));
 }

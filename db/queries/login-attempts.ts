@@ -1,5 +1,5 @@
 import { and, count, eq, gt, lt, max, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { first, sameOrBothNull, single, type Executor } from "../client";
 import { loginAttempts } from "../schema";
 
 /**
@@ -19,26 +19,26 @@ export type AttemptCounts = {
 };
 
 /** The attempts made after `since` (ms) for the username, for the pair and for the address. */
-export function countRecentAttempts(db: Executor, key: AttemptKey, since: number): AttemptCounts {
+export async function countRecentAttempts(db: Executor, key: AttemptKey, since: number): Promise<AttemptCounts> {
   const after = gt(loginAttempts.at, new Date(since));
-  const forUsername = db
+  const forUsername = await first(db
     .select({
       username: count(),
-      // `IS` compares NULL with NULL as equal: attempts without a known address form one pair per username.
-      pair: sql<number | null>`sum(${loginAttempts.address} IS ${key.address})`,
+      // NULL equals NULL here: attempts without a known address form one pair per username.
+      pair: sql<number | null>`sum(case when ${sameOrBothNull(loginAttempts.address, key.address)} then 1 else 0 end)`.mapWith(Number),
       latestAt: max(loginAttempts.at),
     })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.username, key.username), after))
-    .get();
+    );
   const forAddress =
     key.address === null
       ? 0
-      : (db
+      : ((await first(db
           .select({ n: count() })
           .from(loginAttempts)
           .where(and(eq(loginAttempts.address, key.address), after))
-          .get()?.n ?? 0);
+          ))?.n ?? 0);
   return {
     pair: Number(forUsername?.pair ?? 0),
     username: forUsername?.username ?? 0,
@@ -47,26 +47,25 @@ export function countRecentAttempts(db: Executor, key: AttemptKey, since: number
   };
 }
 
-export function insertLoginAttempt(db: Executor, key: AttemptKey, at: number): number {
-  return db
+export async function insertLoginAttempt(db: Executor, key: AttemptKey, at: number): Promise<number> {
+  return (await single(db
     .insert(loginAttempts)
     .values({ username: key.username, address: key.address, at: new Date(at) })
     .returning({ id: loginAttempts.id })
-    .get().id;
+    )).id;
 }
 
 /**
  * After a successful sign-in: forget this attempt and the pair's earlier failures. Other addresses'
  * failures for the username, and this address's failures for other usernames, still count.
  */
-export function clearPairAttempts(db: Executor, key: AttemptKey, attemptId: number): void {
-  db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
-  db.delete(loginAttempts)
-    .where(and(eq(loginAttempts.username, key.username), sql`${loginAttempts.address} IS ${key.address}`))
-    .run();
+export async function clearPairAttempts(db: Executor, key: AttemptKey, attemptId: number): Promise<void> {
+  (await db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)));
+  await db.delete(loginAttempts)
+    .where(and(eq(loginAttempts.username, key.username), sameOrBothNull(loginAttempts.address, key.address)));
 }
 
 /** Remove attempts made before `before` (ms): they no longer count for anything. */
-export function pruneLoginAttempts(db: Executor, before: number): void {
-  db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(before))).run();
+export async function pruneLoginAttempts(db: Executor, before: number): Promise<void> {
+  (await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(before))));
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { agencies, agencyAncestors, type OfficeTier } from "../schema";
 import { inScope, type ActorScope } from "./scope";
 
@@ -12,24 +12,23 @@ import { inScope, type ActorScope } from "./scope";
 export type OfficeRef = { id: number; name: string; officeTier: OfficeTier };
 
 /** An office the scope reaches, or nothing (an agency that is not an office is not found either). */
-export function findOfficeInScope(db: Executor, scope: ActorScope, officeId: number): OfficeRef | undefined {
-  const row = db
+export async function findOfficeInScope(db: Executor, scope: ActorScope, officeId: number): Promise<OfficeRef | undefined> {
+  const row = await first(db
     .select({ id: agencies.id, name: agencies.name, officeTier: agencies.officeTier })
     .from(agencies)
     .where(and(eq(agencies.id, officeId), isNotNull(agencies.officeTier), inScope(db, agencies.id, scope)))
-    .get();
+    );
   return row && row.officeTier ? { ...row, officeTier: row.officeTier } : undefined;
 }
 
 /** The offices from the scope's own office down to `officeId`, topmost first (both ends included). */
-export function officeLineInScope(db: Executor, scope: ActorScope, officeId: number): { id: number; name: string }[] {
-  return db
+export async function officeLineInScope(db: Executor, scope: ActorScope, officeId: number): Promise<{ id: number; name: string }[]> {
+  return await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencyAncestors)
     .innerJoin(agencies, eq(agencies.id, agencyAncestors.ancestorId))
     .where(and(eq(agencyAncestors.agencyId, officeId), inScope(db, agencyAncestors.ancestorId, scope)))
-    .orderBy(desc(agencyAncestors.depth))
-    .all();
+    .orderBy(desc(agencyAncestors.depth));
 }
 
 /** The condition that an agency is an office directly under an office. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import { first, type Db } from "../client";
 import { openTemporaryDb, storeReportInStatus } from "../test-db";
 import { reportRevisions, users } from "../schema";
 import { createAgency } from "./agencies";
@@ -16,14 +16,14 @@ const WRITABLE = ["draft", "returned"] as const;
 let db: Db;
 let cleanup: () => void;
 
-beforeEach(() => {
-  ({ db, cleanup } = openTemporaryDb());
+beforeEach(async () => {
+  ({ db, cleanup } = await openTemporaryDb());
 });
 afterEach(() => cleanup());
 
-function makeAgencyWithClerk(name: string, parentId?: number) {
-  const agency = createAgency(db, { name, level: "township", parentId });
-  const clerk = createUser(db, {
+async function makeAgencyWithClerk(name: string, parentId?: number) {
+  const agency = await createAgency(db, { name, level: "township", parentId });
+  const clerk = await createUser(db, {
     username: `${name}-clerk`,
     displayName: "经办人",
     role: "clerk",
@@ -35,17 +35,17 @@ function makeAgencyWithClerk(name: string, parentId?: number) {
 }
 
 describe("users", () => {
-  it("stores the hash it is given and finds it for signing in by exact username", () => {
-    const { clerk } = makeAgencyWithClerk("甲街道");
-    const stored = db.select().from(users).where(eq(users.id, clerk.id)).get()!;
+  it("stores the hash it is given and finds it for signing in by exact username", async () => {
+    const { clerk } = await makeAgencyWithClerk("甲街道");
+    const stored = (await first(db.select().from(users).where(eq(users.id, clerk.id))))!;
     expect(stored.passwordHash).toBe("hash-of-secret-pass");
-    expect(findSignInCandidate(db, "甲街道-clerk")).toMatchObject({ id: clerk.id, passwordHash: "hash-of-secret-pass", disabled: false });
-    expect(findSignInCandidate(db, "nobody")).toBeUndefined();
+    expect((await findSignInCandidate(db, "甲街道-clerk"))).toMatchObject({ id: clerk.id, passwordHash: "hash-of-secret-pass", disabled: false });
+    expect((await findSignInCandidate(db, "nobody"))).toBeUndefined();
   });
 
-  it("returns profiles without the password hash", () => {
-    const { clerk } = makeAgencyWithClerk("乙街道");
-    const profile = getUserProfile(db, clerk.id);
+  it("returns profiles without the password hash", async () => {
+    const { clerk } = await makeAgencyWithClerk("乙街道");
+    const profile = await getUserProfile(db, clerk.id);
     expect(profile).toBeDefined();
     expect(Object.keys(profile!)).not.toContain("passwordHash");
     expect(profile!.agencyName).toBe("乙街道");
@@ -53,87 +53,87 @@ describe("users", () => {
 });
 
 describe("reports", () => {
-  it("keeps one report per agency and year, and records a first revision and an audit event", () => {
-    const { scope } = makeAgencyWithClerk("甲街道");
-    const first = createReport(db, scope, { year: 2025, edition: "2021", content: { year: 2025 } });
-    const again = createReport(db, scope, { year: 2025, edition: "2021", content: { year: 9999 } });
+  it("keeps one report per agency and year, and records a first revision and an audit event", async () => {
+    const { scope } = await makeAgencyWithClerk("甲街道");
+    const first = await createReport(db, scope, { year: 2025, edition: "2021", content: { year: 2025 } });
+    const again = await createReport(db, scope, { year: 2025, edition: "2021", content: { year: 9999 } });
     expect(first.created).toBe(true);
     expect(again).toEqual({ id: first.id, created: false });
-    expect(getReportForActor(db, scope, first.id)?.content).toEqual({ year: 2025 });
-    expect(listRecentAudit(db).map((event) => event.action)).toEqual(["report-created"]);
+    expect((await getReportForActor(db, scope, first.id))?.content).toEqual({ year: 2025 });
+    expect((await listRecentAudit(db)).map((event) => event.action)).toEqual(["report-created"]);
   });
 
-  it("lists only the actor's agency, newest year first", () => {
-    const a = makeAgencyWithClerk("甲街道");
-    const b = makeAgencyWithClerk("乙街道");
-    createReport(db, a.scope, { year: 2024, edition: "2021", content: {} });
-    createReport(db, a.scope, { year: 2025, edition: "2021", content: {} });
-    createReport(db, b.scope, { year: 2025, edition: "2021", content: {} });
-    expect(listAgencyReports(db, a.scope).map((report) => report.year)).toEqual([2025, 2024]);
-    expect(listAgencyReports(db, b.scope)).toHaveLength(1);
+  it("lists only the actor's agency, newest year first", async () => {
+    const a = await makeAgencyWithClerk("甲街道");
+    const b = await makeAgencyWithClerk("乙街道");
+    await createReport(db, a.scope, { year: 2024, edition: "2021", content: {} });
+    await createReport(db, a.scope, { year: 2025, edition: "2021", content: {} });
+    await createReport(db, b.scope, { year: 2025, edition: "2021", content: {} });
+    expect((await listAgencyReports(db, a.scope)).map((report) => report.year)).toEqual([2025, 2024]);
+    expect((await listAgencyReports(db, b.scope))).toHaveLength(1);
   });
 
-  it("finds nothing when another agency's user asks for a report by id", () => {
-    const a = makeAgencyWithClerk("甲街道");
-    const b = makeAgencyWithClerk("乙街道");
-    const { id } = createReport(db, a.scope, { year: 2025, edition: "2021", content: {} });
-    expect(getReportForActor(db, b.scope, id)).toBeUndefined();
-    expect(getReportForActor(db, a.scope, id)).toBeDefined();
+  it("finds nothing when another agency's user asks for a report by id", async () => {
+    const a = await makeAgencyWithClerk("甲街道");
+    const b = await makeAgencyWithClerk("乙街道");
+    const { id } = await createReport(db, a.scope, { year: 2025, edition: "2021", content: {} });
+    expect((await getReportForActor(db, b.scope, id))).toBeUndefined();
+    expect((await getReportForActor(db, a.scope, id))).toBeDefined();
   });
 
-  it("lets a county admin read the reports of agencies under the county only", () => {
-    const county = createAgency(db, { name: "某县", level: "government", officeTier: "county" });
-    const otherCounty = createAgency(db, { name: "另一县", level: "government", officeTier: "county" });
-    const inside = makeAgencyWithClerk("县内街道", county.id);
-    const outside = makeAgencyWithClerk("县外街道", otherCounty.id);
-    const admin = createUser(db, { username: "admin", displayName: "管理员", role: "admin", agencyId: county.id, passwordHash: "x" });
+  it("lets a county admin read the reports of agencies under the county only", async () => {
+    const county = await createAgency(db, { name: "某县", level: "government", officeTier: "county" });
+    const otherCounty = await createAgency(db, { name: "另一县", level: "government", officeTier: "county" });
+    const inside = await makeAgencyWithClerk("县内街道", county.id);
+    const outside = await makeAgencyWithClerk("县外街道", otherCounty.id);
+    const admin = await createUser(db, { username: "admin", displayName: "管理员", role: "admin", agencyId: county.id, passwordHash: "x" });
     const adminScope: ActorScope = { userId: admin.id, agencyId: county.id, reach: "subtree" };
-    const insideReport = createReport(db, inside.scope, { year: 2025, edition: "2021", content: {} });
-    const outsideReport = createReport(db, outside.scope, { year: 2025, edition: "2021", content: {} });
-    expect(getReportForActor(db, adminScope, insideReport.id)).toBeDefined();
-    expect(getReportForActor(db, adminScope, outsideReport.id)).toBeUndefined();
+    const insideReport = await createReport(db, inside.scope, { year: 2025, edition: "2021", content: {} });
+    const outsideReport = await createReport(db, outside.scope, { year: 2025, edition: "2021", content: {} });
+    expect((await getReportForActor(db, adminScope, insideReport.id))).toBeDefined();
+    expect((await getReportForActor(db, adminScope, outsideReport.id))).toBeUndefined();
   });
 });
 
 describe("saving report content", () => {
-  it("saves on the current version, bumps it and keeps a revision per save", () => {
-    const { scope } = makeAgencyWithClerk("甲街道");
-    const { id } = createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    const first = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
+  it("saves on the current version, bumps it and keeps a revision per save", async () => {
+    const { scope } = await makeAgencyWithClerk("甲街道");
+    const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    const first = await saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(first).toMatchObject({ kind: "saved", version: 2 });
-    const second = saveReportContent(db, scope, { reportId: id, baseVersion: 2, content: { n: 2 }, acknowledgements: [], writableStatuses: WRITABLE });
+    const second = await saveReportContent(db, scope, { reportId: id, baseVersion: 2, content: { n: 2 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(second).toMatchObject({ kind: "saved", version: 3 });
-    expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 2 });
-    const revisions = db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id)).all();
+    expect((await getReportForActor(db, scope, id))?.content).toEqual({ n: 2 });
+    const revisions = await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id));
     expect(revisions.map((revision) => revision.version)).toEqual([1, 2, 3]);
     // The current version is stored once, in the report; each older version keeps its own content.
     expect(revisions.map((revision) => revision.content)).toEqual(['{"n":0}', '{"n":1}', null]);
-    expect(getRevisionContent(db, scope, id, 3)).toEqual({ n: 2 });
-    expect(getRevisionContent(db, scope, id, 1)).toEqual({ n: 0 });
-    expect(listRevisions(db, scope, id).revisions.map((revision) => revision.content)).toEqual([{ n: 2 }, { n: 1 }, { n: 0 }]);
+    expect((await getRevisionContent(db, scope, id, 3))).toEqual({ n: 2 });
+    expect((await getRevisionContent(db, scope, id, 1))).toEqual({ n: 0 });
+    expect((await listRevisions(db, scope, id)).revisions.map((revision) => revision.content)).toEqual([{ n: 2 }, { n: 1 }, { n: 0 }]);
   });
 
-  it("refuses a save based on an older version and keeps the newer content", () => {
-    const { scope } = makeAgencyWithClerk("甲街道");
-    const { id } = createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
-    const stale = saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 99 }, acknowledgements: [], writableStatuses: WRITABLE });
+  it("refuses a save based on an older version and keeps the newer content", async () => {
+    const { scope } = await makeAgencyWithClerk("甲街道");
+    const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    await saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
+    const stale = await saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 99 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(stale).toEqual({ kind: "conflict", currentVersion: 2 });
-    expect(getReportForActor(db, scope, id)?.content).toEqual({ n: 1 });
+    expect((await getReportForActor(db, scope, id))?.content).toEqual({ n: 1 });
   });
 
-  it("refuses to change an approved report or another agency's report", () => {
-    const a = makeAgencyWithClerk("甲街道");
-    const b = makeAgencyWithClerk("乙街道");
-    const approved = storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: { n: 0 }, status: "approved" });
-    expect(saveReportContent(db, a.scope, { reportId: approved.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE })).toEqual({
+  it("refuses to change an approved report or another agency's report", async () => {
+    const a = await makeAgencyWithClerk("甲街道");
+    const b = await makeAgencyWithClerk("乙街道");
+    const approved = await storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: { n: 0 }, status: "approved" });
+    expect((await saveReportContent(db, a.scope, { reportId: approved.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE }))).toEqual({
       kind: "locked",
       status: "approved",
     });
-    const draft = createReport(db, a.scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    expect(saveReportContent(db, b.scope, { reportId: draft.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE })).toEqual({
+    const draft = await createReport(db, a.scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    expect((await saveReportContent(db, b.scope, { reportId: draft.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE }))).toEqual({
       kind: "not-found",
     });
-    expect(getReportForActor(db, a.scope, draft.id)?.content).toEqual({ n: 0 });
+    expect((await getReportForActor(db, a.scope, draft.id))?.content).toEqual({ n: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
-import type { Executor } from "../client";
+import { first, single, transaction, type Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import { inScope, type ActorScope } from "./scope";
 import { officesAbove } from "./agencies";
@@ -26,13 +26,12 @@ const summaryColumns = {
   updatedAt: reports.updatedAt,
 };
 
-export function listAgencyReports(db: Executor, scope: ActorScope): ReportSummary[] {
-  return db
+export async function listAgencyReports(db: Executor, scope: ActorScope): Promise<ReportSummary[]> {
+  return await db
     .select(summaryColumns)
     .from(reports)
     .where(eq(reports.agencyId, scope.agencyId))
-    .orderBy(desc(reports.year))
-    .all();
+    .orderBy(desc(reports.year));
 }
 
 export type StoredReport = ReportSummary & {
@@ -49,8 +48,8 @@ export type StoredReport = ReportSummary & {
 };
 
 /** A report by id, found only when the actor may read it: another agency's id finds nothing. */
-export function getReportForActor(db: Executor, scope: ActorScope, reportId: number): StoredReport | undefined {
-  const row = db
+export async function getReportForActor(db: Executor, scope: ActorScope, reportId: number): Promise<StoredReport | undefined> {
+  const row = await first(db
     .select({
       ...summaryColumns,
       content: reports.content,
@@ -64,10 +63,10 @@ export function getReportForActor(db: Executor, scope: ActorScope, reportId: num
     })
     .from(reports)
     .where(and(eq(reports.id, reportId), inScope(db, reports.agencyId, scope)))
-    .get();
+    );
   if (!row) return undefined;
   return {
-    agencyOfficesAbove: officesAbove(db, row.agencyId),
+    agencyOfficesAbove: await officesAbove(db, row.agencyId),
     ...row,
     content: JSON.parse(row.content),
     acknowledgements: JSON.parse(row.acknowledgements),
@@ -75,12 +74,12 @@ export function getReportForActor(db: Executor, scope: ActorScope, reportId: num
   };
 }
 
-export function findReportIdByYear(db: Executor, agencyId: number, year: number): number | undefined {
-  return db
+export async function findReportIdByYear(db: Executor, agencyId: number, year: number): Promise<number | undefined> {
+  return (await first(db
     .select({ id: reports.id })
     .from(reports)
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
-    .get()?.id;
+    ))?.id;
 }
 
 /** Where a stored past report came from: an imported published report is kept as what it is. */
@@ -91,16 +90,16 @@ export type ImportOrigin = { fileName: string };
  * `imported` says from which file. There is one report per agency and year: starting one that exists
  * returns it unchanged. No report is ever created approved: approval is a workflow step.
  */
-export function createReport(
+export async function createReport(
   db: Executor,
   scope: ActorScope,
   input: { year: number; edition: EditionId; content: unknown; imported?: ImportOrigin; auditDetail?: string },
-): { id: number; created: boolean } {
-  return db.transaction((tx) => {
-    const existing = findReportIdByYear(tx, scope.agencyId, input.year);
+): Promise<{ id: number; created: boolean }> {
+  return transaction(db, async (tx) => {
+    const existing = await findReportIdByYear(tx, scope.agencyId, input.year);
     if (existing !== undefined) return { id: existing, created: false };
     const content = JSON.stringify(input.content);
-    const inserted = tx
+    const inserted = await single(tx
       .insert(reports)
       .values({
         agencyId: scope.agencyId,
@@ -114,10 +113,10 @@ export function createReport(
           : {}),
       })
       .returning({ id: reports.id })
-      .get();
-    // The first version's content is the report's own (stored once): its revision keeps no copy until a save replaces it.
-    tx.insert(reportRevisions).values({ reportId: inserted.id, version: 1, content: null, authorId: scope.userId }).run();
-    recordAudit(tx, {
+      );
+    await // The first version's content is the report's own (stored once): its revision keeps no copy until a save replaces it.
+    tx.insert(reportRevisions).values({ reportId: inserted.id, version: 1, content: null, authorId: scope.userId });
+    await recordAudit(tx, {
       action: input.imported ? "report-imported" : "report-created",
       userId: scope.userId,
       reportId: inserted.id,
@@ -144,7 +143,7 @@ export type SaveOutcome =
  * the statuses in which the report may still be written (the permission module's rule), and the write
  * happens only if the report is still in one of them.
  */
-export function saveReportContent(
+export async function saveReportContent(
   db: Executor,
   scope: ActorScope,
   input: {
@@ -155,9 +154,9 @@ export function saveReportContent(
     tableNotes?: unknown;
     writableStatuses: readonly ReportStatus[];
   },
-): SaveOutcome {
-  return db.transaction((tx) => {
-    const current = tx
+): Promise<SaveOutcome> {
+  return transaction(db, async (tx) => {
+    const current = await first(tx
       .select({
         version: reports.version,
         status: reports.status,
@@ -168,7 +167,7 @@ export function saveReportContent(
       })
       .from(reports)
       .where(and(eq(reports.id, input.reportId), eq(reports.agencyId, scope.agencyId)))
-      .get();
+      );
     if (!current) return { kind: "not-found" } as const;
     if (!input.writableStatuses.includes(current.status)) return { kind: "locked", status: current.status } as const;
     if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
@@ -180,23 +179,30 @@ export function saveReportContent(
     }
     const version = current.version + 1;
     const updatedAt = new Date();
+    // Only over the version read, and only while still writable: a save or a workflow step that another
+    // request (or another instance) committed since makes this one a conflict, on either database.
+    const written = await tx
+      .update(reports)
+      .set({ content, acknowledgements, tableNotes, version, updatedAt, updatedBy: scope.userId })
+      .where(
+        and(
+          eq(reports.id, input.reportId),
+          eq(reports.version, current.version),
+          inArray(reports.status, [...input.writableStatuses]),
+        ),
+      )
+      .returning({ id: reports.id });
+    if (written.length === 0) {
+      const now = await first(tx.select({ version: reports.version, status: reports.status }).from(reports).where(eq(reports.id, input.reportId)));
+      if (now && !input.writableStatuses.includes(now.status)) return { kind: "locked", status: now.status } as const;
+      return { kind: "conflict", currentVersion: now?.version ?? current.version } as const;
+    }
     // The version being replaced keeps its content in its revision from now on.
-    tx.update(reportRevisions)
+    await tx
+      .update(reportRevisions)
       .set({ content: current.content })
-      .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content)))
-      .run();
-    tx.update(reports)
-      .set({
-        content,
-        acknowledgements,
-        tableNotes,
-        version,
-        updatedAt,
-        updatedBy: scope.userId,
-      })
-      .where(eq(reports.id, input.reportId))
-      .run();
-    tx.insert(reportRevisions).values({ reportId: input.reportId, version, content: null, authorId: scope.userId }).run();
+      .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content)));
+    await tx.insert(reportRevisions).values({ reportId: input.reportId, version, content: null, authorId: scope.userId });
     return { kind: "saved", version, updatedAt } as const;
   });
 }
@@ -208,11 +214,11 @@ export const PUBLISHED_STATUSES: ReportStatus[] = ["approved", "imported"];
  * The agency's published report of a year (approved, or an imported past report), used to start the next
  * year and for cross-year checks and comparison. County figures count approved reports only.
  */
-export function getPublishedReportContent(db: Executor, agencyId: number, year: number): unknown | undefined {
-  const row = db
+export async function getPublishedReportContent(db: Executor, agencyId: number, year: number): Promise<unknown | undefined> {
+  const row = await first(db
     .select({ content: reports.content })
     .from(reports)
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), inArray(reports.status, PUBLISHED_STATUSES)))
-    .get();
+    );
   return row ? JSON.parse(row.content) : undefined;
 }

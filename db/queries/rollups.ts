@@ -1,5 +1,5 @@
 import { and, count, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { agencies, agencyAncestors, officeRollups, reports } from "../schema";
 import { childOfficeLine, childOfficesOf, isChildOfficeOf } from "./offices";
 
@@ -20,13 +20,13 @@ function stampText(row: { count: number; ids: number; versions: number; latest: 
 }
 
 /** What the approved reports of a year below an office are, in a few numbers: any approval or reopening changes it. */
-export function rollupStamp(db: Executor, officeId: number, year: number): string {
-  const row = db
+export async function rollupStamp(db: Executor, officeId: number, year: number): Promise<string> {
+  const row = await first(db
     .select(stampColumns)
     .from(agencyAncestors)
     .innerJoin(reports, and(eq(reports.agencyId, agencyAncestors.agencyId), eq(reports.year, year), eq(reports.status, "approved")))
     .where(eq(agencyAncestors.ancestorId, officeId))
-    .get();
+    );
   return stampText(row);
 }
 
@@ -35,14 +35,13 @@ export function rollupStamp(db: Executor, officeId: number, year: number): strin
  * comparing them over the years would ask once per office and year): office id → year → stamp. An office
  * and year with no approved report has no entry; its stamp is that of nothing.
  */
-export function childOfficeStamps(db: Executor, officeId: number): Map<number, Map<number, string>> {
-  const rows = db
+export async function childOfficeStamps(db: Executor, officeId: number): Promise<Map<number, Map<number, string>>> {
+  const rows = await db
     .select({ officeId: agencyAncestors.ancestorId, year: reports.year, ...stampColumns })
     .from(agencyAncestors)
     .innerJoin(reports, and(eq(reports.agencyId, agencyAncestors.agencyId), eq(reports.status, "approved")))
     .where(inArray(agencyAncestors.ancestorId, childOfficesOf(db, officeId)))
-    .groupBy(agencyAncestors.ancestorId, reports.year)
-    .all();
+    .groupBy(agencyAncestors.ancestorId, reports.year);
   const stamps = new Map<number, Map<number, string>>();
   for (const row of rows) {
     const byYear = stamps.get(row.officeId) ?? new Map<number, string>();
@@ -54,52 +53,48 @@ export function childOfficeStamps(db: Executor, officeId: number): Map<number, M
 
 export type StoredRollup = { stamp: string; report: string; included: number; skipped: string };
 
-export function findRollup(db: Executor, officeId: number, year: number): StoredRollup | undefined {
-  return db
+export async function findRollup(db: Executor, officeId: number, year: number): Promise<StoredRollup | undefined> {
+  return await first(db
     .select({ stamp: officeRollups.stamp, report: officeRollups.report, included: officeRollups.included, skipped: officeRollups.skipped })
     .from(officeRollups)
     .where(and(eq(officeRollups.officeId, officeId), eq(officeRollups.year, year)))
-    .get();
+    );
 }
 
-export function storeRollup(db: Executor, input: { officeId: number; year: number } & StoredRollup): void {
+export async function storeRollup(db: Executor, input: { officeId: number; year: number } & StoredRollup): Promise<void> {
   const values = { ...input, computedAt: new Date() };
-  db.insert(officeRollups)
+  await db.insert(officeRollups)
     .values(values)
     .onConflictDoUpdate({
       target: [officeRollups.officeId, officeRollups.year],
       set: { stamp: values.stamp, report: values.report, included: values.included, skipped: values.skipped, computedAt: values.computedAt },
-    })
-    .run();
+    });
 }
 
 /** The offices directly under an office, by name. */
-export function listChildOffices(db: Executor, officeId: number): { id: number; name: string }[] {
-  return db
+export async function listChildOffices(db: Executor, officeId: number): Promise<{ id: number; name: string }[]> {
+  return await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
     .where(isChildOfficeOf(officeId))
-    .orderBy(agencies.name)
-    .all();
+    .orderBy(agencies.name);
 }
 
 /** How many agencies each office directly under an office has in its subtree (itself included). */
-export function countAgenciesPerChildOffice(db: Executor, officeId: number): Map<number, number> {
-  const rows = db
+export async function countAgenciesPerChildOffice(db: Executor, officeId: number): Promise<Map<number, number>> {
+  const rows = await db
     .select({ officeId: childOfficeLine.ancestorId, agencies: count() })
     .from(childOfficeLine)
     .where(inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId)))
-    .groupBy(childOfficeLine.ancestorId)
-    .all();
+    .groupBy(childOfficeLine.ancestorId);
   return new Map(rows.map((row) => [row.officeId, row.agencies]));
 }
 
 /** Every office below an office, at any depth (not the office itself). */
-export function listOfficesInSubtree(db: Executor, officeId: number): { id: number; name: string }[] {
-  return db
+export async function listOfficesInSubtree(db: Executor, officeId: number): Promise<{ id: number; name: string }[]> {
+  return await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencyAncestors)
     .innerJoin(agencies, eq(agencies.id, agencyAncestors.agencyId))
-    .where(and(eq(agencyAncestors.ancestorId, officeId), gt(agencyAncestors.depth, 0), isNotNull(agencies.officeTier)))
-    .all();
+    .where(and(eq(agencyAncestors.ancestorId, officeId), gt(agencyAncestors.depth, 0), isNotNull(agencies.officeTier)));
 }

@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, or } from "drizzle-orm";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { sessions, users } from "../schema";
 
 /**
@@ -16,13 +16,13 @@ export type StoredSession = {
   userDisabledAt: number | null;
 };
 
-export function insertSession(db: Executor, row: { id: string; userId: number; address: string | null; at: number }): void {
+export async function insertSession(db: Executor, row: { id: string; userId: number; address: string | null; at: number }): Promise<void> {
   const at = new Date(row.at);
-  db.insert(sessions).values({ id: row.id, userId: row.userId, address: row.address, createdAt: at, lastSeenAt: at }).run();
+  await db.insert(sessions).values({ id: row.id, userId: row.userId, address: row.address, createdAt: at, lastSeenAt: at });
 }
 
-export function findSession(db: Executor, id: string): StoredSession | undefined {
-  const row = db
+export async function findSession(db: Executor, id: string): Promise<StoredSession | undefined> {
+  const row = await first(db
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -33,7 +33,7 @@ export function findSession(db: Executor, id: string): StoredSession | undefined
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.id, id))
-    .get();
+    );
   return (
     row && {
       ...row,
@@ -44,29 +44,30 @@ export function findSession(db: Executor, id: string): StoredSession | undefined
   );
 }
 
-export function touchSession(db: Executor, id: string, at: number): void {
-  db.update(sessions).set({ lastSeenAt: new Date(at) }).where(eq(sessions.id, id)).run();
+export async function touchSession(db: Executor, id: string, at: number): Promise<void> {
+  (await db.update(sessions).set({ lastSeenAt: new Date(at) }).where(eq(sessions.id, id)));
 }
 
-export function deleteSession(db: Executor, id: string): void {
-  db.delete(sessions).where(eq(sessions.id, id)).run();
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  (await db.delete(sessions).where(eq(sessions.id, id)));
 }
 
 /**
  * End every session of a user — after a password change or reset, disabling the account, a role change, or
  * 「退出所有设备」 — except, optionally, the one the user is acting from. Returns how many were ended.
  */
-export function endUserSessions(db: Executor, userId: number, options: { except?: string } = {}): number {
+export async function endUserSessions(db: Executor, userId: number, options: { except?: string } = {}): Promise<number> {
   const mine = eq(sessions.userId, userId);
-  return db
+  const ended = await db
     .delete(sessions)
     .where(options.except === undefined ? mine : and(mine, ne(sessions.id, options.except)))
-    .run().changes;
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 /** Remove sessions that can no longer be used: created before `createdBefore` or idle since before `seenBefore`. */
-export function pruneSessions(db: Executor, limits: { createdBefore: number; seenBefore: number }): void {
-  db.delete(sessions)
+export async function pruneSessions(db: Executor, limits: { createdBefore: number; seenBefore: number }): Promise<void> {
+  (await db.delete(sessions)
     .where(or(lt(sessions.createdAt, new Date(limits.createdBefore)), lt(sessions.lastSeenAt, new Date(limits.seenBefore))))
-    .run();
+    );
 }

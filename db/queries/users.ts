@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Executor } from "../client";
+import { first, single, type Executor } from "../client";
 import { agencies, users, type OfficeTier, type UserRole } from "../schema";
 
 /** What the rest of the app may know of a user: never the password hash. */
@@ -28,25 +28,25 @@ export const profileColumns = {
   mustChangePassword: users.mustChangePassword,
 };
 
-export function getUserProfile(db: Executor, userId: number): UserProfile | undefined {
-  return db
+export async function getUserProfile(db: Executor, userId: number): Promise<UserProfile | undefined> {
+  return await first(db
     .select(profileColumns)
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(eq(users.id, userId))
-    .get();
+    );
 }
 
 /** What signing in needs to know of a username: the profile, the stored hash and whether the account is disabled. */
 export type SignInCandidate = UserProfile & { passwordHash: string; disabled: boolean };
 
-export function findSignInCandidate(db: Executor, username: string): SignInCandidate | undefined {
-  const row = db
+export async function findSignInCandidate(db: Executor, username: string): Promise<SignInCandidate | undefined> {
+  const row = await first(db
     .select({ ...profileColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
     .where(eq(users.username, username))
-    .get();
+    );
   if (!row) return undefined;
   const { disabledAt, ...candidate } = row;
   return { ...candidate, disabled: disabledAt !== null };
@@ -56,25 +56,25 @@ export function findSignInCandidate(db: Executor, username: string): SignInCandi
  * Store a new hash of the same password (a stronger kind or cost) — only if the hash is still the one that
  * was checked, so a password set meanwhile is never overwritten by the old one's upgrade.
  */
-export function replacePasswordHash(db: Executor, userId: number, checkedHash: string, passwordHash: string): void {
-  db.update(users)
+export async function replacePasswordHash(db: Executor, userId: number, checkedHash: string, passwordHash: string): Promise<void> {
+  (await db.update(users)
     .set({ passwordHash })
     .where(and(eq(users.id, userId), eq(users.passwordHash, checkedHash)))
-    .run();
+    );
 }
 
 /** Add a user; the caller hashes the password (lib/auth/passwords.ts). */
-export function createUser(
+export async function createUser(
   db: Executor,
   input: { username: string; displayName: string; role: UserRole; agencyId: number; passwordHash: string },
-): UserProfile {
+): Promise<UserProfile> {
   const { username, displayName, role, agencyId, passwordHash } = input;
-  const inserted = db
+  const inserted = await single(db
     .insert(users)
     .values({ username, displayName, role, agencyId, passwordHash })
     .returning({ id: users.id })
-    .get();
-  const profile = getUserProfile(db, inserted.id);
+    );
+  const profile = await getUserProfile(db, inserted.id);
   if (!profile) throw new Error("user vanished right after insert");
   return profile;
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import { officesAbove } from "./agencies";
 import { inScope, type ActorScope } from "./scope";
@@ -21,8 +21,8 @@ export type ReportHead = {
 };
 
 /** A report the actor may read (their agency's; for an office admin, any agency's below the office), or nothing. */
-export function findReadableReport(db: Executor, scope: ActorScope, reportId: number): ReportHead | undefined {
-  const row = db
+export async function findReadableReport(db: Executor, scope: ActorScope, reportId: number): Promise<ReportHead | undefined> {
+  const row = await first(db
     .select({
       id: reports.id,
       agencyId: reports.agencyId,
@@ -36,15 +36,15 @@ export function findReadableReport(db: Executor, scope: ActorScope, reportId: nu
     .from(reports)
     .innerJoin(agencies, eq(reports.agencyId, agencies.id))
     .where(and(eq(reports.id, reportId), inScope(db, reports.agencyId, scope)))
-    .get();
-  return row && { ...row, agencyOfficesAbove: officesAbove(db, row.agencyId) };
+    );
+  return row && { ...row, agencyOfficesAbove: (await officesAbove(db, row.agencyId)) };
 }
 
 /**
  * Move a report from one status to another, only if it is still in the status the caller checked
  * (so two supervisors clicking at once cannot both act). Returns whether the row changed.
  */
-export function moveReportStatus(
+export async function moveReportStatus(
   db: Executor,
   input: {
     reportId: number;
@@ -53,39 +53,39 @@ export function moveReportStatus(
     /** Set on approval; cleared (null) on reopening. */
     approval?: { by: number; at: Date } | null;
   },
-): boolean {
+): Promise<boolean> {
   const approval =
     input.approval === undefined
       ? {}
       : { approvedBy: input.approval?.by ?? null, approvedAt: input.approval?.at ?? null };
-  const result = db
+  const moved = await db
     .update(reports)
     .set({ status: input.to, ...approval })
     .where(and(eq(reports.id, input.reportId), eq(reports.status, input.from)))
-    .run();
-  return result.changes === 1;
+    .returning({ id: reports.id });
+  return moved.length === 1;
 }
 
 /**
  * Make sure the report's current content is kept as the revision of its current version (saves keep one
  * already; a report stored any other way may not have it). Returns the revision's version.
  */
-export function keepCurrentRevision(db: Executor, reportId: number, authorId: number): number | undefined {
-  const report = db
+export async function keepCurrentRevision(db: Executor, reportId: number, authorId: number): Promise<number | undefined> {
+  const report = await first(db
     .select({ version: reports.version, content: reports.content })
     .from(reports)
     .where(eq(reports.id, reportId))
-    .get();
+    );
   if (!report) return undefined;
-  const kept = db
+  const kept = await first(db
     .select({ content: reportRevisions.content })
     .from(reportRevisions)
     .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, report.version)))
     .orderBy(desc(reportRevisions.id))
-    .get();
+    );
   // A revision with no content of its own stands for the report's current content (stored once).
   if (!kept || (kept.content !== null && kept.content !== report.content)) {
-    db.insert(reportRevisions).values({ reportId, version: report.version, content: null, authorId }).run();
+    (await db.insert(reportRevisions).values({ reportId, version: report.version, content: null, authorId }));
   }
   return report.version;
 }

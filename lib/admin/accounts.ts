@@ -2,7 +2,7 @@
  * An office admin disables or enables an account of its subtree, or changes its role. Each ends the user's
  * sessions at once, so a disabled or demoted user cannot go on working in an open browser.
  */
-import type { Executor } from "@/db/client";
+import { transaction, type Executor } from "@/db/client";
 import { findManagedAgency, findManagedUser } from "@/db/queries/admin";
 import { setUserDisabledAt, setUserRole } from "@/db/queries/account";
 import { recordAudit } from "@/db/queries/audit";
@@ -16,34 +16,34 @@ import type { UserRoleInput, UserStandingInput } from "@/lib/workflow/schemas";
 
 type Target = { ok: true; user: UserProfile } | { ok: false; result: ActionResult<never> };
 
-function findTarget(db: Executor, actor: UserProfile, userId: number, attempted: string): Target {
+async function findTarget(db: Executor, actor: UserProfile, userId: number, attempted: string): Promise<Target> {
   const permitted = decideAccount(actor, "administer");
   if (!permitted.ok) {
-    recordRefusal(db, actor, attempted, permitted.reason, null);
+    await recordRefusal(db, actor, attempted, permitted.reason, null);
     return { ok: false, result: actionFailure(permitted.reason) };
   }
-  const user = findManagedUser(db, actorScope(actor), userId);
+  const user = await findManagedUser(db, actorScope(actor), userId);
   if (!user) {
-    recordRefusal(db, actor, attempted, `用户（编号 ${userId}）不在您管理的范围内`, null);
+    await recordRefusal(db, actor, attempted, `用户（编号 ${userId}）不在您管理的范围内`, null);
     return { ok: false, result: actionFailure("找不到该用户。", { userId: ["请选择您管理的用户"] }) };
   }
   if (user.id === actor.id) {
     const reason = "不能停用自己的账号或更改自己的角色，请由本级或上级另一位管理员操作。";
-    recordRefusal(db, actor, attempted, reason, null);
+    await recordRefusal(db, actor, attempted, reason, null);
     return { ok: false, result: actionFailure(reason, { userId: [reason] }) };
   }
-  return { ok: true, user };
+  return { ok: true, user: user };
 }
 
-export function setUserStanding(db: Executor, actor: UserProfile, input: UserStandingInput): ActionResult<{ disabled: boolean }> {
-  return db.transaction((tx): ActionResult<{ disabled: boolean }> => {
+export async function setUserStanding(db: Executor, actor: UserProfile, input: UserStandingInput): Promise<ActionResult<{ disabled: boolean }>> {
+  return transaction(db, async (tx): Promise<ActionResult<{ disabled: boolean }>> => {
     const disabled = input.standing === "disabled";
-    const target = findTarget(tx, actor, input.userId, disabled ? "停用用户" : "启用用户");
+    const target = await findTarget(tx, actor, input.userId, disabled ? "停用用户" : "启用用户");
     if (!target.ok) return target.result;
     const { user } = target;
-    setUserDisabledAt(tx, user.id, disabled ? new Date() : null);
-    const ended = disabled ? endUserSessions(tx, user.id) : 0;
-    recordAudit(tx, {
+    await setUserDisabledAt(tx, user.id, disabled ? new Date() : null);
+    const ended = await (disabled ? endUserSessions(tx, user.id) : 0);
+    await recordAudit(tx, {
       action: disabled ? "user-disabled" : "user-enabled",
       userId: actor.id,
       username: actor.username,
@@ -54,21 +54,21 @@ export function setUserStanding(db: Executor, actor: UserProfile, input: UserSta
   });
 }
 
-export function changeUserRole(db: Executor, actor: UserProfile, input: UserRoleInput): ActionResult<{ role: string }> {
-  return db.transaction((tx): ActionResult<{ role: string }> => {
-    const target = findTarget(tx, actor, input.userId, "更改用户角色");
+export async function changeUserRole(db: Executor, actor: UserProfile, input: UserRoleInput): Promise<ActionResult<{ role: string }>> {
+  return transaction(db, async (tx): Promise<ActionResult<{ role: string }>> => {
+    const target = await findTarget(tx, actor, input.userId, "更改用户角色");
     if (!target.ok) return target.result;
     const { user } = target;
-    const agency = findManagedAgency(tx, actorScope(actor), user.agencyId);
+    const agency = await findManagedAgency(tx, actorScope(actor), user.agencyId);
     const assignable = agency ? mayAssignRole(actor, input.role, agency) : { ok: false as const, reason: "找不到该用户所属的机关。" };
     if (!assignable.ok) {
-      recordRefusal(tx, actor, "更改用户角色", assignable.reason, null);
+      await recordRefusal(tx, actor, "更改用户角色", assignable.reason, null);
       return actionFailure(assignable.reason, { role: [assignable.reason] });
     }
     if (user.role === input.role) return { ok: true, data: { role: input.role } };
-    setUserRole(tx, user.id, input.role);
-    const ended = endUserSessions(tx, user.id);
-    recordAudit(tx, {
+    await setUserRole(tx, user.id, input.role);
+    const ended = await endUserSessions(tx, user.id);
+    await recordAudit(tx, {
       action: "role-changed",
       userId: actor.id,
       username: actor.username,

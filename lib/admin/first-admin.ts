@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "@/db/client";
+import { first, transaction, type Executor } from "@/db/client";
 import { createAgency } from "@/db/queries/agencies";
 import { recordAudit } from "@/db/queries/audit";
 import { usernameExists } from "@/db/queries/admin";
@@ -28,23 +28,23 @@ export type FirstAdminResult =
   | { ok: true; userId: number; countyId: number; countyCreated: boolean }
   | { ok: false; message: string };
 
-export function createFirstAdmin(db: Executor, input: FirstAdminInput, passwordHash: string): FirstAdminResult {
-  return db.transaction((tx): FirstAdminResult => {
-    if (usernameExists(tx, input.username)) return { ok: false, message: `用户名“${input.username}”已被使用，请换一个。` };
-    const existing = tx
+export async function createFirstAdmin(db: Executor, input: FirstAdminInput, passwordHash: string): Promise<FirstAdminResult> {
+  return transaction(db, async (tx): Promise<FirstAdminResult> => {
+    if ((await usernameExists(tx, input.username))) return { ok: false, message: `用户名“${input.username}”已被使用，请换一个。` };
+    const existing = (await first(tx
       .select({ id: agencies.id })
       .from(agencies)
       .where(and(eq(agencies.name, input.county), isNull(agencies.parentId), eq(agencies.officeTier, input.tier)))
-      .get();
-    const countyId = existing?.id ?? createAgency(tx, { name: input.county, level: "government", officeTier: input.tier }).id;
-    const user = createUser(tx, {
+      ));
+    const countyId = existing?.id ?? (await createAgency(tx, { name: input.county, level: "government", officeTier: input.tier })).id;
+    const user = await createUser(tx, {
       username: input.username,
       displayName: input.displayName,
       role: "admin",
       agencyId: countyId,
       passwordHash,
     });
-    recordAudit(tx, {
+    await recordAudit(tx, {
       action: "user-created",
       userId: user.id,
       username: user.username,

@@ -3,7 +3,7 @@
  * anywhere below its office, resets passwords and sets the deadline of the agencies directly under its
  * office. Each asks the permission module first (refusals audited) and writes in one transaction.
  */
-import type { Executor } from "@/db/client";
+import { transaction, type Executor } from "@/db/client";
 import { storePasswordHash } from "@/db/queries/account";
 import {
   agencyNameExistsUnder,
@@ -28,10 +28,10 @@ import type { AgencyInput, ChildrenDeadlineInput, ResetPasswordInput, UserInput 
 const CHILD_OFFICE_TIER: Record<OfficeTier, OfficeTier | null> = { province: "city", city: "county", county: null };
 
 /** The refusal (audited) when the actor does not administer an office. */
-function adminOnly(db: Executor, actor: UserProfile, attempted: string): ActionResult<never> | undefined {
+async function adminOnly(db: Executor, actor: UserProfile, attempted: string): Promise<ActionResult<never> | undefined> {
   const decision = decideAccount(actor, "administer");
   if (decision.ok) return undefined;
-  recordRefusal(db, actor, attempted, decision.reason, null);
+  await recordRefusal(db, actor, attempted, decision.reason, null);
   return actionFailure(decision.reason);
 }
 
@@ -40,14 +40,14 @@ function adminOnly(db: Executor, actor: UserProfile, attempted: string): ActionR
  * a county only); or a people's government one tier down (a city under a province, a county under a
  * city), which becomes an office of its own.
  */
-export function createAgency(db: Executor, actor: UserProfile, input: AgencyInput): ActionResult<ManagedAgency> {
-  return db.transaction((tx): ActionResult<ManagedAgency> => {
-    const refused = adminOnly(tx, actor, "新增机关");
+export async function createAgency(db: Executor, actor: UserProfile, input: AgencyInput): Promise<ActionResult<ManagedAgency>> {
+  return transaction(db, async (tx): Promise<ActionResult<ManagedAgency>> => {
+    const refused = await adminOnly(tx, actor, "新增机关");
     if (refused) return refused;
     const parentId = input.parentId ?? actor.agencyId;
-    const parent = findManagedAgency(tx, actorScope(actor), parentId);
+    const parent = await findManagedAgency(tx, actorScope(actor), parentId);
     if (!parent || parent.officeTier === null) {
-      recordRefusal(tx, actor, "新增机关", `上级机关（编号 ${parentId}）不是您管理的政务公开办`, null);
+      await recordRefusal(tx, actor, "新增机关", `上级机关（编号 ${parentId}）不是您管理的政务公开办`, null);
       return actionFailure("上级机关无效。", { parentId: ["请选择您管理的政务公开办"] });
     }
     const childTier = CHILD_OFFICE_TIER[parent.officeTier];
@@ -60,16 +60,16 @@ export function createAgency(db: Executor, actor: UserProfile, input: AgencyInpu
       return actionFailure(reason, { level: [reason] });
     }
     // Names are unique among one office's agencies only: another office may have a 司法局 of its own.
-    if (agencyNameExistsUnder(tx, parent.id, input.name)) {
+    if ((await agencyNameExistsUnder(tx, parent.id, input.name))) {
       return actionFailure(`${parent.name}已有同名机关。`, { name: [`${parent.name}已有同名机关，请换一个名称`] });
     }
-    const agency = insertManagedAgency(tx, {
+    const agency = await insertManagedAgency(tx, {
       name: input.name,
       level: input.level,
       parentId: parent.id,
       officeTier: input.level === "government" ? childTier : null,
     });
-    auditEvent(tx, actor, "agency-created", null, parent.id === actor.agencyId ? agency.name : `${agency.name}（上级：${parent.name}）`);
+    await auditEvent(tx, actor, "agency-created", null, parent.id === actor.agencyId ? agency.name : `${agency.name}（上级：${parent.name}）`);
     return { ok: true, data: agency };
   });
 }
@@ -84,33 +84,33 @@ export async function createUser(
 }
 
 /** createUser once the password is hashed (off the event loop): the synchronous, transactional part. */
-export function createUserWithHash(
+export async function createUserWithHash(
   db: Executor,
   actor: UserProfile,
   input: UserInput,
   passwordHash: string,
-): ActionResult<{ id: number; username: string }> {
-  return db.transaction((tx): ActionResult<{ id: number; username: string }> => {
-    const refused = adminOnly(tx, actor, "新增用户");
+): Promise<ActionResult<{ id: number; username: string }>> {
+  return transaction(db, async (tx): Promise<ActionResult<{ id: number; username: string }>> => {
+    const refused = await adminOnly(tx, actor, "新增用户");
     if (refused) return refused;
-    const agency = findManagedAgency(tx, actorScope(actor), input.agencyId);
+    const agency = await findManagedAgency(tx, actorScope(actor), input.agencyId);
     if (!agency) {
-      recordRefusal(tx, actor, "新增用户", `所属机关（编号 ${input.agencyId}）不在您管理的范围内`, null);
+      await recordRefusal(tx, actor, "新增用户", `所属机关（编号 ${input.agencyId}）不在您管理的范围内`, null);
       return actionFailure("所属机关无效。", { agencyId: ["请选择您管理的机关"] });
     }
     const assignable = mayAssignRole(actor, input.role, agency);
     if (!assignable.ok) {
-      recordRefusal(tx, actor, "新增用户", assignable.reason, null);
+      await recordRefusal(tx, actor, "新增用户", assignable.reason, null);
       return actionFailure(assignable.reason, { role: [assignable.reason] });
     }
     // Usernames sign in, so they are unique everywhere; the message names no user outside the admin's subtree.
-    if (usernameExists(tx, input.username)) {
-      const managed = findManagedUser(tx, actorScope(actor), { username: input.username }) !== undefined;
+    if ((await usernameExists(tx, input.username))) {
+      const managed = (await findManagedUser(tx, actorScope(actor), { username: input.username })) !== undefined;
       const message = managed ? "您管理的机关中已有该用户名，请换一个" : "该用户名不可用，请换一个";
       return actionFailure(managed ? "已有该用户名。" : "该用户名不可用。", { username: [message] });
     }
-    const user = insertUser(tx, { ...input, passwordHash });
-    auditEvent(tx, actor, "user-created", null, `${user.username}（${user.displayName}，${agency.name}）`);
+    const user = await insertUser(tx, { ...input, passwordHash });
+    await auditEvent(tx, actor, "user-created", null, `${user.username}（${user.displayName}，${agency.name}）`);
     return { ok: true, data: { id: user.id, username: user.username } };
   });
 }
@@ -125,24 +125,24 @@ export async function resetPassword(
 }
 
 /** resetPassword once the password is hashed: stores it and ends every session of the user. */
-export function resetPasswordWithHash(
+export async function resetPasswordWithHash(
   db: Executor,
   actor: UserProfile,
   input: ResetPasswordInput,
   passwordHash: string,
-): ActionResult<{ username: string }> {
-  return db.transaction((tx): ActionResult<{ username: string }> => {
-    const refused = adminOnly(tx, actor, "重置密码");
+): Promise<ActionResult<{ username: string }>> {
+  return transaction(db, async (tx): Promise<ActionResult<{ username: string }>> => {
+    const refused = await adminOnly(tx, actor, "重置密码");
     if (refused) return refused;
-    const user = findManagedUser(tx, actorScope(actor), input.userId);
+    const user = await findManagedUser(tx, actorScope(actor), input.userId);
     if (!user) {
-      recordRefusal(tx, actor, "重置密码", `用户（编号 ${input.userId}）不在您管理的范围内`, null);
+      await recordRefusal(tx, actor, "重置密码", `用户（编号 ${input.userId}）不在您管理的范围内`, null);
       return actionFailure("找不到该用户。", { userId: ["请选择您管理的用户"] });
     }
     // The admin knows this password now: the user chooses their own at their next page.
-    storePasswordHash(tx, user.id, passwordHash, true);
-    endUserSessions(tx, user.id);
-    auditEvent(tx, actor, "password-reset", null, user.username);
+    await storePasswordHash(tx, user.id, passwordHash, true);
+    await endUserSessions(tx, user.id);
+    await auditEvent(tx, actor, "password-reset", null, user.username);
     return { ok: true, data: { username: user.username } };
   });
 }
@@ -152,17 +152,17 @@ export function resetPasswordWithHash(
  * have no statutory date hand in their report: a county's townships and streets, a city's or province's
  * child governments (their own report; 3月31日 when unset).
  */
-export function setChildrenDeadline(
+export async function setChildrenDeadline(
   db: Executor,
   actor: UserProfile,
   input: ChildrenDeadlineInput,
-): ActionResult<{ deadline: string | null }> {
+): Promise<ActionResult<{ deadline: string | null }>> {
   const deadline = input.deadline || null;
-  return db.transaction((tx): ActionResult<{ deadline: string | null }> => {
-    const refused = adminOnly(tx, actor, "设定报送期限");
+  return transaction(db, async (tx): Promise<ActionResult<{ deadline: string | null }>> => {
+    const refused = await adminOnly(tx, actor, "设定报送期限");
     if (refused) return refused;
-    storeChildrenDeadline(tx, actorScope(actor), deadline);
-    auditEvent(tx, actor, "deadline-set", null, deadline ?? "未设定");
+    await storeChildrenDeadline(tx, actorScope(actor), deadline);
+    await auditEvent(tx, actor, "deadline-set", null, deadline ?? "未设定");
     return { ok: true, data: { deadline } };
   });
 }

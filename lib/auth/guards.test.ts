@@ -25,33 +25,33 @@ describe("getSignedIn", () => {
   let db: Db;
   let cleanup: () => void;
   let userId: number;
-  beforeAll(() => {
-    ({ db, cleanup } = openTemporaryDb());
+  beforeAll(async () => {
+    ({ db, cleanup } = await openTemporaryDb());
     state.db = db;
-    const agency = createAgency(db, { name: "甲街道", level: "township" });
-    userId = createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "x" }).id;
+    const agency = await createAgency(db, { name: "甲街道", level: "township" });
+    userId = (await createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "x" })).id;
   });
   afterAll(() => cleanup());
 
   it("names the user while the server-side session holds, and no longer once it is ended", async () => {
-    const sessionId = startSession(db, { userId, address: null });
-    state.cookie = { userId, sessionId };
+    const sessionId = await (startSession(db, { userId, address: null }));
+    state.cookie = { userId, sessionId: sessionId };
     expect(await getSignedIn()).toMatchObject({ user: { id: userId, username: "clerk" }, sessionId });
     expect(await requireUser()).toMatchObject({ id: userId });
-    endUserSessions(db, userId);
+    await endUserSessions(db, userId);
     expect(await getSignedIn()).toBeUndefined();
     await expect(requireUser()).rejects.toThrow("redirect /login");
   });
 
   it("refuses a cookie without a session id, one naming another user, and a disabled user", async () => {
-    const sessionId = startSession(db, { userId, address: null });
+    const sessionId = await (startSession(db, { userId, address: null }));
     state.cookie = { userId };
     expect(await getSignedIn()).toBeUndefined();
-    state.cookie = { userId: userId + 1, sessionId };
+    state.cookie = { userId: userId + 1, sessionId: sessionId };
     expect(await getSignedIn()).toBeUndefined();
-    state.cookie = { userId, sessionId };
+    state.cookie = { userId, sessionId: sessionId };
     expect(await getSignedIn()).toBeDefined();
-    db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
+    (await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)));
     expect(await getSignedIn()).toBeUndefined();
     state.cookie = null;
     expect(await getSignedIn()).toBeUndefined();

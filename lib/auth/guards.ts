@@ -21,8 +21,8 @@ export async function getSignedIn(): Promise<SignedIn | undefined> {
   const sessionId = session?.sessionId;
   if (!userId || !sessionId) return undefined;
   const db = getDb();
-  if (!checkSession(db, { sessionId, userId })) return undefined;
-  const user = getUserProfile(db, userId);
+  if (!(await checkSession(db, { sessionId, userId }))) return undefined;
+  const user = await getUserProfile(db, userId);
   return user && { user, sessionId };
 }
 
@@ -47,7 +47,7 @@ export async function requireAbility(ability: AccountAbility): Promise<UserProfi
   const user = await requireUser();
   const decision = decideAccount(user, ability);
   if (!decision.ok) {
-    recordRefusal(getDb(), user, "打开页面", decision.reason, null);
+    await recordRefusal(getDb(), user, "打开页面", decision.reason, null);
     redirect("/");
   }
   return user;

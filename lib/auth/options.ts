@@ -56,10 +56,10 @@ export const authOptions: NextAuthOptions = {
      * the user only while the server-side session holds; reading it counts as use. Without one the session
      * names nobody, so the login page shows the form instead of sending the visitor round in circles.
      */
-    session({ session, token }) {
+    async session({ session, token }) {
       const userId = typeof token.userId === "number" ? token.userId : undefined;
       const sessionId = typeof token.sid === "string" ? token.sid : undefined;
-      if (userId && sessionId && checkSession(getDb(), { sessionId, userId })) {
+      if (userId && sessionId && (await checkSession(getDb(), { sessionId, userId }))) {
         session.userId = userId;
         session.sessionId = sessionId;
       } else {
@@ -69,8 +69,8 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    signOut({ token }) {
-      if (typeof token?.sid === "string") endSession(getDb(), token.sid);
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(getDb(), token.sid);
     },
   },
 };

@@ -19,10 +19,10 @@ export function newSessionId(): string {
 }
 
 /** Record a new session for the user and return its id; sessions that can no longer be used are removed. */
-export function startSession(db: Executor, input: { userId: number; address: string | null }, now = Date.now()): string {
-  pruneSessions(db, { createdBefore: now - SESSION_MAX_AGE_MS, seenBefore: now - SESSION_IDLE_MS });
+export async function startSession(db: Executor, input: { userId: number; address: string | null }, now = Date.now()): Promise<string> {
+  await pruneSessions(db, { createdBefore: now - SESSION_MAX_AGE_MS, seenBefore: now - SESSION_IDLE_MS });
   const id = newSessionId();
-  insertSession(db, { id, userId: input.userId, address: input.address, at: now });
+  await insertSession(db, { id, userId: input.userId, address: input.address, at: now });
   return id;
 }
 
@@ -31,22 +31,22 @@ export function startSession(db: Executor, input: { userId: number; address: str
  * disabled, it is younger than SESSION_MAX_AGE_MS and was used within SESSION_IDLE_MS. A holding session
  * counts as used now (written at most once per SESSION_TOUCH_INTERVAL_MS); an expired one is deleted.
  */
-export function checkSession(db: Executor, input: { sessionId: string; userId: number }, now = Date.now()): boolean {
-  const session = findSession(db, input.sessionId);
+export async function checkSession(db: Executor, input: { sessionId: string; userId: number }, now = Date.now()): Promise<boolean> {
+  const session = await findSession(db, input.sessionId);
   if (!session || session.userId !== input.userId) return false;
   if (
     session.userDisabledAt !== null ||
     now - session.createdAt >= SESSION_MAX_AGE_MS ||
     now - session.lastSeenAt >= SESSION_IDLE_MS
   ) {
-    deleteSession(db, session.id);
+    await deleteSession(db, session.id);
     return false;
   }
-  if (now - session.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) touchSession(db, session.id, now);
+  if (now - session.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) await touchSession(db, session.id, now);
   return true;
 }
 
 /** Sign-out: the session's row goes, so its cookie no longer signs anyone in. */
-export function endSession(db: Executor, sessionId: string): void {
-  deleteSession(db, sessionId);
+export async function endSession(db: Executor, sessionId: string): Promise<void> {
+  await deleteSession(db, sessionId);
 }

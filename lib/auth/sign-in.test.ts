@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import bcrypt from "bcryptjs";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import { closeDb, first, reopenDb, type Db } from "@/db/client";
 import { openTemporaryDb } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { insertLoginAttempt } from "@/db/queries/login-attempts";
@@ -34,10 +31,10 @@ let db: Db;
 let cleanup: () => void;
 let agencyId: number;
 
-beforeEach(() => {
-  ({ db, cleanup } = openTemporaryDb());
-  agencyId = createAgency(db, { name: "甲街道", level: "township" }).id;
-  addUser("clerk");
+beforeEach(async () => {
+  ({ db, cleanup } = await openTemporaryDb());
+  agencyId = (await createAgency(db, { name: "甲街道", level: "township" })).id;
+  await addUser("clerk");
 });
 afterEach(() => cleanup());
 
@@ -45,8 +42,8 @@ function addUser(username: string, hash = passwordHash) {
   return createUser(db, { username, displayName: username, role: "clerk", agencyId, passwordHash: hash });
 }
 
-function failures(detail: string | null) {
-  const events = db.select().from(auditEvents).where(eq(auditEvents.action, "login-failed")).all();
+async function failures(detail: string | null) {
+  const events = (await db.select().from(auditEvents).where(eq(auditEvents.action, "login-failed")));
   return events.filter((event) => event.detail === detail);
 }
 
@@ -61,9 +58,9 @@ describe("sign-in throttling", () => {
     expect(count(reasons(results), "invalid")).toBe(PAIR_FAILURE_LIMIT);
     expect(count(reasons(results), "throttled")).toBe(30 - PAIR_FAILURE_LIMIT);
     // Only evaluated attempts are recorded, and each evaluated one failed.
-    expect(db.select().from(loginAttempts).all()).toHaveLength(PAIR_FAILURE_LIMIT);
-    expect(failures(null)).toHaveLength(PAIR_FAILURE_LIMIT);
-    const throttled = failures("throttled");
+    expect((await db.select().from(loginAttempts))).toHaveLength(PAIR_FAILURE_LIMIT);
+    expect(await failures(null)).toHaveLength(PAIR_FAILURE_LIMIT);
+    const throttled = await failures("throttled");
     expect(throttled).toHaveLength(30 - PAIR_FAILURE_LIMIT);
     expect(throttled.every((event) => event.address === ATTACKER && event.username === "clerk")).toBe(true);
     // The right password from the locked-out address is not even checked.
@@ -82,7 +79,7 @@ describe("sign-in throttling", () => {
     const real = await signInWithPassword(db, { username: "clerk", password: PASSWORD, address: OFFICE });
     expect(real.ok).toBe(true);
     // The attacker's failures are kept; the real user's success cleared only the real user's pair.
-    expect(db.select().from(loginAttempts).where(eq(loginAttempts.address, ATTACKER)).all()).toHaveLength(PAIR_FAILURE_LIMIT);
+    expect((await db.select().from(loginAttempts).where(eq(loginAttempts.address, ATTACKER)))).toHaveLength(PAIR_FAILURE_LIMIT);
   });
 
   it("slows a username guessed from many addresses, and the real user still gets in between guesses", async () => {
@@ -110,7 +107,7 @@ describe("sign-in throttling", () => {
     expect(count(reasons(typos), "invalid")).toBe(20);
     expect((await signInWithPassword(db, { username: "clerk", password: PASSWORD, address: OFFICE })).ok).toBe(true);
 
-    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) insertLoginAttempt(db, { username: `user-${i}`, address: ATTACKER }, now);
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) await insertLoginAttempt(db, { username: `user-${i}`, address: ATTACKER }, now);
     expect(await signInWithPassword(db, { username: "someone-else", password: "x", address: ATTACKER })).toMatchObject({
       reason: "throttled",
       throttledBy: "address",
@@ -131,47 +128,40 @@ describe("sign-in throttling", () => {
       reason: "invalid",
     });
     // The old rows are gone; the one just evaluated remains.
-    expect(db.select().from(loginAttempts).all()).toHaveLength(1);
+    expect((await db.select().from(loginAttempts))).toHaveLength(1);
   });
 
   it("forgets the pair's failures after a successful sign-in", async () => {
     for (let i = 0; i < PAIR_FAILURE_LIMIT - 1; i++) await signInWithPassword(db, { username: "clerk", password: "typo", address: OFFICE });
     expect((await signInWithPassword(db, { username: "clerk", password: PASSWORD, address: OFFICE })).ok).toBe(true);
-    expect(db.select().from(loginAttempts).all()).toHaveLength(0);
+    expect((await db.select().from(loginAttempts))).toHaveLength(0);
     for (let i = 0; i < PAIR_FAILURE_LIMIT; i++) {
       expect(await signInWithPassword(db, { username: "clerk", password: "typo", address: OFFICE })).toMatchObject({ reason: "invalid" });
     }
   });
 
-  it("survives a restart: the counts are in the database file", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-throttle-"));
-    const file = path.join(dir, "app.db");
+  it("survives a restart: the counts are in the database", async () => {
+    const agency = await createAgency(db, { name: "乙街道", level: "township" });
+    await createUser(db, { username: "restarted", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash });
+    await Promise.all(
+      Array.from({ length: PAIR_FAILURE_LIMIT }, (_, i) => signInWithPassword(db, { username: "restarted", password: `guess-${i}`, address: ATTACKER })),
+    );
+    // Another connection to the same database: the app after a restart, or a second instance.
+    const after = reopenDb(db);
     try {
-      const before = openDb(file);
-      const agency = createAgency(before, { name: "乙街道", level: "township" });
-      createUser(before, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash });
-      await Promise.all(
-        Array.from({ length: PAIR_FAILURE_LIMIT }, (_, i) =>
-          signInWithPassword(before, { username: "clerk", password: `guess-${i}`, address: ATTACKER }),
-        ),
-      );
-      before.$client.close();
-
-      const after = openDb(file);
-      expect(await signInWithPassword(after, { username: "clerk", password: "guess", address: ATTACKER })).toMatchObject({
+      expect(await signInWithPassword(after, { username: "restarted", password: "guess", address: ATTACKER })).toMatchObject({
         reason: "throttled",
       });
       expect((await signInWithPassword(after, { username: "clerk", password: PASSWORD, address: OFFICE })).ok).toBe(true);
-      after.$client.close();
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      await closeDb(after);
     }
   });
 });
 
 describe("checking the password", () => {
   it("keeps the event loop responsive while 12 sign-ins are checked", async () => {
-    for (let i = 0; i < 12; i++) addUser(`user-${i}`);
+    for (let i = 0; i < 12; i++) await addUser(`user-${i}`);
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     let maxGap = 0;
     let last = performance.now();
@@ -201,14 +191,14 @@ describe("checking the password", () => {
   });
 
   it("verifies a legacy bcrypt hash once and re-stores it as scrypt", async () => {
-    const legacy = addUser("old-timer", bcrypt.hashSync("legacy-pass-1", 4));
-    const storedHash = () => db.select({ h: users.passwordHash }).from(users).where(eq(users.id, legacy.id)).get()!.h;
+    const legacy = await addUser("old-timer", bcrypt.hashSync("legacy-pass-1", 4));
+    const storedHash = async () => (await first(db.select({ h: users.passwordHash }).from(users).where(eq(users.id, legacy.id))))!.h;
     expect(await signInWithPassword(db, { username: "old-timer", password: "wrong-pass", address: OFFICE })).toMatchObject({
       reason: "invalid",
     });
-    expect(storedHash()).toMatch(/^\$2[ab]\$04\$/);
+    expect(await storedHash()).toMatch(/^\$2[ab]\$04\$/);
     expect((await signInWithPassword(db, { username: "old-timer", password: "legacy-pass-1", address: OFFICE })).ok).toBe(true);
-    expect(storedHash()).toMatch(new RegExp(`^scrypt\\$${SCRYPT_COST.N}\\$${SCRYPT_COST.r}\\$${SCRYPT_COST.p}\\$`));
+    expect(await storedHash()).toMatch(new RegExp(`^scrypt\\$${SCRYPT_COST.N}\\$${SCRYPT_COST.r}\\$${SCRYPT_COST.p}\\$`));
     expect((await signInWithPassword(db, { username: "old-timer", password: "legacy-pass-1", address: OFFICE })).ok).toBe(true);
     expect(await signInWithPassword(db, { username: "old-timer", password: "wrong-pass", address: OFFICE })).toMatchObject({
       reason: "invalid",
@@ -216,14 +206,14 @@ describe("checking the password", () => {
   });
 
   it("refuses a disabled user with the same answer as a wrong password, audited as disabled", async () => {
-    const disabled = addUser("gone");
-    db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.id)).run();
+    const disabled = await addUser("gone");
+    (await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.id)));
     const result = await signInWithPassword(db, { username: "gone", password: PASSWORD, address: OFFICE });
     expect(result).toEqual({ ok: false, reason: "invalid" });
     expect(await signInWithPassword(db, { username: "gone", password: "wrong", address: OFFICE })).toEqual(result);
     expect(await signInWithPassword(db, { username: "nobody", password: PASSWORD, address: OFFICE })).toEqual(result);
-    expect(failures("disabled")).toMatchObject([{ userId: disabled.id, username: "gone", address: OFFICE }]);
-    expect(db.select().from(sessions).where(eq(sessions.userId, disabled.id)).all()).toHaveLength(0);
+    expect(await failures("disabled")).toMatchObject([{ userId: disabled.id, username: "gone", address: OFFICE }]);
+    expect((await db.select().from(sessions).where(eq(sessions.userId, disabled.id)))).toHaveLength(0);
   });
 
   it("starts a server-side session and records the sign-in", async () => {
@@ -231,13 +221,13 @@ describe("checking the password", () => {
     if (!result.ok) throw new Error("sign-in failed");
     expect(result.sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Object.keys(result.user)).not.toContain("passwordHash");
-    const row = db.select().from(sessions).where(eq(sessions.id, result.sessionId)).get();
+    const row = (await first(db.select().from(sessions).where(eq(sessions.id, result.sessionId))));
     expect(row).toMatchObject({ userId: result.user.id, address: OFFICE });
-    const login = db
+    const login = (await db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "login"), eq(auditEvents.userId, result.user.id)))
-      .all();
+      );
     expect(login).toMatchObject([{ address: OFFICE }]);
   });
 });

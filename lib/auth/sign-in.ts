@@ -9,7 +9,7 @@
  * 2. Check the password off the event loop (passwords.ts); an unknown username spends the same time.
  * 3. On success: forget the pair's attempts, re-store a legacy or weaker hash, start a server-side session.
  */
-import type { Db } from "@/db/client";
+import { lockFor, transaction, type Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import {
   clearPairAttempts,
@@ -34,17 +34,16 @@ export type SignInOptions = { now?: () => number };
 
 type Admission = { ok: true; attemptId: number } | { ok: false; refusedBy: ThrottleKey };
 
-/** Count and record the attempt atomically: no await between the count and the insert. */
-function admitAttempt(db: Db, key: AttemptKey, now: number): Admission {
-  return db.transaction(
-    (tx): Admission => {
-      pruneLoginAttempts(tx, now - LOGIN_WINDOW_MS);
-      const refusedBy = throttleRefusal(countRecentAttempts(tx, key, now - LOGIN_WINDOW_MS), now);
+/** Count and record the attempt atomically: two sign-ins never both count before either records. */
+async function admitAttempt(db: Db, key: AttemptKey, now: number): Promise<Admission> {
+  return transaction(db, 
+    async (tx): Promise<Admission> => {
+      await lockFor(tx, "login-attempts");
+      await pruneLoginAttempts(tx, now - LOGIN_WINDOW_MS);
+      const refusedBy = throttleRefusal(await countRecentAttempts(tx, key, now - LOGIN_WINDOW_MS), now);
       if (refusedBy) return { ok: false, refusedBy };
-      return { ok: true, attemptId: insertLoginAttempt(tx, key, now) };
+      return { ok: true, attemptId: await insertLoginAttempt(tx, key, now) };
     },
-    // Take the write lock at the start, so another process cannot write between our count and insert.
-    { behavior: "immediate" },
   );
 }
 
@@ -53,23 +52,23 @@ export async function signInWithPassword(db: Db, input: SignInInput, options: Si
   const { username, password, address } = input;
   const key: AttemptKey = { username: username.toLowerCase(), address };
 
-  const admission = admitAttempt(db, key, now());
+  const admission = await admitAttempt(db, key, now());
   if (!admission.ok) {
-    recordAudit(db, { action: "login-failed", username, address, detail: "throttled" });
+    await recordAudit(db, { action: "login-failed", username, address, detail: "throttled" });
     return { ok: false, reason: "throttled", throttledBy: admission.refusedBy };
   }
 
-  const candidate = findSignInCandidate(db, username);
+  const candidate = await findSignInCandidate(db, username);
   if (!candidate) {
     await spendVerificationTime(password);
-    recordAudit(db, { action: "login-failed", username, address });
+    await recordAudit(db, { action: "login-failed", username, address });
     return { ok: false, reason: "invalid" };
   }
   const { passwordHash, disabled, ...user } = candidate;
   const check = await verifyPassword(password, passwordHash);
   if (!check.ok || disabled) {
     // A disabled account fails like a wrong password; only the audit log says why.
-    recordAudit(db, {
+    await recordAudit(db, {
       action: "login-failed",
       userId: user.id,
       username,
@@ -81,11 +80,11 @@ export async function signInWithPassword(db: Db, input: SignInInput, options: Si
   }
 
   const upgradedHash = check.needsRehash ? await hashPassword(password) : undefined;
-  const sessionId = db.transaction((tx) => {
-    clearPairAttempts(tx, key, admission.attemptId);
-    if (upgradedHash) replacePasswordHash(tx, user.id, passwordHash, upgradedHash);
-    recordAudit(tx, { action: "login", userId: user.id, username: user.username, agencyId: user.agencyId, address });
+  const sessionId = await (transaction(db, async (tx) => {
+    await clearPairAttempts(tx, key, admission.attemptId);
+    if (upgradedHash) await replacePasswordHash(tx, user.id, passwordHash, upgradedHash);
+    await recordAudit(tx, { action: "login", userId: user.id, username: user.username, agencyId: user.agencyId, address });
     return startSession(tx, { userId: user.id, address }, now());
-  });
-  return { ok: true, user, sessionId };
+  }));
+  return { ok: true, user, sessionId: sessionId };
 }

@@ -14,7 +14,7 @@ export function signedInAs<T extends object>(guards: T, state: TestSession): T {
   return {
     ...guards,
     getSignedIn: async () => {
-      const user = state.userId ? getUserProfile(state.db as Db, state.userId) : undefined;
+      const user = await (state.userId ? getUserProfile(state.db as Db, state.userId) : undefined);
       return user && { user, sessionId: "test-session" };
     },
   };

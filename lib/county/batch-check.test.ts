@@ -31,9 +31,9 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
   let db: Db;
   let cleanup: () => void;
   let world: World;
-  beforeAll(() => {
-    ({ db, cleanup } = openTemporaryDb());
-    world = buildWorld(db);
+  beforeAll(async () => {
+    ({ db, cleanup } = await openTemporaryDb());
+    world = await buildWorld(db);
   });
   afterAll(() => cleanup());
 
@@ -43,13 +43,13 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
     { name: "notes.xls", size: 10 },
   ];
 
-  it("lets office admins start a batch (one audit event, nothing stored) and refuses everyone else", () => {
+  it("lets office admins start a batch (one audit event, nothing stored) and refuses everyone else", async () => {
     for (const [name, actor] of Object.entries(world.actors)) {
-      const before = snapshot(db);
-      const auditBefore = auditTrail(db).length;
-      const result = startCheck(db, actor, { files });
-      const added = auditTrail(db).slice(auditBefore);
-      expect(snapshot(db)).toEqual(before);
+      const before = await snapshot(db);
+      const auditBefore = (await auditTrail(db)).length;
+      const result = await startCheck(db, actor, { files });
+      const added = (await auditTrail(db)).slice(auditBefore);
+      expect(await snapshot(db)).toEqual(before);
       expect(added).toHaveLength(1);
       if (["admin", "foreignAdmin", "cityAdmin", "otherCityAdmin"].includes(name)) {
         expect(result.ok).toBe(true);
@@ -63,33 +63,33 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
     }
   });
 
-  it("gives a token for the files to send only, and refuses a batch over the limits", () => {
+  it("gives a token for the files to send only, and refuses a batch over the limits", async () => {
     const { admin } = world.actors;
-    const started = startCheck(db, admin, { files });
+    const started = await startCheck(db, admin, { files });
     if (!started.ok) throw new Error(started.message);
     expect(started.data.files).toBe(2);
     expect(verifyBatch(started.data.token, admin.id)).toMatchObject({ u: admin.id, n: 2 });
-    expect(startCheck(db, admin, { files: [{ name: "x.xls", size: 5 }] })).toEqual({ ok: true, data: { token: "", files: 0 } });
+    expect(await startCheck(db, admin, { files: [{ name: "x.xls", size: 5 }] })).toEqual({ ok: true, data: { token: "", files: 0 } });
 
     const many = Array.from({ length: 201 }, (_, i) => ({ name: `${i}.html`, size: 10 }));
-    expect(startCheck(db, admin, { files: many })).toEqual({ ok: false, status: 400, message: CHECK_TOO_MANY });
+    expect(await startCheck(db, admin, { files: many })).toEqual({ ok: false, status: 400, message: CHECK_TOO_MANY });
     const large = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.docx`, size: MAX_CHECK_FILE_BYTES }));
-    expect(startCheck(db, admin, { files: large })).toEqual({ ok: false, status: 400, message: CHECK_TOO_LARGE });
+    expect(await startCheck(db, admin, { files: large })).toEqual({ ok: false, status: 400, message: CHECK_TOO_LARGE });
     // Files over the per-file limit are not sent, so they do not count towards the batch's total.
     const oversized = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.docx`, size: MAX_CHECK_FILE_BYTES + 1 }));
-    expect(startCheck(db, admin, { files: oversized })).toMatchObject({ ok: true, data: { files: 0 } });
-    expect(startCheck(db, admin, { files: [] })).toMatchObject({ ok: false, status: 400, message: "请选择要检查的报告文件。" });
-    expect(startCheck(db, admin, undefined)).toMatchObject({ ok: false, status: 400 });
-    expect(startCheck(db, admin, { files: [{ name: "a.html", size: -1 }] })).toMatchObject({ ok: false, status: 400 });
+    expect(await startCheck(db, admin, { files: oversized })).toMatchObject({ ok: true, data: { files: 0 } });
+    expect(await startCheck(db, admin, { files: [] })).toMatchObject({ ok: false, status: 400, message: "请选择要检查的报告文件。" });
+    expect(await startCheck(db, admin, undefined)).toMatchObject({ ok: false, status: 400 });
+    expect(await startCheck(db, admin, { files: [{ name: "a.html", size: -1 }] })).toMatchObject({ ok: false, status: 400 });
   });
 
   it("checks each file of the batch: a report, a broken file, a file of another kind", async () => {
     const { admin } = world.actors;
-    const started = startCheck(db, admin, { files });
+    const started = await startCheck(db, admin, { files });
     if (!started.ok) throw new Error(started.message);
     const token = started.data.token;
-    const before = snapshot(db);
-    const auditBefore = auditTrail(db).length;
+    const before = await snapshot(db);
+    const auditBefore = (await auditTrail(db)).length;
 
     const report = await checkUploadedFile(db, admin, { token, file: { name: "a.html", data: text(exportHtml(seedReport(), { draft: false })) } });
     expect(report).toMatchObject({
@@ -104,14 +104,14 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
     const other = await checkUploadedFile(db, admin, { token, file: { name: "d.xls", data: text("x") } });
     expect(other.ok && !other.data.ok && other.data.reason).toContain("不是可检查的文件类型");
     // Reading stores nothing and audits nothing more: the batch was its one event.
-    expect(snapshot(db)).toEqual(before);
-    expect(auditTrail(db).length).toBe(auditBefore);
+    expect(await snapshot(db)).toEqual(before);
+    expect((await auditTrail(db)).length).toBe(auditBefore);
   });
 
   it("refuses a file without a valid token of this admin, and a file from anyone else", async () => {
     const { admin, foreignAdmin, clerk } = world.actors;
     const file = { name: "a.html", data: text(exportHtml(seedReport(), { draft: false })) };
-    const started = startCheck(db, admin, { files });
+    const started = await startCheck(db, admin, { files });
     if (!started.ok) throw new Error(started.message);
     const expired = { ok: false, status: 400, message: CHECK_BATCH_EXPIRED };
     expect(await checkUploadedFile(db, admin, { token: "", file })).toEqual(expired);
@@ -122,14 +122,14 @@ describe("checking published reports in bulk (lib/county/batch-check)", () => {
     expect(await checkUploadedFile(db, admin, { token: `${forged}.${mac}`, file })).toEqual(expired);
     expect(verifyBatch(signBatch({ u: admin.id, n: 2, e: Date.now() + 1000, b: "x" }, "another-secret-entirely"), admin.id)).toBeUndefined();
 
-    const auditBefore = auditTrail(db).length;
+    const auditBefore = (await auditTrail(db)).length;
     expect(await checkUploadedFile(db, clerk, { token: started.data.token, file })).toEqual({ ok: false, status: 403, message: REFUSAL });
-    expect(auditTrail(db).slice(auditBefore)).toMatchObject([{ action: "action-refused", userId: clerk.id }]);
+    expect((await auditTrail(db)).slice(auditBefore)).toMatchObject([{ action: "action-refused", userId: clerk.id }]);
   });
 
   it("gives the entries back as the workbook, to county admins only", async () => {
     const { admin, supervisor } = world.actors;
-    const started = startCheck(db, admin, { files });
+    const started = await startCheck(db, admin, { files });
     if (!started.ok) throw new Error(started.message);
     const entries: CheckEntry[] = [];
     for (const [name, data] of [

@@ -40,10 +40,10 @@ export const CHECK_BATCH_EXPIRED = "本次检查已失效（超过 2 小时或�
 
 const ATTEMPTED = "批量检查已发布的报告";
 
-function permitted(db: Executor, actor: UserProfile): CheckOutcome<never> | null {
+async function permitted(db: Executor, actor: UserProfile): Promise<CheckOutcome<never> | null> {
   const decision = decideAccount(actor, "checkPublishedReports");
   if (decision.ok) return null;
-  recordRefusal(db, actor, ATTEMPTED, decision.reason, null);
+  await recordRefusal(db, actor, ATTEMPTED, decision.reason, null);
   return { ok: false, status: 403, message: decision.reason };
 }
 
@@ -99,8 +99,8 @@ export interface StartedCheck {
 }
 
 /** Step 1: the permission, the batch limits on the announced files, one audit event, a token. */
-export function startCheck(db: Executor, actor: UserProfile, input: unknown, now = Date.now()): CheckOutcome<StartedCheck> {
-  const refused = permitted(db, actor);
+export async function startCheck(db: Executor, actor: UserProfile, input: unknown, now = Date.now()): Promise<CheckOutcome<StartedCheck>> {
+  const refused = await permitted(db, actor);
   if (refused) return refused;
   const parsed = checkBatchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? "提交的内容有误。" };
@@ -110,7 +110,7 @@ export function startCheck(db: Executor, actor: UserProfile, input: unknown, now
   const sent = files.filter((f) => !checkFileProblem(f));
   const batch = crypto.randomBytes(6).toString("hex");
   const bytes = sent.reduce((sum, f) => sum + f.size, 0);
-  recordAudit(db, {
+  await recordAudit(db, {
     action: "reports-checked",
     userId: actor.id,
     username: actor.username,
@@ -136,7 +136,7 @@ export async function checkUploadedFile(
   input: { token: string; file: UploadedFile },
   now = Date.now(),
 ): Promise<CheckOutcome<CheckEntry>> {
-  const refused = permitted(db, actor);
+  const refused = await permitted(db, actor);
   if (refused) return refused;
   if (!verifyBatch(input.token, actor.id, now)) return { ok: false, status: 400, message: CHECK_BATCH_EXPIRED };
   const { name, data } = input.file;
@@ -187,7 +187,7 @@ export interface CheckWorkbook {
 }
 
 export async function checkWorkbookDownload(db: Executor, actor: UserProfile, input: unknown): Promise<CheckOutcome<CheckWorkbook>> {
-  const refused = permitted(db, actor);
+  const refused = await permitted(db, actor);
   if (refused) return refused;
   const parsed = checkWorkbookSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, message: "检查结果的内容有误，无法生成汇总表。请重新检查后再下载。" };

@@ -14,14 +14,14 @@ const shared = sharedWorld();
 const { itRolledBack } = shared;
 
 /** A department of county 甲 with a clerk (created anew in each rolled-back test). */
-function department(tx: Executor, name: string, level: "department" | "township" = "department") {
-  const agency = createAgency(tx, { name, level, parentId: shared.world.agencies.countyA.id });
-  const clerk = createUser(tx, { username: `clerk-${name}`, displayName: name, role: "clerk", agencyId: agency.id, passwordHash: worldPasswordHash() });
+async function department(tx: Executor, name: string, level: "department" | "township" = "department") {
+  const agency = await createAgency(tx, { name, level, parentId: shared.world.agencies.countyA.id });
+  const clerk = await createUser(tx, { username: `clerk-${name}`, displayName: name, role: "clerk", agencyId: agency.id, passwordHash: worldPasswordHash() });
   return { agency, clerk };
 }
 
 /** A report of `year` with `newReceived` new requests, `granted` of `handled` granted, stored approved at `approvedAt`. */
-function approved(
+async function approved(
   tx: Executor,
   owner: { agency: { id: number; name: string }; clerk: { id: number } },
   year: number,
@@ -38,32 +38,32 @@ function approved(
     if (report.edition === "2021") report.activeDisclosure.normativeDocuments.made = figures.made;
     else report.activeDisclosure.normativeDocuments.newlyMade = figures.made;
   }
-  const { id } = storeReportInStatus(
+  const { id } = await storeReportInStatus(
     tx,
     { userId: owner.clerk.id, agencyId: owner.agency.id, reach: "agency" },
     { year, edition: report.edition, content: report, status },
   );
-  if (status === "approved") tx.update(reports).set({ approvedAt }).where(eq(reports.id, id)).run();
+  if (status === "approved") await tx.update(reports).set({ approvedAt }).where(eq(reports.id, id));
   return id;
 }
 
-function compare(tx: Executor, input: { year: number; sort?: unknown; dir?: unknown }): AgencyComparison {
-  const outcome = compareAgencies(tx, shared.world.actors.admin, input);
+async function compare(tx: Executor, input: { year: number; sort?: unknown; dir?: unknown }): Promise<AgencyComparison> {
+  const outcome = await compareAgencies(tx, shared.world.actors.admin, input);
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.data;
 }
 
 describe("compareAgencies", () => {
-  itRolledBack("lists the year's approved reports with their figures; the others by status", (tx) => {
-    const a = department(tx, "甲县a局");
-    const b = department(tx, "甲县b局");
-    department(tx, "甲县c局");
-    approved(tx, a, 2022, { newReceived: 40, granted: 30, handled: 40, made: 3 });
-    approved(tx, b, 2022, { newReceived: 4, granted: 1, handled: 4 }, new Date("2023-02-05T09:00:00+08:00"));
-    approved(tx, a, 2021, { newReceived: 20 });
-    approved(tx, department(tx, "甲县d局"), 2022, {}, undefined, "submitted");
+  itRolledBack("lists the year's approved reports with their figures; the others by status", async (tx) => {
+    const a = await department(tx, "甲县a局");
+    const b = await department(tx, "甲县b局");
+    await department(tx, "甲县c局");
+    await approved(tx, a, 2022, { newReceived: 40, granted: 30, handled: 40, made: 3 });
+    await approved(tx, b, 2022, { newReceived: 4, granted: 1, handled: 4 }, new Date("2023-02-05T09:00:00+08:00"));
+    await approved(tx, a, 2021, { newReceived: 20 });
+    await approved(tx, await department(tx, "甲县d局"), 2022, {}, undefined, "submitted");
 
-    const data = compare(tx, { year: 2022 });
+    const data = await compare(tx, { year: 2022 });
     expect(data.county).toBe("甲县");
     expect(data.rows.map((row) => row.agencyName)).toEqual(["甲县a局", "甲县b局"]);
     const [rowA, rowB] = data.rows;
@@ -91,10 +91,10 @@ describe("compareAgencies", () => {
     expect(data.rows.every((row) => COMPARED_FIGURE_KEYS.every((key) => row.figures[key].outlier === null))).toBe(true);
   });
 
-  itRolledBack("marks outliers beyond 1.5 × IQR, high and low, among judged values only", (tx) => {
+  itRolledBack("marks outliers beyond 1.5 × IQR, high and low, among judged values only", async (tx) => {
     const values = [1, 12, 11, 13, 12, 200];
-    values.forEach((newReceived, i) => approved(tx, department(tx, `甲县${i}局`), 2022, { newReceived, granted: newReceived, handled: newReceived }));
-    const data = compare(tx, { year: 2022 });
+    for (const [i, newReceived] of values.entries()) await approved(tx, await department(tx, `甲县${i}局`), 2022, { newReceived, granted: newReceived, handled: newReceived });
+    const data = await compare(tx, { year: 2022 });
     const byName = new Map(data.rows.map((row) => [row.agencyName, row]));
     expect(byName.get("甲县5局")!.figures.newReceived.outlier).toBe("high");
     expect(byName.get("甲县0局")!.figures.newReceived.outlier).toBe("low");
@@ -105,33 +105,33 @@ describe("compareAgencies", () => {
     expect(data.summaries.disclosureRate.judged).toBe(5);
   });
 
-  itRolledBack("sorts by a figure either way with blanks last, by name by default, and ignores an unknown sort", (tx) => {
-    approved(tx, department(tx, "甲县a局"), 2022, { newReceived: 5 });
-    approved(tx, department(tx, "甲县b局"), 2022, { newReceived: 50 });
-    const c = department(tx, "甲县c局");
-    const id = approved(tx, c, 2022, { newReceived: 1 });
+  itRolledBack("sorts by a figure either way with blanks last, by name by default, and ignores an unknown sort", async (tx) => {
+    await approved(tx, await department(tx, "甲县a局"), 2022, { newReceived: 5 });
+    await approved(tx, await department(tx, "甲县b局"), 2022, { newReceived: 50 });
+    const c = await department(tx, "甲县c局");
+    const id = await approved(tx, c, 2022, { newReceived: 1 });
     const blank = cleanReport("2021", { year: 2022 });
     blank.agency = { name: "甲县c局", level: "department" };
     blank.requests.newReceived.total = null;
-    tx.update(reports).set({ content: JSON.stringify(blank) }).where(eq(reports.id, id)).run();
-    approved(tx, department(tx, "甲县e局"), 2022, { newReceived: 7 });
+    (await tx.update(reports).set({ content: JSON.stringify(blank) }).where(eq(reports.id, id)));
+    await approved(tx, await department(tx, "甲县e局"), 2022, { newReceived: 7 });
 
-    const names = (input: { sort?: unknown; dir?: unknown }) => compare(tx, { year: 2022, ...input }).rows.map((row) => row.agencyName);
-    expect(names({})).toEqual(["甲县a局", "甲县b局", "甲县c局", "甲县e局"]);
-    expect(names({ sort: "newReceived", dir: "desc" })).toEqual(["甲县b局", "甲县e局", "甲县a局", "甲县c局"]);
-    expect(names({ sort: "newReceived", dir: "asc" })).toEqual(["甲县a局", "甲县e局", "甲县b局", "甲县c局"]);
-    expect(names({ sort: "name", dir: "desc" })).toEqual(["甲县e局", "甲县c局", "甲县b局", "甲县a局"]);
-    expect(compare(tx, { year: 2022, sort: "password", dir: "sideways" }).sort).toEqual({ key: "name", dir: "asc" });
-    expect(compare(tx, { year: 2022, sort: "daysLate", dir: "desc" }).sort).toEqual({ key: "daysLate", dir: "desc" });
+    const names = async (input: { sort?: unknown; dir?: unknown }) => (await compare(tx, { year: 2022, ...input })).rows.map((row) => row.agencyName);
+    expect(await names({})).toEqual(["甲县a局", "甲县b局", "甲县c局", "甲县e局"]);
+    expect(await names({ sort: "newReceived", dir: "desc" })).toEqual(["甲县b局", "甲县e局", "甲县a局", "甲县c局"]);
+    expect(await names({ sort: "newReceived", dir: "asc" })).toEqual(["甲县a局", "甲县e局", "甲县b局", "甲县c局"]);
+    expect(await names({ sort: "name", dir: "desc" })).toEqual(["甲县e局", "甲县c局", "甲县b局", "甲县a局"]);
+    expect((await compare(tx, { year: 2022, sort: "password", dir: "sideways" })).sort).toEqual({ key: "name", dir: "asc" });
+    expect((await compare(tx, { year: 2022, sort: "daysLate", dir: "desc" })).sort).toEqual({ key: "daysLate", dir: "desc" });
   });
 
-  itRolledBack("gives each figure over the years, per agency and the median, across the 2019 and 2021 editions", (tx) => {
-    const a = department(tx, "甲县a局");
-    const b = department(tx, "甲县b局");
-    approved(tx, a, 2020, { newReceived: 2, made: 4 });
-    approved(tx, a, 2022, { newReceived: 6, made: 1 });
-    approved(tx, b, 2022, { newReceived: 10 });
-    const { history } = compare(tx, { year: 2022 });
+  itRolledBack("gives each figure over the years, per agency and the median, across the 2019 and 2021 editions", async (tx) => {
+    const a = await department(tx, "甲县a局");
+    const b = await department(tx, "甲县b局");
+    await approved(tx, a, 2020, { newReceived: 2, made: 4 });
+    await approved(tx, a, 2022, { newReceived: 6, made: 1 });
+    await approved(tx, b, 2022, { newReceived: 10 });
+    const { history } = await compare(tx, { year: 2022 });
     expect(history.years).toEqual([2020, 2021, 2022]);
     expect(history.agencies.map((agency) => agency.name)).toEqual(["甲县a局", "甲县b局"]);
     expect(history.series.newReceived).toEqual([
@@ -144,38 +144,38 @@ describe("compareAgencies", () => {
     expect(history.series.documentsInForce[0]).toEqual([null, null, 0]);
   });
 
-  itRolledBack("holds townships to the county's date, and counts no lateness for a confirmed imported report", (tx) => {
-    const street = department(tx, "甲县某街道", "township");
-    approved(tx, street, 2022, {}, new Date("2023-02-22T23:30:00+08:00"));
-    const imported = department(tx, "甲县e局");
-    const id = approved(tx, imported, 2021, {}, new Date("2026-03-01T10:00:00+08:00"));
-    tx.update(reports).set({ importedAt: new Date("2026-02-28T10:00:00+08:00") }).where(eq(reports.id, id)).run();
+  itRolledBack("holds townships to the county's date, and counts no lateness for a confirmed imported report", async (tx) => {
+    const street = await department(tx, "甲县某街道", "township");
+    await approved(tx, street, 2022, {}, new Date("2023-02-22T23:30:00+08:00"));
+    const imported = await department(tx, "甲县e局");
+    const id = await approved(tx, imported, 2021, {}, new Date("2026-03-01T10:00:00+08:00"));
+    (await tx.update(reports).set({ importedAt: new Date("2026-02-28T10:00:00+08:00") }).where(eq(reports.id, id)));
 
-    const street2022 = compare(tx, { year: 2022 }).rows[0];
+    const street2022 = (await compare(tx, { year: 2022 })).rows[0];
     // 甲县 sets 02-20 for its townships.
     expect(street2022.figures.daysLate).toMatchObject({ value: 2, note: "期限 2023年2月20日，批准于 2023-02-22" });
-    const imported2021 = compare(tx, { year: 2021 }).rows[0];
+    const imported2021 = (await compare(tx, { year: 2021 })).rows[0];
     expect(imported2021.figures.daysLate).toMatchObject({ value: null, judged: false });
     expect(imported2021.figures.daysLate.note).toContain("导入后确认");
   });
 
-  itRolledBack("shows another county's admin nothing of this county", (tx) => {
-    approved(tx, department(tx, "甲县a局"), 2022, { newReceived: 5 });
-    const outcome = compareAgencies(tx, shared.world.actors.foreignAdmin, { year: 2022 });
+  itRolledBack("shows another county's admin nothing of this county", async (tx) => {
+    await approved(tx, await department(tx, "甲县a局"), 2022, { newReceived: 5 });
+    const outcome = await compareAgencies(tx, shared.world.actors.foreignAdmin, { year: 2022 });
     expect(outcome.ok && outcome.data.rows).toEqual([]);
     expect(outcome.ok && outcome.data.history).toMatchObject({ years: [], agencies: [] });
     expect(outcome.ok && outcome.data.withoutApproved.map((agency) => agency.agencyName)).toEqual(["乙县", "乙县河西镇人民政府"]);
   });
 
-  itRolledBack("refuses everyone but the county admin, audits the refusal and writes nothing else", (tx) => {
+  itRolledBack("refuses everyone but the county admin, audits the refusal and writes nothing else", async (tx) => {
     const { actors } = shared.world;
     for (const actor of [actors.clerk, actors.supervisor, actors.countySupervisor, actors.townshipAdmin, actors.foreignClerk]) {
-      const before = snapshot(tx);
-      const events = auditTrail(tx).length;
-      const outcome = compareAgencies(tx, actor, { year: 2022 });
+      const before = await snapshot(tx);
+      const events = (await auditTrail(tx)).length;
+      const outcome = await compareAgencies(tx, actor, { year: 2022 });
       expect(outcome).toEqual({ ok: false, status: 403, message: "只有政务公开办的管理员可以查看汇总。" });
-      expect(snapshot(tx)).toBe(before);
-      const trail = auditTrail(tx);
+      expect(await snapshot(tx)).toBe(before);
+      const trail = await auditTrail(tx);
       expect(trail).toHaveLength(events + 1);
       expect(trail.at(-1)).toMatchObject({
         action: "action-refused",

@@ -182,21 +182,21 @@ function sortRows(rows: ComparedAgency[], key: SortKey, dir: SortDirection): Com
  * The comparison of the county's agencies for a year (input: the year, and the sort the page's address
  * asks for). Only a county admin may see it (`viewCountyFigures`); a refusal is audited.
  */
-export function compareAgencies(
+export async function compareAgencies(
   db: Executor,
   actor: UserProfile,
   input: { year: number; sort?: unknown; dir?: unknown },
-): ComparisonOutcome {
+): Promise<ComparisonOutcome> {
   const permitted = decideAccount(actor, "viewCountyFigures");
   if (!permitted.ok) {
-    recordRefusal(db, actor, "查看各机关对比", permitted.reason, null);
+    await recordRefusal(db, actor, "查看各机关对比", permitted.reason, null);
     return { ok: false, status: 403, message: permitted.reason };
   }
   const { year } = input;
   const sort = comparisonSortSchema.parse({ sort: input.sort, dir: input.dir });
   const scope = actorScope(actor);
-  const agencies = listManagedAgencies(db, scope, { directOnly: true });
-  const childOffices = listChildOffices(db, scope.agencyId);
+  const agencies = await listManagedAgencies(db, scope, { directOnly: true });
+  const childOffices = await listChildOffices(db, scope.agencyId);
   const agencyById = new Map(agencies.map((agency) => [agency.id, agency]));
   const officeUnits: CountyAgencyRow[] = childOffices.map((office) => ({ ...office, level: "government", parentDeadline: null }));
   const units: CountyAgencyRow[] = [...agencies, ...officeUnits];
@@ -204,7 +204,7 @@ export function compareAgencies(
 
   // Every approved report that can be read, with its figures.
   const entries: { year: number; row: ComparedAgency }[] = [];
-  for (const stored of listApprovedReportsInScope(db, scope, agencies.map((agency) => agency.id))) {
+  for (const stored of (await listApprovedReportsInScope(db, scope, agencies.map((agency) => agency.id)))) {
     const agency = agencyById.get(stored.agencyId);
     const report = agency && tryReadStoredReport(stored.content);
     if (!agency || !report) continue;
@@ -222,10 +222,10 @@ export function compareAgencies(
     });
   }
   // Each office below, by its roll-up of every year anything below it was approved (the years its stamps name).
-  const stamps = childOfficeStamps(db, scope.agencyId);
+  const stamps = await childOfficeStamps(db, scope.agencyId);
   for (const office of officeUnits) {
     for (const [rollupYear, stamp] of stamps.get(office.id) ?? []) {
-      const rollup = officeRollup(db, office, rollupYear, stamp);
+      const rollup = await officeRollup(db, office, rollupYear, stamp);
       if (rollup.included === 0) continue;
       const figures = figureCells(rollup.report, office, rollupYear, null);
       entries.push({
@@ -250,7 +250,7 @@ export function compareAgencies(
     summaries[key] = { judged: judged.length, fences };
   }
 
-  const statuses = reportStatusesInScope(db, scope, year);
+  const statuses = await reportStatusesInScope(db, scope, year);
   const shown = new Set(ofYear.map((row) => row.agencyId));
   const withoutApproved = units
     .filter((agency) => !shown.has(agency.id))

@@ -58,19 +58,19 @@ export interface ChildOfficeFigures {
  * yet (a new install holding past years) opens on the latest year it has. A report already started for the
  * current year does not move the page past the year being reported.
  */
-export function defaultCountyYear(db: Executor, actor: UserProfile, today: Date = new Date()): number {
+export async function defaultCountyYear(db: Executor, actor: UserProfile, today: Date = new Date()): Promise<number> {
   const reporting = defaultReportYear(today);
-  return Math.min(reporting, latestReportYearInScope(db, actorScope(actor)) ?? reporting);
+  return Math.min(reporting, (await latestReportYearInScope(db, actorScope(actor))) ?? reporting);
 }
 
 /**
  * The year a county page shows — the one asked for when it can be chosen, else the default — and the
  * years its picker offers (the shown year among them).
  */
-export function countyYearChoice(db: Executor, actor: UserProfile, asked: string | undefined): { year: number; options: number[] } {
+export async function countyYearChoice(db: Executor, actor: UserProfile, asked: string | undefined): Promise<{ year: number; options: number[] }> {
   const years = selectableReportYears();
   const requested = Number(asked);
-  const year = years.includes(requested) ? requested : defaultCountyYear(db, actor);
+  const year = years.includes(requested) ? requested : await defaultCountyYear(db, actor);
   return { year, options: years.includes(year) ? years : [year, ...years] };
 }
 
@@ -153,19 +153,19 @@ export interface RollupView {
  * of agencies shown. `agencyId` asks for the page holding that agency (its tables are shown). Undefined when
  * the office is not one the admin reaches.
  */
-export function loadRollupView(
+export async function loadRollupView(
   db: Executor,
   actor: UserProfile,
   year: number,
   officeId: number = actor.agencyId,
   options: { page?: number; agencyId?: number } = {},
-): RollupView | undefined {
+): Promise<RollupView | undefined> {
   const scope = actorScope(actor);
-  const office = findOfficeInScope(db, scope, officeId);
+  const office = await findOfficeInScope(db, scope, officeId);
   if (!office) return undefined;
-  const rollup = officeRollup(db, office, year);
+  const rollup = await officeRollup(db, office, year);
   const direct = standingInSum(
-    listOfficeReports(db, scope, office.id, year, { directOnly: true, content: false }),
+    await listOfficeReports(db, scope, office.id, year, { directOnly: true, content: false }),
     new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason])),
   );
   const summedAll = direct.filter((agency) => agency.summed);
@@ -174,7 +174,7 @@ export function loadRollupView(
   const page = asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : Math.min(Math.max(1, options.page ?? 1), pageCount);
   const shown = summedAll.slice((page - 1) * ROLLUP_PAGE_SIZE, page * ROLLUP_PAGE_SIZE);
   const reports = new Map(
-    listOfficeReports(db, scope, office.id, year, { directOnly: true, agencyIds: shown.map((agency) => agency.agencyId) }).map((entry) => [
+    (await listOfficeReports(db, scope, office.id, year, { directOnly: true, agencyIds: shown.map((agency) => agency.agencyId) })).map((entry) => [
       entry.agencyId,
       entry.report?.content,
     ]),
@@ -184,19 +184,20 @@ export function loadRollupView(
     agency.findings = agency.report ? balanceFindings(agency.report) : [];
   }
 
-  const agencyCounts = countAgenciesPerChildOffice(db, office.id);
-  const childOffices = listChildOffices(db, office.id).map((child): ChildOfficeFigures => {
-    const childRollup = officeRollup(db, child, year);
-    return {
+  const agencyCounts = await countAgenciesPerChildOffice(db, office.id);
+  const childOffices: ChildOfficeFigures[] = [];
+  for (const child of await listChildOffices(db, office.id)) {
+    const childRollup = await officeRollup(db, child, year);
+    childOffices.push({
       officeId: child.id,
       name: child.name,
       agencyCount: agencyCounts.get(child.id) ?? 1,
       summedCount: childRollup.included,
       findings: childRollup.included > 0 ? balanceFindings(childRollup.report) : [],
-    };
-  });
+    });
+  }
   return {
-    office,
+    office: office,
     title: rollupTitles[office.officeTier],
     year,
     agencyCount: direct.length + childOffices.reduce((total, child) => total + child.agencyCount, 0),

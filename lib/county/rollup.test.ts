@@ -3,7 +3,7 @@
  * county's subtotal is checked for balance, and nobody sees beyond their own subtree.
  */
 import { describe, expect } from "vitest";
-import type { Executor } from "@/db/client";
+import { first, type Executor } from "@/db/client";
 import { createAgency } from "@/db/queries/agencies";
 import { listChildOfficeProgress } from "@/db/queries/dashboard";
 import { storeReportInStatus } from "@/db/test-db";
@@ -30,11 +30,11 @@ import { reopenReport } from "@/lib/workflow/steps";
 const shared = sharedWorld();
 
 /** The plain definition of a roll-up, to hold the stored sums to: every approved report below, summed at once. */
-function sumEveryReport(tx: Executor, actor: UserProfile, year: number, officeId = actor.agencyId) {
+async function sumEveryReport(tx: Executor, actor: UserProfile, year: number, officeId = actor.agencyId) {
   const scope = actorScope(actor);
-  const office = findOfficeInScope(tx, scope, officeId);
+  const office = await findOfficeInScope(tx, scope, officeId);
   if (!office) return undefined;
-  const agencies = listOfficeReports(tx, scope, office.id, year);
+  const agencies = await listOfficeReports(tx, scope, office.id, year);
   const read = readApprovedReports(agencies);
   const aggregate = aggregateReports(
     read.map((part) => part.report),
@@ -46,39 +46,39 @@ function sumEveryReport(tx: Executor, actor: UserProfile, year: number, officeId
 const { itRolledBack } = shared;
 
 /** An approved 2025 report of 乙县's township with `received` new requests (all granted); `broken` unbalances it. */
-function storeTownshipB(tx: Executor, received: number, broken = false) {
+async function storeTownshipB(tx: Executor, received: number, broken = false) {
   const { townshipB } = shared.world.agencies;
-  const clerk = createUser(tx, { username: `clerk-b-${received}`, displayName: "乙县经办人", role: "clerk", agencyId: townshipB.id, passwordHash: worldPasswordHash() });
+  const clerk = await createUser(tx, { username: `clerk-b-${received}`, displayName: "乙县经办人", role: "clerk", agencyId: townshipB.id, passwordHash: worldPasswordHash() });
   const content = cleanTownshipReport(shared.world);
   content.agency = { name: townshipB.name, level: "township" };
   const { requests } = content;
   requests.newReceived.naturalPerson = requests.newReceived.total = received;
   requests.granted.naturalPerson = requests.granted.total = received;
   requests.totalHandled.naturalPerson = requests.totalHandled.total = broken ? received + 1 : received;
-  storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: "approved" });
+  await storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: "approved" });
 }
 
-function storeTownshipA(tx: Executor, received: number) {
+async function storeTownshipA(tx: Executor, received: number) {
   const content = cleanTownshipReport(shared.world);
   const { requests } = content;
   requests.newReceived.naturalPerson = requests.newReceived.total = received;
   requests.granted.naturalPerson = requests.granted.total = received;
   requests.totalHandled.naturalPerson = requests.totalHandled.total = received;
-  storeReport(tx, shared.world, "approved", content);
+  await storeReport(tx, shared.world, "approved", content);
 }
 
 describe("a city's roll-up", () => {
-  itRolledBack("sums the approved reports of every county below, with a subtotal per county", (tx) => {
-    storeTownshipA(tx, 4);
-    storeTownshipB(tx, 7);
+  itRolledBack("sums the approved reports of every county below, with a subtotal per county", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeTownshipB(tx, 7);
     const { cityAdmin } = shared.world.actors;
-    const figures = sumEveryReport(tx, cityAdmin, 2025)!;
+    const figures = (await sumEveryReport(tx, cityAdmin, 2025))!;
     expect(figures.title).toBe("全市汇总");
     expect(figures.summed.map((agency) => agency.agencyName).sort()).toEqual(["乙县河西镇人民政府", "甲县城关街道办事处"]);
     expect(figures.aggregate.report.requests.newReceived.total).toBe(11);
     expect(figures.aggregate.findings).toEqual([]);
     // The page sums the counties' stored sums: the same numbers.
-    const view = loadRollupView(tx, cityAdmin, 2025)!;
+    const view = (await loadRollupView(tx, cityAdmin, 2025))!;
     expect(view.aggregate.report).toEqual(figures.aggregate.report);
     expect([view.agencyCount, view.summedCount]).toEqual([figures.agencies.length, 2]);
     expect(view.childOffices.map((office) => [office.name, office.agencyCount, office.summedCount, office.findings])).toEqual([
@@ -89,38 +89,38 @@ describe("a city's roll-up", () => {
     expect([view.summed, view.missing.map((agency) => agency.agencyName)]).toEqual([[], ["甲市"]]);
   });
 
-  itRolledBack("checks the balance of each county's subtotal and of the city's sum", (tx) => {
-    storeTownshipA(tx, 4);
-    storeTownshipB(tx, 7, true);
-    const view = loadRollupView(tx, shared.world.actors.cityAdmin, 2025)!;
+  itRolledBack("checks the balance of each county's subtotal and of the city's sum", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeTownshipB(tx, 7, true);
+    const view = (await loadRollupView(tx, shared.world.actors.cityAdmin, 2025))!;
     const [yi, jia] = view.childOffices;
     expect(yi.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
     expect(jia.findings).toEqual([]);
     expect(view.aggregate.findings.map((finding) => finding.rule)).toContain("R3-BALANCE");
   });
 
-  itRolledBack("shows a county seen from the city as the county sees it, and no office out of reach", (tx) => {
-    storeTownshipA(tx, 4);
-    storeTownshipB(tx, 7);
+  itRolledBack("shows a county seen from the city as the county sees it, and no office out of reach", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeTownshipB(tx, 7);
     const { cityAdmin, admin, otherCityAdmin } = shared.world.actors;
     const { countyA, city } = shared.world.agencies;
-    const fromCity = sumEveryReport(tx, cityAdmin, 2025, countyA.id)!;
-    const fromCounty = sumEveryReport(tx, admin, 2025)!;
+    const fromCity = (await sumEveryReport(tx, cityAdmin, 2025, countyA.id))!;
+    const fromCounty = (await sumEveryReport(tx, admin, 2025))!;
     expect(fromCity.title).toBe("全县汇总");
     expect(fromCity.aggregate.report.requests.newReceived.total).toBe(4);
     expect(fromCity.agencies.map((agency) => agency.agencyName)).toEqual(fromCounty.agencies.map((agency) => agency.agencyName));
-    expect(sumEveryReport(tx, admin, 2025, city.id)).toBeUndefined();
-    expect(sumEveryReport(tx, otherCityAdmin, 2025, countyA.id)).toBeUndefined();
+    expect(await sumEveryReport(tx, admin, 2025, city.id)).toBeUndefined();
+    expect(await sumEveryReport(tx, otherCityAdmin, 2025, countyA.id)).toBeUndefined();
   });
 });
 
 describe("progress per child office", () => {
-  itRolledBack("counts each county's agencies by status, and lateness by the deadline of each agency's office", (tx) => {
-    storeTownshipA(tx, 4);
-    storeReport(tx, shared.world, "draft", cleanTownshipReport(shared.world, 2024));
+  itRolledBack("counts each county's agencies by status, and lateness by the deadline of each agency's office", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeReport(tx, shared.world, "draft", cleanTownshipReport(shared.world, 2024));
     const { cityAdmin } = shared.world.actors;
     const scope = actorScope(cityAdmin);
-    const entries = listChildOfficeProgress(tx, scope, 2025, shared.world.agencies.city.id);
+    const entries = await listChildOfficeProgress(tx, scope, 2025, shared.world.agencies.city.id);
     // 2026-04-15: every deadline of 2025's reports has passed.
     const progress = childOfficeProgress(entries, 2025, new Date("2026-04-15T10:00:00+08:00"));
     expect(progress).toEqual([
@@ -131,17 +131,17 @@ describe("progress per child office", () => {
     // Before 1月31日 nothing is late yet.
     expect(childOfficeProgress(entries, 2025, new Date("2026-01-10T10:00:00+08:00")).every((office) => office.late === 0)).toBe(true);
     // A county admin has no child offices; another city's admin reaches none of these.
-    expect(listChildOfficeProgress(tx, actorScope(shared.world.actors.admin), 2025, shared.world.agencies.countyA.id)).toEqual([]);
-    expect(listChildOfficeProgress(tx, actorScope(shared.world.actors.otherCityAdmin), 2025, shared.world.agencies.city.id)).toEqual([]);
+    expect(await listChildOfficeProgress(tx, actorScope(shared.world.actors.admin), 2025, shared.world.agencies.countyA.id)).toEqual([]);
+    expect(await listChildOfficeProgress(tx, actorScope(shared.world.actors.otherCityAdmin), 2025, shared.world.agencies.city.id)).toEqual([]);
   });
 });
 
 describe("choosing the office a page looks at", () => {
-  itRolledBack("takes the admin's own office by default and one below it by id; refuses any other, audited", (tx) => {
+  itRolledBack("takes the admin's own office by default and one below it by id; refuses any other, audited", async (tx) => {
     const { cityAdmin, admin, supervisor } = shared.world.actors;
     const { city, countyA, otherCity, township } = shared.world.agencies;
-    expect(chooseOffice(tx, cityAdmin, undefined, "汇总")).toMatchObject({ ok: true, office: { id: city.id, officeTier: "city" } });
-    expect(chooseOffice(tx, cityAdmin, String(countyA.id), "汇总")).toMatchObject({
+    expect(await chooseOffice(tx, cityAdmin, undefined, "汇总")).toMatchObject({ ok: true, office: { id: city.id, officeTier: "city" } });
+    expect(await chooseOffice(tx, cityAdmin, String(countyA.id), "汇总")).toMatchObject({
       ok: true,
       office: { id: countyA.id, name: "甲县" },
       line: [
@@ -149,59 +149,59 @@ describe("choosing the office a page looks at", () => {
         { id: countyA.id, name: "甲县" },
       ],
     });
-    const before = auditTrail(tx).length;
+    const before = (await auditTrail(tx)).length;
     for (const asked of [String(otherCity.id), String(township.id), "abc"]) {
-      expect(chooseOffice(tx, cityAdmin, asked, "汇总")).toEqual({ ok: false, reason: OFFICE_NOT_FOUND });
+      expect(await chooseOffice(tx, cityAdmin, asked, "汇总")).toEqual({ ok: false, reason: OFFICE_NOT_FOUND });
     }
-    expect(chooseOffice(tx, admin, String(city.id), "进度总览")).toEqual({ ok: false, reason: OFFICE_NOT_FOUND });
-    const refused = auditTrail(tx).slice(before);
+    expect(await chooseOffice(tx, admin, String(city.id), "进度总览")).toEqual({ ok: false, reason: OFFICE_NOT_FOUND });
+    const refused = (await auditTrail(tx)).slice(before);
     expect(refused).toHaveLength(4);
     expect(refused.every((event) => event.action === "action-refused")).toBe(true);
     expect(refused[3].detail).toBe(`查看进度总览（政务公开办编号 ${city.id}）：${OFFICE_NOT_FOUND}`);
     // A supervisor looks at their own agency only, whatever the address says.
-    expect(chooseOffice(tx, supervisor, String(city.id), "进度总览")).toEqual({ ok: true, office: null, line: [] });
+    expect(await chooseOffice(tx, supervisor, String(city.id), "进度总览")).toEqual({ ok: true, office: null, line: [] });
   });
 });
 
 describe("adding agencies at any depth", () => {
-  itRolledBack("adds a county under a city (an office of its own), and refuses what does not fit the tier", (tx) => {
+  itRolledBack("adds a county under a city (an office of its own), and refuses what does not fit the tier", async (tx) => {
     const { cityAdmin, admin } = shared.world.actors;
-    const added = addAgency(tx, cityAdmin, { name: "丁县", level: "government" });
+    const added = await addAgency(tx, cityAdmin, { name: "丁县", level: "government" });
     expect(added).toMatchObject({ ok: true, data: { name: "丁县", officeTier: "county", parentId: shared.world.agencies.city.id } });
     const countyId = added.ok ? added.data.id : 0;
     // The new county's admin reaches it; the city admin reaches what is added under it later.
-    const below = addAgency(tx, cityAdmin, { name: "丁县某镇", level: "township", parentId: countyId });
+    const below = await addAgency(tx, cityAdmin, { name: "丁县某镇", level: "township", parentId: countyId });
     expect(below).toMatchObject({ ok: true, data: { officeTier: null } });
-    expect(sumEveryReport(tx, cityAdmin, 2025, countyId)?.agencies.map((agency) => agency.agencyName)).toEqual(["丁县", "丁县某镇"]);
-    expect(addAgency(tx, cityAdmin, { name: "某街道", level: "township" })).toMatchObject({
+    expect((await sumEveryReport(tx, cityAdmin, 2025, countyId))?.agencies.map((agency) => agency.agencyName)).toEqual(["丁县", "丁县某镇"]);
+    expect(await addAgency(tx, cityAdmin, { name: "某街道", level: "township" })).toMatchObject({
       ok: false,
       fieldErrors: { level: ["乡镇、街道只能设在县（区）之下。"] },
     });
-    expect(addAgency(tx, admin, { name: "某县", level: "government" })).toMatchObject({
+    expect(await addAgency(tx, admin, { name: "某县", level: "government" })).toMatchObject({
       ok: false,
       fieldErrors: { level: ["县（区）以下不再设下级人民政府，请选择部门或乡镇、街道。"] },
     });
     // Under an agency that is not an office, or an office out of reach: refused and audited.
-    const before = auditTrail(tx).length;
-    expect(addAgency(tx, cityAdmin, { name: "某局", level: "department", parentId: shared.world.agencies.township.id })).toMatchObject({
+    const before = (await auditTrail(tx)).length;
+    expect(await addAgency(tx, cityAdmin, { name: "某局", level: "department", parentId: shared.world.agencies.township.id })).toMatchObject({
       ok: false,
       fieldErrors: { parentId: ["请选择您管理的政务公开办"] },
     });
-    expect(addAgency(tx, admin, { name: "某局", level: "department", parentId: shared.world.agencies.countyB.id }).ok).toBe(false);
-    expect(auditTrail(tx).slice(before).map((event) => event.action)).toEqual(["action-refused", "action-refused"]);
+    expect((await addAgency(tx, admin, { name: "某局", level: "department", parentId: shared.world.agencies.countyB.id })).ok).toBe(false);
+    expect((await auditTrail(tx)).slice(before).map((event) => event.action)).toEqual(["action-refused", "action-refused"]);
     // Names are unique under one office only.
-    expect(addAgency(tx, cityAdmin, { name: "甲县司法局", level: "department" }).ok).toBe(true);
+    expect((await addAgency(tx, cityAdmin, { name: "甲县司法局", level: "department" })).ok).toBe(true);
   });
 });
 
 describe("the agency tree", () => {
-  itRolledBack("records each new agency's line of offices at every depth", (tx) => {
-    const province = createAgency(tx, { name: "某省", level: "government", officeTier: "province" });
-    const city = createAgency(tx, { name: "某市", level: "government", officeTier: "city", parentId: province.id });
-    const county = createAgency(tx, { name: "某县", level: "government", officeTier: "county", parentId: city.id });
-    const bureau = createAgency(tx, { name: "某县某局", level: "department", parentId: county.id });
-    const provinceAdmin = createUser(tx, { username: "province-admin", displayName: "省管理员", role: "admin", agencyId: province.id, passwordHash: "x" });
-    const figures = sumEveryReport(tx, provinceAdmin, 2025)!;
+  itRolledBack("records each new agency's line of offices at every depth", async (tx) => {
+    const province = await createAgency(tx, { name: "某省", level: "government", officeTier: "province" });
+    const city = await createAgency(tx, { name: "某市", level: "government", officeTier: "city", parentId: province.id });
+    const county = await createAgency(tx, { name: "某县", level: "government", officeTier: "county", parentId: city.id });
+    const bureau = await createAgency(tx, { name: "某县某局", level: "department", parentId: county.id });
+    const provinceAdmin = await createUser(tx, { username: "province-admin", displayName: "省管理员", role: "admin", agencyId: province.id, passwordHash: "x" });
+    const figures = (await sumEveryReport(tx, provinceAdmin, 2025))!;
     expect(figures.title).toBe("全省汇总");
     expect(figures.agencies.map((agency) => [agency.agencyName, agency.childOfficeId])).toEqual([
       ["某省", null],
@@ -209,8 +209,8 @@ describe("the agency tree", () => {
       ["某县某局", city.id],
       ["某市", city.id],
     ]);
-    expect(chooseOffice(tx, provinceAdmin, String(bureau.id), "汇总").ok).toBe(false);
-    expect(chooseOffice(tx, provinceAdmin, String(county.id), "汇总")).toMatchObject({
+    expect((await chooseOffice(tx, provinceAdmin, String(bureau.id), "汇总")).ok).toBe(false);
+    expect(await chooseOffice(tx, provinceAdmin, String(county.id), "汇总")).toMatchObject({
       ok: true,
       line: [{ name: "某省" }, { name: "某市" }, { name: "某县" }],
     });
@@ -218,32 +218,32 @@ describe("the agency tree", () => {
 });
 
 describe("stored roll-ups", () => {
-  itRolledBack("are used while the approved reports below stay the same, and summed again when one changes", (tx) => {
-    storeTownshipA(tx, 4);
-    storeTownshipB(tx, 7);
+  itRolledBack("are used while the approved reports below stay the same, and summed again when one changes", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeTownshipB(tx, 7);
     const { cityAdmin, admin } = shared.world.actors;
-    expect(loadRollupView(tx, cityAdmin, 2025)!.aggregate.report.requests.newReceived.total).toBe(11);
-    const stored = () => tx.select().from(officeRollups).all().map((row) => [row.officeId, row.year, row.included]);
+    expect((await loadRollupView(tx, cityAdmin, 2025))!.aggregate.report.requests.newReceived.total).toBe(11);
+    const stored = async () => (await tx.select().from(officeRollups)).map((row) => [row.officeId, row.year, row.included]);
     const { city, countyA, countyB } = shared.world.agencies;
-    expect(stored().sort()).toEqual([[city.id, 2025, 2], [countyA.id, 2025, 1], [countyB.id, 2025, 1]].sort());
+    expect((await stored()).sort()).toEqual([[city.id, 2025, 2], [countyA.id, 2025, 1], [countyB.id, 2025, 1]].sort());
     // A stored sum that no longer matches its stamp is never shown: reopening 甲县's report takes it out.
-    const reportId = tx.select({ id: reports.id }).from(reports).where(eq(reports.agencyId, shared.world.agencies.township.id)).get()!.id;
-    expect(reopenReport(tx, admin, { reportId, reason: "表三数字有误，需要更正。" }).ok).toBe(true);
-    const view = loadRollupView(tx, cityAdmin, 2025)!;
+    const reportId = (await first(tx.select({ id: reports.id }).from(reports).where(eq(reports.agencyId, shared.world.agencies.township.id))))!.id;
+    expect((await reopenReport(tx, admin, { reportId, reason: "表三数字有误，需要更正。" })).ok).toBe(true);
+    const view = (await loadRollupView(tx, cityAdmin, 2025))!;
     expect(view.aggregate.report.requests.newReceived.total).toBe(7);
     expect(view.summedCount).toBe(1);
     expect(view.childOffices.map((office) => office.summedCount)).toEqual([1, 0]);
     // The stored sums were brought up to date, the city's own included (a province above it uses it).
-    expect(stored().sort()).toEqual([[city.id, 2025, 1], [countyA.id, 2025, 0], [countyB.id, 2025, 1]].sort());
-    expect(officeRollup(tx, city, 2025)).toMatchObject({ included: 1, skipped: [] });
+    expect((await stored()).sort()).toEqual([[city.id, 2025, 1], [countyA.id, 2025, 0], [countyB.id, 2025, 1]].sort());
+    expect(await officeRollup(tx, city, 2025)).toMatchObject({ included: 1, skipped: [] });
   });
 });
 
 describe("comparing at a city", () => {
-  itRolledBack("compares the city's own agencies and each county by its roll-up, never the agencies inside a county", (tx) => {
-    storeTownshipA(tx, 12);
-    storeTownshipB(tx, 30);
-    const outcome = compareAgencies(tx, shared.world.actors.cityAdmin, { year: 2025 });
+  itRolledBack("compares the city's own agencies and each county by its roll-up, never the agencies inside a county", async (tx) => {
+    await storeTownshipA(tx, 12);
+    await storeTownshipB(tx, 30);
+    const outcome = await compareAgencies(tx, shared.world.actors.cityAdmin, { year: 2025 });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.data.rows.map((row) => [row.agencyName, row.isChildOffice, row.reportId, row.figures.newReceived.value])).toEqual([
       ["乙县", true, null, 30],
@@ -256,12 +256,12 @@ describe("comparing at a city", () => {
 });
 
 describe("the roll-up page of a large county", () => {
-  itRolledBack("lists its summed agencies a page at a time, reading only that page, with the total over all", (tx) => {
+  itRolledBack("lists its summed agencies a page at a time, reading only that page, with the total over all", async (tx) => {
     const { admin } = shared.world.actors;
     const { countyA } = shared.world.agencies;
     for (let i = 0; i < 55; i++) {
-      const agency = createAgency(tx, { name: `甲县分页局${String(i).padStart(2, "0")}`, level: "department", parentId: countyA.id });
-      const clerk = createUser(tx, { username: `page-clerk-${i}`, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "x" });
+      const agency = await createAgency(tx, { name: `甲县分页局${String(i).padStart(2, "0")}`, level: "department", parentId: countyA.id });
+      const clerk = await createUser(tx, { username: `page-clerk-${i}`, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "x" });
       const content = cleanTownshipReport(shared.world);
       content.agency = { name: agency.name, level: "department" };
       content.requests.newReceived.naturalPerson = content.requests.newReceived.total = 1;
@@ -269,34 +269,34 @@ describe("the roll-up page of a large county", () => {
       content.requests.totalHandled.naturalPerson = content.requests.totalHandled.total = 1;
       // One report of another year, stored under 2025: approved, but left out of the sum with the reason.
       if (i === 54) content.year = 2024;
-      storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: "approved" });
+      await storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: "approved" });
     }
-    const first = loadRollupView(tx, admin, 2025)!;
+    const first = (await loadRollupView(tx, admin, 2025))!;
     expect([first.summedCount, first.summedTotal, first.page, first.pageCount, first.summed.length]).toEqual([54, 54, 1, 2, 50]);
     expect(first.aggregate.report.requests.newReceived.total).toBe(54);
     expect(first.summed[0].findings).toEqual([]);
     const left = first.missing.find((agency) => agency.agencyName === "甲县分页局54");
     expect(left?.reason).toBe("报告年度为 2024 年，不是 2025 年，未计入汇总。");
-    const second = loadRollupView(tx, admin, 2025, countyA.id, { page: 2 })!;
+    const second = (await loadRollupView(tx, admin, 2025, countyA.id, { page: 2 }))!;
     expect(second.summed.map((agency) => agency.agencyName)).toEqual(["甲县分页局50", "甲县分页局51", "甲县分页局52", "甲县分页局53"]);
     // Asking for one agency's tables opens the page that holds it.
     const holding = second.summed[0].agencyId;
-    expect(loadRollupView(tx, admin, 2025, countyA.id, { agencyId: holding })!.page).toBe(2);
+    expect((await loadRollupView(tx, admin, 2025, countyA.id, { agencyId: holding }))!.page).toBe(2);
     // The same numbers as summing every report.
-    expect(sumEveryReport(tx, admin, 2025)!.aggregate.report).toEqual(first.aggregate.report);
+    expect((await sumEveryReport(tx, admin, 2025))!.aggregate.report).toEqual(first.aggregate.report);
   });
 });
 
 describe("stamps read for many offices at once", () => {
-  itRolledBack("are the stamps each office would read alone, by year", (tx) => {
-    storeTownshipA(tx, 4);
-    storeTownshipB(tx, 7);
-    storeReport(tx, shared.world, "approved", cleanTownshipReport(shared.world, 2024));
+  itRolledBack("are the stamps each office would read alone, by year", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeTownshipB(tx, 7);
+    await storeReport(tx, shared.world, "approved", cleanTownshipReport(shared.world, 2024));
     const { city, countyA, countyB } = shared.world.agencies;
-    const stamps = childOfficeStamps(tx, city.id);
+    const stamps = await childOfficeStamps(tx, city.id);
     expect([...stamps.keys()].sort()).toEqual([countyA.id, countyB.id].sort());
     for (const [officeId, byYear] of stamps) {
-      for (const [year, stamp] of byYear) expect(stamp).toBe(rollupStamp(tx, officeId, year));
+      for (const [year, stamp] of byYear) expect(stamp).toBe(await rollupStamp(tx, officeId, year));
     }
     expect([...stamps.get(countyA.id)!.keys()].sort()).toEqual([2024, 2025]);
     expect([...stamps.get(countyB.id)!.keys()]).toEqual([2025]);

@@ -40,16 +40,17 @@ export function readApprovedReports(entries: OfficeReportEntry[]): { entry: Offi
  * The sum of an office's whole subtree for a year, from the stored roll-up when it is still current.
  * `knownStamp`: the stamp when the caller read it already (childOfficeStamps), for many offices at once.
  */
-export function officeRollup(db: Executor, office: { id: number; name: string }, year: number, knownStamp?: string): OfficeRollup {
-  const stamp = knownStamp ?? rollupStamp(db, office.id, year);
-  const stored = findRollup(db, office.id, year);
+export async function officeRollup(db: Executor, office: { id: number; name: string }, year: number, knownStamp?: string): Promise<OfficeRollup> {
+  const stamp = await (knownStamp ?? rollupStamp(db, office.id, year));
+  const stored = await findRollup(db, office.id, year);
   // Written by this function from reports the engine had read: trusted as it is.
   if (stored && stored.stamp === stamp) {
     return { report: JSON.parse(stored.report) as Report, included: stored.included, skipped: JSON.parse(stored.skipped) as OfficeRollup["skipped"] };
   }
 
-  const children = listChildOffices(db, office.id).map((child) => officeRollup(db, child, year));
-  const entries = listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true });
+  const children: OfficeRollup[] = [];
+  for (const child of await listChildOffices(db, office.id)) children.push(await officeRollup(db, child, year));
+  const entries = await listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true });
   const direct = readApprovedReports(entries);
   const read = new Set(direct.map(({ entry }) => entry.agencyId));
   const unreadable = entries.filter((entry) => entry.report?.status === "approved" && !read.has(entry.agencyId));
@@ -61,10 +62,10 @@ export function officeRollup(db: Executor, office: { id: number; name: string },
     }),
     ...unreadable.map((entry) => ({ agencyId: entry.agencyId, reason: UNREADABLE })),
   ];
-  storeRollup(db, {
+  await storeRollup(db, {
     officeId: office.id,
     year,
-    stamp,
+    stamp: stamp,
     report: JSON.stringify(summed.aggregate.report),
     included: summed.included,
     skipped: JSON.stringify(skipped),

@@ -19,7 +19,7 @@ describe("the roll-up workbook, written as a stream", () => {
       agencyCount: 121,
       summed: Array.from({ length: 120 }, (_, i) => ({ agencyId: i, agencyName: `某县${i}局`, level: "department", statusLabel: "已批准" })),
       missing: [{ agencyId: 5000, agencyName: "某县某镇", level: "township", statusLabel: "未开始", reason: "尚未开始填写。" }],
-      readReports: (ids) => {
+      readReports: async (ids) => {
         batches.push(ids.length);
         turnsAtBatch.push(turns);
         return new Map(ids.map((id) => [id, report]));

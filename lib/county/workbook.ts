@@ -77,17 +77,17 @@ export async function countyWorkbookDownload(
 ): Promise<WorkbookDownload> {
   const permitted = decideAccount(actor, "viewCountyFigures");
   if (!permitted.ok) {
-    recordRefusal(db, actor, "下载汇总表", permitted.reason, null);
+    await recordRefusal(db, actor, "下载汇总表", permitted.reason, null);
     return { ok: false, status: 403, message: permitted.reason };
   }
-  const office = findOfficeInScope(db, actorScope(actor), officeId);
+  const office = await findOfficeInScope(db, actorScope(actor), officeId);
   if (!office) {
     const reason = "找不到该政务公开办，或不在您管理的范围内。";
-    recordRefusal(db, actor, "下载汇总表", `${reason}（编号 ${officeId}）`, null);
+    await recordRefusal(db, actor, "下载汇总表", `${reason}（编号 ${officeId}）`, null);
     return { ok: false, status: 404, message: reason };
   }
-  const body = countyWorkbookStream(db, office, year);
-  recordAudit(db, {
+  const body = await countyWorkbookStream(db, office, year);
+  await recordAudit(db, {
     action: "report-downloaded",
     userId: actor.id,
     username: actor.username,
@@ -115,20 +115,18 @@ export type WorkbookPlan = {
   summed: WorkbookAgency[];
   missing: WorkbookAgency[];
   /** The summed agencies' reports, a batch at a time, in the order of `summed`. */
-  readReports: (agencyIds: number[]) => Map<number, Report>;
+  readReports: (agencyIds: number[]) => Promise<Map<number, Report>>;
 };
 
 /** The office's roll-up and the agencies below it, split into summed and not, from stored sums. */
-function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPlan {
+async function planWorkbook(db: Executor, office: OfficeRef, year: number): Promise<WorkbookPlan> {
   const scope = { userId: 0, agencyId: office.id, reach: "subtree" as const };
-  const rollup = officeRollup(db, office, year);
+  const rollup = await officeRollup(db, office, year);
   // Every office below keeps the reasons its own agencies' approved reports were left out.
-  const skipped = new Map(
-    [rollup, ...listOfficesInSubtree(db, office.id).map((below) => officeRollup(db, below, year))].flatMap((sum) =>
-      sum.skipped.map((skip) => [skip.agencyId, skip.reason] as const),
-    ),
-  );
-  const entries = standingInSum(listOfficeReports(db, scope, office.id, year, { content: false }), skipped);
+  const sums = [rollup];
+  for (const below of await listOfficesInSubtree(db, office.id)) sums.push(await officeRollup(db, below, year));
+  const skipped = new Map(sums.flatMap((sum) => sum.skipped.map((skip) => [skip.agencyId, skip.reason] as const)));
+  const entries = standingInSum(await listOfficeReports(db, scope, office.id, year, { content: false }), skipped);
   const summed = entries.filter((agency) => agency.summed);
   const missing = entries.filter((agency) => !agency.summed);
   return {
@@ -139,9 +137,9 @@ function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPl
     agencyCount: entries.length,
     summed,
     missing,
-    readReports: (agencyIds) => {
+    readReports: async (agencyIds) => {
       const read = new Map<number, Report>();
-      for (const entry of listOfficeReports(db, scope, office.id, year, { agencyIds })) {
+      for (const entry of (await listOfficeReports(db, scope, office.id, year, { agencyIds }))) {
         const report = tryReadStoredReport(entry.report?.content);
         if (report) read.set(entry.agencyId, report);
       }
@@ -151,9 +149,11 @@ function planWorkbook(db: Executor, office: OfficeRef, year: number): WorkbookPl
 }
 
 /** The workbook of an office's roll-up as a stream of bytes, written while it is read. */
-function countyWorkbookStream(db: Executor, office: OfficeRef, year: number): ReadableStream<Uint8Array> {
+async function countyWorkbookStream(db: Executor, office: OfficeRef, year: number): Promise<ReadableStream<Uint8Array>> {
+  const plan = await planWorkbook(db, office, year);
   const output = new PassThrough();
-  writeWorkbook(planWorkbook(db, office, year), output).catch((error: unknown) => output.destroy(error as Error));
+  // Written while the browser reads it: not awaited here, so the response starts before the last row is made.
+  writeWorkbook(plan, output).catch((error: unknown) => output.destroy(error as Error));
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
@@ -373,7 +373,7 @@ async function agencySheet(sheet: Worksheet, plan: WorkbookPlan) {
   const yieldWhenDue = timeSlicer();
   for (let start = 0; start < plan.summed.length; start += BATCH) {
     const batch = plan.summed.slice(start, start + BATCH);
-    const reports = plan.readReports(batch.map((agency) => agency.agencyId));
+    const reports = await plan.readReports(batch.map((agency) => agency.agencyId));
     for (const agency of batch) {
       const report = reports.get(agency.agencyId);
       if (!report) continue;

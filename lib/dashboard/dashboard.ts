@@ -148,13 +148,13 @@ export type ProgressPage = {
  * and lateness from what the database holds beside the reports, and only the page shown reads and checks
  * report content.
  */
-export function loadProgressPage(
+export async function loadProgressPage(
   db: Executor,
   scope: ActorScope,
   input: { year: number; officeId: number; filter: ProgressFilter; now: Date },
-): ProgressPage {
+): Promise<ProgressPage> {
   const { year, officeId, filter, now } = input;
-  const entries = listDirectProgress(db, scope, year, officeId).map((entry) => ({ entry, progress: deadlineProgress(entry, year, now) }));
+  const entries = (await listDirectProgress(db, scope, year, officeId)).map((entry) => ({ entry, progress: deadlineProgress(entry, year, now) }));
   const summary = {
     total: entries.length,
     approved: entries.filter(({ entry }) => entry.status === "approved").length,
@@ -172,6 +172,6 @@ export function loadProgressPage(
   const pageCount = Math.max(1, Math.ceil(matching.length / PROGRESS_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
   const shown = matching.slice((page - 1) * PROGRESS_PAGE_SIZE, page * PROGRESS_PAGE_SIZE).map(({ entry }) => entry);
-  const rows = readDashboardEntries(db, year, officeId, shown).map((entry) => dashboardRow(entry, year, now));
+  const rows = (await readDashboardEntries(db, year, officeId, shown)).map((entry) => dashboardRow(entry, year, now));
   return { summary, matching: matching.length, rows, page, pageCount };
 }

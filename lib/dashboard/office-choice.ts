@@ -21,15 +21,15 @@ export type OfficeChoice =
     }
   | { ok: false; reason: string };
 
-export function chooseOffice(db: Executor, actor: UserProfile, asked: string | undefined, page: string): OfficeChoice {
+export async function chooseOffice(db: Executor, actor: UserProfile, asked: string | undefined, page: string): Promise<OfficeChoice> {
   if (!isOfficeAdmin(actor)) return { ok: true, office: null, line: [] };
   const scope = actorScope(actor);
   const officeId = asked === undefined || asked === "" ? actor.agencyId : /^\d{1,12}$/.test(asked) ? Number(asked) : NaN;
-  const office = Number.isNaN(officeId) ? undefined : findOfficeInScope(db, scope, officeId);
+  const office = await (Number.isNaN(officeId) ? undefined : findOfficeInScope(db, scope, officeId));
   if (!office) {
     // What the address said, cut short: it is the visitor's text, kept in the audit log.
-    recordRefusal(db, actor, `查看${page}（政务公开办编号 ${String(asked).slice(0, 20)}）`, OFFICE_NOT_FOUND, null);
+    await recordRefusal(db, actor, `查看${page}（政务公开办编号 ${String(asked).slice(0, 20)}）`, OFFICE_NOT_FOUND, null);
     return { ok: false, reason: OFFICE_NOT_FOUND };
   }
-  return { ok: true, office, line: officeLineInScope(db, scope, office.id) };
+  return { ok: true, office: office, line: await officeLineInScope(db, scope, office.id) };
 }

@@ -76,13 +76,13 @@ export async function compareDownload(
   actor: UserProfile,
   input: { reportId: number; format: CompareFormat },
 ): Promise<CompareDownload> {
-  const result = compareWithLastYear(db, actor, { reportId: input.reportId, purpose: "download" });
+  const result = await compareWithLastYear(db, actor, { reportId: input.reportId, purpose: "download" });
   if (!result.ok) return { ok: false, status: 404, message: "找不到该报告，或您无权查看。" };
   const data = result.data;
   if (!data.comparison) return { ok: false, status: 409, message: data.missing ?? "没有可对比的上年报告。" };
   const body = input.format === "docx" ? await comparisonDocx(data) : await comparisonXlsx(data);
   const draft = data.report.status !== "approved";
-  recordAudit(db, {
+  await recordAudit(db, {
     action: "report-downloaded",
     userId: actor.id,
     username: actor.username,

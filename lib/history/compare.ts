@@ -45,29 +45,29 @@ export const COMPARE_ATTEMPTS = { view: "查看与上年对比", download: "下�
  * Refused (audited) when the actor may not view the report; otherwise a comparison, or the reason there
  * is none (no report last year, not yet approved, unreadable).
  */
-export function compareWithLastYear(
+export async function compareWithLastYear(
   db: Executor,
   actor: UserProfile,
   input: { reportId: number; purpose?: keyof typeof COMPARE_ATTEMPTS },
-): ActionResult<YearComparison> {
+): Promise<ActionResult<YearComparison>> {
   const scope = actorScope(actor);
-  const report = findReadableReport(db, scope, input.reportId);
+  const report = await findReadableReport(db, scope, input.reportId);
   const decision = report ? decide(actor, report, "view") : ({ ok: false, reason: REPORT_NOT_FOUND } as const);
   if (!report || !decision.ok) {
-    recordRefusal(db, actor, COMPARE_ATTEMPTS[input.purpose ?? "view"], decision.ok ? REPORT_NOT_FOUND : decision.reason, report ?? null, input.reportId);
+    await recordRefusal(db, actor, COMPARE_ATTEMPTS[input.purpose ?? "view"], decision.ok ? REPORT_NOT_FOUND : decision.reason, report ?? null, input.reportId);
     return actionFailure(decision.ok ? REPORT_NOT_FOUND : decision.reason);
   }
   const none = (missing: string, lastYear: ComparedReportHead | null = null): ActionResult<YearComparison> => ({
     ok: true,
-    data: { report, lastYear, missing, comparison: null, narratives: [] },
+    data: { report: report, lastYear, missing, comparison: null, narratives: [] },
   });
 
-  const current = tryReadStoredReport(getReportForActor(db, scope, report.id)?.content);
+  const current = tryReadStoredReport((await getReportForActor(db, scope, report.id))?.content);
   if (!current) return none("本年报告的内容无法读取，无法对比，请联系管理员。");
 
   const year = report.year - 1;
-  const lastYearId = findReportIdByYear(db, report.agencyId, year);
-  const stored = lastYearId === undefined ? undefined : getReportForActor(db, scope, lastYearId);
+  const lastYearId = await findReportIdByYear(db, report.agencyId, year);
+  const stored = await (lastYearId === undefined ? undefined : getReportForActor(db, scope, lastYearId));
   if (!stored) {
     return none(
       `本机关没有 ${year} 年的报告，无法与上年对比。经办人可以在「年度报告」页导入本机关已发布的 ${year} 年报告，导入后即可对比。`,
@@ -81,7 +81,7 @@ export function compareWithLastYear(
   if (!previous) return none(`${year} 年报告的内容无法读取，无法对比，请联系管理员。`, lastYear);
 
   const comparison = compareReports(previous, current);
-  return { ok: true, data: { report, lastYear, missing: null, comparison, narratives: comparison.narratives.map(withDiff) } };
+  return { ok: true, data: { report: report, lastYear, missing: null, comparison, narratives: comparison.narratives.map(withDiff) } };
 }
 
 function withDiff(pair: NarrativePair): NarrativeDiff {

@@ -14,31 +14,31 @@ const at = (minutes: number) => new Date(t0 + minutes * minute);
 let db: Db;
 let cleanup: () => void;
 let world: World;
-beforeAll(() => {
-  ({ db, cleanup } = openTemporaryDb());
-  world = buildWorld(db);
+beforeAll(async () => {
+  ({ db, cleanup } = await openTemporaryDb());
+  world = await buildWorld(db);
 });
 afterAll(() => cleanup());
 
 /** A report whose saves were made at the given minutes (version 1 at minute 0), each changing 五. */
-function reportSavedAt(minutes: number[], year: number): number {
+async function reportSavedAt(minutes: number[], year: number): Promise<number> {
   const { clerk } = world.actors;
   const content = cleanTownshipReport(world, year);
-  const reportId = storeReport(db, world, "draft", content);
+  const reportId = await (storeReport(db, world, "draft", content));
   const revision = (version: number) => and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, version));
-  db.update(reportRevisions).set({ createdAt: at(0) }).where(revision(1)).run();
-  minutes.forEach((minutesIn, index) => {
+  (await db.update(reportRevisions).set({ createdAt: at(0) }).where(revision(1)));
+  for (const [index, minutesIn] of minutes.entries()) {
     const version = index + 2;
-    const saved = saveReportContent(db, { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" }, {
-      reportId,
+    const saved = await saveReportContent(db, { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" }, {
+      reportId: reportId,
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版。` },
       acknowledgements: [],
       writableStatuses: ["draft"],
     });
     expect(saved.kind).toBe("saved");
-    db.update(reportRevisions).set({ createdAt: at(minutesIn) }).where(revision(version)).run();
-  });
+    (await db.update(reportRevisions).set({ createdAt: at(minutesIn) }).where(revision(version)));
+  }
   return reportId;
 }
 
@@ -48,9 +48,9 @@ const rows = (timeline: TimelineItem[]) =>
   );
 
 describe("reportHistory", () => {
-  it("shows a sitting as one row with what it changed against the version before it, and compares that by default", () => {
-    const reportId = reportSavedAt([60, 61, 70, 200, 201], 2021);
-    const history = reportHistory(db, world.actors.clerk, reportId, {})!;
+  it("shows a sitting as one row with what it changed against the version before it, and compares that by default", async () => {
+    const reportId = await reportSavedAt([60, 61, 70, 200, 201], 2021);
+    const history = (await reportHistory(db, world.actors.clerk, reportId, {}))!;
     expect(rows(history.timeline)).toEqual([
       "5-6×2: 修改了「五、存在的主要问题及改进情况」",
       "2-4×3: 修改了「五、存在的主要问题及改进情况」",
@@ -61,18 +61,18 @@ describe("reportHistory", () => {
     expect([history.from, history.to]).toEqual([4, 6]);
     expect(history.diff?.texts.map((text) => [text.before, text.after])).toEqual([["第 4 版。", "第 6 版。"]]);
     // Versions asked for are compared as asked.
-    const asked = reportHistory(db, world.actors.clerk, reportId, { from: "2", to: "3" })!;
+    const asked = (await reportHistory(db, world.actors.clerk, reportId, { from: "2", to: "3" }))!;
     expect([asked.from, asked.to]).toEqual([2, 3]);
-    expect(reportHistory(db, world.actors.clerk, reportId, { to: "4" })).toMatchObject({ from: 3, to: 4 });
+    expect(await reportHistory(db, world.actors.clerk, reportId, { to: "4" })).toMatchObject({ from: 3, to: 4 });
   });
 
-  it("keeps every workflow step a row of its own, cutting the sitting it falls in", () => {
-    const reportId = reportSavedAt([10, 11, 12, 13], 2022);
+  it("keeps every workflow step a row of its own, cutting the sitting it falls in", async () => {
+    const reportId = await reportSavedAt([10, 11, 12, 13], 2022);
     const { clerk, supervisor } = world.actors;
     const step = { reportId, agencyId: clerk.agencyId };
-    db.insert(auditEvents).values({ ...step, action: "report-submitted", userId: clerk.id, detail: "第 3 版", at: at(11.5) }).run();
-    db.insert(auditEvents).values({ ...step, action: "report-returned", userId: supervisor.id, detail: "未附意见", at: at(11.6) }).run();
-    const history = reportHistory(db, clerk, reportId, {})!;
+    (await db.insert(auditEvents).values({ ...step, action: "report-submitted", userId: clerk.id, detail: "第 3 版", at: at(11.5) }));
+    (await db.insert(auditEvents).values({ ...step, action: "report-returned", userId: supervisor.id, detail: "未附意见", at: at(11.6) }));
+    const history = (await reportHistory(db, clerk, reportId, {}))!;
     expect(rows(history.timeline)).toEqual([
       "4-5×2: 修改了「五、存在的主要问题及改进情况」",
       "report-returned",

@@ -46,17 +46,17 @@ export type ReportHistory = {
 };
 
 /** The history page of a report the actor may view, or undefined (another agency's report is not found). */
-export function reportHistory(
+export async function reportHistory(
   db: Executor,
   actor: UserProfile,
   reportId: number,
   query: { before?: number; from?: string; to?: string },
-): ReportHistory | undefined {
+): Promise<ReportHistory | undefined> {
   const scope = actorScope(actor);
-  const report = findReadableReport(db, scope, reportId);
+  const report = await findReadableReport(db, scope, reportId);
   if (!report || !decide(actor, report, "view").ok) return undefined;
 
-  const page = listRevisions(db, scope, reportId, { before: query.before });
+  const page = await listRevisions(db, scope, reportId, { before: query.before });
   const withReport = <T extends { content: unknown }>(revision: T) => ({ ...revision, report: tryReadStoredReport(revision.content) });
   const revisions = page.revisions.map(withReport);
   const base = page.base ? withReport(page.base) : null;
@@ -69,7 +69,7 @@ export function reportHistory(
 
   // Each page shows the workflow steps from its oldest save up to where the newer page begins.
   const oldestShown = page.olderThan !== null ? revisions[revisions.length - 1].createdAt : null;
-  const events = listWorkflowEvents(db, scope, reportId).filter(
+  const events = (await listWorkflowEvents(db, scope, reportId)).filter(
     (event) =>
       event.action !== "report-created" &&
       !(oldestShown && event.at <= oldestShown) &&
@@ -127,5 +127,5 @@ export function reportHistory(
   const beforeContent = from !== undefined ? contentOf(from) : undefined;
   const afterContent = to !== undefined ? contentOf(to) : undefined;
   const diff = beforeContent && afterContent ? diffReports(beforeContent, afterContent) : null;
-  return { report, timeline, olderThan: page.olderThan, from, to, diff };
+  return { report: report, timeline, olderThan: page.olderThan, from, to, diff };
 }

@@ -197,7 +197,7 @@ describe("edition lookup", () => {
   });
 
   it("gives table 三 header rows with spans, with and without the optional column", () => {
-    const spans = (rows: ReturnType<typeof requestsHeaderRows>) =>
+    const spans = (rows: Awaited<ReturnType<typeof requestsHeaderRows>>) =>
       rows.map((row) => row.map((c) => `${c.label}:${c.colSpan}x${c.rowSpan}`));
     expect(spans(requestsHeaderRows(getEdition("2021"), false))).toEqual([
       ["申请人情况:6x1", "总计:1x3"],

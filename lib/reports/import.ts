@@ -8,7 +8,7 @@
  * county figures only once a supervisor or county admin confirms it (the workflow's "confirm" step).
  * An existing Y+1 report is never overwritten. Only a clerk imports, and only their own agency's report.
  */
-import type { Executor } from "@/db/client";
+import { transaction, type Executor } from "@/db/client";
 import { getAgency } from "@/db/queries/agencies";
 import { createReport, findReportIdByYear } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
@@ -96,8 +96,8 @@ function namesSameAgency(printed: string, agencyName: string): boolean {
   return a === b || a.includes(b) || b.includes(a);
 }
 
-function refuse(db: Executor, user: UserProfile, reason: string): Prepared {
-  recordRefusal(db, user, "导入往年报告", reason, null);
+async function refuse(db: Executor, user: UserProfile, reason: string): Promise<Prepared> {
+  await recordRefusal(db, user, "导入往年报告", reason, null);
   return { ok: false, failure: actionFailure(reason) };
 }
 
@@ -105,7 +105,7 @@ function refuse(db: Executor, user: UserProfile, reason: string): Prepared {
 async function prepare(db: Executor, user: UserProfile, source: ImportSource): Promise<Prepared> {
   const permitted = decideAccount(user, "importReport");
   if (!permitted.ok) return refuse(db, user, permitted.reason);
-  const row = getAgency(db, user.agencyId);
+  const row = await getAgency(db, user.agencyId);
   if (!row) return { ok: false, failure: actionFailure("找不到您所在的机关。") };
   const agency: Agency = { name: row.name, level: row.level };
   // Word files are read in a worker thread, so a large one does not stall other users.
@@ -152,8 +152,8 @@ export async function previewImport(db: Executor, user: UserProfile, source: Imp
   if (!prepared.ok) return prepared.failure;
   const { imported } = prepared;
   const nextYear = imported.year + 1;
-  const nextId = findReportIdByYear(db, user.agencyId, nextYear);
-  const previousId = findReportIdByYear(db, user.agencyId, imported.year);
+  const nextId = await findReportIdByYear(db, user.agencyId, nextYear);
+  const previousId = await findReportIdByYear(db, user.agencyId, imported.year);
   return {
     ok: true,
     data: {
@@ -179,10 +179,10 @@ export async function confirmImport(db: Executor, user: UserProfile, source: Imp
   const scope = actorScope(user);
   const nextYear = imported.year + 1;
   const fileName = source.fileName.slice(0, 200);
-  const outcome = db.transaction((tx): ConfirmOutcome => {
-    const existing = findReportIdByYear(tx, scope.agencyId, nextYear);
+  const outcome = await transaction(db, async (tx): Promise<ConfirmOutcome> => {
+    const existing = await findReportIdByYear(tx, scope.agencyId, nextYear);
     if (existing !== undefined) return { kind: "exists", reportId: existing, year: nextYear };
-    const previous = createReport(tx, scope, {
+    const previous = await createReport(tx, scope, {
       year: imported.year,
       edition: imported.edition,
       content: imported,
@@ -190,7 +190,7 @@ export async function confirmImport(db: Executor, user: UserProfile, source: Imp
       auditDetail: `${imported.year}（导入的已发布报告，文件：${fileName}；待审核人或管理员确认）`,
     });
     const next = startFromPrevious(imported, nextYear, agency);
-    const created = createReport(tx, scope, {
+    const created = await createReport(tx, scope, {
       year: nextYear,
       edition: next.edition,
       content: next,

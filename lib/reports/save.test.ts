@@ -9,36 +9,36 @@ import { saveReport } from "./save";
 const shared = sharedWorld();
 
 describe("saving a report", () => {
-  shared.itRolledBack("takes the agency's name and level from the database, never from the browser", (tx) => {
+  shared.itRolledBack("takes the agency's name and level from the database, never from the browser", async (tx) => {
     const { clerk } = shared.world.actors;
-    const reportId = storeReport(tx, shared.world, "draft");
+    const reportId = await storeReport(tx, shared.world, "draft");
     // The level decides which rules apply (X-REGULATIONS): a browser claiming another agency is ignored.
     const forged = { ...cleanTownshipReport(shared.world), agency: { name: "某市人民政府", level: "government" } };
-    const outcome = saveReport(tx, clerk, reportId, { baseVersion: 1, payload: { content: forged, acknowledgements: [], tableNotes: {} } });
+    const outcome = await saveReport(tx, clerk, reportId, { baseVersion: 1, payload: { content: forged, acknowledgements: [], tableNotes: {} } });
     expect(outcome).toMatchObject({ kind: "saved", version: 2 });
-    const stored = getReportForActor(tx, actorScope(clerk), reportId)!.content as { agency: unknown };
+    const stored = (await getReportForActor(tx, actorScope(clerk), reportId))!.content as { agency: unknown };
     expect(stored.agency).toEqual({ name: shared.world.agencies.township.name, level: "township" });
   });
 
-  shared.itRolledBack("refuses an imported report in Chinese, saying why", (tx) => {
+  shared.itRolledBack("refuses an imported report in Chinese, saying why", async (tx) => {
     const { clerk } = shared.world.actors;
-    const reportId = storeReport(tx, shared.world, "imported");
-    const outcome = saveReport(tx, clerk, reportId, {
+    const reportId = await storeReport(tx, shared.world, "imported");
+    const outcome = await saveReport(tx, clerk, reportId, {
       baseVersion: 1,
       payload: { content: cleanTownshipReport(shared.world), acknowledgements: [], tableNotes: {} },
     });
     expect(outcome).toEqual({ kind: "refused", message: "这是导入的已发布报告，只供结转和对照，不能修改。" });
   });
 
-  shared.itRolledBack("stores no new version when nothing changed, so the history shows only changes", (tx) => {
+  shared.itRolledBack("stores no new version when nothing changed, so the history shows only changes", async (tx) => {
     const { clerk } = shared.world.actors;
-    const reportId = storeReport(tx, shared.world, "draft");
+    const reportId = await storeReport(tx, shared.world, "draft");
     const content = { ...cleanTownshipReport(shared.world), problems: "改过了。" };
     const request = (baseVersion: number) => ({ baseVersion, payload: { content, acknowledgements: [], tableNotes: {} } });
-    expect(saveReport(tx, clerk, reportId, request(1))).toMatchObject({ kind: "saved", version: 2 });
-    const again = saveReport(tx, clerk, reportId, request(2));
+    expect(await saveReport(tx, clerk, reportId, request(1))).toMatchObject({ kind: "saved", version: 2 });
+    const again = await saveReport(tx, clerk, reportId, request(2));
     expect(again).toMatchObject({ kind: "saved", version: 2 });
-    const revisions = tx.select().from(reportRevisions).where(eq(reportRevisions.reportId, reportId)).all();
+    const revisions = (await tx.select().from(reportRevisions).where(eq(reportRevisions.reportId, reportId)));
     expect(revisions.map((revision) => revision.version)).toEqual([1, 2]);
   });
 });

@@ -48,15 +48,15 @@ export const saveSchema = z.object({
 
 const NOT_FOUND = "找不到该报告，或您无权修改。";
 
-export function saveReport(db: Executor, actor: UserProfile, reportId: number, request: unknown): SaveResponse {
-  const refuse = (message: string, audited = true): SaveResponse => {
-    if (audited) recordRefusal(db, actor, "修改报告", message, null, reportId);
+export async function saveReport(db: Executor, actor: UserProfile, reportId: number, request: unknown): Promise<SaveResponse> {
+  const refuse = async (message: string, audited = true): Promise<SaveResponse> => {
+    if (audited) await recordRefusal(db, actor, "修改报告", message, null, reportId);
     return { kind: "refused", message };
   };
   const parsed = saveSchema.safeParse(request);
   if (!parsed.success) return refuse(parsed.error.issues.map((issue) => issue.message).join("；"), false);
   const scope = actorScope(actor);
-  const stored = getReportForActor(db, scope, reportId);
+  const stored = await getReportForActor(db, scope, reportId);
   if (!stored) return refuse(NOT_FOUND);
   const permitted = decide(actor, stored, "edit");
   if (!permitted.ok) return refuse(permitted.reason);
@@ -68,7 +68,7 @@ export function saveReport(db: Executor, actor: UserProfile, reportId: number, r
   if (content.report.year !== stored.year || content.report.edition !== stored.edition) {
     return refuse("报告年度或格式版本与服务器上的报告不一致，未保存。");
   }
-  const agency = getAgency(db, stored.agencyId);
+  const agency = await getAgency(db, stored.agencyId);
   if (!agency) return refuse(NOT_FOUND);
 
   // Who acknowledged a warning is the server's to say: new acknowledgements are this user's.
@@ -78,7 +78,7 @@ export function saveReport(db: Executor, actor: UserProfile, reportId: number, r
     return kept ?? { findingId: ack.findingId, reason: ack.reason, by: actor.displayName, at: new Date().toISOString() };
   });
 
-  const outcome = saveReportContent(db, scope, {
+  const outcome = await saveReportContent(db, scope, {
     reportId,
     baseVersion: parsed.data.baseVersion,
     content: { ...content.report, agency: { name: agency.name, level: agency.level } },

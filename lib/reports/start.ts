@@ -26,20 +26,20 @@ export const startReportSchema = z.object({
 export type StartReportInput = z.output<typeof startReportSchema>;
 
 /** Start (or open, if it exists) the report of a year for the clerk's agency. */
-export function startReport(db: Executor, actor: UserProfile, input: StartReportInput): ActionResult<{ id: number; created: boolean }> {
+export async function startReport(db: Executor, actor: UserProfile, input: StartReportInput): Promise<ActionResult<{ id: number; created: boolean }>> {
   const permitted = decideAccount(actor, "startReport");
   if (!permitted.ok) {
-    recordRefusal(db, actor, "开始填写年度报告", permitted.reason, null);
+    await recordRefusal(db, actor, "开始填写年度报告", permitted.reason, null);
     return actionFailure(permitted.reason);
   }
-  const agency = getAgency(db, actor.agencyId);
+  const agency = await getAgency(db, actor.agencyId);
   if (!agency) return actionFailure("找不到您所在的机关。");
   const { year } = input;
   const edition = editionForYear(year);
   const agencyInfo = { name: agency.name, level: agency.level };
-  const previous = getPublishedReportContent(db, agency.id, year - 1);
+  const previous = await getPublishedReportContent(db, agency.id, year - 1);
   const content = previous
     ? startFromPrevious(readStoredReport(previous), year, agencyInfo)
     : emptyReport(edition, year, agencyInfo);
-  return { ok: true, data: createReport(db, actorScope(actor), { year, edition, content }) };
+  return { ok: true, data: await createReport(db, actorScope(actor), { year, edition, content }) };
 }

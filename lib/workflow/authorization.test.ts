@@ -5,7 +5,7 @@
  * may act, and a refused call leaves every table exactly as it was.
  */
 import { describe, expect } from "vitest";
-import type { Executor } from "@/db/client";
+import { first, type Executor } from "@/db/client";
 import { insertComment } from "@/db/queries/comments";
 import { saveReport } from "@/lib/reports/save";
 import type { UserProfile } from "@/db/queries/users";
@@ -42,12 +42,12 @@ type Case = {
   status: ReportStatus | null;
   /** The only actors allowed to make the call. */
   allowed: ActorName[];
-  call: (tx: Executor, actor: UserProfile, reportId: number, prepared: number) => { ok: boolean } | { kind: string };
+  call: (tx: Executor, actor: UserProfile, reportId: number, prepared: number) => Promise<{ ok: boolean } | { kind: string }>;
   /** Sets up what the call acts on (before the tables are compared); its result is passed to the call. */
-  prepare?: (tx: Executor, reportId: number) => number;
+  prepare?: (tx: Executor, reportId: number) => Promise<number>;
 };
 
-const commentOn = (tx: Executor, reportId: number) =>
+const commentOn = async (tx: Executor, reportId: number) =>
   insertComment(tx, { reportId, section: "requests", cell: null, body: "请核对表三。", authorId: shared.world.actors.supervisor.id });
 
 const succeeded = (result: { ok: boolean } | { kind: string }) => ("ok" in result ? result.ok : result.kind === "saved");
@@ -57,31 +57,31 @@ const CASES: Case[] = [
     name: "submit",
     status: "draft",
     allowed: ["clerk"],
-    call: (tx, actor, reportId) => submitReport(tx, actor, { reportId }),
+    call: async (tx, actor, reportId) => (await submitReport(tx, actor, { reportId })),
   },
   {
     name: "submit a returned report",
     status: "returned",
     allowed: ["clerk"],
-    call: (tx, actor, reportId) => submitReport(tx, actor, { reportId }),
+    call: async (tx, actor, reportId) => (await submitReport(tx, actor, { reportId })),
   },
   {
     name: "return",
     status: "submitted",
     allowed: ["supervisor"],
-    call: (tx, actor, reportId) => returnReport(tx, actor, { reportId, version: 1, comment: "请核对表三。" }),
+    call: async (tx, actor, reportId) => (await returnReport(tx, actor, { reportId, version: 1, comment: "请核对表三。" })),
   },
   {
     name: "approve",
     status: "submitted",
     allowed: ["supervisor"],
-    call: (tx, actor, reportId) => approveReport(tx, actor, { reportId, version: 1 }),
+    call: async (tx, actor, reportId) => (await approveReport(tx, actor, { reportId, version: 1 })),
   },
   {
     name: "confirm an imported report",
     status: "imported",
     allowed: ["supervisor", "admin", "cityAdmin"],
-    call: (tx, actor, reportId) => confirmImportedReport(tx, actor, { reportId, version: 1 }),
+    call: async (tx, actor, reportId) => (await confirmImportedReport(tx, actor, { reportId, version: 1 })),
   },
   // Approval and confirmation start from their own status only: nothing else becomes approved.
   ...reportStatuses
@@ -91,7 +91,7 @@ const CASES: Case[] = [
         name: `approve a ${status} report`,
         status,
         allowed: [],
-        call: (tx, actor, reportId) => approveReport(tx, actor, { reportId, version: 1 }),
+        call: async (tx, actor, reportId) => (await approveReport(tx, actor, { reportId, version: 1 })),
       }),
     ),
   ...reportStatuses
@@ -101,7 +101,7 @@ const CASES: Case[] = [
         name: `confirm a ${status} report as imported`,
         status,
         allowed: [],
-        call: (tx, actor, reportId) => confirmImportedReport(tx, actor, { reportId, version: 1 }),
+        call: async (tx, actor, reportId) => (await confirmImportedReport(tx, actor, { reportId, version: 1 })),
       }),
     ),
   {
@@ -124,7 +124,7 @@ const CASES: Case[] = [
       status,
       allowed: status === "submitted" ? ["supervisor"] : status === "draft" || status === "returned" ? ["clerk"] : [],
       prepare: commentOn,
-      call: (tx, actor, reportId, commentId) => resolveComment(tx, actor, { reportId, commentId, resolved: true }),
+      call: async (tx, actor, reportId, commentId) => (await resolveComment(tx, actor, { reportId, commentId, resolved: true })),
     }),
   ),
   // A supervisor takes back their own comment, and only while the report is under review.
@@ -134,7 +134,7 @@ const CASES: Case[] = [
       status,
       allowed: status === "submitted" ? ["supervisor"] : [],
       prepare: commentOn,
-      call: (tx, actor, reportId, commentId) => deleteComment(tx, actor, { reportId, commentId }),
+      call: async (tx, actor, reportId, commentId) => (await deleteComment(tx, actor, { reportId, commentId })),
     }),
   ),
   // Content is saved by the agency's clerk, and only while the report is a draft or returned.
@@ -143,11 +143,11 @@ const CASES: Case[] = [
       name: `save a ${status} report`,
       status,
       allowed: status === "draft" || status === "returned" ? ["clerk"] : [],
-      call: (tx, actor, reportId) =>
-        saveReport(tx, actor, reportId, {
+      call: async (tx, actor, reportId) =>
+        (await saveReport(tx, actor, reportId, {
           baseVersion: 1,
           payload: { content: { ...cleanTownshipReport(shared.world), problems: "改过了。" }, acknowledgements: [], tableNotes: {} },
-        }),
+        })),
     }),
   ),
   {
@@ -160,19 +160,19 @@ const CASES: Case[] = [
     name: "create a department under 甲县 (from above it too)",
     status: null,
     allowed: ["admin", "cityAdmin"],
-    call: (tx, actor) => createAgency(tx, actor, { name: "新设的局", level: "department", parentId: shared.world.agencies.countyA.id }),
+    call: async (tx, actor) => createAgency(tx, actor, { name: "新设的局", level: "department", parentId: shared.world.agencies.countyA.id }),
   },
   {
     name: "create a county government under 甲市",
     status: null,
     allowed: ["cityAdmin"],
-    call: (tx, actor) => createAgency(tx, actor, { name: "丁县", level: "government", parentId: shared.world.agencies.city.id }),
+    call: async (tx, actor) => createAgency(tx, actor, { name: "丁县", level: "government", parentId: shared.world.agencies.city.id }),
   },
   {
     name: "create an admin of 乙县",
     status: null,
     allowed: ["foreignAdmin", "cityAdmin"],
-    call: (tx, actor) =>
+    call: async (tx, actor) =>
       createUserWithHash(
         tx,
         actor,
@@ -184,7 +184,7 @@ const CASES: Case[] = [
     name: "create a user in the township",
     status: null,
     allowed: ["admin", "cityAdmin"],
-    call: (tx, actor) =>
+    call: async (tx, actor) =>
       createUserWithHash(
         tx,
         actor,
@@ -202,25 +202,25 @@ const CASES: Case[] = [
     name: "disable the township clerk",
     status: null,
     allowed: ["admin", "cityAdmin"],
-    call: (tx, actor) => setUserStanding(tx, actor, { userId: shared.world.actors.clerk.id, standing: "disabled" }),
+    call: async (tx, actor) => setUserStanding(tx, actor, { userId: shared.world.actors.clerk.id, standing: "disabled" }),
   },
   {
     name: "make the township clerk a supervisor",
     status: null,
     allowed: ["admin", "cityAdmin"],
-    call: (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "supervisor" }),
+    call: async (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "supervisor" }),
   },
   {
     name: "make the township clerk an admin (only offices have admins)",
     status: null,
     allowed: [],
-    call: (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "admin" }),
+    call: async (tx, actor) => changeUserRole(tx, actor, { userId: shared.world.actors.clerk.id, role: "admin" }),
   },
   {
     name: "reset the township clerk's password",
     status: null,
     allowed: ["admin", "cityAdmin"],
-    call: (tx, actor) =>
+    call: async (tx, actor) =>
       // The hash only has to differ from the stored one: the cores store what they are given.
       resetPasswordWithHash(tx, actor, { userId: shared.world.actors.clerk.id, password: "another-pass-1" }, "hash-of-another-pass-1"),
   },
@@ -230,20 +230,20 @@ describe("every mutating call is refused to everyone but the role the workflow n
   for (const testCase of CASES) {
     for (const actorName of ACTORS) {
       const allowed = testCase.allowed.includes(actorName);
-      itRolledBack(`${testCase.name} as ${actorName}: ${allowed ? "allowed" : "refused, nothing changes"}`, (tx) => {
-        const reportId = testCase.status ? storeReport(tx, shared.world, testCase.status) : 0;
-        const prepared = testCase.prepare?.(tx, reportId) ?? 0;
-        const before = snapshot(tx);
-        const auditBefore = auditTrail(tx).length;
+      itRolledBack(`${testCase.name} as ${actorName}: ${allowed ? "allowed" : "refused, nothing changes"}`, async (tx) => {
+        const reportId = await (testCase.status ? storeReport(tx, shared.world, testCase.status) : 0);
+        const prepared = ((await testCase.prepare?.(tx, reportId)) ?? 0);
+        const before = await snapshot(tx);
+        const auditBefore = (await auditTrail(tx)).length;
         const actor = shared.world.actors[actorName];
-        const result = testCase.call(tx, actor, reportId, prepared);
+        const result = await testCase.call(tx, actor, reportId, prepared);
         expect(succeeded(result)).toBe(allowed);
         if (allowed) {
-          expect(snapshot(tx)).not.toEqual(before);
+          expect(await snapshot(tx)).not.toEqual(before);
         } else {
-          expect(snapshot(tx)).toEqual(before);
+          expect(await snapshot(tx)).toEqual(before);
           // Every refusal is audited: one event, naming who was refused and why, in Chinese.
-          const added = auditTrail(tx).slice(auditBefore);
+          const added = (await auditTrail(tx)).slice(auditBefore);
           expect(added).toHaveLength(1);
           expect(added[0]).toMatchObject({ action: "action-refused", userId: actor.id });
           expect(added[0].detail).toMatch(/[\u4e00-\u9fff]/);
@@ -254,37 +254,36 @@ describe("every mutating call is refused to everyone but the role the workflow n
 });
 
 describe("the deadline an office sets for the agencies directly under it", () => {
-  itRolledBack("is set by the office's admins only; every admin sets only their own office's", (tx) => {
+  itRolledBack("is set by the office's admins only; every admin sets only their own office's", async (tx) => {
     const setters: ActorName[] = ["admin", "foreignAdmin", "cityAdmin", "otherCityAdmin"];
     for (const name of ACTORS.filter((name) => !setters.includes(name))) {
-      const before = snapshot(tx);
-      expect(setChildrenDeadline(tx, shared.world.actors[name], { deadline: "03-01" }).ok).toBe(false);
-      expect(snapshot(tx)).toEqual(before);
+      const before = await snapshot(tx);
+      expect((await setChildrenDeadline(tx, shared.world.actors[name], { deadline: "03-01" })).ok).toBe(false);
+      expect(await snapshot(tx)).toEqual(before);
     }
-    expect(setChildrenDeadline(tx, shared.world.actors.foreignAdmin, { deadline: "03-01" }).ok).toBe(true);
-    expect(setChildrenDeadline(tx, shared.world.actors.admin, { deadline: "02-25" }).ok).toBe(true);
-    expect(setChildrenDeadline(tx, shared.world.actors.cityAdmin, { deadline: "03-15" }).ok).toBe(true);
-    const stored = (id: number) =>
-      tx.select({ d: agencies.childrenDeadline }).from(agencies).where(eq(agencies.id, id)).get();
-    expect(stored(shared.world.agencies.countyA.id)).toEqual({ d: "02-25" });
-    expect(stored(shared.world.agencies.countyB.id)).toEqual({ d: "03-01" });
-    expect(stored(shared.world.agencies.city.id)).toEqual({ d: "03-15" });
-    expect(stored(shared.world.agencies.otherCity.id)).toEqual({ d: null });
+    expect((await setChildrenDeadline(tx, shared.world.actors.foreignAdmin, { deadline: "03-01" })).ok).toBe(true);
+    expect((await setChildrenDeadline(tx, shared.world.actors.admin, { deadline: "02-25" })).ok).toBe(true);
+    expect((await setChildrenDeadline(tx, shared.world.actors.cityAdmin, { deadline: "03-15" })).ok).toBe(true);
+    const stored = (id: number) => first(tx.select({ d: agencies.childrenDeadline }).from(agencies).where(eq(agencies.id, id)));
+    expect(await stored(shared.world.agencies.countyA.id)).toEqual({ d: "02-25" });
+    expect(await stored(shared.world.agencies.countyB.id)).toEqual({ d: "03-01" });
+    expect(await stored(shared.world.agencies.city.id)).toEqual({ d: "03-15" });
+    expect(await stored(shared.world.agencies.otherCity.id)).toEqual({ d: null });
   });
 });
 
 describe("refusals say why, in Chinese", () => {
-  itRolledBack("treats another agency's report exactly like a missing one", (tx) => {
-    const reportId = storeReport(tx, shared.world, "submitted");
-    const foreign = approveReport(tx, shared.world.actors.foreignSupervisor, { reportId, version: 1 });
-    const missing = approveReport(tx, shared.world.actors.supervisor, { reportId: reportId + 100, version: 1 });
+  itRolledBack("treats another agency's report exactly like a missing one", async (tx) => {
+    const reportId = await storeReport(tx, shared.world, "submitted");
+    const foreign = await approveReport(tx, shared.world.actors.foreignSupervisor, { reportId: reportId, version: 1 });
+    const missing = await approveReport(tx, shared.world.actors.supervisor, { reportId: reportId + 100, version: 1 });
     expect(foreign).toEqual(missing);
     expect(foreign).toMatchObject({ ok: false, formError: "找不到该报告，或您无权查看该报告。" });
   });
 
-  itRolledBack("names the role that may act when the reader may not", (tx) => {
-    const reportId = storeReport(tx, shared.world, "submitted");
-    expect(approveReport(tx, shared.world.actors.admin, { reportId, version: 1 })).toMatchObject({
+  itRolledBack("names the role that may act when the reader may not", async (tx) => {
+    const reportId = await (storeReport(tx, shared.world, "submitted"));
+    expect(await approveReport(tx, shared.world.actors.admin, { reportId: reportId, version: 1 })).toMatchObject({
       ok: false,
       formError: "只有审核人可以批准。",
     });

@@ -23,11 +23,11 @@ type Checked = { ok: true; report: ReportHead } | { ok: false; result: ActionRes
  * The report, if the actor may do `ability` to it now: found through the actor's scope and allowed by
  * the permission module. A refusal of a report the actor can see is audited; an unseen one is not found.
  */
-export function checkReport(db: Executor, actor: UserProfile, reportId: number, ability: ReportAbility): Checked {
-  const report = findReadableReport(db, actorScope(actor), reportId);
+export async function checkReport(db: Executor, actor: UserProfile, reportId: number, ability: ReportAbility): Promise<Checked> {
+  const report = await findReadableReport(db, actorScope(actor), reportId);
   const decision = report ? decide(actor, report, ability) : ({ ok: false, reason: REPORT_NOT_FOUND } as const);
   if (!decision.ok) {
-    recordRefusal(db, actor, ABILITY_LABELS[ability], decision.reason, report ?? null, reportId);
+    await recordRefusal(db, actor, ABILITY_LABELS[ability], decision.reason, report ?? null, reportId);
     return { ok: false, result: actionFailure(decision.reason) };
   }
   return { ok: true, report: report! };
@@ -45,8 +45,8 @@ export const ABILITY_LABELS: Record<ReportAbility, string> = {
 
 
 /** A workflow event of the report (or of the actor's agency), in the audit log. */
-export function auditEvent(db: Executor, actor: UserProfile, action: AuditAction, report: ReportHead | null, detail?: string) {
-  recordAudit(db, {
+export async function auditEvent(db: Executor, actor: UserProfile, action: AuditAction, report: ReportHead | null, detail?: string) {
+  await recordAudit(db, {
     action,
     userId: actor.id,
     username: actor.username,

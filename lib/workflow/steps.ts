@@ -3,7 +3,7 @@
  * (database, acting user, parsed input) that ask the permission module, write in one transaction with an
  * audit event, and return one ActionResult; server actions are thin shells around them.
  */
-import type { Executor } from "@/db/client";
+import { transaction, type Executor } from "@/db/client";
 import type { AuditAction } from "@/db/queries/audit";
 import { insertComment } from "@/db/queries/comments";
 import { getPublishedReportContent, getReportForActor } from "@/db/queries/reports";
@@ -26,7 +26,7 @@ export type StatusChange = { status: ReportStatus };
 export const REPORT_CHANGED = "报告在您打开后已有变化，请刷新页面后再操作。";
 
 /** Move the checked report along `action` and record it; false when someone else moved it first. */
-function move(
+async function move(
   db: Executor,
   actor: UserProfile,
   report: ReportHead,
@@ -34,9 +34,9 @@ function move(
   auditAction: AuditAction,
   detail: string,
   approval?: { by: number; at: Date } | null,
-): boolean {
-  const moved = moveReportStatus(db, { reportId: report.id, from: report.status, to: TRANSITIONS[action].to, approval });
-  if (moved) auditEvent(db, actor, auditAction, report, detail);
+): Promise<boolean> {
+  const moved = await moveReportStatus(db, { reportId: report.id, from: report.status, to: TRANSITIONS[action].to, approval });
+  if (moved) await auditEvent(db, actor, auditAction, report, detail);
   return moved;
 }
 
@@ -44,17 +44,17 @@ function move(
  * The clerk hands the report in for approval. Refused while any error remains or any warning has
  * neither been fixed nor acknowledged with a reason; the refusal lists those findings.
  */
-export function submitReport(
+export async function submitReport(
   db: Executor,
   actor: UserProfile,
   input: SubmitInput,
-): ActionResult<StatusChange> | SubmitRefusal {
-  return db.transaction((tx): ActionResult<StatusChange> | SubmitRefusal => {
-    const checked = checkReport(tx, actor, input.reportId, "submit");
+): Promise<ActionResult<StatusChange> | SubmitRefusal> {
+  return transaction(db, async (tx): Promise<ActionResult<StatusChange> | SubmitRefusal> => {
+    const checked = await checkReport(tx, actor, input.reportId, "submit");
     if (!checked.ok) return checked.result;
     const { report } = checked;
-    const stored = getReportForActor(tx, actorScope(actor), report.id);
-    const previous = getPublishedReportContent(tx, report.agencyId, report.year - 1);
+    const stored = await getReportForActor(tx, actorScope(actor), report.id);
+    const previous = await getPublishedReportContent(tx, report.agencyId, report.year - 1);
     const check = checkStoredReport(stored?.content, previous, stored?.acknowledgements);
     if (!check.ok) return actionFailure("报告内容无法读取，不能提交审核。请联系管理员。");
     if (check.blocking.length > 0) {
@@ -67,7 +67,7 @@ export function submitReport(
         blocking: check.blocking,
       };
     }
-    if (!move(tx, actor, report, "submit", "report-submitted", `第 ${report.version} 版`)) {
+    if (!(await move(tx, actor, report, "submit", "report-submitted", `第 ${report.version} 版`))) {
       return actionFailure(REPORT_CHANGED);
     }
     return { ok: true, data: { status: "submitted" } };
@@ -75,17 +75,17 @@ export function submitReport(
 }
 
 /** The supervisor sends the report back to the clerk, with an optional general comment. */
-export function returnReport(db: Executor, actor: UserProfile, input: ReturnInput): ActionResult<StatusChange> {
-  return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkReport(tx, actor, input.reportId, "return");
+export async function returnReport(db: Executor, actor: UserProfile, input: ReturnInput): Promise<ActionResult<StatusChange>> {
+  return transaction(db, async (tx): Promise<ActionResult<StatusChange>> => {
+    const checked = await checkReport(tx, actor, input.reportId, "return");
     if (!checked.ok) return checked.result;
     const { report } = checked;
     if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
     const comment = input.comment.trim();
     if (comment) {
-      insertComment(tx, { reportId: report.id, section: "general", cell: null, body: comment, authorId: actor.id });
+      await insertComment(tx, { reportId: report.id, section: "general", cell: null, body: comment, authorId: actor.id });
     }
-    if (!move(tx, actor, report, "return", "report-returned", comment ? `退回意见：${clipForAudit(comment)}` : "未附意见")) {
+    if (!(await move(tx, actor, report, "return", "report-returned", comment ? `退回意见：${clipForAudit(comment)}` : "未附意见"))) {
       return actionFailure(REPORT_CHANGED);
     }
     return { ok: true, data: { status: "returned" } };
@@ -96,7 +96,7 @@ export function returnReport(db: Executor, actor: UserProfile, input: ReturnInpu
  * The supervisor approves the version they read: the report is locked, the approver and time recorded,
  * and the approved content kept as a revision.
  */
-export function approveReport(db: Executor, actor: UserProfile, input: ApproveInput): ActionResult<StatusChange> {
+export async function approveReport(db: Executor, actor: UserProfile, input: ApproveInput): Promise<ActionResult<StatusChange>> {
   return approveVersion(db, actor, input, "approve", (report) => `第 ${report.version} 版`);
 }
 
@@ -104,21 +104,21 @@ export function approveReport(db: Executor, actor: UserProfile, input: ApproveIn
  * The one way into 已批准: the version the approver read is locked with the approver and time recorded,
  * its content kept as a revision, and the step in the audit log.
  */
-function approveVersion(
+async function approveVersion(
   db: Executor,
   actor: UserProfile,
   input: ApproveInput,
   action: "approve" | "confirm",
   detail: (report: ReportHead) => string,
-): ActionResult<StatusChange> {
-  return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkReport(tx, actor, input.reportId, action);
+): Promise<ActionResult<StatusChange>> {
+  return transaction(db, async (tx): Promise<ActionResult<StatusChange>> => {
+    const checked = await checkReport(tx, actor, input.reportId, action);
     if (!checked.ok) return checked.result;
     const { report } = checked;
     if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
-    keepCurrentRevision(tx, report.id, actor.id);
+    await keepCurrentRevision(tx, report.id, actor.id);
     const approval = { by: actor.id, at: new Date() };
-    if (!move(tx, actor, report, action, "report-approved", detail(report), approval)) return actionFailure(REPORT_CHANGED);
+    if (!(await move(tx, actor, report, action, "report-approved", detail(report), approval))) return actionFailure(REPORT_CHANGED);
     return { ok: true, data: { status: "approved" } };
   });
 }
@@ -128,7 +128,7 @@ function approveVersion(
  * with what the agency published): it becomes the agency's approved report of its year, locked, with the
  * confirmer recorded as approver and the import's origin in the audit log.
  */
-export function confirmImportedReport(db: Executor, actor: UserProfile, input: ApproveInput): ActionResult<StatusChange> {
+export async function confirmImportedReport(db: Executor, actor: UserProfile, input: ApproveInput): Promise<ActionResult<StatusChange>> {
   const who = actor.role === "admin" ? "管理员" : "审核人";
   return approveVersion(db, actor, input, "confirm", (report) => `${who}确认导入的已发布报告为已批准（第 ${report.version} 版）`);
 }
@@ -137,15 +137,15 @@ export function confirmImportedReport(db: Executor, actor: UserProfile, input: A
  * A county admin reopens an approved report for correction, with a written reason: the approved
  * version stays in the history, the reason is shown to the clerk as a comment and kept in the audit log.
  */
-export function reopenReport(db: Executor, actor: UserProfile, input: ReopenInput): ActionResult<StatusChange> {
+export async function reopenReport(db: Executor, actor: UserProfile, input: ReopenInput): Promise<ActionResult<StatusChange>> {
   const reason = input.reason.trim();
   if (!reason) return actionFailure("请填写重新打开的原因。", { reason: ["请填写重新打开的原因"] });
-  return db.transaction((tx): ActionResult<StatusChange> => {
-    const checked = checkReport(tx, actor, input.reportId, "reopen");
+  return transaction(db, async (tx): Promise<ActionResult<StatusChange>> => {
+    const checked = await checkReport(tx, actor, input.reportId, "reopen");
     if (!checked.ok) return checked.result;
     const { report } = checked;
-    const kept = keepCurrentRevision(tx, report.id, actor.id);
-    insertComment(tx, {
+    const kept = await keepCurrentRevision(tx, report.id, actor.id);
+    await insertComment(tx, {
       reportId: report.id,
       section: "general",
       cell: null,
@@ -153,7 +153,7 @@ export function reopenReport(db: Executor, actor: UserProfile, input: ReopenInpu
       authorId: actor.id,
     });
     const detail = `原因：${clipForAudit(reason)}；已批准的第 ${kept} 版保留在修订记录中`;
-    if (!move(tx, actor, report, "reopen", "report-reopened", detail, null)) return actionFailure(REPORT_CHANGED);
+    if (!(await move(tx, actor, report, "reopen", "report-reopened", detail, null))) return actionFailure(REPORT_CHANGED);
     return { ok: true, data: { status: "draft" } };
   });
 }

@@ -3,7 +3,7 @@
  * department and the county office; county 乙 with its own township. Every user of every role.
  */
 import { afterAll, beforeAll, it } from "vitest";
-import type { Db, Executor } from "@/db/client";
+import { transaction, type Db, type Executor } from "@/db/client";
 import { openTemporaryDb, storeReportInStatus } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { createUser, type UserProfile } from "@/db/queries/users";
@@ -12,7 +12,7 @@ import { agencies, auditEvents, comments, reportRevisions, reports, users, type 
 import { cleanReport } from "@/lib/report/testing";
 import type { Report } from "@/lib/report";
 
-export type World = ReturnType<typeof buildWorld>;
+export type World = Awaited<ReturnType<typeof buildWorld>>;
 
 /** Every user of the world signs in with this password. */
 export const WORLD_PASSWORD = "password-1";
@@ -22,32 +22,32 @@ export function worldPasswordHash(): string {
   return (cachedWorldHash ??= hashPasswordSync(WORLD_PASSWORD));
 }
 
-export function buildWorld(db: Executor) {
+export async function buildWorld(db: Executor) {
   // Two cities: 甲市 over 甲县 and 乙县, and 丙市 over 丙县, which nobody of 甲市 may see.
-  const city = createAgency(db, { name: "甲市", level: "government", officeTier: "city" });
-  const countyA = createAgency(db, { name: "甲县", level: "government", officeTier: "county", parentId: city.id, childrenDeadline: "02-20" });
-  const township = createAgency(db, { name: "甲县城关街道办事处", level: "township", parentId: countyA.id });
-  const department = createAgency(db, { name: "甲县司法局", level: "department", parentId: countyA.id });
-  const countyB = createAgency(db, { name: "乙县", level: "government", officeTier: "county", parentId: city.id });
-  const townshipB = createAgency(db, { name: "乙县河西镇人民政府", level: "township", parentId: countyB.id });
-  const otherCity = createAgency(db, { name: "丙市", level: "government", officeTier: "city" });
-  const countyC = createAgency(db, { name: "丙县", level: "government", officeTier: "county", parentId: otherCity.id });
+  const city = await createAgency(db, { name: "甲市", level: "government", officeTier: "city" });
+  const countyA = await createAgency(db, { name: "甲县", level: "government", officeTier: "county", parentId: city.id, childrenDeadline: "02-20" });
+  const township = await createAgency(db, { name: "甲县城关街道办事处", level: "township", parentId: countyA.id });
+  const department = await createAgency(db, { name: "甲县司法局", level: "department", parentId: countyA.id });
+  const countyB = await createAgency(db, { name: "乙县", level: "government", officeTier: "county", parentId: city.id });
+  const townshipB = await createAgency(db, { name: "乙县河西镇人民政府", level: "township", parentId: countyB.id });
+  const otherCity = await createAgency(db, { name: "丙市", level: "government", officeTier: "city" });
+  const countyC = await createAgency(db, { name: "丙县", level: "government", officeTier: "county", parentId: otherCity.id });
   const user = (username: string, role: UserProfile["role"], agencyId: number) =>
     createUser(db, { username, displayName: username, role, agencyId, passwordHash: worldPasswordHash() });
   const actors = {
-    clerk: user("clerk", "clerk", township.id),
-    supervisor: user("supervisor", "supervisor", township.id),
-    admin: user("admin", "admin", countyA.id),
-    countySupervisor: user("county-supervisor", "supervisor", countyA.id),
+    clerk: await user("clerk", "clerk", township.id),
+    supervisor: await user("supervisor", "supervisor", township.id),
+    admin: await user("admin", "admin", countyA.id),
+    countySupervisor: await user("county-supervisor", "supervisor", countyA.id),
     // An admin account below the county office: it must have no admin power at all.
-    townshipAdmin: user("township-admin", "admin", township.id),
-    otherClerk: user("other-clerk", "clerk", department.id),
-    otherSupervisor: user("other-supervisor", "supervisor", department.id),
-    foreignClerk: user("foreign-clerk", "clerk", townshipB.id),
-    foreignSupervisor: user("foreign-supervisor", "supervisor", townshipB.id),
-    foreignAdmin: user("foreign-admin", "admin", countyB.id),
-    cityAdmin: user("city-admin", "admin", city.id),
-    otherCityAdmin: user("other-city-admin", "admin", otherCity.id),
+    townshipAdmin: await user("township-admin", "admin", township.id),
+    otherClerk: await user("other-clerk", "clerk", department.id),
+    otherSupervisor: await user("other-supervisor", "supervisor", department.id),
+    foreignClerk: await user("foreign-clerk", "clerk", townshipB.id),
+    foreignSupervisor: await user("foreign-supervisor", "supervisor", townshipB.id),
+    foreignAdmin: await user("foreign-admin", "admin", countyB.id),
+    cityAdmin: await user("city-admin", "admin", city.id),
+    otherCityAdmin: await user("other-city-admin", "admin", otherCity.id),
   };
   return { agencies: { city, countyA, township, department, countyB, townshipB, otherCity, countyC }, actors };
 }
@@ -61,39 +61,39 @@ export function cleanTownshipReport(world: World, year = 2025): Report {
 }
 
 /** Store the township's report in a status, as its clerk would have created it. */
-export function storeReport(db: Executor, world: World, status: ReportStatus, content: unknown = cleanTownshipReport(world)) {
+export async function storeReport(db: Executor, world: World, status: ReportStatus, content: unknown = cleanTownshipReport(world)) {
   const { clerk } = world.actors;
   const year = (content as Report).year ?? 2025;
-  return storeReportInStatus(
+  return (await storeReportInStatus(
     db,
     { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" },
     { year, edition: "2021", content, status },
-  ).id;
+  )).id;
 }
 
 /** Every row of every table but the audit log, to prove a refused call changed nothing. */
-export function snapshot(db: Executor) {
+export async function snapshot(db: Executor) {
   return JSON.stringify({
-    agencies: db.select().from(agencies).all(),
-    users: db.select().from(users).all(),
-    reports: db.select().from(reports).all(),
-    revisions: db.select().from(reportRevisions).all(),
-    comments: db.select().from(comments).all(),
+    agencies: (await db.select().from(agencies)),
+    users: (await db.select().from(users)),
+    reports: (await db.select().from(reports)),
+    revisions: (await db.select().from(reportRevisions)),
+    comments: (await db.select().from(comments)),
   });
 }
 
 /** The audit log's events, in order. */
-export function auditTrail(db: Executor) {
-  return db.select().from(auditEvents).all();
+export async function auditTrail(db: Executor) {
+  return (await db.select().from(auditEvents));
 }
 
 const ROLLBACK = new Error("rollback");
 
 /** Run a test body in a transaction that is always rolled back, so one world serves many tests. */
-export function inRollback(db: Executor, body: (tx: Executor) => void): void {
+export async function inRollback(db: Executor, body: (tx: Executor) => Promise<void> | void): Promise<void> {
   try {
-    db.transaction((tx) => {
-      body(tx);
+    await transaction(db, async (tx) => {
+      await body(tx);
       throw ROLLBACK;
     });
   } catch (error) {
@@ -106,10 +106,10 @@ export function inRollback(db: Executor, body: (tx: Executor) => void): void {
  * after them, and `itRolledBack`: a test whose writes are rolled back, so tests never see each other.
  */
 export function sharedWorld() {
-  let opened: { db: Db; cleanup: () => void; world: World } | undefined;
-  beforeAll(() => {
-    const { db, cleanup } = openTemporaryDb();
-    opened = { db, cleanup, world: buildWorld(db) };
+  let opened: { db: Db; cleanup: () => Promise<void>; world: World } | undefined;
+  beforeAll(async () => {
+    const { db, cleanup } = await openTemporaryDb();
+    opened = { db, cleanup, world: await buildWorld(db) };
   });
   afterAll(() => opened?.cleanup());
   const current = () => {
@@ -123,7 +123,7 @@ export function sharedWorld() {
     get world() {
       return current().world;
     },
-    itRolledBack(name: string, body: (tx: Executor) => void) {
+    itRolledBack(name: string, body: (tx: Executor) => Promise<void> | void) {
       it(name, () => inRollback(current().db, body));
     },
   };

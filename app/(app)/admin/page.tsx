@@ -22,8 +22,8 @@ export default async function AdminPage() {
   const user = await requireAbility("administer");
   const db = getDb();
   const scope = actorScope(user);
-  const agencies = listManagedAgencies(db, scope);
-  const users = listManagedUsers(db, scope);
+  const agencies = await listManagedAgencies(db, scope);
+  const users = await listManagedUsers(db, scope);
   const office = agencies.find((agency) => agency.id === user.agencyId);
   const officeTier = office?.officeTier ?? "county";
   const agencyNames = new Map(agencies.map((agency) => [agency.id, agency.name]));

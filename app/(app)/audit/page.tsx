@@ -16,7 +16,7 @@ const td = `${cellClass} align-top`;
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireAbility("viewAudit");
   const before = readCursor((await searchParams).before);
-  const { events, olderThan } = listCountyAudit(getDb(), actorScope(user), { before });
+  const { events, olderThan } = await listCountyAudit(getDb(), actorScope(user), { before });
   return (
     <div className="space-y-4">
       <div>

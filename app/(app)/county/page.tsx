@@ -24,12 +24,12 @@ export default async function CountyPage({
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
   const params = await searchParams;
-  const { year, options: yearOptions } = countyYearChoice(db, user, params.year);
-  const choice = chooseOffice(db, user, params.office, "汇总");
+  const { year, options: yearOptions } = await countyYearChoice(db, user, params.year);
+  const choice = await chooseOffice(db, user, params.office, "汇总");
   const figures =
-    choice.ok && choice.office
+    await (choice.ok && choice.office
       ? loadRollupView(db, user, year, choice.office.id, { page: Number(params.page) || 1, agencyId: Number(params.agency) || undefined })
-      : undefined;
+      : undefined);
   if (!choice.ok || !figures) {
     return (
       <div className="space-y-3">

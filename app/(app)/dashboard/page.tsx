@@ -48,7 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const years = selectableReportYears();
   const requested = Number(params.year);
   const year = years.includes(requested) ? requested : defaultReportYear();
-  const choice = chooseOffice(db, user, params.office, "进度总览");
+  const choice = await chooseOffice(db, user, params.office, "进度总览");
   if (!choice.ok) {
     return (
       <div className="space-y-3">
@@ -66,8 +66,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const scope = actorScope(user);
   const filter = progressFilterSchema.parse({ q: params.q, status: params.status, level: params.level, late: params.late, page: params.page });
-  const { summary, rows, matching, page, pageCount } = loadProgressPage(db, scope, { year, officeId, filter, now });
-  const childOffices = choice.office ? childOfficeProgress(listChildOfficeProgress(db, scope, year, officeId), year, now) : [];
+  const { summary, rows, matching, page, pageCount } = await loadProgressPage(db, scope, { year, officeId, filter, now });
+  const childOffices = choice.office ? childOfficeProgress(await listChildOfficeProgress(db, scope, year, officeId), year, now) : [];
   const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/dashboard?year=${year}` : `/dashboard?year=${year}&office=${id}`);
   const pageHref = (target: number) => {
     const query = new URLSearchParams({

@@ -7,8 +7,8 @@ import { checkHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Response {
-  const health = checkHealth(getDb);
+export async function GET(): Promise<Response> {
+  const health = await checkHealth(getDb);
   return Response.json(health.ok ? { status: "ok" } : { status: "error", error: health.reason }, {
     status: health.ok ? 200 : 503,
     headers: { "Cache-Control": "no-store" },

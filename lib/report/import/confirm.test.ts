@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { first as firstRow, type Db } from "@/db/client";
 import { openTemporaryDb } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { createReport, getReportForActor } from "@/db/queries/reports";
@@ -27,10 +27,10 @@ let db: Db;
 let cleanup: () => void;
 let clerk: UserProfile;
 
-beforeEach(() => {
-  ({ db, cleanup } = openTemporaryDb());
-  const agency = createAgency(db, { name: "烟台市蓬莱区蓬莱阁街道办事处", level: "township" });
-  clerk = createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
+beforeEach(async () => {
+  ({ db, cleanup } = await openTemporaryDb());
+  const agency = await createAgency(db, { name: "烟台市蓬莱区蓬莱阁街道办事处", level: "township" });
+  clerk = await createUser(db, { username: "clerk", displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
 });
 afterEach(() => cleanup());
 
@@ -38,8 +38,8 @@ const reportCount = () => db.select({ n: count() }).from(reports).get()!.n;
 const auditCount = () => db.select({ n: count() }).from(auditEvents).get()!.n;
 const scope = () => actorScope(clerk);
 
-function stored(id: number): { status: string; year: number; report: Report } {
-  const row = getReportForActor(db, scope(), id)!;
+async function stored(id: number): Promise<{ status: string; year: number; report: Report }> {
+  const row = (await getReportForActor(db, scope(), id))!;
   const parsed = parseInterchange(JSON.stringify(row.content));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return { status: row.status, year: row.year, report: parsed.report };
@@ -79,7 +79,7 @@ describe("import page: preview and confirm", () => {
     expect(result.data).toMatchObject({ year: 2021, previousStored: true });
     expect(reportCount()).toBe(2);
 
-    const next = stored(result.data.reportId);
+    const next = await stored(result.data.reportId);
     expect(next.status).toBe("draft");
     expect(next.year).toBe(2021);
     expect(next.report.edition).toBe("2021");
@@ -91,16 +91,16 @@ describe("import page: preview and confirm", () => {
     expect(next.report.overview?.every((s) => s.text === "")).toBe(true);
     expect(next.report.activeDisclosure.regulations).toBeUndefined();
 
-    const previousRow = db.select().from(reports).where(eq(reports.year, 2020)).get()!;
-    const previous = stored(previousRow.id);
+    const previousRow = (await firstRow(db.select().from(reports).where(eq(reports.year, 2020))))!;
+    const previous = await stored(previousRow.id);
     // An import is never an approval: no approver, no approval time, marked with who imported it from which file.
     expect(previous.status).toBe("imported");
     expect(previousRow).toMatchObject({ approvedBy: null, approvedAt: null, importedBy: clerk.id, importedFrom: "蓬莱阁街道2020年报.txt" });
-    expect(db.select().from(reports).all().some((row) => row.status === "approved" || row.approvedBy !== null)).toBe(false);
+    expect((await db.select().from(reports)).some((row) => row.status === "approved" || row.approvedBy !== null)).toBe(false);
     expect(previous.report.requests.totalHandled.total).toBe(1);
     expect(previous.report.title).toBe("烟台市蓬莱区蓬莱阁街道2020年政府信息公开工作年度报告");
 
-    const details = db.select().from(auditEvents).all().map((e) => [e.reportId, e.action, e.detail]);
+    const details = (await db.select().from(auditEvents)).map((e) => [e.reportId, e.action, e.detail]);
     expect(details.some(([, action]) => action === "report-approved")).toBe(false);
     expect(details).toEqual(
       expect.arrayContaining([
@@ -111,11 +111,11 @@ describe("import page: preview and confirm", () => {
   });
 
   it("never overwrites: an existing next-year report is named and linked, an existing imported-year report is kept", async () => {
-    const kept = createReport(db, scope(), { year: 2020, edition: "2019", content: { kept: true } });
+    const kept = await createReport(db, scope(), { year: 2020, edition: "2019", content: { kept: true } });
     const first = await confirmImportCore(db, clerk, seed);
     if (!first.ok || first.data.kind !== "created") throw new Error("not created");
     expect(first.data.previousStored).toBe(false);
-    expect(db.select().from(reports).where(eq(reports.id, kept.id)).get()!.content).toBe(JSON.stringify({ kept: true }));
+    expect((await firstRow(db.select().from(reports).where(eq(reports.id, kept.id))))!.content).toBe(JSON.stringify({ kept: true }));
 
     const preview = await previewImportCore(db, clerk, seed);
     expect(preview.ok && preview.data.existingNext).toEqual({ id: first.data.reportId });
@@ -127,7 +127,7 @@ describe("import page: preview and confirm", () => {
   });
 
   it("refuses anyone but a clerk, and refuses a file that names another agency; each refusal audited", async () => {
-    const supervisor = createUser(db, {
+    const supervisor = await createUser(db, {
       username: "sup",
       displayName: "审核人",
       role: "supervisor",
@@ -140,8 +140,8 @@ describe("import page: preview and confirm", () => {
     const refusals = () => db.select().from(auditEvents).all().filter((event) => event.action === "action-refused");
     expect(refusals().map((event) => event.username)).toEqual(["sup"]);
 
-    const other = createAgency(db, { name: "某县某局", level: "department" });
-    const otherClerk = createUser(db, { username: "c2", displayName: "经办人", role: "clerk", agencyId: other.id, passwordHash: "not-a-real-hash" });
+    const other = await createAgency(db, { name: "某县某局", level: "department" });
+    const otherClerk = await createUser(db, { username: "c2", displayName: "经办人", role: "clerk", agencyId: other.id, passwordHash: "not-a-real-hash" });
     const preview = await previewImportCore(db, otherClerk, seed);
     expect(preview.ok).toBe(false);
     expect(!preview.ok && preview.formError).toMatch(/与您所在的机关「某县某局」不同。经办人只能导入本机关的报告/);

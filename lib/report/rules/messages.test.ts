@@ -204,7 +204,7 @@ describe("RATIO at its thresholds", () => {
     Object.assign(r.requests.totalHandled, { naturalPerson: sum, total: sum });
     return r;
   };
-  const ratios = (r: ReturnType<typeof cleanReport>) => messages(validate(r), "RATIO").map((m) => m.slice(0, m.indexOf("：")));
+  const ratios = (r: Awaited<ReturnType<typeof cleanReport>>) => messages(validate(r), "RATIO").map((m) => m.slice(0, m.indexOf("：")));
 
   it("无法提供: 35% exactly is let be, above it is flagged; a base under 30 never", () => {
     expect(ratios(handled({ granted: 26, unableNoInfo: 14 }))).toEqual([]);

@@ -21,8 +21,8 @@ export default async function CompareAgenciesPage({ searchParams }: { searchPara
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
   const params = await searchParams;
-  const { year, options: yearOptions } = countyYearChoice(db, user, params.year);
-  const outcome = compareAgencies(db, user, { year, sort: params.sort, dir: params.dir });
+  const { year, options: yearOptions } = await countyYearChoice(db, user, params.year);
+  const outcome = await compareAgencies(db, user, { year, sort: params.sort, dir: params.dir });
   if (!outcome.ok) redirect("/");
   const comparison = outcome.data;
   const { rows, withoutApproved, history, sort } = comparison;

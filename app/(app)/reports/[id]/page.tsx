@@ -17,14 +17,14 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const user = await requireUser();
   const reportId = Number((await params).id);
   const db = getDb();
-  const stored = Number.isInteger(reportId) ? getReportForActor(db, actorScope(user), reportId) : undefined;
+  const stored = await (Number.isInteger(reportId) ? getReportForActor(db, actorScope(user), reportId) : undefined);
   if (!stored) notFound();
   const report = readStoredReport(stored.content);
-  const previousContent = getPublishedReportContent(db, stored.agencyId, stored.year - 1);
+  const previousContent = await getPublishedReportContent(db, stored.agencyId, stored.year - 1);
   const previous = previousContent ? readStoredReport(previousContent) : null;
   const permissions = reportPermissions(user, stored);
-  const comments = toCommentViews(listComments(db, actorScope(user), stored.id));
-  const nameOf = (userId: number | null) => (userId ? (getUserProfile(db, userId)?.displayName ?? null) : null);
+  const comments = toCommentViews(await listComments(db, actorScope(user), stored.id));
+  const nameOf = async (userId: number | null) => (userId ? ((await getUserProfile(db, userId))?.displayName ?? null) : null);
   const exportLink = (format: string) => `/api/reports/${stored.id}/export?format=${format}`;
   return (
     <div className="space-y-4">
@@ -65,12 +65,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         }}
         workflow={{
           status: stored.status,
-          approvedByName: nameOf(stored.approvedBy),
+          approvedByName: await nameOf(stored.approvedBy),
           approvedAt: stored.approvedAt?.toISOString() ?? null,
           imported:
             stored.importedAt || stored.importedFrom
               ? {
-                  byName: nameOf(stored.importedBy),
+                  byName: await nameOf(stored.importedBy),
                   at: stored.importedAt?.toISOString() ?? null,
                   fileName: stored.importedFrom,
                 }

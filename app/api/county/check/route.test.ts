@@ -33,13 +33,13 @@ describe("POST /api/county/check, /file and /xlsx", () => {
   let db: Db;
   let cleanup: () => void;
   const ids = { admin: 0, clerk: 0 };
-  beforeAll(() => {
-    ({ db, cleanup } = openTemporaryDb());
+  beforeAll(async () => {
+    ({ db, cleanup } = await openTemporaryDb());
     state.db = db;
-    const county = createAgency(db, { name: "某县", level: "government", officeTier: "county" });
-    const township = createAgency(db, { name: "某县某镇", level: "township", parentId: county.id });
-    ids.admin = createUser(db, { username: "admin", displayName: "admin", role: "admin", agencyId: county.id, passwordHash: "x" }).id;
-    ids.clerk = createUser(db, { username: "clerk", displayName: "clerk", role: "clerk", agencyId: township.id, passwordHash: "x" }).id;
+    const county = await createAgency(db, { name: "某县", level: "government", officeTier: "county" });
+    const township = await createAgency(db, { name: "某县某镇", level: "township", parentId: county.id });
+    ids.admin = (await createUser(db, { username: "admin", displayName: "admin", role: "admin", agencyId: county.id, passwordHash: "x" })).id;
+    ids.clerk = (await createUser(db, { username: "clerk", displayName: "clerk", role: "clerk", agencyId: township.id, passwordHash: "x" })).id;
   });
   afterAll(() => cleanup());
 

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const signedIn = await signedInUser(CHECK_SIGNED_OUT);
   if ("response" in signedIn) return signedIn.response;
-  const result = startCheck(getDb(), signedIn.user, await jsonBody(request));
+  const result = await startCheck(getDb(), signedIn.user, await jsonBody(request));
   if (!result.ok) return jsonError(result.status, result.message);
   return Response.json(result.data, { headers: { "Cache-Control": "no-store" } });
 }

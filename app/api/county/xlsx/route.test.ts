@@ -48,23 +48,23 @@ describe("GET /api/county/xlsx", () => {
   let cleanup: () => void;
   const ids = { admin: 0, clerk: 0, otherAdmin: 0 };
 
-  beforeAll(() => {
-    ({ db, cleanup } = openTemporaryDb());
+  beforeAll(async () => {
+    ({ db, cleanup } = await openTemporaryDb());
     state.db = db;
-    const user = (username: string, role: UserRole, agencyId: number) =>
-      createUser(db, { username, displayName: username, role, agencyId, passwordHash: "not-a-real-hash" }).id;
-    const county = createAgency(db, { name: COUNTY, level: "government", officeTier: "county" });
-    ids.admin = user("admin", "admin", county.id);
-    const agency = (name: string, level: "township" | "department", status: ReportStatus | null, content?: unknown) => {
-      const created = createAgency(db, { name, level, parentId: county.id });
-      const clerk = user(`clerk-${created.id}`, "clerk", created.id);
+    const user = async (username: string, role: UserRole, agencyId: number) =>
+      (await createUser(db, { username, displayName: username, role, agencyId, passwordHash: "not-a-real-hash" })).id;
+    const county = await createAgency(db, { name: COUNTY, level: "government", officeTier: "county" });
+    ids.admin = await user("admin", "admin", county.id);
+    const agency = async (name: string, level: "township" | "department", status: ReportStatus | null, content?: unknown) => {
+      const created = await createAgency(db, { name, level, parentId: county.id });
+      const clerk = await user(`clerk-${created.id}`, "clerk", created.id);
       if (status) {
         const edition = (content as { edition: "2019" | "2021" }).edition;
-        storeReportInStatus(db, { userId: clerk, agencyId: created.id, reach: "agency" }, { year: 2020, edition, content, status });
+        await storeReportInStatus(db, { userId: clerk, agencyId: created.id, reach: "agency" }, { year: 2020, edition, content, status });
       }
       return clerk;
     };
-    agency("烟台市蓬莱区蓬莱阁街道办事处", "township", "approved", seedReport());
+    await agency("烟台市蓬莱区蓬莱阁街道办事处", "township", "approved", seedReport());
     const second = cleanReport("2019");
     second.agency = { name: "烟台市蓬莱区财政局", level: "department" };
     second.requests.newReceived.naturalPerson = 4;
@@ -73,12 +73,12 @@ describe("GET /api/county/xlsx", () => {
     second.activeDisclosure.licensing.change = -3;
     delete second.activeDisclosure.regulations;
     delete second.activeDisclosure.fees;
-    agency("烟台市蓬莱区财政局", "department", "approved", second);
-    ids.clerk = agency("烟台市蓬莱区司法局", "department", "submitted", { ...cleanReport("2019"), agency: { name: "烟台市蓬莱区司法局" } });
-    agency("烟台市蓬莱区教育局", "department", "approved", { ...cleanReport("2021", { year: 2020 }), agency: { name: "烟台市蓬莱区教育局" } });
-    agency("烟台市蓬莱区刘家沟镇", "township", null);
-    const other = createAgency(db, { name: "某县", level: "government", officeTier: "county" });
-    ids.otherAdmin = user("other-admin", "admin", other.id);
+    await agency("烟台市蓬莱区财政局", "department", "approved", second);
+    ids.clerk = await agency("烟台市蓬莱区司法局", "department", "submitted", { ...cleanReport("2019"), agency: { name: "烟台市蓬莱区司法局" } });
+    await agency("烟台市蓬莱区教育局", "department", "approved", { ...cleanReport("2021", { year: 2020 }), agency: { name: "烟台市蓬莱区教育局" } });
+    await agency("烟台市蓬莱区刘家沟镇", "township", null);
+    const other = await createAgency(db, { name: "某县", level: "government", officeTier: "county" });
+    ids.otherAdmin = await user("other-admin", "admin", other.id);
   });
   afterAll(() => cleanup());
 
@@ -91,7 +91,7 @@ describe("GET /api/county/xlsx", () => {
     const clerk = await get("2020");
     expect(clerk.status).toBe(403);
     expect((await clerk.json()).error).toMatch(/管理员/);
-    expect(listRecentAudit(db, 1)[0]).toMatchObject({ action: "action-refused", userId: ids.clerk });
+    expect((await listRecentAudit(db, 1))[0]).toMatchObject({ action: "action-refused", userId: ids.clerk });
   });
 
   it("answers 400 for a missing or impossible year", async () => {
@@ -162,7 +162,7 @@ describe("GET /api/county/xlsx", () => {
     ]);
     expect(rows[4][3]).toMatch(/2021年版.*未计入汇总/);
 
-    expect(listRecentAudit(db, 1)[0]).toMatchObject({ action: "report-downloaded", userId: ids.admin, detail: "county-xlsx" });
+    expect((await listRecentAudit(db, 1))[0]).toMatchObject({ action: "report-downloaded", userId: ids.admin, detail: "county-xlsx" });
   });
 
   it("sums only the admin's own county", async () => {

@@ -28,7 +28,7 @@ export default async function ComparePage({
   const reportId = Number((await params).id);
   const show = (await searchParams).show;
   const filter: CompareFilter = show === "changed" || show === "swings" ? show : "all";
-  const result = Number.isSafeInteger(reportId) && reportId > 0 ? compareWithLastYear(getDb(), user, { reportId }) : undefined;
+  const result = await (Number.isSafeInteger(reportId) && reportId > 0 ? compareWithLastYear(getDb(), user, { reportId }) : undefined);
   if (!result?.ok) notFound();
   const data = result.data;
   const { report, comparison } = data;

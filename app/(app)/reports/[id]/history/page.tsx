@@ -35,7 +35,7 @@ export default async function HistoryPage({
   const reportId = Number((await params).id);
   const query = await searchParams;
   const before = readCursor(query.before);
-  const history = Number.isInteger(reportId) ? reportHistory(getDb(), user, reportId, { before, from: query.from, to: query.to }) : undefined;
+  const history = await (Number.isInteger(reportId) ? reportHistory(getDb(), user, reportId, { before, from: query.from, to: query.to }) : undefined);
   if (!history) notFound();
   const { report, timeline, from, to, diff } = history;
 

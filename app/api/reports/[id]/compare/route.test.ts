@@ -17,7 +17,7 @@ const { GET } = await import("./route");
 const AGENCY = "某区某街道办事处";
 const TITLE = `${AGENCY}2025年政府信息公开工作年度报告与上年对比`;
 
-function get(id: string | number, format?: string): Promise<Response> {
+async function get(id: string | number, format?: string): Promise<Response> {
   const query = format === undefined ? "" : `?format=${format}`;
   return GET(new Request(`http://localhost/api/reports/${id}/compare${query}`), { params: Promise.resolve({ id: String(id) }) });
 }
@@ -27,16 +27,16 @@ describe("GET /api/reports/{id}/compare", () => {
   let cleanup: () => void;
   const ids = { clerk: 0, otherClerk: 0, report: 0, alone: 0 };
 
-  beforeAll(() => {
-    ({ db, cleanup } = openTemporaryDb());
+  beforeAll(async () => {
+    ({ db, cleanup } = await openTemporaryDb());
     state.db = db;
-    const make = (name: string) => {
-      const agency = createAgency(db, { name, level: "township" });
-      const user = createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
+    const make = async (name: string) => {
+      const agency = await createAgency(db, { name, level: "township" });
+      const user = await createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
       return { userId: user.id, scope: { userId: user.id, agencyId: agency.id, reach: "agency" as const } };
     };
-    const a = make(AGENCY);
-    const b = make("某区司法局");
+    const a = await make(AGENCY);
+    const b = await make("某区司法局");
     const report = (year: number, naturalPerson: number, problems: string) => {
       const content = cleanReport("2021", { year });
       content.agency = { name: AGENCY, level: "township" };
@@ -44,9 +44,9 @@ describe("GET /api/reports/{id}/compare", () => {
       content.problems = problems;
       return content;
     };
-    storeReportInStatus(db, a.scope, { year: 2024, edition: "2021", content: report(2024, 40, "部分栏目更新不够及时，信息发布审核有待加强。"), status: "approved" });
-    ids.report = storeReportInStatus(db, a.scope, { year: 2025, edition: "2021", content: report(2025, 12, "部分栏目更新及时，信息发布审核有待加强，已建立台账。") }).id;
-    ids.alone = storeReportInStatus(db, b.scope, { year: 2025, edition: "2021", content: cleanReport("2021", { year: 2025 }) }).id;
+    await storeReportInStatus(db, a.scope, { year: 2024, edition: "2021", content: report(2024, 40, "部分栏目更新不够及时，信息发布审核有待加强。"), status: "approved" });
+    ids.report = (await storeReportInStatus(db, a.scope, { year: 2025, edition: "2021", content: report(2025, 12, "部分栏目更新及时，信息发布审核有待加强，已建立台账。") })).id;
+    ids.alone = (await storeReportInStatus(db, b.scope, { year: 2025, edition: "2021", content: cleanReport("2021", { year: 2025 }) })).id;
     ids.clerk = a.userId;
     ids.otherClerk = b.userId;
   });
@@ -88,7 +88,7 @@ describe("GET /api/reports/{id}/compare", () => {
     // 不够 struck through on last year's side; the new words underlined on this year's.
     expect(xml).toMatch(/<w:strike\/>[^]{0,300}?<w:t[^>]*>不够<\/w:t>/);
     expect(xml).toMatch(/<w:u [^>]*\/>[^]{0,300}?<w:t[^>]*>，已建立台账<\/w:t>/);
-    expect(listRecentAudit(db, 1)[0]).toMatchObject({
+    expect((await listRecentAudit(db, 1))[0]).toMatchObject({
       action: "report-downloaded",
       userId: ids.clerk,
       reportId: ids.report,
@@ -124,7 +124,7 @@ describe("GET /api/reports/{id}/compare", () => {
     const current = problems.getCell(4).value as { richText: { text: string; font?: { underline?: boolean } }[] };
     expect(current.richText.map((part) => part.text).join("")).toBe("部分栏目更新及时，信息发布审核有待加强，已建立台账。");
     expect(current.richText.find((part) => part.text === "，已建立台账")?.font?.underline).toBe(true);
-    expect(listRecentAudit(db, 1)[0]).toMatchObject({ action: "report-downloaded", detail: "compare-xlsx（草稿）" });
+    expect((await listRecentAudit(db, 1))[0]).toMatchObject({ action: "report-downloaded", detail: "compare-xlsx（草稿）" });
   });
 
   it("finds nothing for another agency's report (audited), and says why when there is no report last year", async () => {
@@ -132,7 +132,7 @@ describe("GET /api/reports/{id}/compare", () => {
     const refused = await get(ids.report, "xlsx");
     expect(refused.status).toBe(404);
     expect((await refused.json()).error).toMatch(/找不到/);
-    expect(listRecentAudit(db, 1)[0]).toMatchObject({
+    expect((await listRecentAudit(db, 1))[0]).toMatchObject({
       action: "action-refused",
       userId: ids.otherClerk,
       reportId: null,

@@ -20,7 +20,7 @@ const seed = JSON.parse(
 ) as Record<string, unknown>;
 const NAME = "烟台市蓬莱区蓬莱阁街道办事处2020年政府信息公开工作年度报告";
 
-function get(id: string | number, format?: string): Promise<Response> {
+async function get(id: string | number, format?: string): Promise<Response> {
   const query = format === undefined ? "" : `?format=${format}`;
   return GET(new Request(`http://localhost/api/reports/${id}/export${query}`), {
     params: Promise.resolve({ id: String(id) }),
@@ -33,18 +33,18 @@ describe("GET /api/reports/{id}/export", () => {
   let township: { clerk: number; approved: number; draft: number };
   let other: { clerk: number };
 
-  beforeAll(() => {
-    ({ db, cleanup } = openTemporaryDb());
+  beforeAll(async () => {
+    ({ db, cleanup } = await openTemporaryDb());
     state.db = db;
-    const make = (name: string) => {
-      const agency = createAgency(db, { name, level: "township" });
-      const user = createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
+    const make = async (name: string) => {
+      const agency = await createAgency(db, { name, level: "township" });
+      const user = await createUser(db, { username: name, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "not-a-real-hash" });
       return { agencyId: agency.id, userId: user.id, scope: { userId: user.id, agencyId: agency.id, reach: "agency" as const } };
     };
-    const a = make("烟台市蓬莱区蓬莱阁街道办事处");
-    const b = make("烟台市蓬莱区司法局");
-    const approved = storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: seed, status: "approved" }).id;
-    const draft = createReport(db, a.scope, { year: 2019, edition: "2019", content: { ...seed, year: 2019 } }).id;
+    const a = await make("烟台市蓬莱区蓬莱阁街道办事处");
+    const b = await make("烟台市蓬莱区司法局");
+    const approved = (await storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: seed, status: "approved" })).id;
+    const draft = (await createReport(db, a.scope, { year: 2019, edition: "2019", content: { ...seed, year: 2019 } })).id;
     township = { clerk: a.userId, approved, draft };
     other = { clerk: b.userId };
   });
@@ -58,10 +58,10 @@ describe("GET /api/reports/{id}/export", () => {
   });
 
   it("refuses a user who must first set a new password", async () => {
-    setMustChangePassword(db, township.clerk, true);
+    await setMustChangePassword(db, township.clerk, true);
     state.userId = township.clerk;
     const response = await get(township.approved, "docx");
-    setMustChangePassword(db, township.clerk, false);
+    await setMustChangePassword(db, township.clerk, false);
     expect(response.status).toBe(403);
     expect((await response.json()).error).toBe("请先在“账号与密码”页设置新密码，然后再继续。");
   });
@@ -78,7 +78,7 @@ describe("GET /api/reports/{id}/export", () => {
     );
     const body = new Uint8Array(await response.arrayBuffer());
     expect(String.fromCharCode(body[0], body[1])).toBe("PK");
-    const event = listRecentAudit(db, 1)[0];
+    const event = (await listRecentAudit(db, 1))[0];
     expect(event).toMatchObject({ action: "report-downloaded", userId: township.clerk, reportId: township.approved, detail: "docx" });
   });
 
@@ -106,7 +106,7 @@ describe("GET /api/reports/{id}/export", () => {
     expect(response.status).toBe(404);
     expect((await response.json()).error).toMatch(/找不到/);
     // Recorded against the asking clerk's own agency: nothing of the other report is revealed.
-    expect(listRecentAudit(db, 1)[0]).toMatchObject({
+    expect((await listRecentAudit(db, 1))[0]).toMatchObject({
       action: "action-refused",
       userId: other.clerk,
       reportId: null,

@@ -27,10 +27,10 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 
   const { id } = await context.params;
   const reportId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
-  const stored = reportId === undefined ? undefined : getReportForActor(db, actorScope(user), reportId);
+  const stored = await (reportId === undefined ? undefined : getReportForActor(db, actorScope(user), reportId));
   const permitted = stored ? decide(user, stored, "export") : { ok: false as const, reason: REPORT_NOT_FOUND };
   if (!stored || !permitted.ok) {
-    recordRefusal(db, user, "下载报告", permitted.ok ? REPORT_NOT_FOUND : permitted.reason, null, reportId);
+    await recordRefusal(db, user, "下载报告", permitted.ok ? REPORT_NOT_FOUND : permitted.reason, null, reportId);
     return jsonError(404, "找不到该报告，或您无权查看。");
   }
 
@@ -39,7 +39,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 
   const draft = stored.status !== "approved";
   const file = await exportReport(report, format, { draft });
-  recordAudit(db, {
+  await recordAudit(db, {
     action: "report-downloaded",
     userId: user.id,
     username: user.username,
