@@ -45,5 +45,7 @@ trap stop EXIT
   start >/dev/null
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
+# Instances on PostgreSQL must share a session secret (lib/env.ts); a fixed one for tests.
+export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-nianbao-postgres-test-secret-0123456789}"
 echo "PostgreSQL（测试用）：127.0.0.1:$PORT"
 "$@"

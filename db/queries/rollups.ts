@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNotNull, max, sql } from "drizzle-orm";
 import { first, type Executor } from "../client";
 import { agencies, agencyAncestors, officeRollups, reports } from "../schema";
 import { childOfficeLine, childOfficesOf, isChildOfficeOf } from "./offices";
@@ -10,13 +10,14 @@ import { childOfficeLine, childOfficesOf, isChildOfficeOf } from "./offices";
 
 const stampColumns = {
   count: count(),
-  ids: sql<number>`coalesce(sum(${reports.id}), 0)`,
-  versions: sql<number>`coalesce(sum(${reports.version}), 0)`,
-  latest: sql<number>`coalesce(max(${reports.approvedAt}), 0)`,
+  // PostgreSQL sums integers as bigint, which its driver hands over as text.
+  ids: sql<number>`coalesce(sum(${reports.id}), 0)`.mapWith(Number),
+  versions: sql<number>`coalesce(sum(${reports.version}), 0)`.mapWith(Number),
+  latest: max(reports.approvedAt),
 };
 
-function stampText(row: { count: number; ids: number; versions: number; latest: number } | undefined): string {
-  return `${row?.count ?? 0}:${row?.ids ?? 0}:${row?.versions ?? 0}:${row?.latest ?? 0}`;
+function stampText(row: { count: number; ids: number; versions: number; latest: Date | null } | undefined): string {
+  return `${row?.count ?? 0}:${row?.ids ?? 0}:${row?.versions ?? 0}:${row?.latest?.getTime() ?? 0}`;
 }
 
 /** What the approved reports of a year below an office are, in a few numbers: any approval or reopening changes it. */

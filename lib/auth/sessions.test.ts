@@ -72,14 +72,16 @@ describe("server-side sessions", () => {
 
   it("end with endUserSessions, optionally sparing the one the user acts from", async () => {
     const userId = world.actors.clerk.id;
-    const [a, b, c] = [start(), start(), start()];
+    const a = await start();
+    const b = await start();
+    const c = await start();
     const other = await start(world.actors.supervisor.id);
-    expect(await endUserSessions(db, userId, { except: await a })).toBe(2);
-    expect(await checkSession(db, { sessionId: await a, userId }, T0)).toBe(true);
-    expect(await checkSession(db, { sessionId: await b, userId }, T0)).toBe(false);
-    expect(await checkSession(db, { sessionId: await c, userId }, T0)).toBe(false);
+    expect(await endUserSessions(db, userId, { except: a })).toBe(2);
+    expect(await checkSession(db, { sessionId: a, userId }, T0)).toBe(true);
+    expect(await checkSession(db, { sessionId: b, userId }, T0)).toBe(false);
+    expect(await checkSession(db, { sessionId: c, userId }, T0)).toBe(false);
     expect(await endUserSessions(db, userId)).toBe(1);
-    expect(await checkSession(db, { sessionId: await a, userId }, T0)).toBe(false);
+    expect(await checkSession(db, { sessionId: a, userId }, T0)).toBe(false);
     expect(await checkSession(db, { sessionId: other, userId: world.actors.supervisor.id }, T0)).toBe(true);
   });
 

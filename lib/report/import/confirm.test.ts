@@ -34,8 +34,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const reportCount = () => db.select({ n: count() }).from(reports).get()!.n;
-const auditCount = () => db.select({ n: count() }).from(auditEvents).get()!.n;
+const reportCount = async () => (await firstRow(db.select({ n: count() }).from(reports)))!.n;
+const auditCount = async () => (await firstRow(db.select({ n: count() }).from(auditEvents)))!.n;
 const scope = () => actorScope(clerk);
 
 async function stored(id: number): Promise<{ status: string; year: number; report: Report }> {
@@ -58,8 +58,8 @@ describe("import page: preview and confirm", () => {
       expect(confirm.ok).toBe(false);
       if (!confirm.ok) expect(confirm.formError).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(reportCount()).toBe(0);
-    expect(auditCount()).toBe(0);
+    expect(await reportCount()).toBe(0);
+    expect(await auditCount()).toBe(0);
   });
 
   it("shows the preview without storing anything", async () => {
@@ -69,7 +69,7 @@ describe("import page: preview and confirm", () => {
     expect(result.data).toMatchObject({ nextYear: 2021, unread: [], warnings: [], editionName: "国办公开办函〔2019〕60号" });
     expect(result.data.report.requests.newReceived.total).toBe(1);
     expect(result.data.existingNext).toBeUndefined();
-    expect(reportCount()).toBe(0);
+    expect(await reportCount()).toBe(0);
   });
 
   it("on confirm creates the imported report (imported, not approved) and the next year's draft carried forward from it", async () => {
@@ -77,7 +77,7 @@ describe("import page: preview and confirm", () => {
     expect(result.ok).toBe(true);
     if (!result.ok || result.data.kind !== "created") throw new Error("not created");
     expect(result.data).toMatchObject({ year: 2021, previousStored: true });
-    expect(reportCount()).toBe(2);
+    expect(await reportCount()).toBe(2);
 
     const next = await stored(result.data.reportId);
     expect(next.status).toBe("draft");
@@ -120,10 +120,10 @@ describe("import page: preview and confirm", () => {
     const preview = await previewImportCore(db, clerk, seed);
     expect(preview.ok && preview.data.existingNext).toEqual({ id: first.data.reportId });
     expect(preview.ok && preview.data.existingPrevious).toEqual({ id: kept.id });
-    const before = reportCount();
+    const before = await reportCount();
     const again = await confirmImportCore(db, clerk, seed);
     expect(again).toEqual({ ok: true, data: { kind: "exists", reportId: first.data.reportId, year: 2021 } });
-    expect(reportCount()).toBe(before);
+    expect(await reportCount()).toBe(before);
   });
 
   it("refuses anyone but a clerk, and refuses a file that names another agency; each refusal audited", async () => {
@@ -136,9 +136,9 @@ describe("import page: preview and confirm", () => {
     });
     const refused = await confirmImportCore(db, supervisor, seed);
     expect(refused).toEqual({ ok: false, formError: "只有经办人可以导入往年报告。", fieldErrors: undefined });
-    expect(reportCount()).toBe(0);
-    const refusals = () => db.select().from(auditEvents).all().filter((event) => event.action === "action-refused");
-    expect(refusals().map((event) => event.username)).toEqual(["sup"]);
+    expect(await reportCount()).toBe(0);
+    const refusals = async () => (await db.select().from(auditEvents)).filter((event) => event.action === "action-refused");
+    expect((await refusals()).map((event) => event.username)).toEqual(["sup"]);
 
     const other = await createAgency(db, { name: "某县某局", level: "department" });
     const otherClerk = await createUser(db, { username: "c2", displayName: "经办人", role: "clerk", agencyId: other.id, passwordHash: "not-a-real-hash" });
@@ -147,8 +147,8 @@ describe("import page: preview and confirm", () => {
     expect(!preview.ok && preview.formError).toMatch(/与您所在的机关「某县某局」不同。经办人只能导入本机关的报告/);
     const confirmed = await confirmImportCore(db, otherClerk, seed);
     expect(confirmed.ok).toBe(false);
-    expect(reportCount()).toBe(0);
-    expect(refusals().map((event) => event.username)).toEqual(["sup", "c2", "c2"]);
+    expect(await reportCount()).toBe(0);
+    expect((await refusals()).map((event) => event.username)).toEqual(["sup", "c2", "c2"]);
   });
 
   it("refuses to start a year from a file in which not one table cell was read, naming what is missing", async () => {
@@ -165,7 +165,7 @@ describe("import page: preview and confirm", () => {
     expect(preview.data.noTableRead).toMatch(/^没有找到表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况），不能据此开始新年度的报告。本系统能读取：/);
     const confirmed = await confirmImportCore(db, clerk, noTables);
     expect(confirmed).toMatchObject({ ok: false, formError: preview.data.noTableRead });
-    expect(reportCount()).toBe(0);
+    expect(await reportCount()).toBe(0);
 
     // The seed's tables are read: nothing refuses it.
     const seedPreview = await previewImportCore(db, clerk, seed);
