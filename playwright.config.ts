@@ -7,6 +7,8 @@ const externalServer = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: "e2e",
+  // Needs PostgreSQL and a second server: playwright.postgres.config.ts runs it.
+  testIgnore: process.env.DATABASE_URL ? [] : ["multi-instance.spec.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

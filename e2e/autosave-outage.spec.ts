@@ -52,7 +52,7 @@ test("a server outage while typing loses nothing: saved edits stay saved, unsave
     await page.close();
 
     // Before the restart: what was saved is on the server, what was not is only in the browser.
-    const duringOutage = storedReportContent(clerk, reportId) as { contact?: { phone?: string; address?: string } };
+    const duringOutage = (await storedReportContent(clerk, reportId)) as { contact?: { phone?: string; address?: string } };
     expect(duringOutage.contact?.phone).toBe("0535-1234567");
     expect(duringOutage.contact?.address ?? "").toBe("");
 

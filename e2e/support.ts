@@ -3,7 +3,7 @@ import type { AgencyLevel } from "@/lib/report/model";
 import type { OfficeTier } from "@/db/schema";
 import { DEMO_USERS } from "@/lib/demo";
 import path from "node:path";
-import { first, openDb, type Db } from "@/db/client";
+import { first, openDb, openPostgres, type Db } from "@/db/client";
 import { createAgency } from "@/db/queries/agencies";
 import { createUser } from "@/db/queries/users";
 import { hashPasswordSync } from "@/lib/auth/passwords";
@@ -25,12 +25,12 @@ export async function signIn(page: Page, username: string, password = demoUser(u
 }
 
 
-/** The database the browser tests' server uses (see scripts/e2e-server.sh). */
+/** The database the browser tests' server uses (see scripts/e2e-server.sh): DATABASE_URL's, or this SQLite file. */
 export const E2E_DATABASE = path.resolve(process.env.E2E_DATA_DIR ?? "data/e2e", "nianbao.db");
 
 let e2eDb: Db | undefined;
 export function testDb(): Db {
-  e2eDb ??= openDb(E2E_DATABASE);
+  e2eDb ??= process.env.DATABASE_URL ? openPostgres(process.env.DATABASE_URL, { max: 2 }) : openDb(E2E_DATABASE);
   return e2eDb;
 }
 

@@ -7,7 +7,10 @@ export NEXTAUTH_URL="http://localhost:${port}"
 rm -rf "$DATA_DIR"
 # The demo accounts sign in many times across parallel tests; e2e/account.spec.ts covers the forced change.
 DEMO_FORCE_PASSWORD_CHANGE=off npx tsx scripts/setup.ts
-if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then npx next build; fi
+# E2E_REUSE_BUILD=1 (the PostgreSQL run after the SQLite one): the build just made serves both databases.
+if [ "${E2E_SKIP_BUILD:-}" = "1" ]; then :
+elif [ "${E2E_REUSE_BUILD:-}" = "1" ] && [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then :
+else npx next build; fi
 # The app's own server (server.ts), as in production: it writes the client address and refuses cross-site posts.
 export PORT="$port" NODE_ENV=production
 exec npx tsx server.ts
