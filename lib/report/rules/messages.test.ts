@@ -356,6 +356,23 @@ describe("SECTION-BOILERPLATE's limits", () => {
     expect(problems("无其他")).toEqual(["去掉标题和标点后只有 3 个字"]);
   });
 
+  it("numbering of every form is left out before counting: two digits or numerals, in brackets or before 、 and .", () => {
+    expect(problems("（十一）暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("（12）无")).toEqual(["只写了“无”"]);
+    expect(problems("(1)无")).toEqual(["只写了“无”"]);
+    expect(problems("一、暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("十一、暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("10、没有")).toEqual(["只写了“没有”"]);
+  });
+
+  it("the headings of 五 are left out in their usual wordings", () => {
+    expect(problems("存在问题：无")).toEqual(["只写了“无”"]);
+    expect(problems("存在的问题：无")).toEqual(["只写了“无”"]);
+    expect(problems("下一步计划：暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("下一步工作：暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("下一步：没有")).toEqual(["只写了“没有”"]);
+  });
+
   it("META-MISSING names the website's address", () => {
     const r = cleanReport("2021");
     r.website = { name: "某区人民政府门户网站" };
