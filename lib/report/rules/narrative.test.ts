@@ -696,3 +696,108 @@ describe("N-MISMATCH reads each wording of a figure, and no other", () => {
     expect(mismatches("无上年结转，无下年度结转。", withCases(), "其他")).toEqual([]);
   });
 });
+
+describe("N-MISMATCH: the order of its findings, and the figures a blank cell leaves out", () => {
+  /** Each statement in a part of its own (a paragraph about requests), so they are read in this order. */
+  const stated = (r: Report, ...texts: string[]) => {
+    r.overview = texts.map((text) => ({ heading: "依申请公开情况", text }));
+    return validate(r).filter((f) => f.rule === "N-MISMATCH");
+  };
+  const topics = (findings: Finding[]) => findings.map((f) => /写明(.+?) \d+ 件/.exec(f.message)?.[1]);
+
+  it("lists the figures in a fixed order (table 三's, then table 四's outcomes, then table 二's), whatever order the text states them in", () => {
+    const found = stated(
+      report(),
+      "本机关制发行政规范性文件7件。",
+      "因政府信息公开被起诉0件，纠正7件。",
+      "因政府信息公开被起诉0件，维持7件。",
+      "政府信息公开行政复议情况：被纠错的案件7件。",
+      "政府信息公开行政复议情况：维持原决定7件。",
+      "结转至次年的申请7件。",
+      "其他处理7件。",
+      "不予处理7件。",
+      "无法提供7件。",
+      "不予公开7件。",
+      "予以公开及部分公开7件。",
+      "部分公开7件。",
+      "予以公开7件。",
+      "去年结转的申请7件。",
+      "本年度回复政府信息公开申请7件。",
+      "因政府信息公开被提起诉讼案件合计7件。",
+      "因政府信息公开被申请行政复议案件共7件。",
+      "本年度受理政府信息公开申请7件。",
+    );
+    expect(topics(found)).toEqual([
+      "收到政府信息公开申请",
+      "行政复议",
+      "行政诉讼",
+      "办理政府信息公开申请",
+      "上年结转的申请",
+      "予以公开",
+      "部分公开",
+      "予以公开及部分公开",
+      "不予公开",
+      "无法提供",
+      "不予处理",
+      "其他处理",
+      "结转下年度继续办理的申请",
+      "行政复议结果维持",
+      "行政复议结果纠正",
+      "行政诉讼结果维持",
+      "行政诉讼结果纠正",
+      "制发行政规范性文件",
+    ]);
+  });
+
+  it("a sum with one blank row is no figure: nothing is compared", () => {
+    const r = report();
+    r.requests.deniedProcessInfo.total = null;
+    expect(stated(r, "不予公开7件。")).toEqual([]);
+    expect(topics(stated(report(), "不予公开7件。"))).toEqual(["不予公开"]);
+  });
+
+  it("lawsuits with either group's cell blank are no figure", () => {
+    for (const group of ["litigationDirect", "litigationAfterReview"] as const) {
+      const r = report();
+      r.reviewLitigation[group].total = null;
+      r.reviewLitigation[group].upheld = null;
+      expect(stated(r, "因政府信息公开被提起诉讼案件合计7件。", "因政府信息公开被起诉0件，维持7件。"), group).toEqual([]);
+    }
+  });
+
+  it("table 二: a blank cell, or one of the 2019 edition's two columns blank, is no figure", () => {
+    const r = report();
+    r.activeDisclosure.normativeDocuments.made = null;
+    expect(stated(r, "本机关制发行政规范性文件7件。")).toEqual([]);
+    const r2019 = cleanReport("2019", { year: 2020 });
+    Object.assign(r2019.activeDisclosure.normativeDocuments, { newlyMade: 3, newlyPublished: null });
+    r2019.overview = [{ heading: "", text: "本机关制发规范性文件4件。" }];
+    expect(validate(r2019).filter((f) => f.rule === "N-MISMATCH")).toEqual([]);
+  });
+
+  it("the 2019 edition: decisions of 行政许可 against 处理决定数量", () => {
+    const r = cleanReport("2019", { year: 2020 });
+    r.activeDisclosure.licensing.decisions = 3;
+    r.overview = [{ heading: "", text: "全年作出行政许可决定5件。" }];
+    expect(validate(r).filter((f) => f.rule === "N-MISMATCH").map((f) => [f.cells, f.message])).toEqual([
+      [
+        ["activeDisclosure.licensing.decisions", "overview"],
+        "「一、总体情况」中写明作出行政许可决定 5 件（“全年作出行政许可决定5件。”），但表二「行政许可」的「处理决定数量」为 3。",
+      ],
+    ]);
+  });
+
+  it("the messages of 结转下年度, 其他处理 and the lawsuits' outcomes in full", () => {
+    const r = report({ requests: { carriedForward: 1, otherOther: 2 }, review: { litigationDirect: { upheld: 1, corrected: 2, total: 3 } } });
+    Object.assign(r.reviewLitigation.litigationAfterReview, { upheld: 4, corrected: 5, total: 9 });
+    const messages = stated(r, "结转至次年的申请7件。", "其他处理7件。", "因政府信息公开被起诉0件，维持7件，纠正8件。").map((f) =>
+      f.message.replace(/（“.*?”）/, ""),
+    );
+    expect(messages).toEqual([
+      "「一、总体情况」中写明其他处理 7 件，但表三「（六）其他处理」各项的「总计」合计为 2。",
+      "「一、总体情况」中写明结转下年度继续办理的申请 7 件，但表三「四、结转下年度继续办理」的「总计」为 1。",
+      "「一、总体情况」中写明行政诉讼结果维持 7 件，但表四行政诉讼的「结果维持」合计为 5（未经复议直接起诉 1，复议后起诉 4）。",
+      "「一、总体情况」中写明行政诉讼结果纠正 8 件，但表四行政诉讼的「结果纠正」合计为 7（未经复议直接起诉 2，复议后起诉 5）。",
+    ]);
+  });
+});
