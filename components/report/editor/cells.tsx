@@ -300,7 +300,8 @@ export const NumberCell = memo(function NumberCell({
             refuse(refusedCellText(typedText, kind, false));
             setTyped(read.ok && formatCell(number) === typedText ? null : { text: typedText, over: number });
             written.current = number;
-            setValue(field, number, { shouldDirty: true });
+            // No dirty-state bookkeeping on a keystroke: nothing reads it, and it compares the whole form.
+            setValue(field, number);
           }}
           onBlur={(event) => {
             refuse(refusedCellText(event.currentTarget.value, kind, true));
