@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../model";
 import { cleanReport } from "../testing";
+import { readStatements } from "./narrative/statements";
 import { validate } from "./validate";
 import type { Finding } from "./types";
 
@@ -799,5 +800,145 @@ describe("N-MISMATCH: the order of its findings, and the figures a blank cell le
       "「一、总体情况」中写明行政诉讼结果维持 7 件，但表四行政诉讼的「结果维持」合计为 5（未经复议直接起诉 1，复议后起诉 4）。",
       "「一、总体情况」中写明行政诉讼结果纠正 8 件，但表四行政诉讼的「结果纠正」合计为 7（未经复议直接起诉 2，复议后起诉 5）。",
     ]);
+  });
+});
+
+describe("N-MISMATCH's reading of statements, clause by clause", () => {
+  /** What the narrative states (figure and value), read from one part of 一 under `heading` in a report of `year`. */
+  const read = (text: string, heading = "依申请公开情况", year = 2022) => {
+    const r = cleanReport("2021", { year });
+    r.intro = "";
+    r.problems = "";
+    r.otherMatters = [];
+    r.overview = [{ heading, text }];
+    return readStatements(r).map((s) => `${s.figure} ${s.value}`);
+  };
+  const quotes = (text: string) => {
+    const r = cleanReport("2021", { year: 2022 });
+    r.intro = "";
+    r.problems = "";
+    r.otherMatters = [];
+    r.overview = [{ heading: "依申请公开情况", text }];
+    return readStatements(r).map((s) => s.quote);
+  };
+
+  it("a sentence starting with 其中 is guarded only after a guarded sentence of the same paragraph", () => {
+    expect(read("其中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("本年度共收到信访件12件。\n其中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("本年度共收到信访件12件。其中予以公开7件。")).toEqual([]);
+    expect(read("本年度共收到信访件12件。予以公开7件。")).toEqual(["granted 7"]);
+  });
+
+  it("the topic of table 四 goes on into a sentence starting with 其中 of the same paragraph only", () => {
+    expect(read("因政府信息公开被申请行政复议0件。其中维持7件。")).toEqual(["review 0", "reviewUpheld 7"]);
+    expect(read("因政府信息公开被申请行政复议0件。\n其中维持7件。")).toEqual(["review 0"]);
+    expect(read("因政府信息公开被申请行政复议0件。维持7件。")).toEqual(["review 0"]);
+    // A sentence about disclosure naming neither 复议 nor 诉讼 keeps the topic carried.
+    expect(read("因政府信息公开被申请行政复议0件。其中涉及公开维持7件。")).toEqual(["review 0", "reviewUpheld 7"]);
+  });
+
+  it("the topic is the last of 复议 and 诉讼 before the count, even at the very start of the sentence", () => {
+    expect(read("复议维持7件，均涉及政府信息公开。")).toEqual(["reviewUpheld 7"]);
+    expect(read("诉讼维持7件，均涉及政府信息公开。")).toEqual(["litigationUpheld 7"]);
+    expect(read("本年度维持7件。")).toEqual([]);
+  });
+
+  it("reviews and lawsuits: their words end the clause before the count, and the sentence is about disclosure", () => {
+    expect(read("政府信息公开行政复议决定书送达7件。")).toEqual([]);
+    expect(read("政府信息公开行政诉讼判决书送达7件。")).toEqual([]);
+    expect(read("政府信息公开行政复议情况：维持后撤回7件。")).toEqual([]);
+    expect(read("政府信息公开行政复议情况：纠正后撤回7件。")).toEqual([]);
+    expect(read("本年度被申请行政复议7件。", "其他")).toEqual([]);
+    // A clause that is no outcome nor total of table 四 is read for table 三.
+    expect(read("本年度因政府信息公开被申请行政复议0件，予以公开7件。")).toEqual(["review 0", "granted 7"]);
+  });
+
+  it("table 二: counted in 件, 个, 份 or 项 only; documents the agency reviews are not its own", () => {
+    expect(read("本机关制发规章7条。", "主动公开情况")).toEqual([]);
+    expect(read("本机关审核制发规范性文件7件。", "主动公开情况")).toEqual([]);
+    expect(read("本机关制发规章 7件。", "主动公开情况")).toEqual(["regulations.made 7"]);
+    expect(read("全年作出行政处罚决定并执行到位7件。", "主动公开情况")).toEqual([]);
+  });
+
+  it("table 二: 制定, 废止, 现行有效 going on after a count of documents, the words alone", () => {
+    expect(read("本机关废止1件。", "主动公开情况")).toEqual([]);
+    expect(read("本机关废止规章1件，制定2件。", "主动公开情况")).toEqual(["regulations.repealed 1", "regulations.made 2"]);
+    expect(read("本机关废止规章1件，另制定2件。", "主动公开情况")).toEqual(["regulations.repealed 1"]);
+    expect(read("本机关废止规章1件，制定后印发2件。", "主动公开情况")).toEqual(["regulations.repealed 1"]);
+    expect(read("本机关制定规章2件，另废止1件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    expect(read("本机关制定规章2件，废止后重新公布1件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    expect(read("本机关制定规章2件，目前现行有效9件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    expect(read("本机关制定规章2件，现行有效期内的9件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    // A count of something else in between ends the documents' run.
+    expect(read("本机关制定规章2件，收到政府信息公开申请3件，废止1件。", "主动公开情况")).toEqual(["regulations.made 2", "received 3"]);
+  });
+
+  it("requests received: the verb and the words naming requests, before or after the count", () => {
+    expect(read("本年度收到7件申请。")).toEqual(["received 7"]);
+    expect(read("本年度收到7件 政府信息公开申请。")).toEqual(["received 7"]);
+    expect(read("本年度收到7件群众来信。")).toEqual([]);
+    expect(read("本年度收到7件群众来信及政府信息公开申请。")).toEqual([]);
+    expect(read("本年度收到后统一登记7件政府信息公开申请。")).toEqual([]);
+    expect(read("本年度收到申请人来信7件。")).toEqual([]);
+    expect(read("本年度收到政府信息公开申请后经过认真研究并依法按期作出答复的共7件。")).toEqual([]);
+    expect(read("本年度收到申请7件并已结转下年度办理。")).toEqual(["received 7"]);
+  });
+
+  it("requests handled: the verb with words naming requests, or with 均/共/已 in a sentence about 申请", () => {
+    expect(read("本年度办结7件政府信息公开申请。")).toEqual(["handled 7"]);
+    expect(read("收到政府信息公开申请0件，答复群众7件。")).toEqual(["received 0"]);
+    expect(read("本年度均已答复7件。")).toEqual([]);
+    expect(read("本年度依法办结政府信息公开申请后均按时反馈申请人并做好台账登记的共7件。")).toEqual([]);
+  });
+
+  it("outcomes: two outcomes in one clause are none; 公开或部分公开 is both together", () => {
+    expect(read("不予公开和不予处理7件。")).toEqual([]);
+    expect(read("依法公开或部分公开7件。")).toEqual(["grantedOrPartial 7"]);
+    expect(read("予以公开一二件。")).toEqual([]);
+  });
+
+  it("carried over and forward, in their shorter wordings", () => {
+    expect(read("申请7件结转下年度办理。")).toEqual(["carriedForward 7"]);
+    expect(read("申请7件结转下年办理。")).toEqual(["carriedForward 7"]);
+    expect(read("结转下年度的申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("结转下年的申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("结转2023年的申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("下年继续办理的结转申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("结转上年度的申请7件。")).toEqual(["carriedOver 7"]);
+    expect(read("上年转入的结转申请7件。")).toEqual(["carriedOver 7"]);
+    expect(read("依申请公开方面，无下年结转。")).toEqual(["carriedForward 0"]);
+    expect(read("依申请公开方面，没有结转下年度的申请。")).toEqual(["carriedForward 0"]);
+    expect(read("依申请公开方面，没有结转至下年的申请。")).toEqual(["carriedForward 0"]);
+    expect(read("依申请公开方面，没有上年的结转。")).toEqual(["carriedOver 0"]);
+    expect(read("依申请公开方面，没有上年结转。")).toEqual(["carriedOver 0"]);
+  });
+
+  it("the year of a count: the years before it, the years of carried phrases left out (for other figures too)", () => {
+    expect(read("本年度予以公开7件，与2021年持平。")).toEqual(["granted 7"]);
+    expect(read("2020年结转申请中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("结转至2024年度的申请中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("结转至2023年的申请中予以公开7件。")).toEqual(["granted 7"]);
+  });
+
+  it("quotes a sentence of 60 characters whole, and a part after ；, trimmed", () => {
+    const sixty = `${"甲".repeat(50)}予以公开7件，乙乙。`;
+    expect(sixty).toHaveLength(60);
+    expect(quotes(sixty)).toEqual([sixty]);
+    expect(quotes("收到申请3件； 予以公开7件。")).toEqual(["收到申请3件", "予以公开7件。"]);
+  });
+
+  it("cuts a long quote: the last 59 characters before the clause end when no comma fits, else from the first comma that does", () => {
+    // No comma before the count: its clause ends 60 characters in, the quote is its last 59 (the space trimmed).
+    const noComma = `丙 ${"甲".repeat(52)}予以公开7件，${"乙".repeat(10)}。`;
+    expect(quotes(noComma)).toEqual([`${"甲".repeat(52)}予以公开7件…`]);
+    // The clause ends 59 characters in: quoted from the start.
+    const fits = `${"甲".repeat(20)}，${"甲".repeat(32)}予以公开7件，${"乙".repeat(10)}。`;
+    expect(quotes(fits)).toEqual([`${"甲".repeat(20)}，${"甲".repeat(32)}予以公开7件…`]);
+    // From the first comma leaving 59 characters or fewer, not a later one.
+    const commas = `${"丙".repeat(10)}，${"甲".repeat(29)}，${"甲".repeat(23)}予以公开7件，${"乙".repeat(5)}。`;
+    expect(quotes(commas)).toEqual([`${"甲".repeat(29)}，${"甲".repeat(23)}予以公开7件…`]);
+    // After ；, a clause short enough is quoted from the ；.
+    const afterSemicolon = `收到申请3件；${"甲".repeat(10)}， ${"甲".repeat(30)}予以公开7件，${"乙".repeat(30)}。`;
+    expect(quotes(afterSemicolon)[1]).toBe(`${"甲".repeat(10)}， ${"甲".repeat(30)}予以公开7件…`);
   });
 });
