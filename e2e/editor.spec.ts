@@ -57,6 +57,28 @@ test("arrow keys and Enter move between cells like a spreadsheet", async ({ page
   await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("3");
 });
 
+test("the first figure in an empty table marks the other cells blank once the keys pause, and the last key counts", async ({ page }) => {
+  const { clerk } = await createTestAgency();
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  await startReport(page, 2025);
+  await openSection(page, /三、收到和处理/);
+  const other = page.locator('td[data-path="requests.carriedOver.commercial"]');
+  await expect(other).not.toHaveAttribute("data-mark", /./);
+  await cell(page, NEW_RECEIVED, "自然人").click();
+  // Typed fast, a figure and its deletion and the figure again: the marks follow the last of them.
+  await page.keyboard.type("7");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("5");
+  await expect(other).toHaveAttribute("data-mark", "blank");
+  await expect(other).toHaveAttribute("aria-invalid", "true");
+  // The cell typed in is marked for what it holds (its column does not balance), not as blank.
+  await expect(page.locator('td[data-path="requests.newReceived.naturalPerson"]')).toHaveAttribute("data-mark", "error");
+  // Emptied again, the table has no blanks to point at.
+  await page.keyboard.press("Backspace");
+  await expect(other).not.toHaveAttribute("data-mark", /./);
+  await expect(other).not.toHaveAttribute("aria-invalid", "true");
+});
+
 test("pasting a block from Excel fills cells from the focused one, or refuses all of it", async ({ page }) => {
   const { clerk } = await createTestAgency();
   await signIn(page, clerk.username, TEST_PASSWORD);

@@ -12,7 +12,7 @@ import { clearStoredDraft, readStoredDraft, useAutosave, type SaveRequest, type 
 import { SaveStatus } from "../SaveStatus";
 import { ValueStore, useValueStore } from "../value-store";
 import { EditorContext, type CellComment, type EditorContextValue, type EditorMessage as Message } from "./context";
-import { editorSnapshot, fieldDomId } from "./store";
+import { EditorStore, editorSnapshot, fieldDomId } from "./store";
 import { CellMarks } from "./cell-marks";
 import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues } from "./values";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
@@ -66,7 +66,7 @@ export function ReportEditor(props: ReportEditorProps) {
   const form = useForm<EditorValues>({ defaultValues: initialValues });
   const [store] = useState(() => {
     const report = toReport(initialValues, !readOnly);
-    return new ValueStore(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements })));
+    return new EditorStore(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements })));
   });
   const [marks] = useState(() => new CellMarks(store));
   useLayoutEffect(() => marks.follow(), [marks]);

@@ -2,6 +2,9 @@ import type { CellSeverity, EditorSnapshot, EditorStore } from "./store";
 
 type Mark = CellSeverity | "refused";
 
+/** How long the keys must pause before the cells other than the edited one are marked. */
+export const PAUSE_MS = 150;
+
 /** A cell on screen and what was last written onto it. */
 type Entry = {
   td: HTMLTableCellElement;
@@ -27,15 +30,16 @@ type Entry = {
  * editor input) is `aria-invalid` for a refusal, an error or a blank. What was written is kept here, so an
  * update reads nothing back from the page.
  *
- * The cell being edited is marked at once, with the keystroke; the other cells in the frame after the one that
- * shows the keystroke, its total and the findings list (the first figure in an empty table turns every other
- * cell yellow: a frame of its own, not a longer wait for the figure typed). Snapshots that come faster than
- * frames are marked once, the last.
+ * The cell being edited is marked at once, with the keystroke; the other cells once the keys pause (PAUSE_MS
+ * after the last snapshot). The first figure in an empty table turns every other cell yellow and the next key
+ * may turn them back: restyling and repainting a whole table costs more than the rest of a keystroke together,
+ * and done on every key it landed in the frame of the next one. Snapshots that come while the keys go on are
+ * marked once, the last.
  */
 export class CellMarks {
   private readonly cells = new Map<string, Entry>();
   private severities: ReadonlyMap<string, CellSeverity>;
-  private pending: number | null = null;
+  private pending: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly store: EditorStore) {
     this.severities = store.get().severityByPath;
@@ -48,7 +52,7 @@ export class CellMarks {
     const unsubscribe = this.store.subscribe(() => this.update(this.store.get()));
     return () => {
       unsubscribe();
-      if (this.pending !== null) cancelAnimationFrame(this.pending);
+      if (this.pending !== null) clearTimeout(this.pending);
       this.pending = null;
     };
   }
@@ -99,14 +103,11 @@ export class CellMarks {
     for (const [path, entry] of this.cells) {
       if (entry.input) this.mark(path, entry);
     }
-    if (this.pending !== null) return;
-    // After the next frame is painted: its own frame.
-    this.pending = requestAnimationFrame(() => {
-      setTimeout(() => {
-        this.pending = null;
-        for (const [path, entry] of this.cells) this.mark(path, entry);
-      }, 0);
-    });
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      for (const [path, entry] of this.cells) this.mark(path, entry);
+    }, PAUSE_MS);
   }
 
   private mark(path: string, entry: Entry): void {

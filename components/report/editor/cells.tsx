@@ -1,14 +1,13 @@
 "use client";
 
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useFormContext } from "react-hook-form";
 import type { CellKind } from "@/lib/report/editions";
 import { formatCell, readCellInput, refusedCellText } from "@/lib/report/cell-input";
 import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { readPath } from "@/lib/report/paths";
 import { useEditor, type CellComment } from "./context";
-import { useValueStore } from "../value-store";
-import { fieldDomId, type EditorSnapshot } from "./store";
+import { cellValue, fieldDomId, type EditorStore } from "./store";
 import { takeSelectOnEdit } from "./grid-keys";
 import { cellField, type EditorValues } from "./values";
 
@@ -131,9 +130,15 @@ function cellPosition(path: string, previous: Report | null, cellComments: Reado
 /** What a cell being edited reads while its figure is the one its input wrote. */
 const EDITING = Symbol("editing");
 
-/** A cell's figure in a report, by its path's steps split once (every cell reads its own on each keystroke). */
-function cellValue(report: Report, [table, row, cell]: string[]): Cell | undefined {
-  return (report as unknown as Record<string, Record<string, Record<string, Cell>> | undefined>)[table]?.[row]?.[cell];
+/**
+ * What `read` picks from the cell's figure, re-read only when the figure at the path changes (the store tells
+ * the cells of a keystroke's figures alone, not every cell of the table).
+ */
+function useCellFigure<S>(store: EditorStore, path: string, read: (figure: Cell | undefined) => S): S {
+  const steps = useMemo(() => path.split("."), [path]);
+  const subscribe = useCallback((listener: () => void) => store.subscribeCell(path, listener), [store, path]);
+  const snapshot = () => read(cellValue(store.get().report, steps));
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
 function previousFigure(previous: Report | null, path: string): Cell {
@@ -195,14 +200,12 @@ export const NumberCell = memo(function NumberCell({
   // The figure as the form holds it. A table 二 row that does not apply is not in the report: its cells show
   // the numbers the form keeps for it (greyed), which come back when the row applies again.
   const [editing, setEditing] = useState(false);
-  const steps = useMemo(() => path.split("."), [path]);
   // While the cell is edited its input shows what is typed: the cell is not redrawn for the figure its input
   // wrote, only for one written another way (a pasted block, 全部填 0), which the input then shows.
   const written = useRef<Cell | undefined>(undefined);
-  const stored = useValueStore<EditorSnapshot, Cell | undefined | typeof EDITING>(store, (snapshot) => {
-    const figure = cellValue(snapshot.report, steps);
-    return editing && Object.is(figure, written.current) ? EDITING : figure;
-  });
+  const stored = useCellFigure<Cell | undefined | typeof EDITING>(store, path, (figure) =>
+    editing && Object.is(figure, written.current) ? EDITING : figure,
+  );
   const figure = stored === EDITING ? written.current : stored;
   const value = disabled ? (getValues(field) as Cell | undefined) : figure;
   // Text typed into the cell that holds no number (refused, or "3." left half-typed); null when the cell
@@ -300,7 +303,8 @@ export const NumberCell = memo(function NumberCell({
             refuse(refusedCellText(typedText, kind, false));
             setTyped(read.ok && formatCell(number) === typedText ? null : { text: typedText, over: number });
             written.current = number;
-            setValue(field, number, { shouldDirty: true });
+            // No dirty-state bookkeeping on a keystroke: nothing reads it, and it compares the whole form.
+            setValue(field, number);
           }}
           onBlur={(event) => {
             refuse(refusedCellText(event.currentTarget.value, kind, true));
@@ -326,7 +330,7 @@ export const NumberCell = memo(function NumberCell({
  */
 export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false }: { path: string; cardAbove?: boolean }) {
   const { store, edition, previous, cellComments, commentOnCell } = useEditor();
-  const value = useValueStore(store, (snapshot) => readPath(snapshot.report, path) as Cell | undefined);
+  const value = useCellFigure(store, path, (figure) => figure);
   const mark = useFirstMark(path);
   const comments = cellComments.get(path);
   const id = fieldDomId(path);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validate } from "@/lib/report/rules";
 import { cleanReport } from "@/lib/report/testing";
 import { computeTotals } from "@/lib/report/model";
-import { editorSnapshot } from "./store";
+import { EditorStore, editorSnapshot } from "./store";
 
 /** A clean report with table 四 blank, totals computed as the editor computes them. */
 function blankTableFour() {
@@ -33,5 +33,32 @@ describe("editorSnapshot", () => {
   it("counts a table with nothing filled as 未填写, though its totals are never reported blank", () => {
     const report = blankTableFour();
     expect(editorSnapshot(report, validate(report)).sectionStates.reviewLitigation).toEqual({ label: "未填写", tone: "empty" });
+  });
+});
+
+describe("EditorStore", () => {
+  it("tells a cell only when its own figure changes, and stops once unsubscribed", () => {
+    const before = blankTableFour();
+    const store = new EditorStore(editorSnapshot(before, validate(before)));
+    const told: string[] = [];
+    const stopUpheld = store.subscribeCell("reviewLitigation.litigationDirect.upheld", () => told.push("upheld"));
+    store.subscribeCell("reviewLitigation.litigationDirect.total", () => told.push("total"));
+    store.subscribeCell("reviewLitigation.review.upheld", () => told.push("review"));
+    let everything = 0;
+    store.subscribe(() => everything++);
+
+    const begun = begunTableFour();
+    store.set(editorSnapshot(begun, validate(begun)));
+    expect(told).toEqual(["upheld", "total"]);
+    expect(everything).toBe(1);
+
+    // The same figures again (another field changed): no cell is told.
+    const again = computeTotals(structuredClone(begun));
+    store.set(editorSnapshot(again, validate(again)));
+    expect(told).toEqual(["upheld", "total"]);
+
+    stopUpheld();
+    store.set(editorSnapshot(before, validate(before)));
+    expect(told).toEqual(["upheld", "total", "total"]);
   });
 });

@@ -1,7 +1,7 @@
-import type { Report } from "@/lib/report/model";
+import type { Cell, Report } from "@/lib/report/model";
 import { findingSentence } from "@/lib/report/places";
 import { withoutComputedBlanks, type Finding } from "@/lib/report/rules";
-import type { ValueStore } from "../value-store";
+import { ValueStore } from "../value-store";
 import { sectionStates, type SectionStates } from "./sections";
 
 export type CellSeverity = "error" | "warning" | "blank";
@@ -22,12 +22,47 @@ export type EditorSnapshot = {
   sentenceFindings: Map<string, { key: string; findings: Finding[] }>;
 };
 
+/** A cell's figure in a report, by its path's steps split once. */
+export function cellValue(report: Report, [table, row, cell]: readonly string[]): Cell | undefined {
+  return (report as unknown as Record<string, Record<string, Record<string, Cell>> | undefined>)[table]?.[row]?.[cell];
+}
+
+type CellSubscription = { steps: readonly string[]; listeners: Set<() => void> };
+
 /**
- * The computed report and its findings, outside React state (a ValueStore of snapshots): each cell
- * subscribes to its own path, so a keystroke re-renders only the cells whose highlight or total changed,
- * not the whole form.
+ * The computed report and its findings, outside React state (a ValueStore of snapshots). A table cell does not
+ * listen to every snapshot: it subscribes to its own path (subscribeCell) and is told only when its figure
+ * changed, so a keystroke wakes the cells whose figure or total changed, not the hundreds of a table.
  */
-export type EditorStore = ValueStore<EditorSnapshot>;
+export class EditorStore extends ValueStore<EditorSnapshot> {
+  private readonly cells = new Map<string, CellSubscription>();
+
+  /** Calls the listener whenever the figure at the path (`requests.granted.total`) changes. */
+  subscribeCell(path: string, listener: () => void): () => void {
+    let subscription = this.cells.get(path);
+    if (!subscription) {
+      subscription = { steps: path.split("."), listeners: new Set() };
+      this.cells.set(path, subscription);
+    }
+    subscription.listeners.add(listener);
+    const added = subscription;
+    return () => {
+      added.listeners.delete(listener);
+      if (added.listeners.size === 0 && this.cells.get(path) === added) this.cells.delete(path);
+    };
+  }
+
+  override set(next: EditorSnapshot | ((current: EditorSnapshot) => EditorSnapshot)) {
+    const before = this.get().report;
+    super.set(next);
+    const after = this.get().report;
+    if (before === after) return;
+    for (const { steps, listeners } of this.cells.values()) {
+      if (Object.is(cellValue(before, steps), cellValue(after, steps))) continue;
+      for (const listener of listeners) listener();
+    }
+  }
+}
 
 /**
  * The snapshot of a report and its findings. A computed total is never reported blank (nobody fills it;

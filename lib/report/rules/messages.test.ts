@@ -204,7 +204,7 @@ describe("RATIO at its thresholds", () => {
     Object.assign(r.requests.totalHandled, { naturalPerson: sum, total: sum });
     return r;
   };
-  const ratios = (r: Awaited<ReturnType<typeof cleanReport>>) => messages(validate(r), "RATIO").map((m) => m.slice(0, m.indexOf("：")));
+  const ratios = (r: ReturnType<typeof cleanReport>) => messages(validate(r), "RATIO").map((m) => m.slice(0, m.indexOf("：")));
 
   it("无法提供: 35% exactly is let be, above it is flagged; a base under 30 never", () => {
     expect(ratios(handled({ granted: 26, unableNoInfo: 14 }))).toEqual([]);
@@ -354,6 +354,23 @@ describe("SECTION-BOILERPLATE's limits", () => {
   it("a short text only containing 暂无 or 无 is counted, not read as saying nothing", () => {
     expect(problems("本单位暂无")).toEqual(["去掉标题和标点后只有 5 个字"]);
     expect(problems("无其他")).toEqual(["去掉标题和标点后只有 3 个字"]);
+  });
+
+  it("numbering of every form is left out before counting: two digits or numerals, in brackets or before 、 and .", () => {
+    expect(problems("（十一）暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("（12）无")).toEqual(["只写了“无”"]);
+    expect(problems("(1)无")).toEqual(["只写了“无”"]);
+    expect(problems("一、暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("十一、暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("10、没有")).toEqual(["只写了“没有”"]);
+  });
+
+  it("the headings of 五 are left out in their usual wordings", () => {
+    expect(problems("存在问题：无")).toEqual(["只写了“无”"]);
+    expect(problems("存在的问题：无")).toEqual(["只写了“无”"]);
+    expect(problems("下一步计划：暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("下一步工作：暂无")).toEqual(["只写了“暂无”"]);
+    expect(problems("下一步：没有")).toEqual(["只写了“没有”"]);
   });
 
   it("META-MISSING names the website's address", () => {

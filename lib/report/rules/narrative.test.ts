@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../model";
 import { cleanReport } from "../testing";
+import { readStatements } from "./narrative/statements";
 import { validate } from "./validate";
 import type { Finding } from "./types";
 
@@ -694,5 +695,250 @@ describe("N-MISMATCH reads each wording of a figure, and no other", () => {
     expect(none("依申请公开方面，没有上年度的结转。")).toEqual([R("carriedOver")]);
     // Outside a paragraph about requests, 结转 is not about them.
     expect(mismatches("无上年结转，无下年度结转。", withCases(), "其他")).toEqual([]);
+  });
+});
+
+describe("N-MISMATCH: the order of its findings, and the figures a blank cell leaves out", () => {
+  /** Each statement in a part of its own (a paragraph about requests), so they are read in this order. */
+  const stated = (r: Report, ...texts: string[]) => {
+    r.overview = texts.map((text) => ({ heading: "依申请公开情况", text }));
+    return validate(r).filter((f) => f.rule === "N-MISMATCH");
+  };
+  const topics = (findings: Finding[]) => findings.map((f) => /写明(.+?) \d+ 件/.exec(f.message)?.[1]);
+
+  it("lists the figures in a fixed order (table 三's, then table 四's outcomes, then table 二's), whatever order the text states them in", () => {
+    const found = stated(
+      report(),
+      "本机关制发行政规范性文件7件。",
+      "因政府信息公开被起诉0件，纠正7件。",
+      "因政府信息公开被起诉0件，维持7件。",
+      "政府信息公开行政复议情况：被纠错的案件7件。",
+      "政府信息公开行政复议情况：维持原决定7件。",
+      "结转至次年的申请7件。",
+      "其他处理7件。",
+      "不予处理7件。",
+      "无法提供7件。",
+      "不予公开7件。",
+      "予以公开及部分公开7件。",
+      "部分公开7件。",
+      "予以公开7件。",
+      "去年结转的申请7件。",
+      "本年度回复政府信息公开申请7件。",
+      "因政府信息公开被提起诉讼案件合计7件。",
+      "因政府信息公开被申请行政复议案件共7件。",
+      "本年度受理政府信息公开申请7件。",
+    );
+    expect(topics(found)).toEqual([
+      "收到政府信息公开申请",
+      "行政复议",
+      "行政诉讼",
+      "办理政府信息公开申请",
+      "上年结转的申请",
+      "予以公开",
+      "部分公开",
+      "予以公开及部分公开",
+      "不予公开",
+      "无法提供",
+      "不予处理",
+      "其他处理",
+      "结转下年度继续办理的申请",
+      "行政复议结果维持",
+      "行政复议结果纠正",
+      "行政诉讼结果维持",
+      "行政诉讼结果纠正",
+      "制发行政规范性文件",
+    ]);
+  });
+
+  it("a sum with one blank row is no figure: nothing is compared", () => {
+    const r = report();
+    r.requests.deniedProcessInfo.total = null;
+    expect(stated(r, "不予公开7件。")).toEqual([]);
+    expect(topics(stated(report(), "不予公开7件。"))).toEqual(["不予公开"]);
+  });
+
+  it("lawsuits with either group's cell blank are no figure", () => {
+    for (const group of ["litigationDirect", "litigationAfterReview"] as const) {
+      const r = report();
+      r.reviewLitigation[group].total = null;
+      r.reviewLitigation[group].upheld = null;
+      expect(stated(r, "因政府信息公开被提起诉讼案件合计7件。", "因政府信息公开被起诉0件，维持7件。"), group).toEqual([]);
+    }
+  });
+
+  it("table 二: a blank cell, or one of the 2019 edition's two columns blank, is no figure", () => {
+    const r = report();
+    r.activeDisclosure.normativeDocuments.made = null;
+    expect(stated(r, "本机关制发行政规范性文件7件。")).toEqual([]);
+    const r2019 = cleanReport("2019", { year: 2020 });
+    Object.assign(r2019.activeDisclosure.normativeDocuments, { newlyMade: 3, newlyPublished: null });
+    r2019.overview = [{ heading: "", text: "本机关制发规范性文件4件。" }];
+    expect(validate(r2019).filter((f) => f.rule === "N-MISMATCH")).toEqual([]);
+  });
+
+  it("the 2019 edition: decisions of 行政许可 against 处理决定数量", () => {
+    const r = cleanReport("2019", { year: 2020 });
+    r.activeDisclosure.licensing.decisions = 3;
+    r.overview = [{ heading: "", text: "全年作出行政许可决定5件。" }];
+    expect(validate(r).filter((f) => f.rule === "N-MISMATCH").map((f) => [f.cells, f.message])).toEqual([
+      [
+        ["activeDisclosure.licensing.decisions", "overview"],
+        "「一、总体情况」中写明作出行政许可决定 5 件（“全年作出行政许可决定5件。”），但表二「行政许可」的「处理决定数量」为 3。",
+      ],
+    ]);
+  });
+
+  it("the messages of 结转下年度, 其他处理 and the lawsuits' outcomes in full", () => {
+    const r = report({ requests: { carriedForward: 1, otherOther: 2 }, review: { litigationDirect: { upheld: 1, corrected: 2, total: 3 } } });
+    Object.assign(r.reviewLitigation.litigationAfterReview, { upheld: 4, corrected: 5, total: 9 });
+    const messages = stated(r, "结转至次年的申请7件。", "其他处理7件。", "因政府信息公开被起诉0件，维持7件，纠正8件。").map((f) =>
+      f.message.replace(/（“.*?”）/, ""),
+    );
+    expect(messages).toEqual([
+      "「一、总体情况」中写明其他处理 7 件，但表三「（六）其他处理」各项的「总计」合计为 2。",
+      "「一、总体情况」中写明结转下年度继续办理的申请 7 件，但表三「四、结转下年度继续办理」的「总计」为 1。",
+      "「一、总体情况」中写明行政诉讼结果维持 7 件，但表四行政诉讼的「结果维持」合计为 5（未经复议直接起诉 1，复议后起诉 4）。",
+      "「一、总体情况」中写明行政诉讼结果纠正 8 件，但表四行政诉讼的「结果纠正」合计为 7（未经复议直接起诉 2，复议后起诉 5）。",
+    ]);
+  });
+});
+
+describe("N-MISMATCH's reading of statements, clause by clause", () => {
+  /** What the narrative states (figure and value), read from one part of 一 under `heading` in a report of `year`. */
+  const read = (text: string, heading = "依申请公开情况", year = 2022) => {
+    const r = cleanReport("2021", { year });
+    r.intro = "";
+    r.problems = "";
+    r.otherMatters = [];
+    r.overview = [{ heading, text }];
+    return readStatements(r).map((s) => `${s.figure} ${s.value}`);
+  };
+  const quotes = (text: string) => {
+    const r = cleanReport("2021", { year: 2022 });
+    r.intro = "";
+    r.problems = "";
+    r.otherMatters = [];
+    r.overview = [{ heading: "依申请公开情况", text }];
+    return readStatements(r).map((s) => s.quote);
+  };
+
+  it("a sentence starting with 其中 is guarded only after a guarded sentence of the same paragraph", () => {
+    expect(read("其中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("本年度共收到信访件12件。\n其中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("本年度共收到信访件12件。其中予以公开7件。")).toEqual([]);
+    expect(read("本年度共收到信访件12件。予以公开7件。")).toEqual(["granted 7"]);
+  });
+
+  it("the topic of table 四 goes on into a sentence starting with 其中 of the same paragraph only", () => {
+    expect(read("因政府信息公开被申请行政复议0件。其中维持7件。")).toEqual(["review 0", "reviewUpheld 7"]);
+    expect(read("因政府信息公开被申请行政复议0件。\n其中维持7件。")).toEqual(["review 0"]);
+    expect(read("因政府信息公开被申请行政复议0件。维持7件。")).toEqual(["review 0"]);
+    // A sentence about disclosure naming neither 复议 nor 诉讼 keeps the topic carried.
+    expect(read("因政府信息公开被申请行政复议0件。其中涉及公开维持7件。")).toEqual(["review 0", "reviewUpheld 7"]);
+  });
+
+  it("the topic is the last of 复议 and 诉讼 before the count, even at the very start of the sentence", () => {
+    expect(read("复议维持7件，均涉及政府信息公开。")).toEqual(["reviewUpheld 7"]);
+    expect(read("诉讼维持7件，均涉及政府信息公开。")).toEqual(["litigationUpheld 7"]);
+    expect(read("本年度维持7件。")).toEqual([]);
+  });
+
+  it("reviews and lawsuits: their words end the clause before the count, and the sentence is about disclosure", () => {
+    expect(read("政府信息公开行政复议决定书送达7件。")).toEqual([]);
+    expect(read("政府信息公开行政诉讼判决书送达7件。")).toEqual([]);
+    expect(read("政府信息公开行政复议情况：维持后撤回7件。")).toEqual([]);
+    expect(read("政府信息公开行政复议情况：纠正后撤回7件。")).toEqual([]);
+    expect(read("本年度被申请行政复议7件。", "其他")).toEqual([]);
+    // A clause that is no outcome nor total of table 四 is read for table 三.
+    expect(read("本年度因政府信息公开被申请行政复议0件，予以公开7件。")).toEqual(["review 0", "granted 7"]);
+  });
+
+  it("table 二: counted in 件, 个, 份 or 项 only; documents the agency reviews are not its own", () => {
+    expect(read("本机关制发规章7条。", "主动公开情况")).toEqual([]);
+    expect(read("本机关审核制发规范性文件7件。", "主动公开情况")).toEqual([]);
+    expect(read("本机关制发规章 7件。", "主动公开情况")).toEqual(["regulations.made 7"]);
+    expect(read("全年作出行政处罚决定并执行到位7件。", "主动公开情况")).toEqual([]);
+  });
+
+  it("table 二: 制定, 废止, 现行有效 going on after a count of documents, the words alone", () => {
+    expect(read("本机关废止1件。", "主动公开情况")).toEqual([]);
+    expect(read("本机关废止规章1件，制定2件。", "主动公开情况")).toEqual(["regulations.repealed 1", "regulations.made 2"]);
+    expect(read("本机关废止规章1件，另制定2件。", "主动公开情况")).toEqual(["regulations.repealed 1"]);
+    expect(read("本机关废止规章1件，制定后印发2件。", "主动公开情况")).toEqual(["regulations.repealed 1"]);
+    expect(read("本机关制定规章2件，另废止1件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    expect(read("本机关制定规章2件，废止后重新公布1件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    expect(read("本机关制定规章2件，目前现行有效9件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    expect(read("本机关制定规章2件，现行有效期内的9件。", "主动公开情况")).toEqual(["regulations.made 2"]);
+    // A count of something else in between ends the documents' run.
+    expect(read("本机关制定规章2件，收到政府信息公开申请3件，废止1件。", "主动公开情况")).toEqual(["regulations.made 2", "received 3"]);
+  });
+
+  it("requests received: the verb and the words naming requests, before or after the count", () => {
+    expect(read("本年度收到7件申请。")).toEqual(["received 7"]);
+    expect(read("本年度收到7件 政府信息公开申请。")).toEqual(["received 7"]);
+    expect(read("本年度收到7件群众来信。")).toEqual([]);
+    expect(read("本年度收到7件群众来信及政府信息公开申请。")).toEqual([]);
+    expect(read("本年度收到后统一登记7件政府信息公开申请。")).toEqual([]);
+    expect(read("本年度收到申请人来信7件。")).toEqual([]);
+    expect(read("本年度收到政府信息公开申请后经过认真研究并依法按期作出答复的共7件。")).toEqual([]);
+    expect(read("本年度收到申请7件并已结转下年度办理。")).toEqual(["received 7"]);
+  });
+
+  it("requests handled: the verb with words naming requests, or with 均/共/已 in a sentence about 申请", () => {
+    expect(read("本年度办结7件政府信息公开申请。")).toEqual(["handled 7"]);
+    expect(read("收到政府信息公开申请0件，答复群众7件。")).toEqual(["received 0"]);
+    expect(read("本年度均已答复7件。")).toEqual([]);
+    expect(read("本年度依法办结政府信息公开申请后均按时反馈申请人并做好台账登记的共7件。")).toEqual([]);
+  });
+
+  it("outcomes: two outcomes in one clause are none; 公开或部分公开 is both together", () => {
+    expect(read("不予公开和不予处理7件。")).toEqual([]);
+    expect(read("依法公开或部分公开7件。")).toEqual(["grantedOrPartial 7"]);
+    expect(read("予以公开一二件。")).toEqual([]);
+  });
+
+  it("carried over and forward, in their shorter wordings", () => {
+    expect(read("申请7件结转下年度办理。")).toEqual(["carriedForward 7"]);
+    expect(read("申请7件结转下年办理。")).toEqual(["carriedForward 7"]);
+    expect(read("结转下年度的申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("结转下年的申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("结转2023年的申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("下年继续办理的结转申请7件。")).toEqual(["carriedForward 7"]);
+    expect(read("结转上年度的申请7件。")).toEqual(["carriedOver 7"]);
+    expect(read("上年转入的结转申请7件。")).toEqual(["carriedOver 7"]);
+    expect(read("依申请公开方面，无下年结转。")).toEqual(["carriedForward 0"]);
+    expect(read("依申请公开方面，没有结转下年度的申请。")).toEqual(["carriedForward 0"]);
+    expect(read("依申请公开方面，没有结转至下年的申请。")).toEqual(["carriedForward 0"]);
+    expect(read("依申请公开方面，没有上年的结转。")).toEqual(["carriedOver 0"]);
+    expect(read("依申请公开方面，没有上年结转。")).toEqual(["carriedOver 0"]);
+  });
+
+  it("the year of a count: the years before it, the years of carried phrases left out (for other figures too)", () => {
+    expect(read("本年度予以公开7件，与2021年持平。")).toEqual(["granted 7"]);
+    expect(read("2020年结转申请中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("结转至2024年度的申请中予以公开7件。")).toEqual(["granted 7"]);
+    expect(read("结转至2023年的申请中予以公开7件。")).toEqual(["granted 7"]);
+  });
+
+  it("quotes a sentence of 60 characters whole, and a part after ；, trimmed", () => {
+    const sixty = `${"甲".repeat(50)}予以公开7件，乙乙。`;
+    expect(sixty).toHaveLength(60);
+    expect(quotes(sixty)).toEqual([sixty]);
+    expect(quotes("收到申请3件； 予以公开7件。")).toEqual(["收到申请3件", "予以公开7件。"]);
+  });
+
+  it("cuts a long quote: the last 59 characters before the clause end when no comma fits, else from the first comma that does", () => {
+    // No comma before the count: its clause ends 60 characters in, the quote is its last 59 (the space trimmed).
+    const noComma = `丙 ${"甲".repeat(52)}予以公开7件，${"乙".repeat(10)}。`;
+    expect(quotes(noComma)).toEqual([`${"甲".repeat(52)}予以公开7件…`]);
+    // The clause ends 59 characters in: quoted from the start.
+    const fits = `${"甲".repeat(20)}，${"甲".repeat(32)}予以公开7件，${"乙".repeat(10)}。`;
+    expect(quotes(fits)).toEqual([`${"甲".repeat(20)}，${"甲".repeat(32)}予以公开7件…`]);
+    // From the first comma leaving 59 characters or fewer, not a later one.
+    const commas = `${"丙".repeat(10)}，${"甲".repeat(29)}，${"甲".repeat(23)}予以公开7件，${"乙".repeat(5)}。`;
+    expect(quotes(commas)).toEqual([`${"甲".repeat(29)}，${"甲".repeat(23)}予以公开7件…`]);
+    // After ；, a clause short enough is quoted from the ；.
+    const afterSemicolon = `收到申请3件；${"甲".repeat(10)}， ${"甲".repeat(30)}予以公开7件，${"乙".repeat(30)}。`;
+    expect(quotes(afterSemicolon)[1]).toBe(`${"甲".repeat(10)}， ${"甲".repeat(30)}予以公开7件…`);
   });
 });
