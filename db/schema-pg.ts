@@ -87,6 +87,12 @@ export const reports = pgTable(
     acknowledgements: text("acknowledgements").notNull().default("[]"),
     tableNotes: text("table_notes").notNull().default("{}"),
     version: integer("version").notNull().default(1),
+    /**
+     * What the overview pages show of the report's check, stored at every save and workflow step so that
+     * they never read the content: its errors and its warnings not yet acknowledged. Null until first stored.
+     */
+    errorCount: integer("error_count"),
+    warningCount: integer("warning_count"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
     updatedBy: integer("updated_by").references(() => users.id),
@@ -108,6 +114,12 @@ export const reportRevisions = pgTable(
       .references(() => reports.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     content: text("content"),
+    /**
+     * Instead of content: what this version changed from the version before, as a JSON patch (RFC 6902),
+     * JSON text. A version is rebuilt from the nearest earlier one that keeps its content (a snapshot: every
+     * workflow step and every few saves) by applying the patches after it in order.
+     */
+    patch: text("patch"),
     authorId: integer("author_id").references(() => users.id),
     createdAt: createdAt(),
   },

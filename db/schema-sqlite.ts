@@ -92,6 +92,12 @@ export const reports = sqliteTable(
     tableNotes: text("table_notes").notNull().default("{}"),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
+    /**
+     * What the overview pages show of the report's check, stored at every save and workflow step so that
+     * they never read the content: its errors and its warnings not yet acknowledged. Null until first stored.
+     */
+    errorCount: integer("error_count"),
+    warningCount: integer("warning_count"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()
@@ -120,6 +126,12 @@ export const reportRevisions = sqliteTable(
      * is the report's own (stored once, not twice). A save writes it here before it replaces the report's.
      */
     content: text("content"),
+    /**
+     * Instead of content: what this version changed from the version before, as a JSON patch (RFC 6902),
+     * JSON text. A version is rebuilt from the nearest earlier one that keeps its content (a snapshot: every
+     * workflow step and every few saves) by applying the patches after it in order.
+     */
+    patch: text("patch"),
     authorId: integer("author_id").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -6,6 +6,11 @@ import { readEnv } from "@/lib/env";
 
 async function main() {
   const env = readEnv();
+  if (env.databaseUrl) {
+    console.error("本命令只备份 SQLite 数据库文件。使用 PostgreSQL（DATABASE_URL）时请用 pg_dump 备份，例如：");
+    console.error('  pg_dump -Fc -f nianbao-备份.dump "$DATABASE_URL"');
+    process.exit(2);
+  }
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, "");
   const target = path.resolve(process.argv[2] ?? path.join(env.dataDir, "backups", `nianbao-${stamp}.db`));
   fs.mkdirSync(path.dirname(target), { recursive: true });
