@@ -893,6 +893,7 @@ describe("N-MISMATCH's reading of statements, clause by clause", () => {
 
   it("outcomes: two outcomes in one clause are none; 公开或部分公开 is both together", () => {
     expect(read("不予公开和不予处理7件。")).toEqual([]);
+    expect(read("本年度收到申请中不予公开和不予处理的7件。")).toEqual([]);
     expect(read("依法公开或部分公开7件。")).toEqual(["grantedOrPartial 7"]);
     expect(read("予以公开一二件。")).toEqual([]);
   });
