@@ -82,6 +82,11 @@ export async function findReportIdByYear(db: Executor, agencyId: number, year: n
     ))?.id;
 }
 
+/** The check counts as the reports table stores them: null when not known (the overview pages then check the content). */
+function storedCounts(counts: { errors: number; warnings: number } | null | undefined) {
+  return { errorCount: counts?.errors ?? null, warningCount: counts?.warnings ?? null };
+}
+
 /** Where a stored past report came from: an imported published report is kept as what it is. */
 export type ImportOrigin = { fileName: string };
 
@@ -93,7 +98,15 @@ export type ImportOrigin = { fileName: string };
 export async function createReport(
   db: Executor,
   scope: ActorScope,
-  input: { year: number; edition: EditionId; content: unknown; imported?: ImportOrigin; auditDetail?: string },
+  input: {
+    year: number;
+    edition: EditionId;
+    content: unknown;
+    imported?: ImportOrigin;
+    auditDetail?: string;
+    /** The content's check counts (errors, warnings not acknowledged), stored for the overview pages. */
+    counts?: { errors: number; warnings: number } | null;
+  },
 ): Promise<{ id: number; created: boolean }> {
   return transaction(db, async (tx) => {
     const existing = await findReportIdByYear(tx, scope.agencyId, input.year);
@@ -108,6 +121,7 @@ export async function createReport(
         status: input.imported ? "imported" : "draft",
         content,
         updatedBy: scope.userId,
+        ...storedCounts(input.counts),
         ...(input.imported
           ? { importedBy: scope.userId, importedAt: new Date(), importedFrom: input.imported.fileName }
           : {}),
@@ -153,6 +167,8 @@ export async function saveReportContent(
     acknowledgements: unknown;
     tableNotes?: unknown;
     writableStatuses: readonly ReportStatus[];
+    /** The new content's check counts (errors, warnings not acknowledged), stored for the overview pages. */
+    counts?: { errors: number; warnings: number } | null;
   },
 ): Promise<SaveOutcome> {
   return transaction(db, async (tx) => {
@@ -183,7 +199,7 @@ export async function saveReportContent(
     // request (or another instance) committed since makes this one a conflict, on either database.
     const written = await tx
       .update(reports)
-      .set({ content, acknowledgements, tableNotes, version, updatedAt, updatedBy: scope.userId })
+      .set({ content, acknowledgements, tableNotes, version, updatedAt, updatedBy: scope.userId, ...storedCounts(input.counts) })
       .where(
         and(
           eq(reports.id, input.reportId),

@@ -89,3 +89,25 @@ export async function keepCurrentRevision(db: Executor, reportId: number, author
   }
   return report.version;
 }
+
+/** A report's content and acknowledgements (parsed), by agency and year, to be checked and counted; or nothing. */
+export async function readReportToCount(
+  db: Executor,
+  agencyId: number,
+  year: number,
+): Promise<{ id: number; content: unknown; acknowledgements: unknown } | undefined> {
+  const row = await first(db
+    .select({ id: reports.id, content: reports.content, acknowledgements: reports.acknowledgements })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
+    );
+  return row && { id: row.id, content: JSON.parse(row.content), acknowledgements: JSON.parse(row.acknowledgements) };
+}
+
+/** Store a report's check counts for the overview pages (null: its content could not be read). */
+export async function storeReportCounts(db: Executor, reportId: number, counts: { errors: number; warnings: number } | null): Promise<void> {
+  await db
+    .update(reports)
+    .set({ errorCount: counts?.errors ?? null, warningCount: counts?.warnings ?? null })
+    .where(eq(reports.id, reportId));
+}

@@ -10,7 +10,7 @@
  */
 import { transaction, type Executor } from "@/db/client";
 import { getAgency } from "@/db/queries/agencies";
-import { createReport, findReportIdByYear } from "@/db/queries/reports";
+import { createReport, findReportIdByYear, getPublishedReportContent } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope, decideAccount } from "@/lib/permissions";
@@ -21,6 +21,7 @@ import type { ImportKind, ImportTableKey, TableCellCounts, UnreadItem } from "@/
 import type { Agency, Report } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
 import { recordRefusal } from "@/lib/refusals";
+import { countStoredReport } from "@/lib/workflow/findings";
 
 export interface ImportSource {
   kind: ImportKind;
@@ -188,6 +189,7 @@ export async function confirmImport(db: Executor, user: UserProfile, source: Imp
       content: imported,
       imported: { fileName },
       auditDetail: `${imported.year}（导入的已发布报告，文件：${fileName}；待审核人或管理员确认）`,
+      counts: countStoredReport(imported, await getPublishedReportContent(tx, scope.agencyId, imported.year - 1), []),
     });
     const next = startFromPrevious(imported, nextYear, agency);
     const created = await createReport(tx, scope, {
@@ -195,6 +197,8 @@ export async function confirmImport(db: Executor, user: UserProfile, source: Imp
       edition: next.edition,
       content: next,
       auditDetail: `${nextYear}（由导入的 ${imported.year} 年度报告结转，文件：${fileName}）`,
+      // Checked against the agency's published report of the imported year: the one just stored, or one it had.
+      counts: countStoredReport(next, await getPublishedReportContent(tx, scope.agencyId, imported.year), []),
     });
     return { kind: "created", reportId: created.id, year: nextYear, previousStored: previous.created };
   });

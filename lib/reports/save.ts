@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { getReportForActor, saveReportContent } from "@/db/queries/reports";
+import { getPublishedReportContent, getReportForActor, saveReportContent } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope, decide } from "@/lib/permissions";
 import { parseInterchangeValue } from "@/lib/report/interchange";
 import { readStoredAcknowledgements } from "@/lib/stored-report";
 import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
+import { countStoredReport } from "@/lib/workflow/findings";
 import { recordRefusal } from "@/lib/refusals";
 import { getAgency } from "@/db/queries/agencies";
 
@@ -78,13 +79,17 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
     return kept ?? { findingId: ack.findingId, reason: ack.reason, by: actor.displayName, at: new Date().toISOString() };
   });
 
+  const report = { ...content.report, agency: { name: agency.name, level: agency.level } };
+  // The overview pages show the check's counts from the row, never the content: counted here, as stored.
+  const previous = await getPublishedReportContent(db, stored.agencyId, stored.year - 1);
   const outcome = await saveReportContent(db, scope, {
     reportId,
     baseVersion: parsed.data.baseVersion,
-    content: { ...content.report, agency: { name: agency.name, level: agency.level } },
+    content: report,
     acknowledgements,
     tableNotes: parsed.data.payload.tableNotes,
     writableStatuses: EDITABLE_STATUSES,
+    counts: countStoredReport(report, previous, acknowledgements),
   });
   switch (outcome.kind) {
     case "saved":

@@ -15,6 +15,7 @@ import { emptyReport } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
 import { readStoredReport } from "@/lib/stored-report";
 import { recordRefusal } from "@/lib/refusals";
+import { countStoredReport } from "@/lib/workflow/findings";
 
 export const startReportSchema = z.object({
   year: z.coerce
@@ -41,5 +42,6 @@ export async function startReport(db: Executor, actor: UserProfile, input: Start
   const content = previous
     ? startFromPrevious(readStoredReport(previous), year, agencyInfo)
     : emptyReport(edition, year, agencyInfo);
-  return { ok: true, data: await createReport(db, actorScope(actor), { year, edition, content }) };
+  const counts = countStoredReport(content, previous, []);
+  return { ok: true, data: await createReport(db, actorScope(actor), { year, edition, content, counts }) };
 }

@@ -24,3 +24,23 @@ export function checkStoredReport(content: unknown, previous: unknown, acknowled
   );
   return { ok: true, findings, blocking: findings.filter((finding) => !canSubmit([finding])) };
 }
+
+/**
+ * What the overview pages show of a report's check, stored beside it (reports.error_count, warning_count):
+ * its errors, and its warnings that block submission (not yet acknowledged with a reason).
+ */
+export type CheckCounts = { errors: number; warnings: number };
+
+/** The counts of a check; null when the content could not be read as a report. */
+export function checkCounts(check: StoredFindings): CheckCounts | null {
+  if (!check.ok) return null;
+  return {
+    errors: check.findings.filter((finding) => finding.severity === "error").length,
+    warnings: check.blocking.filter((finding) => finding.severity === "warning").length,
+  };
+}
+
+/** Check a stored report (see checkStoredReport) and count it; null when its content cannot be read. */
+export function countStoredReport(content: unknown, previous: unknown, acknowledgements: unknown): CheckCounts | null {
+  return checkCounts(checkStoredReport(content, previous, acknowledgements));
+}

@@ -8,12 +8,12 @@ import type { AuditAction } from "@/db/queries/audit";
 import { insertComment } from "@/db/queries/comments";
 import { getPublishedReportContent, getReportForActor } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
-import { keepCurrentRevision, moveReportStatus, type ReportHead } from "@/db/queries/workflow";
+import { keepCurrentRevision, moveReportStatus, readReportToCount, storeReportCounts, type ReportHead } from "@/db/queries/workflow";
 import type { ReportStatus } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope } from "@/lib/permissions";
 import type { Finding } from "@/lib/report";
-import { checkStoredReport } from "./findings";
+import { checkStoredReport, countStoredReport } from "./findings";
 import { auditEvent, checkReport, clipForAudit } from "./report-access";
 import type { ApproveInput, ReopenInput, ReturnInput, SubmitInput } from "./schemas";
 import { TRANSITIONS, type WorkflowAction } from "./transitions";
@@ -36,8 +36,23 @@ async function move(
   approval?: { by: number; at: Date } | null,
 ): Promise<boolean> {
   const moved = await moveReportStatus(db, { reportId: report.id, from: report.status, to: TRANSITIONS[action].to, approval });
-  if (moved) await auditEvent(db, actor, auditAction, report, detail);
-  return moved;
+  if (!moved) return false;
+  await auditEvent(db, actor, auditAction, report, detail);
+  await recount(db, report.agencyId, report.year);
+  // Approving or reopening a year changes what the next year's report is checked against.
+  if (approval !== undefined) await recount(db, report.agencyId, report.year + 1);
+  return true;
+}
+
+/**
+ * Check the agency's report of a year (if it has one) against its published report of the year before and
+ * store the counts the overview pages show. Only the database is awaited: it runs inside the step's transaction.
+ */
+async function recount(db: Executor, agencyId: number, year: number): Promise<void> {
+  const report = await readReportToCount(db, agencyId, year);
+  if (!report) return;
+  const previous = await getPublishedReportContent(db, agencyId, year - 1);
+  await storeReportCounts(db, report.id, countStoredReport(report.content, previous, report.acknowledgements));
 }
 
 /**
