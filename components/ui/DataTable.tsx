@@ -1,6 +1,15 @@
 import type { ReactNode } from "react";
 
-export type Column = string | { label: string; align?: "right" | "center"; hidden?: boolean; nowrap?: boolean };
+export type Column =
+  | string
+  | {
+      label: ReactNode;
+      align?: "right" | "center";
+      hidden?: boolean;
+      nowrap?: boolean;
+      /** For a column the table can be sorted by: how it is sorted now (aria-sort). */
+      sort?: "ascending" | "descending" | "none";
+    };
 
 /** Cell padding of the data tables; rows add their own alignment and colours. */
 export const cellClass = "px-3 py-2";
@@ -29,11 +38,12 @@ export function DataTable({
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {columns.map((column, index) => {
-              const { label, align, hidden, nowrap } = typeof column === "string" ? { label: column } : column;
+              const { label, align, hidden, nowrap, sort } = typeof column === "string" ? { label: column } : column;
               return (
                 <th
                   key={index}
                   scope="col"
+                  aria-sort={sort}
                   className={`${cellClass} font-medium ${align ? alignClass[align] : ""} ${nowrap ? "whitespace-nowrap" : ""}`}
                 >
                   {hidden ? <span className="sr-only">{label}</span> : label}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { alias } from "drizzle-orm/sqlite-core";
@@ -17,6 +17,16 @@ export type ProgressEntry = {
   parentDeadline: string | null;
   status: ReportStatus | null;
   approvedAt: Date | null;
+};
+
+/** An agency the overview lists directly, with what the database holds beside its report of the year (never the content). */
+export type DirectProgressEntry = ProgressEntry & {
+  reportId: number | null;
+  version: number | null;
+  updatedAt: Date | null;
+  /** The report's stored check counts; null when not stored (yet), or when there is no report. */
+  errorCount: number | null;
+  warningCount: number | null;
 };
 
 /** An agency of the overview with its report of the year (if started), read to be checked. */
@@ -41,7 +51,7 @@ export type DashboardEntry = ProgressEntry & {
  * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
  * list holds only their own agency.
  */
-export async function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<ProgressEntry[]> {
+export async function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<DirectProgressEntry[]> {
   const parent = alias(agencies, "parent");
   const rows = await db
     .select({
@@ -51,6 +61,11 @@ export async function listDirectProgress(db: Executor, scope: ActorScope, year: 
       parentDeadline: parent.childrenDeadline,
       status: reports.status,
       approvedAt: reports.approvedAt,
+      reportId: reports.id,
+      version: reports.version,
+      updatedAt: reports.updatedAt,
+      errorCount: reports.errorCount,
+      warningCount: reports.warningCount,
     })
     .from(agencies)
     .leftJoin(parent, eq(agencies.parentId, parent.id))
@@ -70,6 +85,15 @@ export async function listDashboardEntries(db: Executor, scope: ActorScope, year
  * report of the year before, read to be checked.
  */
 export async function readDashboardEntries(db: Executor, year: number, officeId: number, entries: ProgressEntry[]): Promise<DashboardEntry[]> {
+  const read: DashboardEntry[] = [];
+  // A bounded number of ids per statement (both databases limit a statement's parameters).
+  for (let start = 0; start < entries.length; start += 500) {
+    read.push(...(await readDashboardChunk(db, year, officeId, entries.slice(start, start + 500))));
+  }
+  return read;
+}
+
+async function readDashboardChunk(db: Executor, year: number, officeId: number, entries: ProgressEntry[]): Promise<DashboardEntry[]> {
   const ids = entries.map((entry) => entry.agencyId);
   const ofYear = (reportYear: number, statuses?: ReportStatus[]) =>
     db
@@ -107,6 +131,22 @@ export async function readDashboardEntries(db: Executor, year: number, officeId:
       previousContent: previousContent === undefined ? null : JSON.parse(previousContent),
     };
   });
+}
+
+/**
+ * Store check counts computed for reports that had none, each only if the report is still the version that
+ * was checked and no counts were stored meanwhile (a save or a workflow step stores its own).
+ */
+export async function storeMissingCounts(
+  db: Executor,
+  counted: { reportId: number; version: number; counts: { errors: number; warnings: number } }[],
+): Promise<void> {
+  for (const { reportId, version, counts } of counted) {
+    await db
+      .update(reports)
+      .set({ errorCount: counts.errors, warningCount: counts.warnings })
+      .where(and(eq(reports.id, reportId), eq(reports.version, version), isNull(reports.errorCount)));
+  }
 }
 
 /** What the progress of an office below needs to know of each agency in its subtree (never the content). */

@@ -1,4 +1,10 @@
+import { eq } from "drizzle-orm";
 import { actorScope } from "@/lib/permissions";
+import type { Executor } from "@/db/client";
+import { storeReportInStatus } from "@/db/test-db";
+import { reports } from "@/db/schema";
+import { saveReport } from "@/lib/reports/save";
+import { approveReport, submitReport } from "@/lib/workflow/steps";
 import { describe, expect } from "vitest";
 import { listDashboardEntries } from "@/db/queries/dashboard";
 import type { UserProfile } from "@/db/queries/users";
@@ -37,7 +43,7 @@ describe("progress overview", () => {
     const rows = entries.map((entry) => dashboardRow(entry, 2025, afterDeadlines));
     const [county, department, township] = rows;
     expect(township).toMatchObject({
-      report: { status: "draft", counts: { warnings: 1, unacknowledgedWarnings: 1 } },
+      report: { status: "draft", counts: { warnings: 1 } },
       deadline: { date: "2026-02-20" },
       daysLeft: -5,
       late: true,
@@ -97,7 +103,105 @@ describe("a page of the progress overview", () => {
       status: "all",
       level: "all",
       late: "",
+      errors: "",
+      sort: "name",
+      dir: "asc",
       page: 1,
     });
+    expect(progressFilterSchema.parse({ sort: "content", dir: "up", errors: "all" })).toMatchObject({ sort: "name", dir: "asc", errors: "" });
+  });
+});
+
+/** A report's stored check counts (null until stored). */
+async function storedCounts(tx: Executor, reportId: number) {
+  const [row] = await tx.select({ errors: reports.errorCount, warnings: reports.warningCount }).from(reports).where(eq(reports.id, reportId));
+  return row;
+}
+
+describe("stored check counts", () => {
+  itRolledBack("filters by errors and sorts by each column both ways, counting reports stored without counts once", async (tx) => {
+    const { admin, otherClerk } = shared.world.actors;
+    const { countyA, department } = shared.world.agencies;
+    // The township's draft has errors; the department's report has none. Both stored without counts.
+    const withErrors = cleanTownshipReport(shared.world);
+    withErrors.requests.granted.naturalPerson = 5;
+    const townshipReport = await storeReport(tx, shared.world, "draft", withErrors);
+    const clean = { ...cleanTownshipReport(shared.world), agency: { name: department.name, level: "department" as const } };
+    const departmentReport = (
+      await storeReportInStatus(tx, { userId: otherClerk.id, agencyId: department.id, reach: "agency" }, { year: 2025, edition: "2021", content: clean, status: "submitted" })
+    ).id;
+    expect(await storedCounts(tx, townshipReport)).toEqual({ errors: null, warnings: null });
+    // Touch the department's report later than the township's.
+    await tx.update(reports).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(reports.id, departmentReport));
+    const load = async (filter: Partial<ProgressFilter>) =>
+      loadProgressPage(tx, scope(admin), { year: 2025, officeId: countyA.id, filter: progressFilterSchema.parse(filter), now: new Date("2026-01-10T10:00:00+08:00") });
+    const names = async (filter: Partial<ProgressFilter>) => (await load(filter)).rows.map((row) => row.agencyName);
+
+    const onlyErrors = await load({ errors: "1" });
+    expect(onlyErrors.rows.map((row) => row.agencyName)).toEqual(["甲县城关街道办事处"]);
+    expect(onlyErrors.rows[0].report?.counts?.errors).toBeGreaterThan(0);
+    // Counted once, then read from the row.
+    expect((await storedCounts(tx, townshipReport))?.errors).toBe(onlyErrors.rows[0].report?.counts?.errors);
+    expect(await storedCounts(tx, departmentReport)).toEqual({ errors: 0, warnings: 0 });
+    expect(await load({ errors: "1", status: "submitted" })).toMatchObject({ matching: 0, rows: [] });
+
+    // By name: the office first; the other way round, plain reverse order.
+    expect(await names({})).toEqual(["甲县", "甲县司法局", "甲县城关街道办事处"]);
+    expect(await names({ sort: "name", dir: "desc" })).toEqual(["甲县城关街道办事处", "甲县司法局", "甲县"]);
+    // By errors: the agency with no report last, either way.
+    expect(await names({ sort: "errors", dir: "desc" })).toEqual(["甲县城关街道办事处", "甲县司法局", "甲县"]);
+    expect(await names({ sort: "errors", dir: "asc" })).toEqual(["甲县司法局", "甲县城关街道办事处", "甲县"]);
+    // By status in workflow order: not started, draft, …, submitted.
+    expect(await names({ sort: "status", dir: "asc" })).toEqual(["甲县", "甲县城关街道办事处", "甲县司法局"]);
+    expect(await names({ sort: "status", dir: "desc" })).toEqual(["甲县司法局", "甲县城关街道办事处", "甲县"]);
+    // By last saved: the most recent first, no report last.
+    expect(await names({ sort: "updated", dir: "desc" })).toEqual(["甲县司法局", "甲县城关街道办事处", "甲县"]);
+    expect(await names({ sort: "updated", dir: "asc" })).toEqual(["甲县城关街道办事处", "甲县司法局", "甲县"]);
+    // Sorted and filtered together.
+    expect(await names({ sort: "errors", dir: "desc", q: "司法" })).toEqual(["甲县司法局"]);
+  });
+
+  itRolledBack("reads the counts the rows hold, never the content, when they are stored", async (tx) => {
+    const { admin } = shared.world.actors;
+    const reportId = await storeReport(tx, shared.world, "draft");
+    // Counts that disagree with the (clean) content: the overview shows the row's.
+    await tx.update(reports).set({ errorCount: 7, warningCount: 2 }).where(eq(reports.id, reportId));
+    const page = await loadProgressPage(tx, scope(admin), {
+      year: 2025,
+      officeId: shared.world.agencies.countyA.id,
+      filter: progressFilterSchema.parse({ errors: "1" }),
+      now: new Date("2026-01-10T10:00:00+08:00"),
+    });
+    expect(page.rows.map((row) => [row.agencyName, row.report?.counts])).toEqual([["甲县城关街道办事处", { errors: 7, warnings: 2 }]]);
+  });
+
+  itRolledBack("stores the counts at a save, at submission and at approval", async (tx) => {
+    const { clerk, supervisor } = shared.world.actors;
+    const reportId = await storeReport(tx, shared.world, "draft");
+    const withErrors = cleanTownshipReport(shared.world);
+    withErrors.requests.granted.naturalPerson = 5;
+    delete withErrors.website;
+    const save = (baseVersion: number, content: unknown, acknowledgements: { findingId: string; by: string; reason: string }[] = []) =>
+      saveReport(tx, clerk, reportId, { baseVersion, payload: { content, acknowledgements, tableNotes: {} } });
+    expect(await save(1, withErrors)).toMatchObject({ kind: "saved", version: 2 });
+    const afterSave = await storedCounts(tx, reportId);
+    expect(afterSave?.errors).toBeGreaterThan(0);
+    expect(afterSave?.warnings).toBe(1);
+
+    // Fixed, and the one warning acknowledged with a reason: nothing left to count.
+    const fixed = cleanTownshipReport(shared.world);
+    delete fixed.website;
+    expect(await save(2, fixed)).toMatchObject({ kind: "saved", version: 3 });
+    expect(await storedCounts(tx, reportId)).toEqual({ errors: 0, warnings: 1 });
+    expect(await save(3, fixed, [{ findingId: "META-MISSING:website.name,website.url", by: "x", reason: "本机关没有网站" }])).toMatchObject({ kind: "saved" });
+    expect(await storedCounts(tx, reportId)).toEqual({ errors: 0, warnings: 0 });
+
+    // A workflow step stores them too (over counts that went stale or were never stored).
+    await tx.update(reports).set({ errorCount: null, warningCount: null }).where(eq(reports.id, reportId));
+    expect(await submitReport(tx, clerk, { reportId })).toEqual({ ok: true, data: { status: "submitted" } });
+    expect(await storedCounts(tx, reportId)).toEqual({ errors: 0, warnings: 0 });
+    await tx.update(reports).set({ errorCount: 9, warningCount: 9 }).where(eq(reports.id, reportId));
+    expect(await approveReport(tx, supervisor, { reportId, version: 4 })).toEqual({ ok: true, data: { status: "approved" } });
+    expect(await storedCounts(tx, reportId)).toEqual({ errors: 0, warnings: 0 });
   });
 });

@@ -16,6 +16,7 @@ import {
   type ChildOfficeProgress,
   type DashboardRow,
   type ProgressFilter,
+  type ProgressSort,
 } from "@/lib/dashboard/dashboard";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
@@ -39,7 +40,21 @@ function Count({ value, tone }: { value: number | undefined; tone: "error" | "wa
   return <span className={`font-semibold ${tone === "error" ? "text-red-700" : "text-amber-700"}`}>{value}</span>;
 }
 
-type Params = { year?: string; office?: string; q?: string; status?: string; level?: string; late?: string; page?: string };
+type Params = {
+  year?: string;
+  office?: string;
+  q?: string;
+  status?: string;
+  level?: string;
+  late?: string;
+  errors?: string;
+  sort?: string;
+  dir?: string;
+  page?: string;
+};
+
+/** The direction a column sorts in when first chosen: names and statuses from the start, errors and saves most first. */
+const FIRST_DIRECTION: Record<ProgressSort, "asc" | "desc"> = { name: "asc", status: "asc", errors: "desc", updated: "desc" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireAbility("viewDashboard");
@@ -65,23 +80,59 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const officeId = choice.office?.id ?? user.agencyId;
   const now = new Date();
   const scope = actorScope(user);
-  const filter = progressFilterSchema.parse({ q: params.q, status: params.status, level: params.level, late: params.late, page: params.page });
+  const filter = progressFilterSchema.parse({
+    q: params.q,
+    status: params.status,
+    level: params.level,
+    late: params.late,
+    errors: params.errors,
+    sort: params.sort,
+    dir: params.dir,
+    page: params.page,
+  });
   const { summary, rows, matching, page, pageCount } = await loadProgressPage(db, scope, { year, officeId, filter, now });
   const childOffices = choice.office ? childOfficeProgress(await listChildOfficeProgress(db, scope, year, officeId), year, now) : [];
   const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/dashboard?year=${year}` : `/dashboard?year=${year}&office=${id}`);
-  const pageHref = (target: number) => {
+  // The address keeps the filter, the order and the page, so a link or a reload shows the same list.
+  const listHref = (changes: Partial<ProgressFilter>) => {
+    const shown = { ...filter, ...changes };
     const query = new URLSearchParams({
       year: String(year),
-      q: filter.q,
-      status: filter.status,
-      level: filter.level,
-      late: filter.late,
-      page: String(target),
+      q: shown.q,
+      status: shown.status,
+      level: shown.level,
+      late: shown.late,
+      errors: shown.errors,
+      sort: shown.sort,
+      dir: shown.dir,
+      page: String(shown.page),
     });
     if (params.office) query.set("office", params.office);
     return `/dashboard?${query}`;
   };
-  const filtered = filter.q !== "" || filter.status !== "all" || filter.level !== "all" || filter.late !== "";
+  const pageHref = (target: number) => listHref({ page: target });
+  const sortable = (label: string, sort: ProgressSort, align?: "right") => {
+    const current = filter.sort === sort;
+    const dir = current ? (filter.dir === "asc" ? "desc" : "asc") : FIRST_DIRECTION[sort];
+    return {
+      label: (
+        <Link
+          href={listHref({ sort, dir, page: 1 })}
+          className="inline-flex items-center gap-1 text-slate-700 underline-offset-2 hover:underline"
+          title={`按${label}排序`}
+        >
+          {label}
+          <span aria-hidden="true" className={current ? "text-slate-700" : "text-slate-300"}>
+            {current ? (filter.dir === "asc" ? "▲" : "▼") : "↕"}
+          </span>
+        </Link>
+      ),
+      align,
+      nowrap: true,
+      sort: current ? (filter.dir === "asc" ? "ascending" : "descending") : "none",
+    } as const;
+  };
+  const filtered = filter.q !== "" || filter.status !== "all" || filter.level !== "all" || filter.late !== "" || filter.errors !== "";
 
   return (
     <div className="space-y-4">
@@ -119,10 +170,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <DataTable
         testId="dashboard"
         columns={[
-          "机关",
-          "状态",
-          "最近保存",
-          { label: "错误", align: "right" },
+          sortable("机关", "name"),
+          sortable("状态", "status"),
+          sortable("最近保存", "updated"),
+          sortable("错误", "errors", "right"),
           { label: "提醒（未说明）", align: "right" },
           "截止日期",
           "剩余天数",
@@ -151,9 +202,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </td>
               <td className={`${td} text-right`}>
                 <Count value={counts?.warnings} tone="warning" />
-                {counts && counts.warnings > 0 && (
-                  <span className="text-sm text-slate-500">（{counts.unacknowledgedWarnings}）</span>
-                )}
               </td>
               <td className={td}>{row.deadline?.label ?? <span className="text-slate-500">所属县（区）未设定</span>}</td>
               <td className={`${td} ${row.late ? "font-semibold text-red-700" : ""}`}>{daysText(row)}</td>
@@ -239,13 +287,18 @@ function ChildOfficesTable({ offices, href }: { offices: ChildOfficeProgress[]; 
   );
 }
 
-/** Search by name, status and lateness, as a plain GET form: the address keeps the filter (and works without script). */
+/**
+ * Search by name, status, level, lateness and errors, as a plain GET form: the address keeps the filter and
+ * the order (and it works without script).
+ */
 function ProgressFilterForm({ filter, year, office }: { filter: ProgressFilter; year: number; office?: string }) {
   const field = "rounded border border-slate-300 bg-white px-2 py-1";
   return (
     <form method="get" action="/dashboard" aria-label="筛选机关" className="flex flex-wrap items-end gap-3 text-sm">
       <input type="hidden" name="year" value={year} />
       {office && <input type="hidden" name="office" value={office} />}
+      <input type="hidden" name="sort" value={filter.sort} />
+      <input type="hidden" name="dir" value={filter.dir} />
       <label className="flex flex-col gap-1">
         机关名称
         <input type="search" name="q" defaultValue={filter.q} maxLength={50} className={field} />
@@ -276,6 +329,10 @@ function ProgressFilterForm({ filter, year, office }: { filter: ProgressFilter; 
       <label className="flex items-center gap-2 py-1">
         <input type="checkbox" name="late" value="1" defaultChecked={filter.late === "1"} />
         只看逾期
+      </label>
+      <label className="flex items-center gap-2 py-1">
+        <input type="checkbox" name="errors" value="1" defaultChecked={filter.errors === "1"} />
+        只看有错误的
       </label>
       <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
         筛选
