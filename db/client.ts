@@ -26,7 +26,16 @@ export type Executor = Db;
 type Connection =
   | { dialect: "sqlite"; sqlite: Database.Database; file: string }
   | { dialect: "postgres"; pool: pg.Pool; url: string };
-const connections = new WeakMap<object, Connection>();
+/**
+ * What this process knows of its connections, kept on globalThis: Next may load this module more than once
+ * (a copy per server bundle), and every copy must see the same connections, open transactions and queue.
+ */
+const shared = ((globalThis as { [key: symbol]: unknown })[Symbol.for("nianbao.db.client")] ??= {
+  connections: new WeakMap<object, Connection>(),
+  openTransactions: new WeakSet<object>(),
+  sqliteTail: { promise: Promise.resolve() as Promise<void> },
+}) as { connections: WeakMap<object, Connection>; openTransactions: WeakSet<object>; sqliteTail: { promise: Promise<void> } };
+const connections = shared.connections;
 
 function connectionOf(db: Executor): Connection {
   const connection = connections.get(db);
@@ -173,21 +182,18 @@ export async function transaction<T>(db: Executor, work: (tx: Executor) => Promi
   }
 }
 
-const openTransactions = new WeakSet<object>();
+const openTransactions = shared.openTransactions;
 
 /** SQLite transactions one after another (they share the one connection). */
-const sqliteQueue = (() => {
-  let tail: Promise<void> = Promise.resolve();
-  return {
-    acquire(): Promise<() => void> {
-      let release!: () => void;
-      const next = new Promise<void>((resolve) => (release = resolve));
-      const ready = tail.then(() => release);
-      tail = tail.then(() => next);
-      return ready;
-    },
-  };
-})();
+const sqliteQueue = {
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const ready = shared.sqliteTail.promise.then(() => release);
+    shared.sqliteTail.promise = shared.sqliteTail.promise.then(() => next);
+    return ready;
+  },
+};
 
 /**
  * Notices whether the event loop turned while a SQLite transaction was open (it awaited a timer, a file or

@@ -113,19 +113,19 @@ export async function reportHistory(
   timeline.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === "event" ? -1 : 1));
 
   // Versions asked for that are not on this page are read on their own.
-  const contentOf = (version: number) =>
-    byVersion.has(version) ? byVersion.get(version) : tryReadStoredReport(getRevisionContent(db, scope, reportId, version));
-  const asked = (text: string | undefined) => {
+  const contentOf = async (version: number) =>
+    byVersion.has(version) ? byVersion.get(version) : tryReadStoredReport(await getRevisionContent(db, scope, reportId, version));
+  const asked = async (text: string | undefined) => {
     const version = /^\d+$/.test(text ?? "") ? Number(text) : undefined;
-    return version !== undefined && contentOf(version) !== undefined ? version : undefined;
+    return version !== undefined && (await contentOf(version)) !== undefined ? version : undefined;
   };
-  const to = asked(query.to) ?? versions[0];
+  const to = (await asked(query.to)) ?? versions[0];
   // By default, what the newest sitting changed: from the version before it.
   const newestSitting = sittings[0];
   const changedFrom = to === versions[0] && newestSitting ? newestSitting[newestSitting.length - 1].version : to;
-  const from = asked(query.from) ?? versions.find((v) => v < changedFrom) ?? to;
-  const beforeContent = from !== undefined ? contentOf(from) : undefined;
-  const afterContent = to !== undefined ? contentOf(to) : undefined;
+  const from = (await asked(query.from)) ?? versions.find((v) => v < changedFrom) ?? to;
+  const beforeContent = from !== undefined ? await contentOf(from) : undefined;
+  const afterContent = to !== undefined ? await contentOf(to) : undefined;
   const diff = beforeContent && afterContent ? diffReports(beforeContent, afterContent) : null;
   return { report: report, timeline, olderThan: page.olderThan, from, to, diff };
 }
