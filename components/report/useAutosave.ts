@@ -3,8 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ValueStore } from "./value-store";
 import type { SaveResponse } from "@/lib/reports/save";
+import type { Operation } from "fast-json-patch";
 
-export type SaveRequest<T> = { baseVersion: number; payload: T };
+/**
+ * What an autosave sends: the whole payload, or (once the server has a version of this browser's) only what
+ * changed since, as a JSON patch (RFC 6902) against that version.
+ */
+export type SaveRequest<T> = { baseVersion: number; payload: T } | { baseVersion: number; patch: Operation[] };
 
 export type { SaveResponse };
 
@@ -66,6 +71,8 @@ export function useAutosave<T>({
   const inFlight = useRef(false);
   const inFlightDone = useRef<Promise<void> | null>(null);
   const blocked = useRef(false);
+  /** The payload of the version the server last stored from this browser: later saves send what changed since. */
+  const lastSaved = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const draftToStore = useRef<StoredDraft<T> | null>(null);
@@ -105,7 +112,14 @@ export function useAutosave<T>({
     let settle = () => {};
     inFlightDone.current = new Promise<void>((resolve) => (settle = resolve));
     try {
-      response = await save({ baseVersion: version.current, payload });
+      const base = lastSaved.current;
+      // Loaded when first needed, so the editor's first load does not carry it.
+      const patch = base === null ? null : (await import("fast-json-patch")).compare(base as object, payload as object);
+      response = await save(patch === null ? { baseVersion: version.current, payload } : { baseVersion: version.current, patch });
+      if (response.kind === "send-whole") {
+        lastSaved.current = null;
+        response = await save({ baseVersion: version.current, payload });
+      }
     } catch {
       // The server could not be reached: keep the edit and try again.
       pending.current ??= payload;
@@ -119,6 +133,7 @@ export function useAutosave<T>({
     settle();
     if (response.kind === "saved") {
       version.current = response.version;
+      lastSaved.current = payload;
       if (pending.current === null) {
         // Another tab of the same report may have stored its own edits meanwhile: remove only ours.
         if (JSON.stringify(readStoredDraft<T>(reportId)?.payload) === JSON.stringify(payload)) clearStoredDraft(reportId);
@@ -131,11 +146,13 @@ export function useAutosave<T>({
       return;
     }
     pending.current ??= payload;
+    // Whatever comes next is sent whole: the server's version is not this browser's any more.
+    lastSaved.current = null;
     if (response.kind === "conflict") {
       // Nothing more is sent until the clerk decides: saving on would overwrite the other version.
       blocked.current = true;
       setState({ status: "conflict", currentVersion: response.currentVersion });
-    } else {
+    } else if (response.kind === "refused") {
       // The next change is tried again: the refusal may be fixed by it (or by signing in again).
       setState({ status: "refused", message: response.message });
     }
@@ -162,6 +179,7 @@ export function useAutosave<T>({
   const keepMine = useCallback(
     (serverVersion: number) => {
       version.current = serverVersion;
+      lastSaved.current = null;
       blocked.current = false;
       void flush();
     },
@@ -172,6 +190,7 @@ export function useAutosave<T>({
   const resumeFrom = useCallback(
     (payload: T, baseVersion: number) => {
       version.current = baseVersion;
+      lastSaved.current = null;
       schedule(payload);
     },
     [schedule],

@@ -9,6 +9,7 @@ import { createReport, getReportForActor, listAgencyReports, saveReportContent }
 import { listRecentAudit } from "./audit";
 import type { ActorScope } from "./scope";
 import { getRevisionContent, listRevisions } from "./history";
+import { cleanReport } from "@/lib/report/testing";
 
 /** The statuses the app lets clerks write in (the permission module's rule, restated for the query alone). */
 const WRITABLE = ["draft", "returned"] as const;
@@ -106,11 +107,47 @@ describe("saving report content", () => {
     expect((await getReportForActor(db, scope, id))?.content).toEqual({ n: 2 });
     const revisions = await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id));
     expect(revisions.map((revision) => revision.version)).toEqual([1, 2, 3]);
-    // The current version is stored once, in the report; each older version keeps its own content.
-    expect(revisions.map((revision) => revision.content)).toEqual(['{"n":0}', '{"n":1}', null]);
+    // The first version keeps its content once it is replaced; each save after it keeps only what it changed.
+    expect(revisions.map((revision) => revision.content)).toEqual(['{"n":0}', null, null]);
+    expect(revisions.map((revision) => revision.patch && JSON.parse(revision.patch))).toEqual([
+      null,
+      [{ op: "replace", path: "/n", value: 1 }],
+      [{ op: "replace", path: "/n", value: 2 }],
+    ]);
     expect((await getRevisionContent(db, scope, id, 3))).toEqual({ n: 2 });
     expect((await getRevisionContent(db, scope, id, 1))).toEqual({ n: 0 });
     expect((await listRevisions(db, scope, id)).revisions.map((revision) => revision.content)).toEqual([{ n: 2 }, { n: 1 }, { n: 0 }]);
+  });
+
+  it("rebuilds every version of a long history from snapshots and patches, storing little per save", async () => {
+    const { scope } = await makeAgencyWithClerk("丙街道");
+    const report = cleanReport("2021", { year: 2025 });
+    const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: report });
+    const expected: unknown[] = [structuredClone(report)];
+    for (let version = 1; version <= 45; version++) {
+      report.requests.newReceived.naturalPerson = version;
+      report.requests.newReceived.total = version;
+      if (version % 7 === 0) report.contact = { ...report.contact, phone: `0535-${1000 + version}` };
+      if (version === 30) delete (report as { problems?: string }).problems;
+      const saved = await saveReportContent(db, scope, { reportId: id, baseVersion: version, content: report, acknowledgements: [], writableStatuses: WRITABLE });
+      expect(saved).toMatchObject({ kind: "saved", version: version + 1 });
+      expected.push(structuredClone(report));
+    }
+    const revisions = await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id));
+    // Whole content at the first version and every 20th; an autosave's patch is a few hundred bytes at most.
+    expect(revisions.filter((revision) => revision.content !== null).map((revision) => revision.version)).toEqual([1, 20, 40]);
+    const patches = revisions.filter((revision) => revision.patch !== null).map((revision) => revision.patch!.length);
+    expect(patches).toHaveLength(43);
+    expect(Math.max(...patches)).toBeLessThan(400);
+    for (const version of [1, 2, 19, 20, 21, 33, 40, 45, 46]) {
+      expect(await getRevisionContent(db, scope, id, version)).toEqual(expected[version - 1]);
+    }
+    const page = await listRevisions(db, scope, id, { limit: 10 });
+    expect(page.revisions.map((revision) => revision.version)).toEqual([46, 45, 44, 43, 42, 41, 40, 39, 38, 37]);
+    expect(page.revisions.map((revision) => revision.content)).toEqual(expected.slice(36).reverse());
+    expect(page.base?.content).toEqual(expected[35]);
+    const older = await listRevisions(db, scope, id, { limit: 10, before: page.olderThan! });
+    expect(older.revisions.map((revision) => revision.content)).toEqual(expected.slice(26, 36).reverse());
   });
 
   it("refuses a save based on an older version and keeps the newer content", async () => {

@@ -5,6 +5,7 @@ import { agencies, reportRevisions, reports, type ReportStatus } from "../schema
 import { inScope, type ActorScope } from "./scope";
 import { officesAbove } from "./agencies";
 import { recordAudit } from "./audit";
+import { revisionPatch } from "./history";
 
 export type ReportSummary = {
   id: number;
@@ -141,6 +142,9 @@ export async function createReport(
   });
 }
 
+/** Every this many versions a revision keeps the whole content, so rebuilding one applies at most this many patches. */
+export const SNAPSHOT_EVERY = 20;
+
 export type SaveOutcome =
   | { kind: "saved"; version: number; updatedAt: Date }
   /** Nothing differs from the stored version: no new version, no revision (history shows only changes). */
@@ -213,12 +217,21 @@ export async function saveReportContent(
       if (now && !input.writableStatuses.includes(now.status)) return { kind: "locked", status: now.status } as const;
       return { kind: "conflict", currentVersion: now?.version ?? current.version } as const;
     }
-    // The version being replaced keeps its content in its revision from now on.
+    // A revision that stood for the report's content (its first version, a workflow step) keeps that
+    // content from now on: a snapshot the later versions are rebuilt from.
     await tx
       .update(reportRevisions)
       .set({ content: current.content })
-      .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content)));
-    await tx.insert(reportRevisions).values({ reportId: input.reportId, version, content: null, authorId: scope.userId });
+      .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content), isNull(reportRevisions.patch)));
+    // The new version is kept as what changed (a few hundred bytes for an autosave), every few versions whole.
+    const snapshot = version % SNAPSHOT_EVERY === 0;
+    await tx.insert(reportRevisions).values({
+      reportId: input.reportId,
+      version,
+      content: snapshot ? content : null,
+      patch: snapshot ? null : revisionPatch(JSON.parse(current.content), JSON.parse(content)),
+      authorId: scope.userId,
+    });
     return { kind: "saved", version, updatedAt } as const;
   });
 }

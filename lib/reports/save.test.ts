@@ -41,4 +41,25 @@ describe("saving a report", () => {
     const revisions = (await tx.select().from(reportRevisions).where(eq(reportRevisions.reportId, reportId)));
     expect(revisions.map((revision) => revision.version)).toEqual([1, 2]);
   });
+
+  shared.itRolledBack("takes a patch of what changed against the version it names; a stale or broken patch stores nothing", async (tx) => {
+    const { clerk } = shared.world.actors;
+    const reportId = await storeReport(tx, shared.world, "draft");
+    const patch = (baseVersion: number, operations: unknown[]) => saveReport(tx, clerk, reportId, { baseVersion, patch: operations });
+    const phone = { op: "replace", path: "/content/contact/phone", value: "0535-7654321" };
+    expect(await patch(1, [phone])).toMatchObject({ kind: "saved", version: 2 });
+    const stored = async () => (await getReportForActor(tx, actorScope(clerk), reportId))!;
+    expect(((await stored()).content as { contact: { phone: string } }).contact.phone).toBe("0535-7654321");
+    // Made against version 1 while 2 is stored: a conflict, as a whole save's would be.
+    expect(await patch(1, [{ ...phone, value: "0535-0000000" }])).toEqual({ kind: "conflict", currentVersion: 2 });
+    // A path that is not there, or an operation that would break the report: the editor is asked for the whole payload.
+    expect(await patch(2, [{ op: "replace", path: "/content/no/such/cell", value: 1 }])).toEqual({ kind: "send-whole" });
+    expect(await patch(2, [{ op: "remove", path: "/acknowledgements" }])).toEqual({ kind: "send-whole" });
+    expect((await stored()).version).toBe(2);
+    // The agency stays the database's, whatever a patch says: nothing changed, no new version.
+    expect(await patch(2, [{ op: "replace", path: "/content/agency/level", value: "government" }])).toMatchObject({ kind: "saved", version: 2 });
+    expect(((await stored()).content as { agency: unknown }).agency).toEqual({ name: shared.world.agencies.township.name, level: "township" });
+    // Not a patch at all: refused with the reason, audited like every refusal.
+    expect(await patch(2, [{ op: "move", from: "/content", path: "/x" }])).toMatchObject({ kind: "refused" });
+  });
 });

@@ -2,6 +2,7 @@
  * Autosave of the report editor: the clerk's edits over the version the editor started from. The
  * agency's name and level are the database's, never the browser's (the level decides which rules apply).
  */
+import { applyPatch, type Operation } from "fast-json-patch";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getPublishedReportContent, getReportForActor, saveReportContent } from "@/db/queries/reports";
@@ -16,14 +17,14 @@ import { getAgency } from "@/db/queries/agencies";
 
 export type SaveResponse =
   | { kind: "saved"; version: number; savedAt: string }
+  /** A patch that does not apply to the stored version (it was made against something else): send the whole payload. */
+  | { kind: "send-whole" }
   | { kind: "conflict"; currentVersion: number }
   | { kind: "refused"; message: string };
 
 const MAX_CONTENT_CHARS = 2_000_000;
 
-export const saveSchema = z.object({
-  baseVersion: z.number().int().positive(),
-  payload: z
+const payloadSchema = z
     .object({
       content: z.unknown(),
       acknowledgements: z
@@ -44,8 +45,22 @@ export const saveSchema = z.object({
         })
         .strict(),
     })
-    .strict(),
-});
+    .strict();
+
+/** One change of a JSON patch (RFC 6902) over the payload: the editor sends what changed since its last save. */
+const patchOperationSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("add"), path: z.string().max(500), value: z.unknown() }).strict(),
+  z.object({ op: z.literal("replace"), path: z.string().max(500), value: z.unknown() }).strict(),
+  z.object({ op: z.literal("remove"), path: z.string().max(500) }).strict(),
+]);
+
+/** A save: the whole payload, or a patch against the payload of the version it names (usually a few cells). */
+export const saveSchema = z.union([
+  z.object({ baseVersion: z.number().int().positive(), payload: payloadSchema }).strict(),
+  z.object({ baseVersion: z.number().int().positive(), patch: z.array(patchOperationSchema).max(5000) }).strict(),
+]);
+
+type SavePayload = z.infer<typeof payloadSchema>;
 
 const NOT_FOUND = "找不到该报告，或您无权修改。";
 
@@ -62,9 +77,23 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
   const permitted = decide(actor, stored, "edit");
   if (!permitted.ok) return refuse(permitted.reason);
 
-  const contentText = JSON.stringify(parsed.data.payload.content);
+  let payload: SavePayload;
+  if ("patch" in parsed.data) {
+    // A patch is made against the version it names: on any other, it is a conflict like a whole save's.
+    if (stored.version !== parsed.data.baseVersion) return { kind: "conflict", currentVersion: stored.version };
+    const patched = patchedPayload(stored, parsed.data.patch);
+    if (!patched) return { kind: "send-whole" };
+    const checked = payloadSchema.safeParse(patched);
+    // The whole payload then says what is wrong with it, in the words a whole save gets.
+    if (!checked.success) return { kind: "send-whole" };
+    payload = checked.data;
+  } else {
+    payload = parsed.data.payload;
+  }
+
+  const contentText = JSON.stringify(payload.content);
   if (contentText.length > MAX_CONTENT_CHARS) return refuse("报告内容过大，无法保存。", false);
-  const content = parseInterchangeValue(parsed.data.payload.content);
+  const content = parseInterchangeValue(payload.content);
   if (!content.ok) return refuse(content.errors.map((error) => error.message).slice(0, 5).join("；"), false);
   if (content.report.year !== stored.year || content.report.edition !== stored.edition) {
     return refuse("报告年度或格式版本与服务器上的报告不一致，未保存。");
@@ -74,7 +103,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
 
   // Who acknowledged a warning is the server's to say: new acknowledgements are this user's.
   const previousAcks = readStoredAcknowledgements(stored.acknowledgements);
-  const acknowledgements = parsed.data.payload.acknowledgements.map((ack) => {
+  const acknowledgements = payload.acknowledgements.map((ack) => {
     const kept = previousAcks.find((old) => old.findingId === ack.findingId && old.reason === ack.reason);
     return kept ?? { findingId: ack.findingId, reason: ack.reason, by: actor.displayName, at: new Date().toISOString() };
   });
@@ -87,7 +116,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
     baseVersion: parsed.data.baseVersion,
     content: report,
     acknowledgements,
-    tableNotes: parsed.data.payload.tableNotes,
+    tableNotes: payload.tableNotes,
     writableStatuses: EDITABLE_STATUSES,
     counts: countStoredReport(report, previous, acknowledgements),
   });
@@ -101,5 +130,19 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
       return refuse("该报告已提交审核或已批准，不能再修改。");
     case "not-found":
       return refuse(NOT_FOUND);
+  }
+}
+
+/** The stored version's payload with the patch applied, or undefined when the patch does not apply to it. */
+function patchedPayload(
+  stored: { content: unknown; acknowledgements: unknown; tableNotes: unknown },
+  patch: Operation[],
+): unknown {
+  const base = { content: stored.content, acknowledgements: stored.acknowledgements, tableNotes: stored.tableNotes };
+  try {
+    // Validated as it is applied: a path that is not there, or a wrong operation, throws and changes nothing.
+    return applyPatch(structuredClone(base), patch, true, true).newDocument;
+  } catch {
+    return undefined;
   }
 }
