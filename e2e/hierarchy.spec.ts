@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { agencies } from "@/db/schema";
 import { createAgency } from "@/db/queries/agencies";
 import { storeReportInStatus } from "@/db/test-db";
-import { DEMO_CITY, DEMO_COUNTY, DEMO_OTHER_COUNTY } from "@/lib/demo";
+import { DEMO_CITY, DEMO_COUNTY, DEMO_OTHER_COUNTY, DEMO_TOWNSHIP } from "@/lib/demo";
 import type { Report } from "@/lib/report/model";
 import { cleanReport } from "@/lib/report/testing";
 import { collectViolations, createTestAgency, signIn, testDb } from "./support";
@@ -164,4 +164,50 @@ test("the progress overview finds an agency by name, status and level, and keeps
   await expect(page.getByTestId("dashboard-matching")).toHaveText("符合筛选条件的机关 0 个。");
   await page.getByRole("link", { name: "清除筛选" }).click();
   await expect(page.getByTestId("dashboard-matching")).toHaveCount(0);
+});
+
+test("the progress overview keeps only reports with errors and sorts by a column from the keyboard, in the address", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/dashboard?year=2020");
+  const table = page.getByTestId("dashboard");
+  const form = page.getByRole("form", { name: "筛选机关" });
+  // The seeded 2020 report of the township was approved with the seed's own two sums that do not add up.
+  await form.getByLabel("只看有错误的").check();
+  await form.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/errors=1/);
+  await expect(page.getByTestId("dashboard-matching")).toHaveText("符合筛选条件的机关 1 个。");
+  await expect(table.getByRole("row").nth(1)).toContainText(DEMO_TOWNSHIP);
+  await expect(table.getByRole("row").nth(1).getByRole("cell").nth(3)).toHaveText("2");
+  await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page.getByTestId("dashboard-matching")).toHaveCount(0);
+
+  // Sorting by errors, most first, with the keyboard: the header link says how the column is sorted.
+  const errorsHeader = table.getByRole("columnheader", { name: "错误" });
+  await expect(errorsHeader).toHaveAttribute("aria-sort", "none");
+  await errorsHeader.getByRole("link").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/sort=errors&dir=desc/);
+  await expect(errorsHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(table.getByRole("row").nth(1)).toContainText(DEMO_TOWNSHIP);
+  // Agencies with no report of the year come last, whichever way.
+  await expect(table.getByRole("row").last()).toContainText("未开始");
+  await errorsHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=errors&dir=asc/);
+  await expect(errorsHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("row").last()).toContainText("未开始");
+
+  // By name, the other way round: the county office itself (its name the shortest) comes last.
+  const nameHeader = table.getByRole("columnheader", { name: "机关" });
+  await expect(nameHeader).toHaveAttribute("aria-sort", "none");
+  await nameHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+  await expect(table.getByRole("row").nth(1)).toContainText(DEMO_COUNTY);
+  await nameHeader.getByRole("link").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(table.getByRole("row").last().getByRole("cell").first()).toContainText(DEMO_COUNTY);
+  // Filtering keeps the order.
+  await form.getByLabel("状态").selectOption("all");
+  await form.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
 });
