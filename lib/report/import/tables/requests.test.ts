@@ -1,0 +1,87 @@
+/**
+ * Table 三 as read from text: what the import log says of each row it could not take as printed (rows printed
+ * twice, rows without numbers or without a label, a label that names no row, the non-standard 其他 column
+ * printed on some rows only, a label read by a near match), each in the Chinese the clerk reads.
+ */
+import { describe, expect, it } from "vitest";
+import { importReport } from "../index";
+import type { ImportResult } from "../index";
+
+type Ok = Extract<ImportResult, { ok: true }>;
+
+const ZEROS = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+
+/** A 2021 report in pipe rows whose table 三 is `rows` under the usual two header rows. */
+async function withRequests(...rows: string[]): Promise<Ok> {
+  const text = [
+    "某县某局2021年政府信息公开工作年度报告",
+    "一、总体情况",
+    "全年主动公开信息20条。",
+    "二、主动公开政府信息情况",
+    "第二十条第（五）项 |",
+    "信息内容 | 本年处理决定数量 |",
+    "行政许可 | 5 |",
+    "三、收到和处理政府信息公开申请情况",
+    "自然人 | 法人或其他组织 | 总计 |",
+    "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+    ...rows,
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议 | 行政诉讼 |",
+    "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    "五、存在的主要问题及改进情况",
+    "公开内容有待丰富。",
+    "六、其他需要报告的事项",
+    "本年度未收取信息处理费。",
+  ].join("\n");
+  const result = await importReport({ kind: "text", data: text });
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+
+const reasons = (r: Ok, where: string) => r.unread.filter((u) => u.where === where).map((u) => [u.label, u.reason]);
+
+describe("table 三: what the log says of rows not read as printed", () => {
+  it("a row printed twice: the first one's numbers, and a note", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |");
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, total: 3 });
+    expect(r.notes).toContain("表三的行「一、本年新收政府信息公开申请数量」出现了不止一次，取第一次的数字。");
+  });
+
+  it("a row printing its label only: its cells blank, listed once", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "二、上年结转政府信息公开申请数量 |");
+    expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: null, total: null });
+    expect(reasons(r, "requests.carriedOver")).toEqual([["二、上年结转政府信息公开申请数量", "该行只印出行名，没有数字，各单元格留空"]]);
+  });
+
+  it("a label naming no row, and numbers without a label: listed with their numbers", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "某某情况 | 1 | 2 | 3 | 0 | 0 | 0 | 6 |", " | 4 | 0 | 0 | 0 | 0 | 0 | 4 |");
+    expect(reasons(r, "requests")).toEqual([
+      ["某某情况", "无法识别的行「某某情况」，其数字“1 2 3 0 0 0 6”未读取"],
+      ["（无行名）", "一行数字“4 0 0 0 0 0 4”没有行名，未读取"],
+    ]);
+  });
+
+  it("a label cut short is read as the row it starts, with a note", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "二、上年结转政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |");
+    expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: 2, total: 2 });
+    expect(r.notes).toContain("表三的行「二、上年结转政府信息公开申请」按「二、上年结转政府信息公开申请数量」读取。");
+  });
+
+  it("the 其他 column printed on some rows only: kept, 0 where not printed, and both notes", async () => {
+    const r = await withRequests(
+      "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 1 | 4 |",
+      "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+      "（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+    );
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, otherApplicant: 1, total: 4 });
+    expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: 2, otherApplicant: 0, total: 2 });
+    expect(r.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
+    expect(r.notes).toContain("表三「申请人情况·其他」列只在 1 行印出数字，其余 2 行未印出该列，按 0 记。");
+  });
+
+  it("no row of numbers at all: the whole table listed once, no row listed on its own", async () => {
+    const r = await withRequests("本年度未收到政府信息公开申请。");
+    expect(reasons(r, "requests")).toEqual([["三、收到和处理政府信息公开申请情况", "未找到表三的数字，各单元格留空"]]);
+    expect(r.unread.filter((u) => u.where.startsWith("requests."))).toEqual([]);
+  });
+});
