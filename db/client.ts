@@ -229,3 +229,9 @@ export async function lockFor(tx: Executor, name: string): Promise<void> {
 export function sameOrBothNull(column: unknown, value: unknown): SQL {
   return sql`${column} IS NOT DISTINCT FROM ${value}`;
 }
+
+/** Where a connection's database is (its SQLite file or PostgreSQL URL), for a worker thread to open its own connection to. */
+export function databaseLocationOf(db: Executor): { databasePath: string } | { databaseUrl: string } {
+  const connection = connectionOf(db);
+  return connection.dialect === "sqlite" ? { databasePath: connection.file } : { databaseUrl: connection.url };
+}

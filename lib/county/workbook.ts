@@ -36,6 +36,7 @@ import { recordRefusal } from "@/lib/refusals";
 import { aggregateTitle } from "@/lib/report/aggregate";
 import { safeFileName } from "@/lib/report/export/document";
 import { tryReadStoredReport } from "@/lib/stored-report";
+import { writeWorkbookInWorker, type DatabaseLocation } from "./workbook-thread";
 
 /** How many reports are read at a time. */
 const BATCH = 50;
@@ -74,6 +75,8 @@ export async function countyWorkbookDownload(
   actor: UserProfile,
   year: number,
   officeId: number = actor.agencyId,
+  /** The database `db` is, for a worker thread to open its own connection to and build the workbook there. */
+  offThread?: DatabaseLocation,
 ): Promise<WorkbookDownload> {
   const permitted = decideAccount(actor, "viewCountyFigures");
   if (!permitted.ok) {
@@ -86,7 +89,7 @@ export async function countyWorkbookDownload(
     await recordRefusal(db, actor, "下载汇总表", `${reason}（编号 ${officeId}）`, null);
     return { ok: false, status: 404, message: reason };
   }
-  const body = await countyWorkbookStream(db, office, year);
+  const body = await countyWorkbookStream(db, office, year, offThread);
   await recordAudit(db, {
     action: "report-downloaded",
     userId: actor.id,
@@ -106,6 +109,17 @@ export async function countyWorkbookDownload(
 type WorkbookAgency = Pick<CountyAgencyFigures, "agencyId" | "agencyName" | "level" | "statusLabel" | "reason">;
 
 /** What the workbook is made of, read before its first byte: the sum and who is in it (no report content). */
+export type WorkbookPlanData = {
+  county: string;
+  year: number;
+  combined: Report;
+  findings: Finding[];
+  agencyCount: number;
+  summed: WorkbookAgency[];
+  missing: WorkbookAgency[];
+};
+
+/** The plan with the way to read the summed agencies' reports. */
 export type WorkbookPlan = {
   county: string;
   year: number;
@@ -135,25 +149,54 @@ async function planWorkbook(db: Executor, office: OfficeRef, year: number): Prom
     combined: rollup.report,
     findings: balanceFindings(rollup.report),
     agencyCount: entries.length,
-    summed,
-    missing,
-    readReports: async (agencyIds) => {
-      const read = new Map<number, Report>();
-      for (const entry of (await listOfficeReports(db, scope, office.id, year, { agencyIds }))) {
-        const report = tryReadStoredReport(entry.report?.content);
-        if (report) read.set(entry.agencyId, report);
-      }
-      return read;
-    },
+    // Only what the sheets show: the plan may be sent to a worker thread.
+    summed: summed.map(workbookAgency),
+    missing: missing.map(workbookAgency),
+    readReports: reportReader(db, office.id, year),
   };
 }
 
-/** The workbook of an office's roll-up as a stream of bytes, written while it is read. */
-async function countyWorkbookStream(db: Executor, office: OfficeRef, year: number): Promise<ReadableStream<Uint8Array>> {
+function workbookAgency({ agencyId, agencyName, level, statusLabel, reason }: WorkbookAgency): WorkbookAgency {
+  return { agencyId, agencyName, level, statusLabel, reason };
+}
+
+/** Reads the office's approved reports of the year of some agencies (those in the sum), by agency. */
+export function reportReader(db: Executor, officeId: number, year: number): WorkbookPlan["readReports"] {
+  const scope = { userId: 0, agencyId: officeId, reach: "subtree" as const };
+  return async (agencyIds) => {
+    const read = new Map<number, Report>();
+    for (const entry of await listOfficeReports(db, scope, officeId, year, { agencyIds })) {
+      const report = tryReadStoredReport(entry.report?.content);
+      if (report) read.set(entry.agencyId, report);
+    }
+    return read;
+  };
+}
+
+/**
+ * The workbook of an office's roll-up as a stream of bytes, written while it is read. The plan (the stored
+ * sums, which it may store) is made here; the rows are read and written in a worker thread with its own
+ * database connection when `offThread` says which database, else here between other requests.
+ */
+async function countyWorkbookStream(
+  db: Executor,
+  office: OfficeRef,
+  year: number,
+  offThread?: DatabaseLocation,
+): Promise<ReadableStream<Uint8Array>> {
   const plan = await planWorkbook(db, office, year);
   const output = new PassThrough();
   // Written while the browser reads it: not awaited here, so the response starts before the last row is made.
-  writeWorkbook(plan, output).catch((error: unknown) => output.destroy(error as Error));
+  const onThread = () => {
+    writeWorkbook(plan, output).catch((error: unknown) => output.destroy(error as Error));
+  };
+  if (offThread) {
+    const { county, combined, findings, agencyCount, summed, missing } = plan;
+    const data = { county, year, combined, findings, agencyCount, summed, missing };
+    writeWorkbookInWorker({ plan: data, officeId: office.id, database: offThread }, output, onThread);
+  } else {
+    onThread();
+  }
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 

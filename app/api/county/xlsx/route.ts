@@ -5,6 +5,7 @@
  * Office admins only: 401 without a session, 403 for others (audited), 404 for an office outside the admin's
  * reach (audited), 400 for a missing or impossible year. Every download is recorded in the audit log.
  */
+import { databaseLocationOf } from "@/db/client";
 import { getDb } from "@/lib/db";
 import { jsonError, signedInUser } from "@/lib/http/route-responses";
 import { countyWorkbookDownload, XLSX_CONTENT_TYPE } from "@/lib/county/workbook";
@@ -28,7 +29,9 @@ export async function GET(request: Request): Promise<Response> {
     return jsonError(400, `请指定报告年度（${FIRST_REPORT_YEAR} 年至今年），例如 ?year=${FIRST_REPORT_YEAR + 1}。`);
   }
 
-  const download = await countyWorkbookDownload(getDb(), user, year, officeId);
+  const db = getDb();
+  // Built in a worker thread with its own connection to the same database, so other requests go on meanwhile.
+  const download = await countyWorkbookDownload(db, user, year, officeId, databaseLocationOf(db));
   if (!download.ok) return jsonError(download.status, download.message);
   return new Response(download.body, {
     status: 200,
