@@ -111,7 +111,7 @@ test("an imported report stays 导入 until the agency's supervisor confirms it;
   await otherPage.getByLabel(/报告全文/).fill(fs.readFileSync(SEED_TEXT, "utf8"));
   await otherPage.getByRole("button", { name: "读取" }).click();
   await expect(otherPage.getByRole("alert").filter({ hasText: "经办人只能导入本机关的报告" })).toBeVisible();
-  expect(testDb().select().from(reports).where(eq(reports.agencyId, other.agency.id)).all()).toEqual([]);
+  expect(await testDb().select().from(reports).where(eq(reports.agencyId, other.agency.id))).toEqual([]);
 });
 
 test("a Word file is read through the server's worker; a zip bomb gets a clear message at once and the app stays responsive", async ({ page }) => {

@@ -41,6 +41,7 @@ test("two tabs on two instances: the later save is told of the conflict and noth
   const { clerk } = await createTestAgency();
   const first = await context.newPage();
   await signInAt(first, baseURL!, clerk.username, TEST_PASSWORD);
+  await expect(first.getByTestId("current-user")).toBeVisible();
   const reportId = await startReport(first, 2025);
   const other = await context.newPage();
   await other.goto(`${second.base}/reports/${reportId}`);

@@ -1,6 +1,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
+import { first } from "@/db/client";
 import { collectViolations, createTestAgency, expectSaved, fillCell, openSection, signIn, startReport, testDb, TEST_PASSWORD } from "./support";
 
 const FOREIGN_ORIGIN = "https://evil.example";
@@ -138,13 +139,9 @@ test("a server action posted from another site is refused with 403 in Chinese an
   expect(await refused.text()).toBe("请求来源与本站不符，已拒绝。");
   expectFixedHeaders(refused.headers());
 
-  const event = testDb()
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.action, "request-refused"))
-    .orderBy(desc(auditEvents.id))
-    .limit(1)
-    .get();
+  const event = await first(
+    testDb().select().from(auditEvents).where(eq(auditEvents.action, "request-refused")).orderBy(desc(auditEvents.id)).limit(1),
+  );
   expect(event?.detail).toContain(FOREIGN_ORIGIN);
   expect(event?.detail).toContain("服务器操作");
   expect(["127.0.0.1", "::1"]).toContain(event?.address);
@@ -175,10 +172,9 @@ test("a sign-in with forged address headers is recorded with the connection's ad
   expect(signedIn.ok()).toBe(true);
   await api.dispose();
 
-  const logins = testDb()
+  const logins = await testDb()
     .select({ address: auditEvents.address })
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, "login"), eq(auditEvents.username, clerk.username)))
-    .all();
+    .where(and(eq(auditEvents.action, "login"), eq(auditEvents.username, clerk.username)));
   expect(logins).toEqual([{ address: "127.0.0.1" }]);
 });
