@@ -11,7 +11,7 @@ import { actorScope, decide } from "@/lib/permissions";
 import { parseInterchangeValue } from "@/lib/report/interchange";
 import { readStoredAcknowledgements } from "@/lib/stored-report";
 import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
-import { countStoredReport } from "@/lib/workflow/findings";
+import { checkCounts, checkReadReport } from "@/lib/workflow/findings";
 import { recordRefusal } from "@/lib/refusals";
 import { getAgency } from "@/db/queries/agencies";
 
@@ -118,7 +118,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
     acknowledgements,
     tableNotes: payload.tableNotes,
     writableStatuses: EDITABLE_STATUSES,
-    counts: countStoredReport(report, previous, acknowledgements),
+    counts: checkCounts(checkReadReport(report, previous, acknowledgements)),
   });
   switch (outcome.kind) {
     case "saved":

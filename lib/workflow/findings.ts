@@ -15,6 +15,11 @@ export type StoredFindings = { ok: true; findings: Finding[]; blocking: Finding[
 export function checkStoredReport(content: unknown, previous: unknown, acknowledgements: unknown): StoredFindings {
   const report = tryReadStoredReport(content);
   if (!report) return { ok: false };
+  return checkReadReport(report, previous, acknowledgements);
+}
+
+/** checkStoredReport of a report already read (a save has just read it): its content is not read again. */
+export function checkReadReport(report: Report, previous: unknown, acknowledgements: unknown): StoredFindings {
   const findings = withoutComputedBlanks(
     validate(report, {
       previous: tryReadStoredReport(previous),
