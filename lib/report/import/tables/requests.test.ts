@@ -45,12 +45,15 @@ describe("table 三: what the log says of rows not read as printed", () => {
     const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |");
     expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, total: 3 });
     expect(r.notes).toContain("表三的行「一、本年新收政府信息公开申请数量」出现了不止一次，取第一次的数字。");
+    // Printed once, without the 其他 column: neither is noted.
+    expect(r.notes.filter((n) => n.startsWith("表三") && !n.includes("出现了不止一次"))).toEqual([]);
   });
 
   it("a row printing its label only: its cells blank, listed once", async () => {
     const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "二、上年结转政府信息公开申请数量 |");
     expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: null, total: null });
     expect(reasons(r, "requests.carriedOver")).toEqual([["二、上年结转政府信息公开申请数量", "该行只印出行名，没有数字，各单元格留空"]]);
+    expect(r.unread.filter((u) => u.where.startsWith("requests.carriedOver."))).toEqual([]);
   });
 
   it("a label naming no row, and numbers without a label: listed with their numbers", async () => {
@@ -83,5 +86,30 @@ describe("table 三: what the log says of rows not read as printed", () => {
     const r = await withRequests("本年度未收到政府信息公开申请。");
     expect(reasons(r, "requests")).toEqual([["三、收到和处理政府信息公开申请情况", "未找到表三的数字，各单元格留空"]]);
     expect(r.unread.filter((u) => u.where.startsWith("requests."))).toEqual([]);
+  });
+
+  it("a label that only starts like a heading is an unknown row, not the heading", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（三）不予公 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |");
+    expect(reasons(r, "requests")).toEqual([["（三）不予公", "无法识别的行「（三）不予公」，其数字“1 0 0 0 0 0 1”未读取"]]);
+  });
+
+  it("a row short of numbers is listed with the numbers it printed, its cells blank", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（一）予以公开 1 2 3");
+    expect(r.report.requests.granted).toMatchObject({ naturalPerson: null, total: null });
+    const listed = reasons(r, "requests.granted");
+    expect(listed).toHaveLength(1);
+    expect(listed[0][1]).toMatch(/（印出“1 2 3”）$/);
+  });
+
+  it("with the 其他 column, a row one number short with an empty cell after its label: which column is blank cannot be told", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 1 | 4 |", "（一）予以公开 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |");
+    expect(r.report.requests.granted).toMatchObject({ naturalPerson: null, commercial: null, otherApplicant: null, total: null });
+    expect(reasons(r, "requests.granted")).toEqual([
+      [
+        "三、本年度办理结果（一）予以公开",
+        "该行标签后的空白单元格可能是空白的「自然人」，也可能是标签的填充（该行未印出「申请人情况·其他」列），无法确定各数字所在的列，未读取（印出“1 0 0 0 0 0 1”）",
+      ],
+    ]);
+    expect(r.notes.some((n) => n.includes("其余"))).toBe(false);
   });
 });
