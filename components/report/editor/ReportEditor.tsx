@@ -60,7 +60,6 @@ export function ReportEditor(props: ReportEditorProps) {
   const initialValues = useMemo(
     () => toEditorValues(props.report, props.acknowledgements, props.tableNotes),
     // The server's version is the starting point only; later changes live in the form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
   const form = useForm<EditorValues>({ defaultValues: initialValues });
