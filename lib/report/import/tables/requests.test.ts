@@ -112,4 +112,23 @@ describe("table 三: what the log says of rows not read as printed", () => {
     ]);
     expect(r.notes.some((n) => n.includes("其余"))).toBe(false);
   });
+
+  it("HTML: the 其他 column found in the header's grid is read on every row that has it, with no note of rows without it", async () => {
+    const cells = (...texts: string[]) => texts.map((t) => `<td>${t}</td>`).join("");
+    const html = [
+      "<html><body><p>某县某局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年主动公开信息20条。</p>",
+      "<p>三、收到和处理政府信息公开申请情况</p><table>",
+      '<tr><td rowspan="3">项目</td><td colspan="8">申请人情况</td></tr>',
+      '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">其他</td><td rowspan="2">总计</td></tr>',
+      `<tr>${cells("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")}</tr>`,
+      `<tr>${cells("一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "2", "1", "6")}</tr>`,
+      `<tr>${cells("二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0", "0")}</tr>`,
+      "</table><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>",
+    ].join("");
+    const result = await importReport({ kind: "html", data: html });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.report.requests.newReceived).toMatchObject({ naturalPerson: 3, otherOrg: 2, otherApplicant: 1, total: 6 });
+    expect(result.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
+    expect(result.notes.some((n) => n.includes("其余"))).toBe(false);
+  });
 });
