@@ -7,7 +7,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { DIALECT, type Dialect } from "./dialect";
+import { DIALECT } from "./dialect";
 import * as sqliteSchema from "./schema-sqlite";
 import * as pgSchema from "./schema-pg";
 
@@ -74,14 +74,6 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   return db;
 }
 
-/** Open the database this process is configured for: DATABASE_URL's PostgreSQL, or else the SQLite file. */
-export async function openDatabase(config: { databaseUrl?: string; databasePath: string }): Promise<Db> {
-  if (DIALECT === "sqlite") return openDb(config.databasePath);
-  const db = openPostgres(config.databaseUrl!);
-  await migrateDb(db);
-  return db;
-}
-
 /** Advisory lock key held while migrating, so instances starting together migrate one after the other. */
 const MIGRATION_LOCK = 73_402_026;
 
@@ -106,10 +98,6 @@ export async function migrateDb(db: Db): Promise<void> {
 export function reopenDb(db: Db): Db {
   const connection = connectionOf(db);
   return connection.dialect === "sqlite" ? openDb(connection.file) : openPostgres(connection.url);
-}
-
-export function dialectOfDb(db: Executor): Dialect {
-  return connectionOf(db).dialect;
 }
 
 export async function closeDb(db: Db): Promise<void> {
