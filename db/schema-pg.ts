@@ -116,8 +116,9 @@ export const reportRevisions = pgTable(
     content: text("content"),
     /**
      * Instead of content: what this version changed from the version before, as a JSON patch (RFC 6902),
-     * JSON text. A version is rebuilt from the nearest earlier one that keeps its content (a snapshot: every
-     * workflow step and every few saves) by applying the patches after it in order.
+     * JSON text. A version is rebuilt from the nearest earlier one that keeps its content (a snapshot: the
+     * first version, every 20th, and any kept when the report was stored another way) by applying the patches
+     * after it in order.
      */
     patch: text("patch"),
     authorId: integer("author_id").references(() => users.id),

@@ -217,7 +217,7 @@ export async function saveReportContent(
       if (now && !input.writableStatuses.includes(now.status)) return { kind: "locked", status: now.status } as const;
       return { kind: "conflict", currentVersion: now?.version ?? current.version } as const;
     }
-    // A revision that stood for the report's content (its first version, a workflow step) keeps that
+    // A revision that stood for the report's content (its first version, or one kept for a workflow step) keeps that
     // content from now on: a snapshot the later versions are rebuilt from.
     await tx
       .update(reportRevisions)
