@@ -20,6 +20,20 @@ describe("textToBlocks", () => {
     expect(textToBlocks("a|b|c")).toEqual([para("a|b|c")]);
   });
 
+  it("a line is read trimmed: spaces around a row of pipes or a paragraph are not cells nor text", () => {
+    expect(textToBlocks("  规章 | 1 |  \n  戊  ")).toEqual([row("规章", "1"), para("戊")]);
+  });
+
+  it("pipes: a separator is dashes only, with optional colons; one space-set pipe among three cells is enough", () => {
+    expect(textToBlocks("| a-- | -- |")).toEqual([row("a--", "--")]);
+    expect(textToBlocks("| --b | -- |")).toEqual([row("--b", "--")]);
+    expect(textToBlocks("规章 | 1| 2")).toEqual([row("规章", "1", "2")]);
+  });
+
+  it("tabs: cells trimmed", () => {
+    expect(textToBlocks("规章 \t 0\t1")).toEqual([row("规章", "0", "1")]);
+  });
+
   it("tabs: a row when it has a cell with text", () => {
     expect(textToBlocks("规章\t\t0")).toEqual([row("规章", "", "0")]);
     expect(textToBlocks("规章\t")).toEqual([row("规章", "")]);
@@ -28,11 +42,15 @@ describe("textToBlocks", () => {
   it("runs of two spaces or a full-width space: a row of cells up to 40 characters", () => {
     expect(textToBlocks("规章\u30000\u30001")).toEqual([loose("规章", "0", "1")]);
     expect(textToBlocks(`${"甲".repeat(40)}  乙`)).toEqual([loose("甲".repeat(40), "乙")]);
+    expect(textToBlocks("规章\u3000\u30000 \u30001")).toEqual([loose("规章", "0", "1")]);
     expect(textToBlocks(`${"甲".repeat(41)}  乙`)).toEqual([para(`${"甲".repeat(41)}  乙`)]);
   });
 
   it("single spaces: a label and numbers, or the 信息内容 header row; not a sentence ending in 。 or ；", () => {
     expect(textToBlocks("行政处罚 5 6")).toEqual([loose("行政处罚", "5", "6")]);
+    expect(textToBlocks("行政处罚 5")).toEqual([loose("行政处罚", "5")]);
+    expect(textToBlocks("行政处罚\u2003\u20035 6")).toEqual([loose("行政处罚", "5", "6")]);
+    expect(textToBlocks("合计（单位：件；含撤回） 5 6")).toEqual([loose("合计（单位：件；含撤回）", "5", "6")]);
     expect(textToBlocks("信息内容 本年制发件数 本年废止件数")).toEqual([loose("信息内容", "本年制发件数", "本年废止件数")]);
     expect(textToBlocks("行政处罚 5 6。")).toEqual([para("行政处罚 5 6。")]);
     expect(textToBlocks("行政处罚 5 6；")).toEqual([para("行政处罚 5 6；")]);
