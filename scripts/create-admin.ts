@@ -84,4 +84,8 @@ async function main() {
   );
 }
 
-void main();
+void main().catch((error: unknown) => {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`创建管理员失败${process.env.DATABASE_URL ? "（请检查 DATABASE_URL 所指的 PostgreSQL 是否可以连接）" : ""}：${reason}`);
+  process.exit(1);
+});

@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const reason = error instanceof Error ? error.message : String(error);
+  // The cause names the database; the line before it says what could not be done, in Chinese.
+  console.error(`准备数据库失败${process.env.DATABASE_URL ? "（请检查 DATABASE_URL 所指的 PostgreSQL 是否可以连接）" : ""}：${reason}`);
   process.exit(1);
 });
