@@ -8,7 +8,6 @@
 import readline from "node:readline";
 import { closeDb } from "@/db/client";
 import { prepareDb } from "@/lib/db";
-import { readEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createFirstAdmin, firstAdminSchema } from "@/lib/admin/first-admin";
 
