@@ -120,14 +120,7 @@ export type WorkbookPlanData = {
 };
 
 /** The plan with the way to read the summed agencies' reports. */
-export type WorkbookPlan = {
-  county: string;
-  year: number;
-  combined: Report;
-  findings: Finding[];
-  agencyCount: number;
-  summed: WorkbookAgency[];
-  missing: WorkbookAgency[];
+export type WorkbookPlan = WorkbookPlanData & {
   /** The summed agencies' reports, a batch at a time, in the order of `summed`. */
   readReports: (agencyIds: number[]) => Promise<Map<number, Report>>;
 };
