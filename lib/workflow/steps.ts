@@ -13,7 +13,7 @@ import type { ReportStatus } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope } from "@/lib/permissions";
 import type { Finding } from "@/lib/report";
-import { checkStoredReport, countStoredReport } from "./findings";
+import { checkCounts, checkStoredReport, countStoredReport, type StoredFindings } from "./findings";
 import { auditEvent, checkReport, clipForAudit } from "./report-access";
 import type { ApproveInput, ReopenInput, ReturnInput, SubmitInput } from "./schemas";
 import { TRANSITIONS, type WorkflowAction } from "./transitions";
@@ -25,7 +25,10 @@ export type StatusChange = { status: ReportStatus };
 
 export const REPORT_CHANGED = "报告在您打开后已有变化，请刷新页面后再操作。";
 
-/** Move the checked report along `action` and record it; false when someone else moved it first. */
+/**
+ * Move the checked report along `action` and record it; false when someone else moved it first. `checked`:
+ * the report's check when the step has just made it (submission), so it is counted without checking again.
+ */
 async function move(
   db: Executor,
   actor: UserProfile,
@@ -34,11 +37,13 @@ async function move(
   auditAction: AuditAction,
   detail: string,
   approval?: { by: number; at: Date } | null,
+  checked?: StoredFindings,
 ): Promise<boolean> {
   const moved = await moveReportStatus(db, { reportId: report.id, from: report.status, to: TRANSITIONS[action].to, approval });
   if (!moved) return false;
   await auditEvent(db, actor, auditAction, report, detail);
-  await recount(db, report.agencyId, report.year);
+  if (checked) await storeReportCounts(db, report.id, checkCounts(checked));
+  else await recount(db, report.agencyId, report.year);
   // Approving or reopening a year changes what the next year's report is checked against.
   if (approval !== undefined) await recount(db, report.agencyId, report.year + 1);
   return true;
@@ -82,7 +87,7 @@ export async function submitReport(
         blocking: check.blocking,
       };
     }
-    if (!(await move(tx, actor, report, "submit", "report-submitted", `第 ${report.version} 版`))) {
+    if (!(await move(tx, actor, report, "submit", "report-submitted", `第 ${report.version} 版`, undefined, check))) {
       return actionFailure(REPORT_CHANGED);
     }
     return { ok: true, data: { status: "submitted" } };
