@@ -1,38 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createTestAgency, E2E_DATABASE, expectSaved, storedReportContent, TEST_PASSWORD } from "./support";
+import { startAppServer } from "./instances";
+import { createTestAgency, expectSaved, storedReportContent, TEST_PASSWORD } from "./support";
 
 // A server of its own that the test can stop and start, on the build and database of the test run.
 const PORT = 3101;
 const BASE = `http://localhost:${PORT}`;
 
-function startServer(): ChildProcess {
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATA_DIR: path.dirname(E2E_DATABASE), NEXTAUTH_URL: BASE },
-    detached: true,
-    stdio: "ignore",
-  });
-  return server;
-}
-
-async function waitUntilServing() {
-  await expect(async () => {
-    const response = await fetch(`${BASE}/login`);
-    expect(response.status).toBe(200);
-  }).toPass({ timeout: 60_000 });
-}
-
-function stopServer(server: ChildProcess) {
-  if (server.pid) process.kill(-server.pid, "SIGKILL");
-}
-
 test("a server outage while typing loses nothing: saved edits stay saved, unsaved ones come back from the browser", async ({ context }) => {
   test.setTimeout(180_000);
   const { clerk } = await createTestAgency();
-  let server = startServer();
+  let server = await startAppServer(PORT);
   try {
-    await waitUntilServing();
     const page = await context.newPage();
     await page.goto(`${BASE}/login`);
     await page.getByLabel("用户名").fill(clerk.username);
@@ -46,7 +24,7 @@ test("a server outage while typing loses nothing: saved edits stay saved, unsave
     await page.getByLabel("联系电话").fill("0535-1234567");
     await expectSaved(page);
 
-    stopServer(server);
+    server.stop();
     await page.getByLabel("联系地址").fill("蓬莱区北关路171号");
     await expect(page.getByTestId("save-status")).toContainText("离线", { timeout: 15_000 });
     await page.close();
@@ -56,8 +34,7 @@ test("a server outage while typing loses nothing: saved edits stay saved, unsave
     expect(duringOutage.contact?.phone).toBe("0535-1234567");
     expect(duringOutage.contact?.address ?? "").toBe("");
 
-    server = startServer();
-    await waitUntilServing();
+    server = await startAppServer(PORT);
     const reopened = await context.newPage();
     await reopened.goto(`${BASE}/reports/${reportId}`);
     await expect(reopened.getByTestId("editor-message")).toContainText("已恢复本机浏览器中尚未保存到服务器的修改");
@@ -67,6 +44,6 @@ test("a server outage while typing loses nothing: saved edits stay saved, unsave
     const afterRestart = (await storedReportContent(clerk, reportId)) as { contact: { phone: string; address: string } };
     expect(afterRestart.contact).toMatchObject({ phone: "0535-1234567", address: "蓬莱区北关路171号" });
   } finally {
-    stopServer(server);
+    server.stop();
   }
 });

@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { expect } from "@playwright/test";
+import { E2E_DATABASE } from "./support";
 
 /**
- * A second app server of the test run's build, on another port and the same database (DATABASE_URL): what
- * a load balancer would send a user to next. Started by the test, stopped after it.
+ * Another app server of the test run's build and database (DATABASE_URL's, or the run's SQLite file), on its
+ * own port: a second instance behind a load balancer, or a server a test stops and starts again. Resolves once
+ * it serves the login page; `stop` kills it at once.
  */
-export async function startSecondInstance(port: number): Promise<{ base: string; stop: () => void }> {
+export async function startAppServer(port: number): Promise<{ base: string; stop: () => void }> {
   const base = `http://localhost:${port}`;
   const server: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base },
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, DATA_DIR: path.dirname(E2E_DATABASE) },
     detached: true,
     stdio: "ignore",
   });
@@ -19,7 +22,7 @@ export async function startSecondInstance(port: number): Promise<{ base: string;
     await expect(async () => {
       const response = await fetch(`${base}/login`);
       expect(response.status).toBe(200);
-    }).toPass({ timeout: 90_000 });
+    }).toPass({ timeout: 60_000 });
   } catch (error) {
     stop();
     throw error;

@@ -4,16 +4,16 @@
  * test run's own. Sessions, the conflict check of saves and the sign-in throttle hold across both.
  */
 import { expect, test } from "@playwright/test";
-import { startSecondInstance } from "./instances";
+import { startAppServer } from "./instances";
 import { createTestAgency, expectSaved, startReport, storedReportContent, TEST_PASSWORD } from "./support";
 
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3112);
-let second: Awaited<ReturnType<typeof startSecondInstance>>;
+let second: Awaited<ReturnType<typeof startAppServer>>;
 
 test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  second = await startSecondInstance(SECOND_PORT);
+  second = await startAppServer(SECOND_PORT);
 });
 test.afterAll(() => second?.stop());
 
