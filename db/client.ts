@@ -94,10 +94,20 @@ export async function migrateDb(db: Db): Promise<void> {
   }
 }
 
-/** Another connection to the same database, as a second instance of the app (or the app after a restart) would open. */
-export function reopenDb(db: Db): Db {
+/** Where a connection's database is: its SQLite file or PostgreSQL URL. */
+export type DatabaseLocation = { databasePath: string } | { databaseUrl: string };
+
+export function databaseLocationOf(db: Executor): DatabaseLocation {
   const connection = connectionOf(db);
-  return connection.dialect === "sqlite" ? openDb(connection.file) : openPostgres(connection.url);
+  return connection.dialect === "sqlite" ? { databasePath: connection.file } : { databaseUrl: connection.url };
+}
+
+/**
+ * A new connection to the database at `location`: what a worker thread opens for itself, a second instance of
+ * the app, or the app after a restart.
+ */
+export function openDatabaseAt(location: DatabaseLocation, options: { max?: number } = {}): Db {
+  return "databaseUrl" in location ? openPostgres(location.databaseUrl, options) : openDb(location.databasePath);
 }
 
 export async function closeDb(db: Db): Promise<void> {
@@ -216,10 +226,4 @@ export async function lockFor(tx: Executor, name: string): Promise<void> {
 /** The condition that a column equals a value, NULL equal to NULL (`IS NOT DISTINCT FROM`, on both databases). */
 export function sameOrBothNull(column: unknown, value: unknown): SQL {
   return sql`${column} IS NOT DISTINCT FROM ${value}`;
-}
-
-/** Where a connection's database is (its SQLite file or PostgreSQL URL), for a worker thread to open its own connection to. */
-export function databaseLocationOf(db: Executor): { databasePath: string } | { databaseUrl: string } {
-  const connection = connectionOf(db);
-  return connection.dialect === "sqlite" ? { databasePath: connection.file } : { databaseUrl: connection.url };
 }

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import bcrypt from "bcryptjs";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeDb, first, reopenDb, type Db } from "@/db/client";
+import { closeDb, databaseLocationOf, first, openDatabaseAt, type Db } from "@/db/client";
 import { openTemporaryDb } from "@/db/test-db";
 import { createAgency } from "@/db/queries/agencies";
 import { insertLoginAttempt } from "@/db/queries/login-attempts";
@@ -147,7 +147,7 @@ describe("sign-in throttling", () => {
       Array.from({ length: PAIR_FAILURE_LIMIT }, (_, i) => signInWithPassword(db, { username: "restarted", password: `guess-${i}`, address: ATTACKER })),
     );
     // Another connection to the same database: the app after a restart, or a second instance.
-    const after = reopenDb(db);
+    const after = openDatabaseAt(databaseLocationOf(db));
     try {
       expect(await signInWithPassword(after, { username: "restarted", password: "guess", address: ATTACKER })).toMatchObject({
         reason: "throttled",

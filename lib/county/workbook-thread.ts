@@ -11,10 +11,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
+import type { DatabaseLocation } from "@/db/client";
 import type { WorkbookPlanData } from "./workbook";
-
-/** The database a worker opens: the app's SQLite file or PostgreSQL URL. */
-export type DatabaseLocation = { databasePath: string } | { databaseUrl: string };
 
 export type WorkbookJob = { plan: WorkbookPlanData; officeId: number; database: DatabaseLocation };
 

@@ -6,7 +6,7 @@
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { closeDb, openDb, openPostgres } from "@/db/client";
+import { closeDb, openDatabaseAt } from "@/db/client";
 import type { WorkbookJob, WorkerMessage } from "./workbook-thread";
 import { reportReader, writeWorkbook } from "./workbook";
 
@@ -51,7 +51,7 @@ async function main(port: NonNullable<typeof parentPort>, job: WorkbookJob): Pro
       else callback();
     },
   });
-  const db = "databaseUrl" in job.database ? openPostgres(job.database.databaseUrl, { max: 1 }) : openDb(job.database.databasePath);
+  const db = openDatabaseAt(job.database, { max: 1 });
   try {
     await writeWorkbook({ ...job.plan, readReports: reportReader(db, job.officeId, job.plan.year) }, output);
     await finished(output);

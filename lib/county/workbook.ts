@@ -23,7 +23,7 @@ import type { ExportTable, GridSlot } from "@/lib/report/export/document";
 import { labelText } from "@/lib/report/model";
 import type { Report, TableKey } from "@/lib/report/model";
 import type { Finding } from "@/lib/report/rules";
-import type { Executor } from "@/db/client";
+import type { DatabaseLocation, Executor } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { listOfficeReports } from "@/db/queries/county";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
@@ -36,7 +36,7 @@ import { recordRefusal } from "@/lib/refusals";
 import { aggregateTitle } from "@/lib/report/aggregate";
 import { safeFileName } from "@/lib/report/export/document";
 import { tryReadStoredReport } from "@/lib/stored-report";
-import { writeWorkbookInWorker, type DatabaseLocation } from "./workbook-thread";
+import { writeWorkbookInWorker } from "./workbook-thread";
 
 /** How many reports are read at a time. */
 const BATCH = 50;
