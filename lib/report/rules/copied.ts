@@ -7,6 +7,7 @@
  */
 import { SECTIONS } from "../editions";
 import type { Report } from "../model";
+import { RecentResults } from "../recent-results";
 import type { RuleDef } from "./types";
 
 /** Flagged at or above this similarity. */
@@ -51,9 +52,8 @@ export const copiedFromLastYear: RuleDef = {
   },
 };
 
-/** Results of recent comparisons: validate() runs on every keystroke, and most sections did not change. */
-const cache = new Map<string, number | undefined>();
-const CACHE_SIZE = 32;
+/** Results of recent comparisons: most sections did not change since the last keystroke. */
+const comparisons = new RecentResults<number | undefined>(32);
 
 /**
  * The similarity of `a` and `b` (1 − edits / (|a| + |b|), edits being the characters inserted and
@@ -61,14 +61,7 @@ const CACHE_SIZE = 32;
  * O((N+M)·D) difference, stopped once D passes what the threshold allows.
  */
 export function similarityAtLeast(a: string, b: string, threshold: number): number | undefined {
-  const key = `${threshold}\u0000${a}\u0000${b}`;
-  // Stryker disable next-line ConditionalExpression: the cache only saves time, a cached result is the one computed again
-  if (cache.has(key)) return cache.get(key);
-  const result = compute(a, b, threshold);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: how many results the cache keeps only changes the time taken
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, result);
-  return result;
+  return comparisons.get(`${threshold}\u0000${a}\u0000${b}`, () => compute(a, b, threshold));
 }
 
 function compute(a: string, b: string, threshold: number): number | undefined {

@@ -10,7 +10,8 @@
 import type { Report } from "../../model";
 import type { ActiveDisclosureFigure, ActiveDisclosureRow, FigureKey } from "./figures";
 import { COUNT, halfWidthDigits, readCount } from "./numbers";
-import { isGuarded, narrativeFields, sentencesOf } from "./text";
+import { RecentResults } from "../../recent-results";
+import { isGuarded, narrativeFields, sentencesOf, type NarrativeField } from "./text";
 
 /** A number the narrative states, the figure it stands for, the field and the sentence it is in. */
 export interface Statement {
@@ -98,36 +99,48 @@ interface SentenceContext {
 
 /** Everything the narrative states about the tables, in reading order. */
 export function readStatements(report: Report): Statement[] {
+  return narrativeFields(report).flatMap((field) =>
+    readFields.get(`${report.year}\u0000${field.field}\u0000${field.heading}\u0000${field.text}`, () => fieldStatements(field, report.year)),
+  );
+}
+
+/**
+ * What recent texts state: a field's statements depend on its text, its heading and the year alone, and a
+ * keystroke in a table (or in one text) leaves the other texts as they were. Reading them is most of a check.
+ */
+// Stryker disable next-line NumericLiteral: how many results are kept only changes the time taken
+const readFields = new RecentResults<Statement[]>(16);
+
+/** What one text field states, sentence by sentence. */
+function fieldStatements({ field, heading, text }: NarrativeField, year: number): Statement[] {
   const out: Statement[] = [];
-  for (const { field, heading, text } of narrativeFields(report)) {
-    let topic: "review" | "litigation" | undefined;
-    let guarded = false;
-    let lastParagraph = "";
-    for (const sentence of sentencesOf(text)) {
-      if (sentence.paragraph !== lastParagraph) {
-        topic = undefined;
-        guarded = false;
-      }
-      lastParagraph = sentence.paragraph;
-      // A sentence going on with 其中 speaks of what the sentence before did: guarded with it.
-      guarded = isGuarded(sentence.text) || (guarded && sentence.text.startsWith("其中"));
-      if (guarded) {
-        topic = undefined;
-        continue;
-      }
-      const ctx: SentenceContext = {
-        original: sentence.text,
-        text: halfWidthDigits(sentence.text),
-        disclosure: sentence.text.includes("公开"),
-        requests: [sentence.text, sentence.paragraph, heading].some((t) => REQUESTS_CONTEXT.test(t)),
-        carriedTopic: sentence.text.startsWith("其中") ? topic : undefined,
-        year: report.year,
-      };
-      const add: Add = (figure, value, quote = sentence.text) => out.push({ figure, value, field, quote });
-      readCounts(ctx, add);
-      readNone(ctx, add);
-      topic = ctx.disclosure ? lastTopic(ctx.text, ctx.text.length) : undefined;
+  let topic: "review" | "litigation" | undefined;
+  let guarded = false;
+  let lastParagraph = "";
+  for (const sentence of sentencesOf(text)) {
+    if (sentence.paragraph !== lastParagraph) {
+      topic = undefined;
+      guarded = false;
     }
+    lastParagraph = sentence.paragraph;
+    // A sentence going on with 其中 speaks of what the sentence before did: guarded with it.
+    guarded = isGuarded(sentence.text) || (guarded && sentence.text.startsWith("其中"));
+    if (guarded) {
+      topic = undefined;
+      continue;
+    }
+    const ctx: SentenceContext = {
+      original: sentence.text,
+      text: halfWidthDigits(sentence.text),
+      disclosure: sentence.text.includes("公开"),
+      requests: [sentence.text, sentence.paragraph, heading].some((t) => REQUESTS_CONTEXT.test(t)),
+      carriedTopic: sentence.text.startsWith("其中") ? topic : undefined,
+      year,
+    };
+    const add: Add = (figure, value, quote = sentence.text) => out.push({ figure, value, field, quote });
+    readCounts(ctx, add);
+    readNone(ctx, add);
+    topic = ctx.disclosure ? lastTopic(ctx.text, ctx.text.length) : undefined;
   }
   return out;
 }
