@@ -1,6 +1,6 @@
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { AgencyLevel } from "@/lib/report/model";
-import { execute, first, single, type Executor } from "../client";
+import { execute, first, prepared, single, type Executor } from "../client";
 import { agencies, agencyAncestors, type Agency, type OfficeTier } from "../schema";
 
 export async function getAgency(db: Executor, agencyId: number): Promise<Agency | undefined> {
@@ -28,12 +28,14 @@ export async function createAgency(db: Executor, input: NewAgency): Promise<Agen
 
 /** The offices above an agency, nearest first (its parent, the parent's parent, …). */
 export async function officesAbove(db: Executor, agencyId: number): Promise<number[]> {
-  return (await db
-    .select({ id: agencyAncestors.ancestorId })
-    .from(agencyAncestors)
-    .where(and(eq(agencyAncestors.agencyId, agencyId), gt(agencyAncestors.depth, 0)))
-    .orderBy(agencyAncestors.depth))
-    .map((row) => row.id);
+  const find = prepared(db, "offices-above", (db) =>
+    db
+      .select({ id: agencyAncestors.ancestorId })
+      .from(agencyAncestors)
+      .where(and(eq(agencyAncestors.agencyId, sql.placeholder("agencyId")), gt(agencyAncestors.depth, 0)))
+      .orderBy(agencyAncestors.depth),
+  );
+  return (await find({ agencyId })).map((row) => row.id);
 }
 
 export async function countAgencies(db: Executor): Promise<number> {

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
-import { first, single, transaction, type Executor } from "../client";
+import type { AgencyLevel } from "@/lib/report/model";
+import { first, prepared, single, transaction, type Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
 import { inScope, type ActorScope } from "./scope";
 import { officesAbove } from "./agencies";
@@ -36,6 +37,9 @@ export async function listAgencyReports(db: Executor, scope: ActorScope): Promis
 }
 
 export type StoredReport = ReportSummary & {
+  /** The report's agency as the database has it now (its name and level are never the content's to say). */
+  agencyName: string;
+  agencyLevel: AgencyLevel;
   /** The offices above the report's agency, nearest first. */
   agencyOfficesAbove: number[];
   content: unknown;
@@ -50,21 +54,32 @@ export type StoredReport = ReportSummary & {
 
 /** A report by id, found only when the actor may read it: another agency's id finds nothing. */
 export async function getReportForActor(db: Executor, scope: ActorScope, reportId: number): Promise<StoredReport | undefined> {
-  const row = await first(db
-    .select({
-      ...summaryColumns,
-      content: reports.content,
-      acknowledgements: reports.acknowledgements,
-      tableNotes: reports.tableNotes,
-      approvedBy: reports.approvedBy,
-      approvedAt: reports.approvedAt,
-      importedBy: reports.importedBy,
-      importedAt: reports.importedAt,
-      importedFrom: reports.importedFrom,
-    })
-    .from(reports)
-    .where(and(eq(reports.id, reportId), inScope(db, reports.agencyId, scope)))
-    );
+  // Every autosave starts here: prepared once for each reach of scope.
+  const find = prepared(db, `report-for-actor-${scope.reach}`, (db) =>
+    db
+      .select({
+        ...summaryColumns,
+        agencyName: agencies.name,
+        agencyLevel: agencies.level,
+        content: reports.content,
+        acknowledgements: reports.acknowledgements,
+        tableNotes: reports.tableNotes,
+        approvedBy: reports.approvedBy,
+        approvedAt: reports.approvedAt,
+        importedBy: reports.importedBy,
+        importedAt: reports.importedAt,
+        importedFrom: reports.importedFrom,
+      })
+      .from(reports)
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .where(
+        and(
+          eq(reports.id, sql.placeholder("reportId")),
+          inScope(db, reports.agencyId, { reach: scope.reach, agencyId: sql.placeholder("agencyId") }),
+        ),
+      ),
+  );
+  const [row] = await find({ reportId, agencyId: scope.agencyId });
   if (!row) return undefined;
   return {
     agencyOfficesAbove: await officesAbove(db, row.agencyId),
@@ -244,10 +259,19 @@ export const PUBLISHED_STATUSES: ReportStatus[] = ["approved", "imported"];
  * year and for cross-year checks and comparison. County figures count approved reports only.
  */
 export async function getPublishedReportContent(db: Executor, agencyId: number, year: number): Promise<unknown | undefined> {
-  const row = await first(db
-    .select({ content: reports.content })
-    .from(reports)
-    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), inArray(reports.status, PUBLISHED_STATUSES)))
-    );
+  // Every autosave reads it (the cross-year checks): prepared once.
+  const find = prepared(db, "published-report-content", (db) =>
+    db
+      .select({ content: reports.content })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.agencyId, sql.placeholder("agencyId")),
+          eq(reports.year, sql.placeholder("year")),
+          inArray(reports.status, PUBLISHED_STATUSES),
+        ),
+      ),
+  );
+  const [row] = await find({ agencyId, year });
   return row ? JSON.parse(row.content) : undefined;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, inArray, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { agencyAncestors } from "../schema";
@@ -15,11 +15,11 @@ export type ActorScope = {
 };
 
 /** The ids of an office's agencies at any depth, itself included, as a subquery. */
-export function subtreeOf(db: Executor, officeId: number) {
+export function subtreeOf(db: Executor, officeId: number | Placeholder) {
   return db.select({ id: agencyAncestors.agencyId }).from(agencyAncestors).where(eq(agencyAncestors.ancestorId, officeId));
 }
 
 /** The condition that an agency id column names an agency the scope reaches. */
-export function inScope(db: Executor, column: SQLiteColumn, scope: ActorScope): SQL {
+export function inScope(db: Executor, column: SQLiteColumn, scope: Pick<ActorScope, "reach"> & { agencyId: number | Placeholder }): SQL {
   return scope.reach === "agency" ? eq(column, scope.agencyId) : inArray(column, subtreeOf(db, scope.agencyId));
 }

@@ -13,7 +13,6 @@ import { readStoredAcknowledgements } from "@/lib/stored-report";
 import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
 import { checkCounts, checkReadReport } from "@/lib/workflow/findings";
 import { recordRefusal } from "@/lib/refusals";
-import { getAgency } from "@/db/queries/agencies";
 
 export type SaveResponse =
   | { kind: "saved"; version: number; savedAt: string }
@@ -98,8 +97,6 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
   if (content.report.year !== stored.year || content.report.edition !== stored.edition) {
     return refuse("报告年度或格式版本与服务器上的报告不一致，未保存。");
   }
-  const agency = await getAgency(db, stored.agencyId);
-  if (!agency) return refuse(NOT_FOUND);
 
   // Who acknowledged a warning is the server's to say: new acknowledgements are this user's.
   const previousAcks = readStoredAcknowledgements(stored.acknowledgements);
@@ -108,7 +105,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
     return kept ?? { findingId: ack.findingId, reason: ack.reason, by: actor.displayName, at: new Date().toISOString() };
   });
 
-  const report = { ...content.report, agency: { name: agency.name, level: agency.level } };
+  const report = { ...content.report, agency: { name: stored.agencyName, level: stored.agencyLevel } };
   // The overview pages show the check's counts from the row, never the content: counted here, as stored.
   const previous = await getPublishedReportContent(db, stored.agencyId, stored.year - 1);
   const outcome = await saveReportContent(db, scope, {
