@@ -80,3 +80,34 @@ describe("migrations 0004_hierarchy and 0007_revision_content_once", () => {
     sqlite.close();
   });
 });
+
+describe("migration 0009_report_figures", () => {
+  it("gives up the whole copy a 20th version's revision kept of the report's current content, and only that", async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-migration-"));
+    const sqlite = new Database(path.join(folder, "old.db"));
+    sqlite.pragma("foreign_keys = ON");
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: migrationsBefore("0009_report_figures") });
+    sqlite.exec(`
+      insert into agencies (id, name, level, office_tier) values (1, '甲县', 'government', 'county');
+      insert into users (id, username, display_name, role, agency_id, password_hash) values (1, 'clerk', '经办人', 'clerk', 1, 'x');
+      insert into reports (id, agency_id, year, edition, status, content, version) values
+        (1, 1, 2024, '2021', 'approved', '{"n":20}', 20), (2, 1, 2025, '2021', 'draft', '{"n":21}', 21);
+      insert into report_revisions (id, report_id, version, content, patch) values
+        (1, 1, 1, '{"n":1}', null), (2, 1, 19, null, '[]'), (3, 1, 20, '{"n":20}', null),
+        (4, 2, 20, '{"n":20}', null), (5, 2, 21, null, '[{"op":"replace","path":"/n","value":21}]');
+    `);
+    migrate(db, { migrationsFolder: MIGRATIONS });
+    expect(sqlite.prepare("select id, content from report_revisions order by id").all()).toEqual([
+      { id: 1, content: '{"n":1}' },
+      { id: 2, content: null },
+      // The current version of report 1: stored once, in the report.
+      { id: 3, content: null },
+      // A snapshot older than the current version is what later versions are rebuilt from: kept.
+      { id: 4, content: '{"n":20}' },
+      { id: 5, content: null },
+    ]);
+    expect(sqlite.prepare("select figures from reports").all()).toEqual([{ figures: null }, { figures: null }]);
+    sqlite.close();
+  });
+});

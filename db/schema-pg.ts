@@ -93,6 +93,11 @@ export const reports = pgTable(
      */
     errorCount: integer("error_count"),
     warningCount: integer("warning_count"),
+    /**
+     * The cells of tables 二, 三 and 四 as a JSON list in the edition's order (lib/report/figures.ts), written with
+     * the content: the roll-up and its XLSX read these instead of the content. Null until first written.
+     */
+    figures: text("figures"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
     updatedBy: integer("updated_by").references(() => users.id),

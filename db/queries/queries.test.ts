@@ -150,6 +150,23 @@ describe("saving report content", () => {
     expect(older.revisions.map((revision) => revision.content)).toEqual(expected.slice(26, 36).reverse());
   });
 
+  it("stores a 20th version once while it is the current one, and keeps it whole once it is replaced", async () => {
+    const { scope } = await makeAgencyWithClerk("丁街道");
+    const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 1 } });
+    for (let version = 1; version < 20; version++) {
+      await saveReportContent(db, scope, { reportId: id, baseVersion: version, content: { n: version + 1 }, acknowledgements: [], writableStatuses: WRITABLE });
+    }
+    const twentieth = async () =>
+      (await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id))).find((revision) => revision.version === 20)!;
+    // The content is the report's own: the revision stands for it (no copy, no patch).
+    expect(await twentieth()).toMatchObject({ content: null, patch: null });
+    expect(await getRevisionContent(db, scope, id, 20)).toEqual({ n: 20 });
+    await saveReportContent(db, scope, { reportId: id, baseVersion: 20, content: { n: 21 }, acknowledgements: [], writableStatuses: WRITABLE });
+    expect(await twentieth()).toMatchObject({ content: '{"n":20}', patch: null });
+    expect(await getRevisionContent(db, scope, id, 20)).toEqual({ n: 20 });
+    expect(await getRevisionContent(db, scope, id, 21)).toEqual({ n: 21 });
+  });
+
   it("refuses a save based on an older version and keeps the newer content", async () => {
     const { scope } = await makeAgencyWithClerk("甲街道");
     const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });

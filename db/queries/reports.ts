@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
+import type { StoredFigure } from "@/lib/report/figures";
 import type { AgencyLevel } from "@/lib/report/model";
 import { first, prepared, single, transaction, type Executor } from "../client";
 import { agencies, reportRevisions, reports, type ReportStatus } from "../schema";
@@ -103,6 +104,11 @@ function storedCounts(counts: { errors: number; warnings: number } | null | unde
   return { errorCount: counts?.errors ?? null, warningCount: counts?.warnings ?? null };
 }
 
+/** The figures (lib/report/figures.ts) as the reports table stores them: null when not known (read from the content). */
+function storedFigures(figures: StoredFigure[] | null | undefined) {
+  return { figures: figures ? JSON.stringify(figures) : null };
+}
+
 /** Where a stored past report came from: an imported published report is kept as what it is. */
 export type ImportOrigin = { fileName: string };
 
@@ -122,6 +128,8 @@ export async function createReport(
     auditDetail?: string;
     /** The content's check counts (errors, warnings not acknowledged), stored for the overview pages. */
     counts?: { errors: number; warnings: number } | null;
+    /** The content's figures (reportFigures), stored for the roll-up and its XLSX. */
+    figures?: StoredFigure[] | null;
   },
 ): Promise<{ id: number; created: boolean }> {
   return transaction(db, async (tx) => {
@@ -138,6 +146,7 @@ export async function createReport(
         content,
         updatedBy: scope.userId,
         ...storedCounts(input.counts),
+        ...storedFigures(input.figures),
         ...(input.imported
           ? { importedBy: scope.userId, importedAt: new Date(), importedFrom: input.imported.fileName }
           : {}),
@@ -188,6 +197,8 @@ export async function saveReportContent(
     writableStatuses: readonly ReportStatus[];
     /** The new content's check counts (errors, warnings not acknowledged), stored for the overview pages. */
     counts?: { errors: number; warnings: number } | null;
+    /** The new content's figures (reportFigures), stored for the roll-up and its XLSX. */
+    figures?: StoredFigure[] | null;
   },
 ): Promise<SaveOutcome> {
   return transaction(db, async (tx) => {
@@ -218,7 +229,7 @@ export async function saveReportContent(
     // request (or another instance) committed since makes this one a conflict, on either database.
     const written = await tx
       .update(reports)
-      .set({ content, acknowledgements, tableNotes, version, updatedAt, updatedBy: scope.userId, ...storedCounts(input.counts) })
+      .set({ content, acknowledgements, tableNotes, version, updatedAt, updatedBy: scope.userId, ...storedCounts(input.counts), ...storedFigures(input.figures) })
       .where(
         and(
           eq(reports.id, input.reportId),
@@ -238,12 +249,14 @@ export async function saveReportContent(
       .update(reportRevisions)
       .set({ content: current.content })
       .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content), isNull(reportRevisions.patch)));
-    // The new version is kept as what changed (a few hundred bytes for an autosave), every few versions whole.
+    // The new version is kept as what changed (a few hundred bytes for an autosave). Every few versions it is
+    // kept whole instead: as the current version it stands for the report's content (stored once, in the
+    // report), and the next save writes that content into it.
     const snapshot = version % SNAPSHOT_EVERY === 0;
     await tx.insert(reportRevisions).values({
       reportId: input.reportId,
       version,
-      content: snapshot ? content : null,
+      content: null,
       patch: snapshot ? null : revisionPatch(JSON.parse(current.content), JSON.parse(content)),
       authorId: scope.userId,
     });

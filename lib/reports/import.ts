@@ -16,6 +16,7 @@ import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope, decideAccount } from "@/lib/permissions";
 import { startFromPrevious } from "@/lib/report/carry-forward";
 import { getEdition } from "@/lib/report/editions";
+import { reportFigures } from "@/lib/report/figures";
 import { importReportOffThread } from "@/lib/report/import/off-thread";
 import type { ImportKind, ImportTableKey, TableCellCounts, UnreadItem } from "@/lib/report/import";
 import type { Agency, Report } from "@/lib/report/model";
@@ -190,6 +191,7 @@ export async function confirmImport(db: Executor, user: UserProfile, source: Imp
       imported: { fileName },
       auditDetail: `${imported.year}（导入的已发布报告，文件：${fileName}；待审核人或管理员确认）`,
       counts: countStoredReport(imported, await getPublishedReportContent(tx, scope.agencyId, imported.year - 1), []),
+      figures: reportFigures(imported),
     });
     const next = startFromPrevious(imported, nextYear, agency);
     const created = await createReport(tx, scope, {
@@ -199,6 +201,7 @@ export async function confirmImport(db: Executor, user: UserProfile, source: Imp
       auditDetail: `${nextYear}（由导入的 ${imported.year} 年度报告结转，文件：${fileName}）`,
       // Checked against the agency's published report of the imported year: the one just stored, or one it had.
       counts: countStoredReport(next, await getPublishedReportContent(tx, scope.agencyId, imported.year), []),
+      figures: reportFigures(next),
     });
     return { kind: "created", reportId: created.id, year: nextYear, previousStored: previous.created };
   });

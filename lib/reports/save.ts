@@ -8,6 +8,7 @@ import type { Executor } from "@/db/client";
 import { getPublishedReportContent, getReportForActor, saveReportContent } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope, decide } from "@/lib/permissions";
+import { reportFigures } from "@/lib/report/figures";
 import { parseInterchangeValue } from "@/lib/report/interchange";
 import { readStoredAcknowledgements } from "@/lib/stored-report";
 import { EDITABLE_STATUSES } from "@/lib/workflow/transitions";
@@ -116,6 +117,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
     tableNotes: payload.tableNotes,
     writableStatuses: EDITABLE_STATUSES,
     counts: checkCounts(checkReadReport(report, previous, acknowledgements)),
+    figures: reportFigures(report),
   });
   switch (outcome.kind) {
     case "saved":

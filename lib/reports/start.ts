@@ -11,6 +11,7 @@ import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope, decideAccount } from "@/lib/permissions";
 import { startFromPrevious } from "@/lib/report/carry-forward";
 import { editionForYear } from "@/lib/report/editions";
+import { reportFigures } from "@/lib/report/figures";
 import { emptyReport } from "@/lib/report/model";
 import { FIRST_REPORT_YEAR } from "@/lib/reporting-year";
 import { readStoredReport } from "@/lib/stored-report";
@@ -43,5 +44,5 @@ export async function startReport(db: Executor, actor: UserProfile, input: Start
     ? startFromPrevious(readStoredReport(previous), year, agencyInfo)
     : emptyReport(edition, year, agencyInfo);
   const counts = countStoredReport(content, previous, []);
-  return { ok: true, data: await createReport(db, actorScope(actor), { year, edition, content, counts }) };
+  return { ok: true, data: await createReport(db, actorScope(actor), { year, edition, content, counts, figures: reportFigures(content) }) };
 }
