@@ -11,6 +11,7 @@ import type { UserProfile } from "@/db/queries/users";
 import { dashboardRow, loadProgressPage, PROGRESS_PAGE_SIZE, progressFilterSchema, type ProgressFilter } from "./dashboard";
 import { createAgency } from "@/db/queries/agencies";
 import { cleanTownshipReport, sharedWorld, storeReport } from "@/lib/workflow/test-fixture";
+import { reportFigures } from "@/lib/report/figures";
 
 const shared = sharedWorld();
 const { itRolledBack } = shared;
@@ -187,6 +188,9 @@ describe("stored check counts", () => {
     const afterSave = await storedCounts(tx, reportId);
     expect(afterSave?.errors).toBeGreaterThan(0);
     expect(afterSave?.warnings).toBe(1);
+    // The save stores the report's figures too, for the roll-up and its XLSX.
+    const [{ figures }] = await tx.select({ figures: reports.figures }).from(reports).where(eq(reports.id, reportId));
+    expect(JSON.parse(figures!)).toEqual(reportFigures(withErrors));
 
     // Fixed, and the one warning acknowledged with a reason: nothing left to count.
     const fixed = cleanTownshipReport(shared.world);
