@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { createReport, saveReportContent } from "@/db/queries/reports";
+import { createReport, getReportForActor, saveReportContent } from "@/db/queries/reports";
 import { auditEvents, reportRevisions } from "@/db/schema";
 import { cleanReport } from "@/lib/report/testing";
 import { createTestAgency, signIn, testDb, TEST_PASSWORD } from "./support";
@@ -24,7 +24,7 @@ test("the history groups each sitting's saves, keeps workflow steps apart, pages
   // four minutes apart, one sitting a day (versions 2–6 on 1 March, …, 52–56 on 11 March).
   for (let version = 2; version <= 56; version++) {
     const saved = await saveReportContent(db, scope, {
-      reportId,
+      stored: (await getReportForActor(db, scope, reportId))!,
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版写的问题。` },
       acknowledgements: [],
@@ -96,7 +96,7 @@ test("saves more than half an hour apart, or by another person, are rows of thei
   for (const [index, [hour, minute]] of times.entries()) {
     const version = index + 2;
     await saveReportContent(db, scope, {
-      reportId,
+      stored: (await getReportForActor(db, scope, reportId))!,
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版。` },
       acknowledgements: [],

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { first, type Db } from "../client";
 import { openTemporaryDb, storeReportInStatus } from "../test-db";
-import { reportRevisions, users } from "../schema";
+import { reportRevisions, reports, users } from "../schema";
 import { createAgency } from "./agencies";
 import { createUser, findSignInCandidate, getUserProfile } from "./users";
 import { createReport, getReportForActor, listAgencyReports, saveReportContent } from "./reports";
@@ -13,6 +13,13 @@ import { cleanReport } from "@/lib/report/testing";
 
 /** The statuses the app lets clerks write in (the permission module's rule, restated for the query alone). */
 const WRITABLE = ["draft", "returned"] as const;
+
+/** The report as a save reads it before saving over it. */
+async function read(scope: ActorScope, reportId: number) {
+  const stored = await getReportForActor(db, scope, reportId);
+  if (!stored) throw new Error(`report ${reportId} not readable`);
+  return stored;
+}
 
 let db: Db;
 let cleanup: () => void;
@@ -100,9 +107,9 @@ describe("saving report content", () => {
   it("saves on the current version, bumps it and keeps a revision per save", async () => {
     const { scope } = await makeAgencyWithClerk("甲街道");
     const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    const first = await saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
+    const first = await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(first).toMatchObject({ kind: "saved", version: 2 });
-    const second = await saveReportContent(db, scope, { reportId: id, baseVersion: 2, content: { n: 2 }, acknowledgements: [], writableStatuses: WRITABLE });
+    const second = await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: 2, content: { n: 2 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(second).toMatchObject({ kind: "saved", version: 3 });
     expect((await getReportForActor(db, scope, id))?.content).toEqual({ n: 2 });
     const revisions = await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id));
@@ -129,7 +136,7 @@ describe("saving report content", () => {
       report.requests.newReceived.total = version;
       if (version % 7 === 0) report.contact = { ...report.contact, phone: `0535-${1000 + version}` };
       if (version === 30) delete (report as { problems?: string }).problems;
-      const saved = await saveReportContent(db, scope, { reportId: id, baseVersion: version, content: report, acknowledgements: [], writableStatuses: WRITABLE });
+      const saved = await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: version, content: report, acknowledgements: [], writableStatuses: WRITABLE });
       expect(saved).toMatchObject({ kind: "saved", version: version + 1 });
       expected.push(structuredClone(report));
     }
@@ -154,14 +161,14 @@ describe("saving report content", () => {
     const { scope } = await makeAgencyWithClerk("丁街道");
     const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 1 } });
     for (let version = 1; version < 20; version++) {
-      await saveReportContent(db, scope, { reportId: id, baseVersion: version, content: { n: version + 1 }, acknowledgements: [], writableStatuses: WRITABLE });
+      await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: version, content: { n: version + 1 }, acknowledgements: [], writableStatuses: WRITABLE });
     }
     const twentieth = async () =>
       (await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id))).find((revision) => revision.version === 20)!;
     // The content is the report's own: the revision stands for it (no copy, no patch).
     expect(await twentieth()).toMatchObject({ content: null, patch: null });
     expect(await getRevisionContent(db, scope, id, 20)).toEqual({ n: 20 });
-    await saveReportContent(db, scope, { reportId: id, baseVersion: 20, content: { n: 21 }, acknowledgements: [], writableStatuses: WRITABLE });
+    await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: 20, content: { n: 21 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(await twentieth()).toMatchObject({ content: '{"n":20}', patch: null });
     expect(await getRevisionContent(db, scope, id, 20)).toEqual({ n: 20 });
     expect(await getRevisionContent(db, scope, id, 21)).toEqual({ n: 21 });
@@ -170,22 +177,44 @@ describe("saving report content", () => {
   it("refuses a save based on an older version and keeps the newer content", async () => {
     const { scope } = await makeAgencyWithClerk("甲街道");
     const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    await saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
-    const stale = await saveReportContent(db, scope, { reportId: id, baseVersion: 1, content: { n: 99 }, acknowledgements: [], writableStatuses: WRITABLE });
+    await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE });
+    const stale = await saveReportContent(db, scope, { stored: await read(scope, id), baseVersion: 1, content: { n: 99 }, acknowledgements: [], writableStatuses: WRITABLE });
     expect(stale).toEqual({ kind: "conflict", currentVersion: 2 });
     expect((await getReportForActor(db, scope, id))?.content).toEqual({ n: 1 });
+  });
+
+  it("refuses a save over a version that another save or a workflow step replaced after it was read", async () => {
+    const { scope } = await makeAgencyWithClerk("戊街道");
+    const { id } = await createReport(db, scope, { year: 2025, edition: "2021", content: { n: 0 } });
+    const readByFirstTab = await read(scope, id);
+    const readBySecondTab = await read(scope, id);
+    expect(await saveReportContent(db, scope, { stored: readBySecondTab, baseVersion: 1, content: { n: 2 }, acknowledgements: [], writableStatuses: WRITABLE })).toMatchObject({ kind: "saved", version: 2 });
+    expect(await saveReportContent(db, scope, { stored: readByFirstTab, baseVersion: 1, content: { n: 1 }, acknowledgements: [], writableStatuses: WRITABLE })).toEqual({
+      kind: "conflict",
+      currentVersion: 2,
+    });
+    const readBeforeSubmission = await read(scope, id);
+    await db.update(reports).set({ status: "submitted" }).where(eq(reports.id, id));
+    expect(await saveReportContent(db, scope, { stored: readBeforeSubmission, baseVersion: 2, content: { n: 3 }, acknowledgements: [], writableStatuses: WRITABLE })).toEqual({
+      kind: "locked",
+      status: "submitted",
+    });
+    expect((await read(scope, id)).content).toEqual({ n: 2 });
+    expect((await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, id))).map((revision) => revision.version)).toEqual([1, 2]);
   });
 
   it("refuses to change an approved report or another agency's report", async () => {
     const a = await makeAgencyWithClerk("甲街道");
     const b = await makeAgencyWithClerk("乙街道");
     const approved = await storeReportInStatus(db, a.scope, { year: 2020, edition: "2019", content: { n: 0 }, status: "approved" });
-    expect((await saveReportContent(db, a.scope, { reportId: approved.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE }))).toEqual({
+    expect((await saveReportContent(db, a.scope, { stored: await read(a.scope, approved.id), baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE }))).toEqual({
       kind: "locked",
       status: "approved",
     });
     const draft = await createReport(db, a.scope, { year: 2025, edition: "2021", content: { n: 0 } });
-    expect((await saveReportContent(db, b.scope, { reportId: draft.id, baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE }))).toEqual({
+    // Another agency's clerk cannot read it, nor save over it with what a's clerk read.
+    expect(await getReportForActor(db, b.scope, draft.id)).toBeUndefined();
+    expect((await saveReportContent(db, b.scope, { stored: await read(a.scope, draft.id), baseVersion: 1, content: {}, acknowledgements: [], writableStatuses: WRITABLE }))).toEqual({
       kind: "not-found",
     });
     expect((await getReportForActor(db, a.scope, draft.id))?.content).toEqual({ n: 0 });

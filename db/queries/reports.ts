@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { StoredFigure } from "@/lib/report/figures";
 import type { AgencyLevel } from "@/lib/report/model";
@@ -185,11 +185,18 @@ export type SaveOutcome =
  * the statuses in which the report may still be written (the permission module's rule), and the write
  * happens only if the report is still in one of them.
  */
+/** A value a prepared write is given when run (Drizzle's types take `sql.placeholder` only in filters). */
+function placeholder(name: string): SQL {
+  return sql`${sql.placeholder(name)}`;
+}
+
 export async function saveReportContent(
   db: Executor,
   scope: ActorScope,
   input: {
-    reportId: number;
+    /** The report as the caller read it for this save (getReportForActor): the version it replaces. */
+    stored: Pick<StoredReport, "id" | "status" | "version" | "content" | "acknowledgements" | "tableNotes" | "updatedAt">;
+    /** The version the editor started from: any other is a conflict. */
     baseVersion: number;
     content: unknown;
     acknowledgements: unknown;
@@ -201,65 +208,104 @@ export async function saveReportContent(
     figures?: StoredFigure[] | null;
   },
 ): Promise<SaveOutcome> {
+  const { stored } = input;
+  if (!input.writableStatuses.includes(stored.status)) return { kind: "locked", status: stored.status };
+  if (stored.version !== input.baseVersion) return { kind: "conflict", currentVersion: stored.version };
+  const content = JSON.stringify(input.content);
+  const acknowledgements = JSON.stringify(input.acknowledgements);
+  const tableNotes = JSON.stringify(input.tableNotes ?? {});
+  const storedContent = JSON.stringify(stored.content);
+  if (
+    content === storedContent &&
+    acknowledgements === JSON.stringify(stored.acknowledgements) &&
+    tableNotes === JSON.stringify(stored.tableNotes)
+  ) {
+    return { kind: "unchanged", version: stored.version, updatedAt: stored.updatedAt };
+  }
+  const version = stored.version + 1;
+  const updatedAt = new Date();
+  // The new version is kept as what changed (a few hundred bytes for an autosave), every few versions whole.
+  const snapshot = version % SNAPSHOT_EVERY === 0;
+  const patch = snapshot ? null : revisionPatch(stored.content, JSON.parse(content));
   return transaction(db, async (tx) => {
-    const current = await first(tx
-      .select({
-        version: reports.version,
-        status: reports.status,
-        content: reports.content,
-        acknowledgements: reports.acknowledgements,
-        tableNotes: reports.tableNotes,
-        updatedAt: reports.updatedAt,
-      })
-      .from(reports)
-      .where(and(eq(reports.id, input.reportId), eq(reports.agencyId, scope.agencyId)))
-      );
-    if (!current) return { kind: "not-found" } as const;
-    if (!input.writableStatuses.includes(current.status)) return { kind: "locked", status: current.status } as const;
-    if (current.version !== input.baseVersion) return { kind: "conflict", currentVersion: current.version } as const;
-    const content = JSON.stringify(input.content);
-    const acknowledgements = JSON.stringify(input.acknowledgements);
-    const tableNotes = JSON.stringify(input.tableNotes ?? {});
-    if (content === current.content && acknowledgements === current.acknowledgements && tableNotes === current.tableNotes) {
-      return { kind: "unchanged", version: current.version, updatedAt: current.updatedAt } as const;
-    }
-    const version = current.version + 1;
-    const updatedAt = new Date();
     // Only over the version read, and only while still writable: a save or a workflow step that another
-    // request (or another instance) committed since makes this one a conflict, on either database.
-    const written = await tx
-      .update(reports)
-      .set({ content, acknowledgements, tableNotes, version, updatedAt, updatedBy: scope.userId, ...storedCounts(input.counts), ...storedFigures(input.figures) })
-      .where(
-        and(
-          eq(reports.id, input.reportId),
-          eq(reports.version, current.version),
-          inArray(reports.status, [...input.writableStatuses]),
-        ),
-      )
-      .returning({ id: reports.id });
-    if (written.length === 0) {
-      const now = await first(tx.select({ version: reports.version, status: reports.status }).from(reports).where(eq(reports.id, input.reportId)));
-      if (now && !input.writableStatuses.includes(now.status)) return { kind: "locked", status: now.status } as const;
-      return { kind: "conflict", currentVersion: now?.version ?? current.version } as const;
-    }
-    // A revision that stood for the report's content (its first version, or one kept for a workflow step) keeps that
-    // content from now on: a snapshot the later versions are rebuilt from.
-    await tx
-      .update(reportRevisions)
-      .set({ content: current.content })
-      .where(and(eq(reportRevisions.reportId, input.reportId), isNull(reportRevisions.content), isNull(reportRevisions.patch)));
-    // The new version is kept as what changed (a few hundred bytes for an autosave). Every few versions it is
-    // kept whole instead: as the current version it stands for the report's content (stored once, in the
-    // report), and the next save writes that content into it.
-    const snapshot = version % SNAPSHOT_EVERY === 0;
-    await tx.insert(reportRevisions).values({
-      reportId: input.reportId,
+    // request (or another instance) committed since the read makes this one a conflict, on either database.
+    // Nothing else changes a report's content without a new version, so the content read is the one replaced.
+    const write = prepared(tx, `save-report-${input.writableStatuses.join("-")}`, (tx) =>
+      tx
+        .update(reports)
+        .set({
+          content: placeholder("content"),
+          acknowledgements: placeholder("acknowledgements"),
+          tableNotes: placeholder("tableNotes"),
+          version: placeholder("version"),
+          updatedAt: placeholder("updatedAt"),
+          updatedBy: placeholder("updatedBy"),
+          errorCount: placeholder("errorCount"),
+          warningCount: placeholder("warningCount"),
+          figures: placeholder("figures"),
+        })
+        .where(
+          and(
+            eq(reports.id, sql.placeholder("reportId")),
+            eq(reports.agencyId, sql.placeholder("agencyId")),
+            eq(reports.version, sql.placeholder("baseVersion")),
+            inArray(reports.status, [...input.writableStatuses]),
+          ),
+        )
+        .returning({ id: reports.id }),
+    );
+    const written = await write({
+      content,
+      acknowledgements,
+      tableNotes,
       version,
-      content: null,
-      patch: snapshot ? null : revisionPatch(JSON.parse(current.content), JSON.parse(content)),
-      authorId: scope.userId,
+      // Bound as the column stores it (SQLite: milliseconds; PostgreSQL: ISO text), as Drizzle does for a value.
+      updatedAt: reports.updatedAt.mapToDriverValue(updatedAt),
+      updatedBy: scope.userId,
+      ...storedCounts(input.counts),
+      ...storedFigures(input.figures),
+      reportId: stored.id,
+      agencyId: scope.agencyId,
+      baseVersion: stored.version,
     });
+    if (written.length === 0) {
+      const now = await first(
+        tx
+          .select({ version: reports.version, status: reports.status })
+          .from(reports)
+          .where(and(eq(reports.id, stored.id), eq(reports.agencyId, scope.agencyId))),
+      );
+      if (!now) return { kind: "not-found" } as const;
+      if (!input.writableStatuses.includes(now.status)) return { kind: "locked", status: now.status } as const;
+      return { kind: "conflict", currentVersion: now.version } as const;
+    }
+    // A revision that stood for the report's content (its first version, a snapshot, or one kept for a workflow
+    // step: always of the version replaced) keeps that content from now on: later versions are rebuilt from it.
+    const keepReplaced = prepared(tx, "save-report-keep-replaced", (tx) =>
+      tx
+        .update(reportRevisions)
+        .set({ content: placeholder("content") })
+        .where(
+          and(
+            eq(reportRevisions.reportId, sql.placeholder("reportId")),
+            eq(reportRevisions.version, sql.placeholder("version")),
+            isNull(reportRevisions.content),
+            isNull(reportRevisions.patch),
+          ),
+        ),
+    );
+    await keepReplaced({ content: storedContent, reportId: stored.id, version: stored.version });
+    const keepNew = prepared(tx, "save-report-revision", (tx) =>
+      tx.insert(reportRevisions).values({
+        reportId: placeholder("reportId"),
+        version: placeholder("version"),
+        content: placeholder("content"),
+        patch: placeholder("patch"),
+        authorId: placeholder("authorId"),
+      }),
+    );
+    await keepNew({ reportId: stored.id, version, content: null, patch, authorId: scope.userId });
     return { kind: "saved", version, updatedAt } as const;
   });
 }

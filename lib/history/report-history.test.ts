@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { openTemporaryDb } from "@/db/test-db";
-import { saveReportContent } from "@/db/queries/reports";
+import { getReportForActor, saveReportContent } from "@/db/queries/reports";
 import { auditEvents, reportRevisions } from "@/db/schema";
 import { buildWorld, cleanTownshipReport, storeReport, type World } from "@/lib/workflow/test-fixture";
 import { reportHistory, type TimelineItem } from "./report-history";
@@ -29,8 +29,9 @@ async function reportSavedAt(minutes: number[], year: number): Promise<number> {
   (await db.update(reportRevisions).set({ createdAt: at(0) }).where(revision(1)));
   for (const [index, minutesIn] of minutes.entries()) {
     const version = index + 2;
-    const saved = await saveReportContent(db, { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" }, {
-      reportId: reportId,
+    const scope = { userId: clerk.id, agencyId: clerk.agencyId, reach: "agency" } as const;
+    const saved = await saveReportContent(db, scope, {
+      stored: (await getReportForActor(db, scope, reportId))!,
       baseVersion: version - 1,
       content: { ...content, problems: `第 ${version} 版。` },
       acknowledgements: [],

@@ -110,7 +110,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
   // The overview pages show the check's counts from the row, never the content: counted here, as stored.
   const previous = await getPublishedReportContent(db, stored.agencyId, stored.year - 1);
   const outcome = await saveReportContent(db, scope, {
-    reportId,
+    stored,
     baseVersion: parsed.data.baseVersion,
     content: report,
     acknowledgements,

@@ -26,7 +26,7 @@ async function save(tx: Executor, reportId: number, content: Report, acknowledge
   const { clerk } = shared.world.actors;
   const current = (await getReportForActor(tx, scope(clerk), reportId))!;
   return saveReportContent(tx, scope(clerk), {
-    reportId,
+    stored: current,
     baseVersion: current.version,
     content,
     acknowledgements,
@@ -137,8 +137,9 @@ describe("review", () => {
     expect(stored.approvedBy).toBe(shared.world.actors.supervisor.id);
     expect(stored.approvedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     for (const actor of Object.values(shared.world.actors)) {
+      // The approved report as read, saved by each actor: locked for its agency's users, not found for others.
       const outcome = await saveReportContent(tx, scope(actor), {
-        reportId: reportId,
+        stored,
         baseVersion: 1,
         content: cleanTownshipReport(shared.world),
         acknowledgements: [],
