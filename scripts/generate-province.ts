@@ -5,7 +5,8 @@
  * city have a few departments of their own. Every agency has five years of APPROVED reports (the five years
  * before the year being reported, edition by year), each a valid interchange report with plausible figures
  * that carry over from year to year (a seeded PRNG: the same options give the same database); a few
- * reports (1 %) deliberately do not balance. Each report has the revision of its version, which (as the app
+ * reports (1 %) deliberately do not balance. Each report has its check's counts and its figures (as the app
+ * stores them beside a report it writes) and the revision of its version, which (as the app
  * stores a current version) keeps no copy of the content. Each agency has a supervisor and one or two clerks, each office
  * two admins, all with one password (hashed once).
  *
@@ -32,9 +33,11 @@ import { reportDeadline } from "@/lib/dashboard/deadlines";
 import { readEnv } from "@/lib/env";
 import { editionForYear } from "@/lib/report/editions";
 import type { EditionId } from "@/lib/report/editions";
+import { reportFigures } from "@/lib/report/figures";
 import { layoutOf } from "@/lib/report/layout";
 import { computeTotals, emptyReport, type AgencyLevel, type Report } from "@/lib/report/model";
 import { defaultReportYear } from "@/lib/reporting-year";
+import { countStoredReport } from "@/lib/workflow/findings";
 
 export type ProvinceOptions = {
   cities: number;
@@ -607,8 +610,8 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
   );
   const insertReport = sqlite.prepare(
     `insert into reports (id, agency_id, year, edition, status, content, acknowledgements, table_notes, version,
-       created_at, updated_at, updated_by, approved_by, approved_at)
-     values (?, ?, ?, ?, 'approved', ?, '[]', '{}', 1, ?, ?, ?, ?, ?)`,
+       created_at, updated_at, updated_by, approved_by, approved_at, error_count, warning_count, figures)
+     values (?, ?, ?, ?, 'approved', ?, '[]', '{}', 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // As the app stores a report's current version (db/queries/reports.ts, keepCurrentRevision): its revision
   // keeps no copy of the content (null stands for the report's own) until a save replaces it.
@@ -667,6 +670,7 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
       const parent = node.parentId === null ? undefined : byId.get(node.parentId);
       const state = newState(rng, node, index);
       const ids: number[] = [];
+      let previous: Report | undefined;
       options.years.forEach((year, yearIndex) => {
         const deadline = reportDeadline(node.level, year, parent?.childrenDeadline ?? null)?.date ?? `${year + 1}-03-31`;
         const approvedAt = approvalMoment(rng, deadline);
@@ -680,7 +684,13 @@ export function generateProvince(file: string, partial: Partial<ProvinceOptions>
         }
         const content = JSON.stringify(report);
         const clerk = clerks[yearIndex % clerks.length];
-        insertReport.run(id, node.id, year, report.edition, content, Math.min(created, updatedAt), updatedAt, clerk, supervisor, approvedAt);
+        // What the app stores beside a report it writes: its check's counts (against the year before) and its figures.
+        const counts = countStoredReport(report, previous ?? null, []);
+        previous = report;
+        insertReport.run(
+          id, node.id, year, report.edition, content, Math.min(created, updatedAt), updatedAt, clerk, supervisor, approvedAt,
+          counts?.errors ?? null, counts?.warnings ?? null, JSON.stringify(reportFigures(report)),
+        );
         insertRevision.run(id, id, clerk, updatedAt);
         ids.push(id);
       });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { first, type Db } from "../client";
 import { openTemporaryDb } from "../test-db";
 import { eq } from "drizzle-orm";
-import { users, type ReportStatus } from "../schema";
+import { reports, users, type ReportStatus } from "../schema";
 import { createAgency } from "./agencies";
 import { reportStatusesInScope, latestReportYearInScope, listApprovedReportsInScope, listOfficeReports } from "./county";
 import { createReport } from "./reports";
@@ -56,10 +56,19 @@ describe("listOfficeReports", () => {
       level: "department",
       isOwnOffice: false,
       childOfficeId: null,
-      report: { id: approved, edition: "2019", status: "approved", content: { year: 2020, agency: { name: "乙县a局" } } },
+      report: { id: approved, edition: "2019", status: "approved", version: 1, content: { year: 2020, agency: { name: "乙县a局" } }, figures: null },
     });
-    expect(entries[2].report).toEqual({ id: draft, edition: "2019", status: "returned", content: null });
+    expect(entries[2].report).toEqual({ id: draft, edition: "2019", status: "returned", version: 1, content: null, figures: null });
     expect(entries.some((e) => e.agencyName === c.name)).toBe(true);
+
+    // With figures: an approved report's stored figures, and its content only where none are stored.
+    await db.update(reports).set({ figures: "[1,null,false]" }).where(eq(reports.id, approved));
+    const withFigures = await listOfficeReports(db, admin(county.id), county.id, 2020, { figures: true });
+    expect(withFigures[1].report).toMatchObject({ status: "approved", content: null, figures: [1, null, false] });
+    expect(withFigures[2].report).toMatchObject({ status: "returned", content: null, figures: null });
+    await db.update(reports).set({ figures: null }).where(eq(reports.id, approved));
+    const withoutFigures = await listOfficeReports(db, admin(county.id), county.id, 2020, { figures: true });
+    expect(withoutFigures[1].report).toMatchObject({ content: { year: 2020, agency: { name: "乙县a局" } }, figures: null });
   });
 
   it("shows anyone but an admin only their own agency", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { first, type Executor } from "../client";
@@ -24,14 +24,17 @@ export type OfficeReportEntry = {
     id: number;
     edition: EditionId;
     status: ReportStatus;
+    version: number;
     /** The stored interchange model, parsed from JSON (read it with readStoredReport); approved reports only. */
     content: unknown;
+    /** The stored figures (lib/report/figures.ts), parsed from JSON; approved reports only, when asked for. */
+    figures: unknown;
   } | null;
 };
 
 /**
  * The office first, then the agencies below it by name (`directOnly`: only the office and its agencies that
- * are not offices themselves); only approved reports' content is read (the rest are not summed).
+ * are not offices themselves); only approved reports' content or figures are read (the rest are not summed).
  */
 export async function listOfficeReports(
   db: Executor,
@@ -42,11 +45,17 @@ export async function listOfficeReports(
     directOnly?: boolean;
     /** Only these agencies (a page of a list). */
     agencyIds?: number[];
-    /** Read approved reports' content (true unless told otherwise). */
+    /**
+     * Read approved reports' content (true unless told otherwise); with `figures`, only where the report has
+     * no figures stored.
+     */
     content?: boolean;
+    /** Read approved reports' stored figures (their content is then read only where none are stored). */
+    figures?: boolean;
   } = {},
 ): Promise<OfficeReportEntry[]> {
   const withContent = options.content ?? true;
+  const approved = sql`${reports.status} = 'approved'`;
   const rows = await db
     .select({
       agencyId: agencies.id,
@@ -56,7 +65,13 @@ export async function listOfficeReports(
       reportId: reports.id,
       edition: reports.edition,
       status: reports.status,
-      content: withContent ? sql<string | null>`case when ${reports.status} = 'approved' then ${reports.content} end` : sql<null>`null`,
+      version: reports.version,
+      content: !withContent
+        ? sql<null>`null`
+        : options.figures
+          ? sql<string | null>`case when ${approved} and ${reports.figures} is null then ${reports.content} end`
+          : sql<string | null>`case when ${approved} then ${reports.content} end`,
+      figures: options.figures ? sql<string | null>`case when ${approved} then ${reports.figures} end` : sql<null>`null`,
     })
     .from(agencies)
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
@@ -86,7 +101,9 @@ export async function listOfficeReports(
               id: row.reportId,
               edition: row.edition!,
               status: row.status!,
+              version: row.version!,
               content: row.content === null ? null : JSON.parse(row.content),
+              figures: row.figures === null ? null : JSON.parse(row.figures),
             },
     }),
   );
@@ -151,4 +168,17 @@ export async function reportStatusesInScope(db: Executor, scope: ActorScope, yea
     .from(reports)
     .where(and(inScope(db, reports.agencyId, scope), eq(reports.year, year)));
   return new Map(rows.map((row) => [row.agencyId, row.status]));
+}
+
+/**
+ * Store figures computed from the content of reports that had none, each only while the report is still the
+ * version that was read and no figures were stored meanwhile (a save stores its own).
+ */
+export async function storeMissingFigures(db: Executor, computed: { reportId: number; version: number; figures: unknown[] }[]): Promise<void> {
+  for (const { reportId, version, figures } of computed) {
+    await db
+      .update(reports)
+      .set({ figures: JSON.stringify(figures) })
+      .where(and(eq(reports.id, reportId), eq(reports.version, version), isNull(reports.figures)));
+  }
 }

@@ -20,6 +20,8 @@ import { findOfficeInScope } from "@/db/queries/offices";
 import type { UserProfile } from "@/db/queries/users";
 import { rollupTitles } from "@/lib/labels";
 import { aggregateReports } from "@/lib/report/aggregate";
+import { figureTables, reportFigures } from "@/lib/report/figures";
+import type { Report } from "@/lib/report/model";
 import { officeRollup } from "./rollup";
 import { childOfficeStamps, rollupStamp } from "@/db/queries/rollups";
 import { compareAgencies } from "./compare-agencies";
@@ -111,6 +113,34 @@ describe("a city's roll-up", () => {
     expect(fromCity.agencies.map((agency) => agency.agencyName)).toEqual(fromCounty.agencies.map((agency) => agency.agencyName));
     expect(await sumEveryReport(tx, admin, 2025, city.id)).toBeUndefined();
     expect(await sumEveryReport(tx, otherCityAdmin, 2025, countyA.id)).toBeUndefined();
+  });
+});
+
+describe("a roll-up read from stored figures", () => {
+  itRolledBack("stores the figures of reports that had none, then sums the figures without the content", async (tx) => {
+    await storeTownshipA(tx, 4);
+    await storeTownshipB(tx, 7);
+    const { cityAdmin } = shared.world.actors;
+    const { city } = shared.world.agencies;
+    const figuresOf = async () =>
+      (await tx.select({ figures: reports.figures }).from(reports).where(eq(reports.status, "approved"))).map((row) => row.figures);
+    // Stored the way an older version of the app left them: no figures.
+    await tx.update(reports).set({ figures: null });
+    const before = (await sumEveryReport(tx, cityAdmin, 2025))!;
+    expect((await officeRollup(tx, city, 2025)).report).toEqual(before.aggregate.report);
+    const stored = await figuresOf();
+    expect(stored.every((figures) => figures !== null)).toBe(true);
+
+    // From now on a sum reads the figures: a report's content no longer changes it, its figures do.
+    const township = (await first(tx.select({ id: reports.id, content: reports.content, figures: reports.figures }).from(reports).where(eq(reports.status, "approved"))))!;
+    const tables = figureTables("2021", JSON.parse(township.figures!))!;
+    tables.requests.newReceived.total = 1000;
+    const figures = reportFigures({ ...(JSON.parse(township.content) as Report), ...tables });
+    await tx.update(reports).set({ figures: JSON.stringify(figures), content: "{}" }).where(eq(reports.id, township.id));
+    await tx.delete(officeRollups);
+    const after = await officeRollup(tx, city, 2025);
+    expect(after.skipped).toEqual([]);
+    expect(after.report.requests.newReceived.total).toBe(1000 + 11 - (JSON.parse(township.content) as Report).requests.newReceived.total!);
   });
 });
 

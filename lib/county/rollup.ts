@@ -5,11 +5,12 @@
  * numbers as the sum of every report (each is summed cell by cell, and every part has the year's edition).
  */
 import type { Executor } from "@/db/client";
-import { listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { listOfficeReports, storeMissingFigures, type OfficeReportEntry } from "@/db/queries/county";
 import { findRollup, listChildOffices, rollupStamp, storeRollup } from "@/db/queries/rollups";
 import type { ActorScope } from "@/db/queries/scope";
 import { aggregateReports, type AggregateResult } from "@/lib/report/aggregate";
-import type { Report } from "@/lib/report/model";
+import { figureTables, reportFigures, type StoredFigure } from "@/lib/report/figures";
+import { FORMAT_VERSION, REPORT_FORMAT, type Report } from "@/lib/report/model";
 import { tryReadStoredReport } from "@/lib/stored-report";
 
 /** Why an approved report whose stored content cannot be read is not in the sum. */
@@ -37,6 +38,37 @@ export function readApprovedReports(entries: OfficeReportEntry[]): { entry: Offi
 }
 
 /**
+ * The approved reports among entries read with their figures (listOfficeReports `figures`), each as a report of
+ * its three tables (all a sum reads), from its stored figures: thousands of reports are read without parsing
+ * or checking their content. A report with no figures stored yet is read from its content (listOfficeReports
+ * reads it then), and its figures are stored for next time.
+ */
+export async function readApprovedFigures(
+  db: Executor,
+  entries: OfficeReportEntry[],
+  year: number,
+): Promise<{ entry: OfficeReportEntry; report: Report }[]> {
+  const read: { entry: OfficeReportEntry; report: Report }[] = [];
+  const computed: { reportId: number; version: number; figures: StoredFigure[] }[] = [];
+  for (const entry of entries) {
+    const stored = entry.report;
+    if (stored?.status !== "approved") continue;
+    const tables = stored.figures === null ? undefined : figureTables(stored.edition, stored.figures);
+    if (tables) {
+      const report: Report = { format: REPORT_FORMAT, formatVersion: FORMAT_VERSION, edition: stored.edition, year, agency: { name: entry.agencyName }, ...tables };
+      read.push({ entry, report });
+      continue;
+    }
+    const report = tryReadStoredReport(stored.content);
+    if (!report) continue;
+    read.push({ entry, report });
+    computed.push({ reportId: stored.id, version: stored.version, figures: reportFigures(report) });
+  }
+  await storeMissingFigures(db, computed);
+  return read;
+}
+
+/**
  * The sum of an office's whole subtree for a year, from the stored roll-up when it is still current.
  * `knownStamp`: the stamp when the caller read it already (childOfficeStamps), for many offices at once.
  */
@@ -50,8 +82,8 @@ export async function officeRollup(db: Executor, office: { id: number; name: str
 
   const children: OfficeRollup[] = [];
   for (const child of await listChildOffices(db, office.id)) children.push(await officeRollup(db, child, year));
-  const entries = await listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true });
-  const direct = readApprovedReports(entries);
+  const entries = await listOfficeReports(db, WHOLE_SUBTREE(office.id), office.id, year, { directOnly: true, figures: true });
+  const direct = await readApprovedFigures(db, entries, year);
   const read = new Set(direct.map(({ entry }) => entry.agencyId));
   const unreadable = entries.filter((entry) => entry.report?.status === "approved" && !read.has(entry.agencyId));
   const summed = sumParts(direct.map((part) => part.report), children, year, office.name);

@@ -1,27 +1,24 @@
 /**
- * A worker thread's side of lib/county/workbook-thread.ts: open a connection of its own to the app's
- * database, read the summed reports a batch at a time and write the workbook, posting each chunk of
- * bytes to the main thread and waiting for it to be taken before making more.
+ * A worker thread's side of lib/county/workbook-thread.ts: build each workbook it is given, one at a time,
+ * planning it from the stored sums and reading the summed reports' figures a batch at a time on a connection of its own to the app's database (kept for the
+ * next workbook), posting each chunk of bytes to the main thread and waiting for it to be taken before making
+ * more.
  */
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { parentPort, workerData } from "node:worker_threads";
-import { closeDb, openDatabaseAt } from "@/db/client";
-import type { WorkbookJob, WorkerMessage } from "./workbook-thread";
-import { reportReader, writeWorkbook } from "./workbook";
+import { parentPort } from "node:worker_threads";
+import { openDatabaseAt, type Db } from "@/db/client";
+import type { ToWorker, WorkbookJob, WorkerMessage } from "./workbook-thread";
+import { buildWorkbook } from "./workbook";
 
 /** The size of the pieces of the workbook sent to the main thread. */
 const FLUSH_BYTES = 64 * 1024;
 
-async function main(port: NonNullable<typeof parentPort>, job: WorkbookJob): Promise<void> {
+/** The connection of this worker, by the database it is to. */
+const connections = new Map<string, Db>();
+
+async function build(port: NonNullable<typeof parentPort>, job: WorkbookJob, acks: { taken?: () => void }): Promise<void> {
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  let taken: (() => void) | undefined;
-  port.on("message", (message) => {
-    if (message !== "ack") return;
-    const next = taken;
-    taken = undefined;
-    next?.();
-  });
   // Bytes are gathered into pieces of FLUSH_BYTES (exceljs writes many small chunks) and each piece waits
   // until the main thread has taken the one before: at most two pieces are ever held.
   let gathered: Buffer[] = [];
@@ -35,7 +32,7 @@ async function main(port: NonNullable<typeof parentPort>, job: WorkbookJob): Pro
     }
     gathered = [];
     gatheredBytes = 0;
-    taken = () => callback();
+    acks.taken = () => callback();
     post({ kind: "chunk", chunk: bytes }, [bytes.buffer]);
   };
   const output = new Writable({
@@ -51,19 +48,29 @@ async function main(port: NonNullable<typeof parentPort>, job: WorkbookJob): Pro
       else callback();
     },
   });
-  const db = openDatabaseAt(job.database, { max: 1 });
-  try {
-    await writeWorkbook({ ...job.plan, readReports: reportReader(db, job.officeId, job.plan.year) }, output);
-    await finished(output);
-    post({ kind: "done" });
-  } finally {
-    await closeDb(db);
+  const key = JSON.stringify(job.database);
+  let db = connections.get(key);
+  if (!db) {
+    db = openDatabaseAt(job.database, { max: 1 });
+    connections.set(key, db);
   }
+  await buildWorkbook(db, job.office, job.year, output);
+  await finished(output);
+  post({ kind: "done" });
 }
 
 if (parentPort) {
   const port = parentPort;
-  main(port, (workerData as { job: WorkbookJob }).job).catch((error: unknown) => {
-    port.postMessage({ kind: "failed", reason: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  const acks: { taken?: () => void } = {};
+  port.on("message", (message: ToWorker) => {
+    if (message.kind === "ack") {
+      const next = acks.taken;
+      acks.taken = undefined;
+      next?.();
+      return;
+    }
+    build(port, message.job, acks).catch((error: unknown) => {
+      port.postMessage({ kind: "failed", reason: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    });
   });
 }
