@@ -27,8 +27,8 @@ type Connection = (
   | { dialect: "sqlite"; sqlite: Database.Database; file: string }
   | { dialect: "postgres"; pool: pg.Pool; url: string }
 ) & {
-  /** The statements `prepared` has built for this connection, by name. */
-  prepared: Map<string, unknown>;
+  /** What `keptFor` keeps for this connection (prepared statements, parsed reports), by key. */
+  kept: Map<string, unknown>;
 };
 /**
  * What this process knows of its connections, kept on globalThis: Next may load this module more than once
@@ -60,7 +60,7 @@ export function openDb(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema: sqliteSchema });
   migrate(db, { migrationsFolder: sqliteMigrations });
-  connections.set(db, { dialect: "sqlite", sqlite, file, prepared: new Map() });
+  connections.set(db, { dialect: "sqlite", sqlite, file, kept: new Map() });
   return db;
 }
 
@@ -74,7 +74,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   // An idle client that loses its server must not take the process down; the next query reports it.
   pool.on("error", (error) => console.error("PostgreSQL connection lost", error));
   const db = drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
-  connections.set(db, { dialect: "postgres", pool, url, prepared: new Map() });
+  connections.set(db, { dialect: "postgres", pool, url, kept: new Map() });
   return db;
 }
 
@@ -250,11 +250,20 @@ export function prepared<Values extends Record<string, unknown>, Result>(
     return (values) => Promise.resolve(query.execute(values)) as Promise<Awaited<Result>>;
   };
   if (connection.dialect === "postgres" && openTransactions.has(db)) return make();
-  const cached = connection.prepared.get(name) as Run | undefined;
-  if (cached) return cached;
-  const run = make();
-  connection.prepared.set(name, run);
-  return run;
+  return keptFor(db, `prepared:${name}`, make);
+}
+
+/**
+ * Something this process keeps for as long as a database connection is open (a prepared statement, a parsed
+ * report), made on first use. Whatever is kept must stay true whichever instance writes the database: key it
+ * by what changes when the data does (a report's version, say).
+ */
+export function keptFor<Value>(db: Executor, key: string, make: () => Value): Value {
+  const kept = connectionOf(db).kept;
+  if (kept.has(key)) return kept.get(key) as Value;
+  const value = make();
+  kept.set(key, value);
+  return value;
 }
 
 /** The condition that a column equals a value, NULL equal to NULL (`IS NOT DISTINCT FROM`, on both databases). */

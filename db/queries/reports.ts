@@ -318,10 +318,28 @@ export const PUBLISHED_STATUSES: ReportStatus[] = ["approved", "imported"];
  * year and for cross-year checks and comparison. County figures count approved reports only.
  */
 export async function getPublishedReportContent(db: Executor, agencyId: number, year: number): Promise<unknown | undefined> {
-  // Every autosave reads it (the cross-year checks): prepared once.
-  const find = prepared(db, "published-report-content", (db) =>
+  const row = await first(db
+    .select({ content: reports.content })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), inArray(reports.status, PUBLISHED_STATUSES)))
+    );
+  return row ? JSON.parse(row.content) : undefined;
+}
+
+/**
+ * Which version of a report's content: its content changes only with a new version and a new updatedAt (the
+ * time tells a row apart from one that a rolled-back transaction wrote with the same id and version).
+ */
+export type StoredVersion = { id: number; version: number; updatedAt: Date };
+
+/**
+ * Which report stands as the agency's published report of a year, and which version of it: what a service
+ * keeping that report parsed looks up on every save.
+ */
+export async function findPublishedReport(db: Executor, agencyId: number, year: number): Promise<StoredVersion | undefined> {
+  const find = prepared(db, "published-report", (db) =>
     db
-      .select({ content: reports.content })
+      .select({ id: reports.id, version: reports.version, updatedAt: reports.updatedAt })
       .from(reports)
       .where(
         and(
@@ -332,5 +350,14 @@ export async function getPublishedReportContent(db: Executor, agencyId: number, 
       ),
   );
   const [row] = await find({ agencyId, year });
-  return row ? JSON.parse(row.content) : undefined;
+  return row;
+}
+
+/** A report's content as stored (parsed JSON) and which version it is, by id; for a service that has found the report. */
+export async function getReportContent(db: Executor, reportId: number): Promise<(StoredVersion & { content: unknown }) | undefined> {
+  const row = await first(db
+    .select({ id: reports.id, version: reports.version, updatedAt: reports.updatedAt, content: reports.content })
+    .from(reports)
+    .where(eq(reports.id, reportId)));
+  return row && { ...row, content: JSON.parse(row.content) };
 }

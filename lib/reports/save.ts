@@ -5,7 +5,8 @@
 import { applyPatch, type Operation } from "fast-json-patch";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { getPublishedReportContent, getReportForActor, saveReportContent } from "@/db/queries/reports";
+import { getReportForActor, saveReportContent } from "@/db/queries/reports";
+import { readPublishedReport } from "@/lib/reports/published";
 import type { UserProfile } from "@/db/queries/users";
 import { actorScope, decide } from "@/lib/permissions";
 import { reportFigures } from "@/lib/report/figures";
@@ -108,7 +109,7 @@ export async function saveReport(db: Executor, actor: UserProfile, reportId: num
 
   const report = { ...content.report, agency: { name: stored.agencyName, level: stored.agencyLevel } };
   // The overview pages show the check's counts from the row, never the content: counted here, as stored.
-  const previous = await getPublishedReportContent(db, stored.agencyId, stored.year - 1);
+  const previous = await readPublishedReport(db, stored.agencyId, stored.year - 1);
   const outcome = await saveReportContent(db, scope, {
     stored,
     baseVersion: parsed.data.baseVersion,

@@ -15,14 +15,17 @@ export type StoredFindings = { ok: true; findings: Finding[]; blocking: Finding[
 export function checkStoredReport(content: unknown, previous: unknown, acknowledgements: unknown): StoredFindings {
   const report = tryReadStoredReport(content);
   if (!report) return { ok: false };
-  return checkReadReport(report, previous, acknowledgements);
+  return checkReadReport(report, tryReadStoredReport(previous), acknowledgements);
 }
 
-/** checkStoredReport of a report already read (a save has just read it): its content is not read again. */
-export function checkReadReport(report: Report, previous: unknown, acknowledgements: unknown): StoredFindings {
+/**
+ * checkStoredReport of reports already read (a save has just read this year's; last year's is kept read, see
+ * lib/reports/published.ts): neither is read again.
+ */
+export function checkReadReport(report: Report, previous: Report | undefined, acknowledgements: unknown): StoredFindings {
   const findings = withoutComputedBlanks(
     validate(report, {
-      previous: tryReadStoredReport(previous),
+      previous,
       acknowledgements: readStoredAcknowledgements(acknowledgements),
     }),
     report.edition,

@@ -6,14 +6,16 @@
 import { transaction, type Executor } from "@/db/client";
 import type { AuditAction } from "@/db/queries/audit";
 import { insertComment } from "@/db/queries/comments";
-import { getPublishedReportContent, getReportForActor } from "@/db/queries/reports";
+import { getReportForActor } from "@/db/queries/reports";
 import type { UserProfile } from "@/db/queries/users";
 import { keepCurrentRevision, moveReportStatus, readReportToCount, storeReportCounts, type ReportHead } from "@/db/queries/workflow";
 import type { ReportStatus } from "@/db/schema";
 import { actionFailure, type ActionResult } from "@/lib/actions";
 import { actorScope } from "@/lib/permissions";
 import type { Finding } from "@/lib/report";
-import { checkCounts, checkStoredReport, countStoredReport, type StoredFindings } from "./findings";
+import { readPublishedReport } from "@/lib/reports/published";
+import { tryReadStoredReport } from "@/lib/stored-report";
+import { checkCounts, checkReadReport, type StoredFindings } from "./findings";
 import { auditEvent, checkReport, clipForAudit } from "./report-access";
 import type { ApproveInput, ReopenInput, ReturnInput, SubmitInput } from "./schemas";
 import { TRANSITIONS, type WorkflowAction } from "./transitions";
@@ -56,8 +58,9 @@ async function move(
 async function recount(db: Executor, agencyId: number, year: number): Promise<void> {
   const report = await readReportToCount(db, agencyId, year);
   if (!report) return;
-  const previous = await getPublishedReportContent(db, agencyId, year - 1);
-  await storeReportCounts(db, report.id, countStoredReport(report.content, previous, report.acknowledgements));
+  const content = tryReadStoredReport(report.content);
+  const previous = await readPublishedReport(db, agencyId, year - 1);
+  await storeReportCounts(db, report.id, content ? checkCounts(checkReadReport(content, previous, report.acknowledgements)) : null);
 }
 
 /**
@@ -74,8 +77,9 @@ export async function submitReport(
     if (!checked.ok) return checked.result;
     const { report } = checked;
     const stored = await getReportForActor(tx, actorScope(actor), report.id);
-    const previous = await getPublishedReportContent(tx, report.agencyId, report.year - 1);
-    const check = checkStoredReport(stored?.content, previous, stored?.acknowledgements);
+    const content = tryReadStoredReport(stored?.content);
+    const previous = await readPublishedReport(tx, report.agencyId, report.year - 1);
+    const check: StoredFindings = content ? checkReadReport(content, previous, stored?.acknowledgements) : { ok: false };
     if (!check.ok) return actionFailure("报告内容无法读取，不能提交审核。请联系管理员。");
     if (check.blocking.length > 0) {
       const errors = check.blocking.filter((finding) => finding.severity === "error").length;
