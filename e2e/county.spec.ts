@@ -48,6 +48,36 @@ test("the county admin sees the 2020 figures, the missing agencies, one agency's
   expect(missingNames).toContain(DEMO_DEPARTMENT);
 });
 
+test("the county admin searches the agencies by name and narrows those not summed by status", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/county?year=2020");
+  const form = page.getByRole("form", { name: "筛选机关" });
+  await form.getByLabel("机关名称").fill(DEMO_DEPARTMENT);
+  await form.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(DEMO_DEPARTMENT)}`));
+  const missing = page.getByTestId("county-missing");
+  await expect(missing.getByRole("row").filter({ hasText: DEMO_DEPARTMENT })).toContainText("未开始");
+  await expect(missing.getByRole("row").filter({ hasText: DEMO_TOWNSHIP })).toHaveCount(0);
+  await expect(page.getByTestId("county-filtered")).toContainText("计入汇总的 0 个，未计入的 1 个");
+  // The summary and the sum stay those of every agency.
+  await expect(page.getByTestId("county-summary")).toContainText("已批准并计入汇总 1 个");
+  for (const [width, height] of [[1366, 900], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await page.getByRole("form", { name: "筛选机关" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`county-filter-${width}.png`) });
+  }
+
+  await form.getByLabel("机关名称").fill("");
+  await form.getByLabel("未计入汇总的状态").selectOption("draft");
+  await form.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/status=draft/);
+  await expect(page.getByTestId("county-filtered")).toContainText("未计入的 0 个");
+  await expect(page.getByText("没有符合筛选条件的机关。")).toBeVisible();
+  await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page.getByTestId("county-filtered")).toHaveCount(0);
+  await expect(page.getByTestId("county-missing").getByRole("row").filter({ hasText: DEMO_DEPARTMENT })).toBeVisible();
+});
+
 test("only admins have the county figures", async ({ page }) => {
   await signIn(page, "supervisor");
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "全县汇总" })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { first, type Executor } from "../client";
@@ -45,6 +45,10 @@ export async function listOfficeReports(
     directOnly?: boolean;
     /** Only these agencies (a page of a list). */
     agencyIds?: number[];
+    /** Only agencies whose name contains this text (a search). */
+    nameContains?: string;
+    /** Only agencies of this level. */
+    level?: AgencyLevel;
     /**
      * Read approved reports' content (true unless told otherwise); with `figures`, only where the report has
      * no figures stored.
@@ -84,6 +88,8 @@ export async function listOfficeReports(
         options.directOnly ? isDirectAgencyOf(officeId) : inArray(agencies.id, subtreeOf(db, officeId)),
         inScope(db, agencies.id, scope),
         options.agencyIds === undefined ? undefined : inArray(agencies.id, options.agencyIds),
+        options.nameContains ? nameContains(options.nameContains) : undefined,
+        options.level === undefined ? undefined : eq(agencies.level, options.level),
       ),
     )
     .orderBy(asc(agencies.name));
@@ -108,6 +114,18 @@ export async function listOfficeReports(
     }),
   );
   return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
+}
+
+/** Agencies whose name contains `text` as it is (LIKE's wildcards in it are taken literally), on both databases. */
+function nameContains(text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`${agencies.name} like ${pattern} escape '\\'`;
+}
+
+/** How many agencies an office has directly (itself included, not the offices below it), within the scope. */
+export async function countDirectAgencies(db: Executor, scope: ActorScope, officeId: number): Promise<number> {
+  const row = await first(db.select({ count: count() }).from(agencies).where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope))));
+  return row?.count ?? 0;
 }
 
 /** The latest year for which any agency the scope reaches has a report (of any status). */

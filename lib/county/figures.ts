@@ -5,8 +5,9 @@
  * its subtotal's balance check; and the year the county pages open on. (The XLSX is lib/county/workbook.ts.)
  */
 import type { Executor } from "@/db/client";
-import type { AgencyLevel } from "@/lib/report/model";
-import { latestReportYearInScope, listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { AGENCY_LEVELS, type AgencyLevel } from "@/lib/report/model";
+import { z } from "zod";
+import { countDirectAgencies, latestReportYearInScope, listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
 import { countAgenciesPerChildOffice, listChildOffices } from "@/db/queries/rollups";
 import { officeRollup, UNREADABLE } from "./rollup";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
@@ -124,8 +125,27 @@ export function standingInSum(entries: OfficeReportEntry[], skipped: Map<number,
   });
 }
 
-/** How many summed agencies the roll-up page lists on one page. */
+/** How many agencies each list of the roll-up page (summed, not summed) shows on one page. */
 export const ROLLUP_PAGE_SIZE = 50;
+
+/** What the roll-up page's address may ask for of its agency lists; anything it cannot read falls back to none. */
+export const rollupFilterSchema = z.object({
+  q: z.string().trim().max(50).catch(""),
+  level: z.enum(["all", ...AGENCY_LEVELS]).catch("all"),
+  /** Of the agencies not in the sum: only those of this status (none: not started). */
+  status: z.enum(["all", "none", "draft", "submitted", "returned", "imported", "approved"]).catch("all"),
+  /** The page of the summed agencies, and of those not summed. */
+  page: z.coerce.number().int().min(1).catch(1),
+  mpage: z.coerce.number().int().min(1).catch(1),
+});
+export type RollupFilter = z.output<typeof rollupFilterSchema>;
+
+/** The page `asked` of `items`, and how many pages there are. */
+function pageOf<T>(items: T[], asked: number): { shown: T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(items.length / ROLLUP_PAGE_SIZE));
+  const page = Math.min(Math.max(1, asked), pageCount);
+  return { shown: items.slice((page - 1) * ROLLUP_PAGE_SIZE, page * ROLLUP_PAGE_SIZE), page, pageCount };
+}
 
 /** What the roll-up page shows of an office: its own agencies one by one, each office below it as one line. */
 export interface RollupView {
@@ -136,13 +156,18 @@ export interface RollupView {
   /** Agencies below the office at any depth (itself included), and how many of their reports are summed. */
   agencyCount: number;
   summedCount: number;
-  /** The office's own agencies in the sum: this page of them, each with its report and balance check. */
+  /** The office's own agencies in the sum that the filter keeps: this page of them, each with its report and balance check. */
   summed: CountyAgencyFigures[];
   summedTotal: number;
   page: number;
   pageCount: number;
-  /** The office's own agencies not in the sum, with the reason. */
+  /** The office's own agencies not in the sum that the filter keeps, with the reason: this page of them. */
   missing: CountyAgencyFigures[];
+  missingTotal: number;
+  missingPage: number;
+  missingPageCount: number;
+  /** Whether the filter leaves out any of the office's own agencies. */
+  filtered: boolean;
   childOffices: ChildOfficeFigures[];
   aggregate: { report: Report; findings: Finding[] };
 }
@@ -158,21 +183,32 @@ export async function loadRollupView(
   actor: UserProfile,
   year: number,
   officeId: number = actor.agencyId,
-  options: { page?: number; agencyId?: number } = {},
+  options: { filter?: Partial<RollupFilter>; agencyId?: number } = {},
 ): Promise<RollupView | undefined> {
   const scope = actorScope(actor);
   const office = await findOfficeInScope(db, scope, officeId);
   if (!office) return undefined;
+  const filter = rollupFilterSchema.parse(options.filter ?? {});
   const rollup = await officeRollup(db, office, year);
+  // Searched and narrowed by level in the database; none of it reads a report's content.
   const direct = standingInSum(
-    await listOfficeReports(db, scope, office.id, year, { directOnly: true, content: false }),
+    await listOfficeReports(db, scope, office.id, year, {
+      directOnly: true,
+      content: false,
+      nameContains: filter.q || undefined,
+      level: filter.level === "all" ? undefined : filter.level,
+    }),
     new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason])),
   );
   const summedAll = direct.filter((agency) => agency.summed);
-  const pageCount = Math.max(1, Math.ceil(summedAll.length / ROLLUP_PAGE_SIZE));
+  const missingAll = direct.filter(
+    (agency) => !agency.summed && (filter.status === "all" || agency.status === (filter.status === "none" ? null : filter.status)),
+  );
   const asked = options.agencyId === undefined ? -1 : summedAll.findIndex((agency) => agency.agencyId === options.agencyId);
-  const page = asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : Math.min(Math.max(1, options.page ?? 1), pageCount);
-  const shown = summedAll.slice((page - 1) * ROLLUP_PAGE_SIZE, page * ROLLUP_PAGE_SIZE);
+  const { shown, page, pageCount } = pageOf(summedAll, asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : filter.page);
+  const missing = pageOf(missingAll, filter.mpage);
+  const filtered = filter.q !== "" || filter.level !== "all" || filter.status !== "all";
+  const directCount = filtered ? await countDirectAgencies(db, scope, office.id) : direct.length;
   const reports = new Map(
     (await listOfficeReports(db, scope, office.id, year, { directOnly: true, agencyIds: shown.map((agency) => agency.agencyId) })).map((entry) => [
       entry.agencyId,
@@ -200,13 +236,17 @@ export async function loadRollupView(
     office: office,
     title: rollupTitles[office.officeTier],
     year,
-    agencyCount: direct.length + childOffices.reduce((total, child) => total + child.agencyCount, 0),
+    agencyCount: directCount + childOffices.reduce((total, child) => total + child.agencyCount, 0),
     summedCount: rollup.included,
     summed: shown.filter((agency) => agency.report !== undefined),
     summedTotal: summedAll.length,
     page,
     pageCount,
-    missing: direct.filter((agency) => !agency.summed),
+    missing: missing.shown,
+    missingTotal: missingAll.length,
+    missingPage: missing.page,
+    missingPageCount: missing.pageCount,
+    filtered,
     childOffices,
     aggregate: { report: rollup.report, findings: balanceFindings(rollup.report) },
   };

@@ -13,7 +13,7 @@ import { childOfficeProgress } from "@/lib/dashboard/dashboard";
 import { chooseOffice, OFFICE_NOT_FOUND } from "@/lib/dashboard/office-choice";
 import { createAgency as addAgency } from "@/lib/admin/office";
 import { auditTrail, cleanTownshipReport, sharedWorld, storeReport, worldPasswordHash } from "@/lib/workflow/test-fixture";
-import { loadRollupView } from "./figures";
+import { loadRollupView, type RollupFilter } from "./figures";
 import { readApprovedReports } from "./rollup";
 import { listOfficeReports } from "@/db/queries/county";
 import { findOfficeInScope } from "@/db/queries/offices";
@@ -307,13 +307,47 @@ describe("the roll-up page of a large county", () => {
     expect(first.summed[0].findings).toEqual([]);
     const left = first.missing.find((agency) => agency.agencyName === "甲县分页局54");
     expect(left?.reason).toBe("报告年度为 2024 年，不是 2025 年，未计入汇总。");
-    const second = (await loadRollupView(tx, admin, 2025, countyA.id, { page: 2 }))!;
+    // Its figures are not stored: they would stand for a report of 2025.
+    const [{ figures }] = await tx.select({ figures: reports.figures }).from(reports).where(eq(reports.id, left!.reportId!));
+    expect(figures).toBeNull();
+    const second = (await loadRollupView(tx, admin, 2025, countyA.id, { filter: { page: 2 } }))!;
     expect(second.summed.map((agency) => agency.agencyName)).toEqual(["甲县分页局50", "甲县分页局51", "甲县分页局52", "甲县分页局53"]);
     // Asking for one agency's tables opens the page that holds it.
     const holding = second.summed[0].agencyId;
     expect((await loadRollupView(tx, admin, 2025, countyA.id, { agencyId: holding }))!.page).toBe(2);
     // The same numbers as summing every report.
     expect((await sumEveryReport(tx, admin, 2025))!.aggregate.report).toEqual(first.aggregate.report);
+  });
+
+  itRolledBack("searches its agencies by name and level, narrows those not summed by status, and pages both lists", async (tx) => {
+    const { admin } = shared.world.actors;
+    const { countyA } = shared.world.agencies;
+    for (let i = 0; i < 60; i++) {
+      const agency = await createAgency(tx, { name: `甲县筛选局${String(i).padStart(2, "0")}`, level: "department", parentId: countyA.id });
+      if (i % 20 !== 0) continue;
+      const clerk = await createUser(tx, { username: `filter-clerk-${i}`, displayName: "经办人", role: "clerk", agencyId: agency.id, passwordHash: "x" });
+      const content = cleanTownshipReport(shared.world);
+      content.agency = { name: agency.name, level: "department" };
+      await storeReportInStatus(tx, actorScope(clerk), { year: 2025, edition: "2021", content, status: i === 0 ? "approved" : "draft" });
+    }
+    const all = (await loadRollupView(tx, admin, 2025))!;
+    const view = async (filter: Partial<RollupFilter>) => (await loadRollupView(tx, admin, 2025, countyA.id, { filter }))!;
+    const names = (agencies: { agencyName: string }[]) => agencies.map((agency) => agency.agencyName);
+
+    const searched = await view({ q: "筛选局2" });
+    expect([names(searched.summed), names(searched.missing), searched.filtered]).toEqual([[], [20, 21, 22, 23, 24, 25, 26, 27, 28, 29].map((i) => `甲县筛选局${i}`), true]);
+    // The summary still counts every agency and the sum every approved report.
+    expect([searched.agencyCount, searched.summedCount, searched.aggregate.report]).toEqual([all.agencyCount, all.summedCount, all.aggregate.report]);
+    expect(names((await view({ q: "筛选局0" })).summed)).toEqual(["甲县筛选局00"]);
+    // LIKE's wildcards are searched as they are.
+    expect((await view({ q: "筛选局%" })).missingTotal).toBe(0);
+    expect((await view({ q: "筛选局", level: "township" })).missingTotal).toBe(0);
+    expect(names((await view({ q: "筛选局", status: "draft" })).missing)).toEqual(["甲县筛选局20", "甲县筛选局40"]);
+
+    // 59 not summed: two pages; the second holds the last nine, and the summed list keeps its own page.
+    const second = await view({ q: "筛选局", mpage: 2 });
+    expect([second.missingTotal, second.missingPage, second.missingPageCount, second.missing.length, second.page]).toEqual([59, 2, 2, 9, 1]);
+    expect((await view({ q: "筛选局", mpage: 9 })).missingPage).toBe(2);
   });
 });
 

@@ -62,7 +62,11 @@ export async function readApprovedFigures(
     const report = tryReadStoredReport(stored.content);
     if (!report) continue;
     read.push({ entry, report });
-    computed.push({ reportId: stored.id, version: stored.version, figures: reportFigures(report) });
+    // Figures stand for a report of its row's year and edition (as every save checks): a report whose content
+    // says otherwise (stored by other means) keeps being read whole, and left out of the sum with the reason.
+    if (report.year === year && report.edition === stored.edition) {
+      computed.push({ reportId: stored.id, version: stored.version, figures: reportFigures(report) });
+    }
   }
   await storeMissingFigures(db, computed);
   return read;

@@ -6,7 +6,9 @@ import type { Finding } from "@/lib/report/rules";
 import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
-import { countyYearChoice, loadRollupView, type ChildOfficeFigures } from "@/lib/county/figures";
+import { countyYearChoice, loadRollupView, rollupFilterSchema, type ChildOfficeFigures, type RollupFilter } from "@/lib/county/figures";
+import { agencyLevelLabels, statusLabels } from "@/lib/labels";
+import { AGENCY_LEVELS } from "@/lib/report/model";
 import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 import { OfficeLine } from "@/components/layout/OfficeLine";
@@ -19,16 +21,17 @@ const link = "text-brand-600 underline-offset-2 hover:underline";
 export default async function CountyPage({
   searchParams,
 }: {
-  searchParams: Promise<{ year?: string; agency?: string; office?: string; page?: string }>;
+  searchParams: Promise<{ year?: string; agency?: string; office?: string; page?: string; mpage?: string; q?: string; level?: string; status?: string }>;
 }) {
   const user = await requireAbility("viewCountyFigures");
   const db = getDb();
   const params = await searchParams;
   const { year, options: yearOptions } = await countyYearChoice(db, user, params.year);
   const choice = await chooseOffice(db, user, params.office, "汇总");
+  const filter = rollupFilterSchema.parse({ q: params.q, level: params.level, status: params.status, page: params.page, mpage: params.mpage });
   const figures =
     await (choice.ok && choice.office
-      ? loadRollupView(db, user, year, choice.office.id, { page: Number(params.page) || 1, agencyId: Number(params.agency) || undefined })
+      ? loadRollupView(db, user, year, choice.office.id, { filter, agencyId: Number(params.agency) || undefined })
       : undefined);
   if (!choice.ok || !figures) {
     return (
@@ -50,6 +53,18 @@ export default async function CountyPage({
   const selected = summed.find((agency) => String(agency.agencyId) === params.agency);
   const officeQuery = figures.office.id === user.agencyId ? "" : `&office=${figures.office.id}`;
   const officeHref = (id: number, isOwn: boolean) => (isOwn ? `/county?year=${year}` : `/county?year=${year}&office=${id}`);
+  // The lists' addresses keep the search, the filters and the other list's page.
+  const listHref = (change: Partial<RollupFilter>) => {
+    const shown = { ...filter, page: figures.page, mpage: figures.missingPage, ...change };
+    const query = new URLSearchParams({ year: String(year) });
+    if (officeQuery) query.set("office", String(figures.office.id));
+    if (shown.q) query.set("q", shown.q);
+    if (shown.level !== "all") query.set("level", shown.level);
+    if (shown.status !== "all") query.set("status", shown.status);
+    if (shown.page > 1) query.set("page", String(shown.page));
+    if (shown.mpage > 1) query.set("mpage", String(shown.mpage));
+    return `/county?${query.toString()}`;
+  };
 
   return (
     <div className="space-y-5">
@@ -124,6 +139,13 @@ export default async function CountyPage({
         )}
       </section>
 
+      <RollupFilterForm filter={filter} year={year} office={officeQuery ? String(figures.office.id) : undefined} />
+      {figures.filtered && (
+        <p className="text-sm text-slate-600" data-testid="county-filtered">
+          {`筛选后：计入汇总的 ${figures.summedTotal} 个，未计入的 ${figures.missingTotal} 个（汇总表仍为全部已批准报告之和）。`}
+        </p>
+      )}
+
       {summed.length > 0 && (
         <section aria-labelledby="county-agencies-heading" className="space-y-2">
           <h2 id="county-agencies-heading" className="text-lg font-semibold">
@@ -137,33 +159,89 @@ export default async function CountyPage({
             year={year}
             selected={selected?.agencyId}
           />
-          {figures.pageCount > 1 && (
-            <nav aria-label="分页" className="flex items-center gap-4 text-sm">
-              {figures.page > 1 && (
-                <Link href={`/county?year=${year}${officeQuery}&page=${figures.page - 1}`} className={link}>
-                  上一页
-                </Link>
-              )}
-              <span>
-                第 {figures.page} / {figures.pageCount} 页
-              </span>
-              {figures.page < figures.pageCount && (
-                <Link href={`/county?year=${year}${officeQuery}&page=${figures.page + 1}`} className={link}>
-                  下一页
-                </Link>
-              )}
-            </nav>
-          )}
+          <Pages label="各机关分页" page={figures.page} pageCount={figures.pageCount} href={(page) => listHref({ page })} />
         </section>
       )}
 
       <section aria-labelledby="county-missing-heading" className="space-y-2">
         <h2 id="county-missing-heading" className="text-lg font-semibold">
-          {childOffices.length > 0 ? "本级及直属机关中未计入汇总的" : "未计入汇总的机关"}（{missing.length} 个）
+          {childOffices.length > 0 ? "本级及直属机关中未计入汇总的" : "未计入汇总的机关"}（{figures.missingTotal} 个）
         </h2>
-        <MissingAgenciesTable agencies={missing} />
+        {missing.length === 0 && figures.filtered ? (
+          <p className="text-slate-600">没有符合筛选条件的机关。</p>
+        ) : (
+          <MissingAgenciesTable agencies={missing} />
+        )}
+        <Pages label="未计入汇总的机关分页" page={figures.missingPage} pageCount={figures.missingPageCount} href={(mpage) => listHref({ mpage })} />
       </section>
     </div>
+  );
+}
+
+/** 上一页 / 第 n / m 页 / 下一页 of a list; nothing when it fits on one page. */
+function Pages({ label, page, pageCount, href }: { label: string; page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label={label} className="flex items-center gap-4 text-sm">
+      {page > 1 && (
+        <Link href={href(page - 1)} className={link}>
+          上一页
+        </Link>
+      )}
+      <span>
+        第 {page} / {pageCount} 页
+      </span>
+      {page < pageCount && (
+        <Link href={href(page + 1)} className={link}>
+          下一页
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+/** Search the office's own agencies by name, level and (those not summed) status, as a plain GET form. */
+function RollupFilterForm({ filter, year, office }: { filter: RollupFilter; year: number; office?: string }) {
+  const field = "rounded border border-slate-300 bg-white px-2 py-1";
+  const clear = office ? `/county?year=${year}&office=${office}` : `/county?year=${year}`;
+  return (
+    <form method="get" action="/county" aria-label="筛选机关" className="flex flex-wrap items-end gap-3 text-sm">
+      <input type="hidden" name="year" value={year} />
+      {office && <input type="hidden" name="office" value={office} />}
+      <label className="flex flex-col gap-1">
+        机关名称
+        <input type="search" name="q" defaultValue={filter.q} maxLength={50} className={field} />
+      </label>
+      <label className="flex flex-col gap-1">
+        层级
+        <select name="level" defaultValue={filter.level} className={field}>
+          <option value="all">全部</option>
+          {AGENCY_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {agencyLevelLabels[level]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        未计入汇总的状态
+        <select name="status" defaultValue={filter.status} className={field}>
+          <option value="all">全部</option>
+          <option value="none">未开始</option>
+          {(["draft", "submitted", "returned", "imported", "approved"] as const).map((status) => (
+            <option key={status} value={status}>
+              {statusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+        筛选
+      </button>
+      <Link href={clear} className={`py-1 ${link}`}>
+        清除筛选
+      </Link>
+    </form>
   );
 }
 
