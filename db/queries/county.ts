@@ -145,7 +145,10 @@ export type ApprovedReportInScope = {
   agencyId: number;
   year: number;
   edition: EditionId;
-  /** The stored interchange model, parsed from JSON (read it with readStoredReport). */
+  version: number;
+  /** The stored figures (lib/report/figures.ts), parsed from JSON; null when none are stored. */
+  figures: unknown;
+  /** The stored interchange model, parsed from JSON (read it with readStoredReport); only when no figures are stored. */
   content: unknown;
   approvedAt: Date | null;
   /** Set when the report is a published report imported and then confirmed (its approval is the confirmation). */
@@ -154,7 +157,8 @@ export type ApprovedReportInScope = {
 
 /**
  * Every approved report the scope reaches (an office admin: its whole subtree; anyone else: their own
- * agency's), by year; `agencyIds` narrows it to those agencies.
+ * agency's), by year, with its figures (its content only where none are stored); `agencyIds` narrows it to
+ * those agencies.
  */
 export async function listApprovedReportsInScope(db: Executor, scope: ActorScope, agencyIds?: number[]): Promise<ApprovedReportInScope[]> {
   return (await db
@@ -163,7 +167,9 @@ export async function listApprovedReportsInScope(db: Executor, scope: ActorScope
       agencyId: reports.agencyId,
       year: reports.year,
       edition: reports.edition,
-      content: reports.content,
+      version: reports.version,
+      figures: reports.figures,
+      content: sql<string | null>`case when ${reports.figures} is null then ${reports.content} end`,
       approvedAt: reports.approvedAt,
       importedAt: reports.importedAt,
     })
@@ -176,7 +182,11 @@ export async function listApprovedReportsInScope(db: Executor, scope: ActorScope
       ),
     )
     .orderBy(asc(reports.year), asc(reports.agencyId)))
-    .map((row) => ({ ...row, content: JSON.parse(row.content) as unknown }));
+    .map((row) => ({
+      ...row,
+      figures: row.figures === null ? null : (JSON.parse(row.figures) as unknown),
+      content: row.content === null ? null : (JSON.parse(row.content) as unknown),
+    }));
 }
 
 /** The status of each report of the year the scope reaches, by agency (agencies without a report are absent). */

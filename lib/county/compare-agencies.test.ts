@@ -7,6 +7,7 @@ import { reports } from "@/db/schema";
 import { storeReportInStatus } from "@/db/test-db";
 import { cleanReport } from "@/lib/report/testing";
 import type { Report } from "@/lib/report/model";
+import { reportFigures } from "@/lib/report/figures";
 import { auditTrail, sharedWorld, snapshot, worldPasswordHash } from "@/lib/workflow/test-fixture";
 import { COMPARED_FIGURE_KEYS, compareAgencies, RATE_MINIMUM_BASE, type AgencyComparison } from "./compare-agencies";
 
@@ -89,6 +90,21 @@ describe("compareAgencies", () => {
     // Only two values: nobody is judged.
     expect(data.summaries.newReceived).toEqual({ judged: 2, fences: null });
     expect(data.rows.every((row) => COMPARED_FIGURE_KEYS.every((key) => row.figures[key].outlier === null))).toBe(true);
+  });
+
+  itRolledBack("reads the figures stored beside each report, storing them first where a report had none", async (tx) => {
+    const a = await department(tx, "甲县a局");
+    const id = await approved(tx, a, 2022, { newReceived: 40, granted: 30, handled: 40 });
+    await tx.update(reports).set({ figures: null }).where(eq(reports.id, id));
+    const rowOf = (data: AgencyComparison) => data.rows.find((row) => row.agencyName === "甲县a局")!;
+    expect(rowOf(await compare(tx, { year: 2022 })).figures.newReceived.value).toBe(40);
+    const [{ figures, content }] = await tx.select({ figures: reports.figures, content: reports.content }).from(reports).where(eq(reports.id, id));
+    const report = JSON.parse(content) as Report;
+    expect(JSON.parse(figures!)).toEqual(reportFigures(report));
+    // From then on the figures are what is read, not the content.
+    report.requests.newReceived.total = 41;
+    await tx.update(reports).set({ figures: JSON.stringify(reportFigures(report)), content: "{}" }).where(eq(reports.id, id));
+    expect(rowOf(await compare(tx, { year: 2022 })).figures.newReceived.value).toBe(41);
   });
 
   itRolledBack("marks outliers beyond 1.5 × IQR, high and low, among judged values only", async (tx) => {

@@ -17,7 +17,7 @@ import type { Executor } from "@/db/client";
 import { listManagedAgencies } from "@/db/queries/admin";
 import { reportStatusesInScope, listApprovedReportsInScope } from "@/db/queries/county";
 import { childOfficeStamps, listChildOffices } from "@/db/queries/rollups";
-import { officeRollup } from "./rollup";
+import { officeRollup, readStoredTables } from "./rollup";
 import type { UserProfile } from "@/db/queries/users";
 import { beijingDay, daysUntil, reportDeadline } from "@/lib/dashboard/deadlines";
 import { statusLabels } from "@/lib/labels";
@@ -26,7 +26,6 @@ import { recordRefusal } from "@/lib/refusals";
 import { KEY_FIGURE_DEFS, KEY_FIGURE_KEYS, NO_FIGURE_TEXT, reportKeyFigures, type KeyFigureKey } from "@/lib/report/key-figures";
 import type { AgencyLevel, Report } from "@/lib/report/model";
 import { median, OUTLIER_RULE, outlierFences, outlierSide, type Fences, type Outlier } from "@/lib/report/outliers";
-import { tryReadStoredReport } from "@/lib/stored-report";
 import type { FigureKind } from "./format-figure";
 
 export const COMPARED_FIGURE_KEYS = [...KEY_FIGURE_KEYS, "daysLate"] as const;
@@ -202,12 +201,13 @@ export async function compareAgencies(
   const units: CountyAgencyRow[] = [...agencies, ...officeUnits];
   const order = new Map(units.map((unit, index) => [unit.id, index]));
 
-  // Every approved report that can be read, with its figures.
+  // Every approved report that can be read, with its figures (read from those stored beside it).
   const entries: { year: number; row: ComparedAgency }[] = [];
-  for (const stored of (await listApprovedReportsInScope(db, scope, agencies.map((agency) => agency.id)))) {
+  const approved = (await listApprovedReportsInScope(db, scope, agencies.map((agency) => agency.id))).flatMap((stored) => {
     const agency = agencyById.get(stored.agencyId);
-    const report = agency && tryReadStoredReport(stored.content);
-    if (!agency || !report) continue;
+    return agency ? [{ item: { stored, agency }, stored, year: stored.year, agencyName: agency.name }] : [];
+  });
+  for (const { item: { stored, agency }, report } of await readStoredTables(db, approved)) {
     entries.push({
       year: stored.year,
       row: {

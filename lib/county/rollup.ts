@@ -11,6 +11,7 @@ import type { ActorScope } from "@/db/queries/scope";
 import { aggregateReports, type AggregateResult } from "@/lib/report/aggregate";
 import { figureTables, reportFigures, type StoredFigure } from "@/lib/report/figures";
 import { FORMAT_VERSION, REPORT_FORMAT, type Report } from "@/lib/report/model";
+import type { EditionId } from "@/lib/report/editions/types";
 import { tryReadStoredReport } from "@/lib/stored-report";
 
 /** Why an approved report whose stored content cannot be read is not in the sum. */
@@ -37,39 +38,51 @@ export function readApprovedReports(entries: OfficeReportEntry[]): { entry: Offi
   return read;
 }
 
+/** A report as stored, read with its figures (its content only where it has none: see listOfficeReports). */
+export type StoredTables = { id: number; version: number; edition: EditionId; figures: unknown; content: unknown };
+
 /**
- * The approved reports among entries read with their figures (listOfficeReports `figures`), each as a report of
- * its three tables (all a sum reads), from its stored figures: thousands of reports are read without parsing
- * or checking their content. A report with no figures stored yet is read from its content (listOfficeReports
- * reads it then), and its figures are stored for next time.
+ * The tables of stored reports of a year (all that a sum or a key figure reads), each as a report: from its
+ * stored figures, so that thousands of reports are read without parsing or checking their content; a report
+ * with no figures stored yet is read from its content, and its figures are stored for next time. A report
+ * that cannot be read is left out.
  */
-export async function readApprovedFigures(
+export async function readStoredTables<T>(
   db: Executor,
-  entries: OfficeReportEntry[],
-  year: number,
-): Promise<{ entry: OfficeReportEntry; report: Report }[]> {
-  const read: { entry: OfficeReportEntry; report: Report }[] = [];
+  items: { item: T; stored: StoredTables; year: number; agencyName: string }[],
+): Promise<{ item: T; report: Report }[]> {
+  const read: { item: T; report: Report }[] = [];
   const computed: { reportId: number; version: number; figures: StoredFigure[] }[] = [];
-  for (const entry of entries) {
-    const stored = entry.report;
-    if (stored?.status !== "approved") continue;
+  for (const { item, stored, year, agencyName } of items) {
     const tables = stored.figures === null ? undefined : figureTables(stored.edition, stored.figures);
     if (tables) {
-      const report: Report = { format: REPORT_FORMAT, formatVersion: FORMAT_VERSION, edition: stored.edition, year, agency: { name: entry.agencyName }, ...tables };
-      read.push({ entry, report });
+      const report: Report = { format: REPORT_FORMAT, formatVersion: FORMAT_VERSION, edition: stored.edition, year, agency: { name: agencyName }, ...tables };
+      read.push({ item, report });
       continue;
     }
     const report = tryReadStoredReport(stored.content);
     if (!report) continue;
-    read.push({ entry, report });
+    read.push({ item, report });
     // Figures stand for a report of its row's year and edition (as every save checks): a report whose content
-    // says otherwise (stored by other means) keeps being read whole, and left out of the sum with the reason.
+    // says otherwise (stored by other means) keeps being read whole, and left out of a sum with the reason.
     if (report.year === year && report.edition === stored.edition) {
       computed.push({ reportId: stored.id, version: stored.version, figures: reportFigures(report) });
     }
   }
   await storeMissingFigures(db, computed);
   return read;
+}
+
+/** The approved reports among entries read with their figures (listOfficeReports `figures`), as readStoredTables reads them. */
+export async function readApprovedFigures(
+  db: Executor,
+  entries: OfficeReportEntry[],
+  year: number,
+): Promise<{ entry: OfficeReportEntry; report: Report }[]> {
+  const approved = entries.flatMap((entry) =>
+    entry.report?.status === "approved" ? [{ item: entry, stored: entry.report, year, agencyName: entry.agencyName }] : [],
+  );
+  return (await readStoredTables(db, approved)).map(({ item, report }) => ({ entry: item, report }));
 }
 
 /**
