@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { closeDb, openDb } from "./client";
 import { getReportForActor } from "./queries/reports";
 import { getUserProfile } from "./queries/users";
 import { getRevisionContent } from "./queries/history";
@@ -66,17 +67,19 @@ describe("migrations 0004_hierarchy and 0007_revision_content_once", () => {
       { a: 5, b: 5, depth: 0 },
       { a: 4, b: 5, depth: 1 },
     ]);
-    // The county admins keep their powers over their own county, and only there.
-    const admin = (await getUserProfile(db, 1))!;
+    // The county admins keep their powers over their own county, and only there (read as the app opens the file).
+    const app = openDb(path.join(folder, "old.db"));
+    const admin = (await getUserProfile(app, 1))!;
     expect(admin.agencyOfficeTier).toBe("county");
-    expect((await getReportForActor(db, actorScope(admin), 1))?.agencyOfficesAbove).toEqual([1]);
-    expect((await getReportForActor(db, actorScope((await getUserProfile(db, 3))!), 1))).toBeUndefined();
+    expect((await getReportForActor(app, actorScope(admin), 1))?.agencyOfficesAbove).toEqual([1]);
+    expect((await getReportForActor(app, actorScope((await getUserProfile(app, 3))!), 1))).toBeUndefined();
     // 0007: the approved report's content is stored once; its older version keeps its own.
     expect(sqlite.prepare("select id, content from report_revisions order by id").all()).toEqual([
       { id: 1, content: '{"n":1}' },
       { id: 2, content: null },
     ]);
-    expect((await getRevisionContent(db, actorScope(admin), 1, 2))).toEqual({ n: 2 });
+    expect((await getRevisionContent(app, actorScope(admin), 1, 2))).toEqual({ n: 2 });
+    await closeDb(app);
     sqlite.close();
   });
 });
