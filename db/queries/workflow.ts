@@ -67,8 +67,10 @@ export async function moveReportStatus(
 }
 
 /**
- * Make sure the report's current content is kept as the revision of its current version (saves keep one
- * already; a report stored any other way may not have it). Returns the revision's version.
+ * Make the report's current version a snapshot of its history (each workflow step does): its revision stands for
+ * the report's content (stored once, in the report) instead of keeping the patch from the version before, and the
+ * next save keeps that content whole in it. A report stored any other way gets the revision it lacks. Returns the
+ * version.
  */
 export async function keepCurrentRevision(db: Executor, reportId: number, authorId: number): Promise<number | undefined> {
   const report = await first(db
@@ -78,14 +80,16 @@ export async function keepCurrentRevision(db: Executor, reportId: number, author
     );
   if (!report) return undefined;
   const kept = await first(db
-    .select({ content: reportRevisions.content })
+    .select({ id: reportRevisions.id, content: reportRevisions.content, patch: reportRevisions.patch })
     .from(reportRevisions)
     .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, report.version)))
     .orderBy(desc(reportRevisions.id))
     );
-  // A revision with no content of its own stands for the report's current content (stored once).
-  if (!kept || (kept.content !== null && kept.content !== report.content)) {
-    (await db.insert(reportRevisions).values({ reportId, version: report.version, content: null, authorId }));
+  if (kept && kept.patch !== null) {
+    // The patch is not needed: the history rebuilds this version from the report's content, and later ones from it.
+    await db.update(reportRevisions).set({ patch: null }).where(eq(reportRevisions.id, kept.id));
+  } else if (!kept || (kept.content !== null && kept.content !== report.content)) {
+    await db.insert(reportRevisions).values({ reportId, version: report.version, content: null, authorId });
   }
   return report.version;
 }

@@ -9,7 +9,7 @@ import { listCountyAudit, listManagedUsers } from "@/db/queries/admin";
 import { listRevisions } from "@/db/queries/history";
 import { findSignInCandidate, type UserProfile } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { auditEvents, reports } from "@/db/schema";
+import { auditEvents, reportRevisions, reports } from "@/db/schema";
 import { validate, type Report } from "@/lib/report";
 import { commentSchema, reopenSchema, userSchema } from "./schemas";
 import { createAgency, createUserWithHash, resetPassword } from "@/lib/admin/office";
@@ -123,6 +123,34 @@ describe("review", () => {
     expect(comments).toMatchObject([{ section: "general", cell: null, body: "请补充联系电话的区号。", authorName: "supervisor" }]);
     expect((await save(tx, reportId, { ...cleanTownshipReport(shared.world), problems: "已按审核意见修改：补充了政策解读形式单一、答复文书不够规范两个问题及其改进措施。" })).kind).toBe("saved");
     expect((await submitReport(tx, shared.world.actors.clerk, { reportId: reportId })).ok).toBe(true);
+  });
+
+  itRolledBack("keeps the version each step was taken on whole in the history, one revision per version", async (tx) => {
+    const { clerk, supervisor } = shared.world.actors;
+    const first = cleanTownshipReport(shared.world);
+    const reportId = await storeReport(tx, shared.world, "draft", first);
+    const second = { ...first, problems: "第二版：存在政策解读形式单一的问题，下一步将丰富解读形式。" };
+    expect((await save(tx, reportId, second)).kind).toBe("saved");
+    const revisionsOf = async () =>
+      (await tx.select().from(reportRevisions).where(eq(reportRevisions.reportId, reportId))).map((revision) => ({
+        version: revision.version,
+        whole: revision.content === null ? null : JSON.parse(revision.content),
+        patched: revision.patch !== null,
+      }));
+    // An autosave keeps what it changed.
+    expect((await revisionsOf()).find((revision) => revision.version === 2)).toEqual({ version: 2, whole: null, patched: true });
+    expect((await submitReport(tx, clerk, { reportId })).ok).toBe(true);
+    expect((await returnReport(tx, supervisor, { reportId, version: 2, comment: "" })).ok).toBe(true);
+    const third = { ...second, problems: "第三版：已按审核意见修改，补充了答复文书不够规范的问题及其改进措施。" };
+    expect((await save(tx, reportId, third)).kind).toBe("saved");
+    // The submitted and returned version 2 is kept whole once replaced, in the one revision it had.
+    expect(await revisionsOf()).toEqual([
+      { version: 1, whole: first, patched: false },
+      { version: 2, whole: second, patched: false },
+      { version: 3, whole: null, patched: true },
+    ]);
+    const { revisions } = await listRevisions(tx, scope(supervisor), reportId);
+    expect(revisions.map((revision) => revision.content)).toEqual([third, second, first]);
   });
 
   itRolledBack("an approval locks the report for everyone, records who and when, and keeps the revision", async (tx) => {

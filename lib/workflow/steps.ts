@@ -43,6 +43,8 @@ async function move(
 ): Promise<boolean> {
   const moved = await moveReportStatus(db, { reportId: report.id, from: report.status, to: TRANSITIONS[action].to, approval });
   if (!moved) return false;
+  // The version a step was taken on is kept whole in the history (every 20th save's is too).
+  await keepCurrentRevision(db, report.id, actor.id);
   await auditEvent(db, actor, auditAction, report, detail);
   if (checked) await storeReportCounts(db, report.id, checkCounts(checked));
   else await recount(db, report.agencyId, report.year);
@@ -140,7 +142,6 @@ async function approveVersion(
     if (!checked.ok) return checked.result;
     const { report } = checked;
     if (report.version !== input.version) return actionFailure(REPORT_CHANGED);
-    await keepCurrentRevision(tx, report.id, actor.id);
     const approval = { by: actor.id, at: new Date() };
     if (!(await move(tx, actor, report, action, "report-approved", detail(report), approval))) return actionFailure(REPORT_CHANGED);
     return { ok: true, data: { status: "approved" } };
@@ -168,7 +169,6 @@ export async function reopenReport(db: Executor, actor: UserProfile, input: Reop
     const checked = await checkReport(tx, actor, input.reportId, "reopen");
     if (!checked.ok) return checked.result;
     const { report } = checked;
-    const kept = await keepCurrentRevision(tx, report.id, actor.id);
     await insertComment(tx, {
       reportId: report.id,
       section: "general",
@@ -176,7 +176,7 @@ export async function reopenReport(db: Executor, actor: UserProfile, input: Reop
       body: `管理员重新打开了已批准的报告。原因：${reason}`,
       authorId: actor.id,
     });
-    const detail = `原因：${clipForAudit(reason)}；已批准的第 ${kept} 版保留在修订记录中`;
+    const detail = `原因：${clipForAudit(reason)}；已批准的第 ${report.version} 版保留在修订记录中`;
     if (!(await move(tx, actor, report, "reopen", "report-reopened", detail, null))) return actionFailure(REPORT_CHANGED);
     return { ok: true, data: { status: "draft" } };
   });
