@@ -3,7 +3,7 @@ import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { first, type Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
-import { childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
+import { agencyNameContains, childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
 import { inScope, subtreeOf, type ActorScope } from "./scope";
 
 /**
@@ -88,7 +88,7 @@ export async function listOfficeReports(
         options.directOnly ? isDirectAgencyOf(officeId) : inArray(agencies.id, subtreeOf(db, officeId)),
         inScope(db, agencies.id, scope),
         options.agencyIds === undefined ? undefined : inArray(agencies.id, options.agencyIds),
-        options.nameContains ? nameContains(options.nameContains) : undefined,
+        options.nameContains ? agencyNameContains(options.nameContains) : undefined,
         options.level === undefined ? undefined : eq(agencies.level, options.level),
       ),
     )
@@ -114,12 +114,6 @@ export async function listOfficeReports(
     }),
   );
   return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
-}
-
-/** Agencies whose name contains `text` as it is (LIKE's wildcards in it are taken literally), on both databases. */
-function nameContains(text: string) {
-  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql`${agencies.name} like ${pattern} escape '\\'`;
 }
 
 /** How many agencies an office has directly (itself included, not the offices below it), within the scope. */

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
-import type { AgencyLevel } from "@/lib/report/model";
+import { AGENCY_LEVELS, type AgencyLevel } from "@/lib/report/model";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Executor } from "../client";
+import { first, type Executor } from "../client";
 import { agencies, reports, type ReportStatus } from "../schema";
-import { childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
+import { agencyNameContains, childOfficeLine, childOfficesOf, isDirectAgencyOf } from "./offices";
 import { PUBLISHED_STATUSES } from "./reports";
 import { inScope, type ActorScope } from "./scope";
 
@@ -73,6 +73,167 @@ export async function listDirectProgress(db: Executor, scope: ActorScope, year: 
     .where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope)))
     .orderBy(asc(agencies.name));
   return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
+}
+
+/** When a report of the year becomes late, for each kind of agency the overview lists (null: it has no deadline). */
+export type LateFrom = { office: Date | null; levels: Record<AgencyLevel, Date | null> };
+
+/** What the progress overview asks of its list: a search, filters, an order and a page. */
+export type ProgressQuery = {
+  year: number;
+  officeId: number;
+  /** The moments from which a report not yet approved, or approved, is late (the day after its deadline). */
+  lateFrom: LateFrom;
+  now: Date;
+  nameContains?: string;
+  /** none: not started. */
+  status?: ReportStatus | "none";
+  level?: AgencyLevel;
+  late?: boolean;
+  /** Only reports with errors, or whose content could not be read (no stored counts). */
+  errors?: boolean;
+  sort: "name" | "status" | "errors" | "updated";
+  dir: "asc" | "desc";
+  /** The page asked for (the last one when past it), of `pageSize` lines. */
+  page: number;
+  pageSize: number;
+};
+
+/** Counted over every agency the overview lists, whatever the filter. */
+export type ProgressSummary = { total: number; approved: number; submitted: number; notStarted: number; lateOpen: number };
+
+/** Whether the agency's report of the year is late, as the SQL of `query` (see LateFrom). */
+function lateCondition(query: ProgressQuery): SQL {
+  const approved = eq(reports.status, "approved");
+  const lateFor = (from: Date | null): SQL | undefined => {
+    if (from === null) return undefined;
+    // Approved after its deadline; or not approved and the deadline has passed.
+    const open = query.now.getTime() >= from.getTime() ? sql`(${reports.status} is null or ${reports.status} <> 'approved')` : undefined;
+    return or(and(approved, gte(reports.approvedAt, from)), open);
+  };
+  const kinds = [
+    and(eq(agencies.id, query.officeId), lateFor(query.lateFrom.office)),
+    ...AGENCY_LEVELS.map((level) => and(ne(agencies.id, query.officeId), eq(agencies.level, level), lateFor(query.lateFrom.levels[level]))),
+  ];
+  return sql`coalesce(${or(...kinds.filter((kind) => kind !== undefined)) ?? sql`1 = 0`}, 1 = 0)`;
+}
+
+/** Workflow order: not started, being written, waiting for confirmation or review, approved. */
+const statusOrder = sql<number>`case ${reports.status} when 'draft' then 1 when 'returned' then 2 when 'imported' then 3 when 'submitted' then 4 when 'approved' then 5 else 0 end`;
+
+/**
+ * A page of the office's own agencies (listDirectProgress's) as the overview asks for it: searched, filtered,
+ * ordered and paged in the database, with how many match and the summary over all of them.
+ */
+export async function queryDirectProgress(
+  db: Executor,
+  scope: ActorScope,
+  query: ProgressQuery,
+): Promise<{ rows: DirectProgressEntry[]; matching: number; page: number; summary: ProgressSummary }> {
+  const parent = alias(agencies, "parent");
+  const late = lateCondition(query);
+  const listed = and(isDirectAgencyOf(query.officeId), inScope(db, agencies.id, scope));
+  const filter = and(
+    listed,
+    query.nameContains ? agencyNameContains(query.nameContains) : undefined,
+    query.status === undefined ? undefined : query.status === "none" ? isNull(reports.id) : eq(reports.status, query.status),
+    query.level === undefined ? undefined : eq(agencies.level, query.level),
+    query.late ? late : undefined,
+    query.errors ? and(isNotNull(reports.id), or(isNull(reports.errorCount), gt(reports.errorCount, 0))) : undefined,
+  );
+  const counted = (condition: SQL | undefined) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`.mapWith(Number);
+  const summaryRow = await first(
+    db
+      .select({
+        total: count(),
+        approved: counted(eq(reports.status, "approved")),
+        submitted: counted(eq(reports.status, "submitted")),
+        notStarted: counted(isNull(reports.id)),
+        lateOpen: counted(and(late, sql`(${reports.status} is null or ${reports.status} <> 'approved')`)),
+        matching: counted(filter),
+      })
+      .from(agencies)
+      .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, query.year)))
+      .where(listed),
+  );
+  const { matching, ...summary } = summaryRow ?? { total: 0, approved: 0, submitted: 0, notStarted: 0, lateOpen: 0, matching: 0 };
+  const page = Math.min(query.page, Math.max(1, Math.ceil(matching / query.pageSize)));
+  // A line with nothing to sort by (no report) comes last in either direction; ties by name.
+  const key: SQL | undefined =
+    query.sort === "status"
+      ? statusOrder
+      : query.sort === "errors"
+        ? sql`case when ${reports.id} is null then null when ${reports.errorCount} is null then 1000000000 else ${reports.errorCount} end`
+        : query.sort === "updated"
+          ? sql`${reports.updatedAt}`
+          : undefined;
+  const order: SQL[] = [];
+  if (key) order.push(sql`case when ${key} is null then 1 else 0 end`, query.dir === "asc" ? asc(key) : desc(key));
+  // By name, the office itself heads its own list, as everywhere else.
+  else if (query.dir === "asc") order.push(sql`case when ${agencies.id} = ${query.officeId} then 0 else 1 end`, asc(agencies.name));
+  else order.push(desc(agencies.name));
+  order.push(asc(agencies.name), asc(agencies.id));
+  const rows = await db
+    .select({
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+      level: agencies.level,
+      parentDeadline: parent.childrenDeadline,
+      status: reports.status,
+      approvedAt: reports.approvedAt,
+      reportId: reports.id,
+      version: reports.version,
+      updatedAt: reports.updatedAt,
+      errorCount: reports.errorCount,
+      warningCount: reports.warningCount,
+    })
+    .from(agencies)
+    .leftJoin(parent, eq(agencies.parentId, parent.id))
+    .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, query.year)))
+    .where(filter)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((page - 1) * query.pageSize);
+  return { rows, matching, page, summary };
+}
+
+/**
+ * The office's own agencies whose report of the year has no stored check counts (saved before they were
+ * stored, or written by other tools).
+ */
+export async function listUncountedProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<DirectProgressEntry[]> {
+  return await db
+    .select({
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+      level: agencies.level,
+      parentDeadline: sql<string | null>`null`,
+      status: reports.status,
+      approvedAt: reports.approvedAt,
+      reportId: reports.id,
+      version: reports.version,
+      updatedAt: reports.updatedAt,
+      errorCount: reports.errorCount,
+      warningCount: reports.warningCount,
+    })
+    .from(agencies)
+    .innerJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
+    .where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope), isNull(reports.errorCount)));
+}
+
+/** The office's level and the dates (MM-DD) it and the office above it set for the agencies directly under them. */
+export async function officeDeadlines(
+  db: Executor,
+  officeId: number,
+): Promise<{ level: AgencyLevel; own: string | null; parent: string | null } | undefined> {
+  const parent = alias(agencies, "parent");
+  return await first(
+    db
+      .select({ level: agencies.level, own: agencies.childrenDeadline, parent: parent.childrenDeadline })
+      .from(agencies)
+      .leftJoin(parent, eq(agencies.parentId, parent.id))
+      .where(eq(agencies.id, officeId)),
+  );
 }
 
 /** The office's agencies (as listDirectProgress lists them), each with its reports read to be checked. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { first, type Executor } from "../client";
 import { agencies, agencyAncestors, type OfficeTier } from "../schema";
@@ -51,3 +51,9 @@ export function childOfficesOf(db: Executor, officeId: number) {
  * (join on `agencyId`; `ancestorId` is the child office).
  */
 export const childOfficeLine = alias(agencyAncestors, "child_office_line");
+
+/** Agencies whose name contains `text` as it is (LIKE's wildcards in it are taken literally), on both databases. */
+export function agencyNameContains(text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`${agencies.name} like ${pattern} escape '\\'`;
+}

@@ -162,6 +162,35 @@ describe("stored check counts", () => {
     expect(await names({ sort: "errors", dir: "desc", q: "司法" })).toEqual(["甲县司法局"]);
   });
 
+  itRolledBack("counts and filters lateness in the database as each line shows it: approved after the deadline, or still open past it", async (tx) => {
+    const { admin, otherClerk } = shared.world.actors;
+    const { countyA, department } = shared.world.agencies;
+    const township = await storeReport(tx, shared.world, "approved");
+    const clean = { ...cleanTownshipReport(shared.world), agency: { name: department.name, level: "department" as const } };
+    const departmentReport = (
+      await storeReportInStatus(tx, { userId: otherClerk.id, agencyId: department.id, reach: "agency" }, { year: 2025, edition: "2021", content: clean, status: "approved" })
+    ).id;
+    for (let i = 0; i < 3; i++) await createAgency(tx, { name: `甲县逾期局${i}`, level: "department", parentId: countyA.id });
+    // The township on time (2月20日), the department a day late (1月31日, in Beijing).
+    await tx.update(reports).set({ approvedAt: new Date("2026-02-19T23:30:00+08:00") }).where(eq(reports.id, township));
+    await tx.update(reports).set({ approvedAt: new Date("2026-02-01T00:10:00+08:00") }).where(eq(reports.id, departmentReport));
+    for (const now of ["2026-01-31T23:59:00+08:00", "2026-02-01T00:01:00+08:00", "2026-03-31T12:00:00+08:00", "2026-04-01T08:00:00+08:00"]) {
+      const load = async (filter: Partial<ProgressFilter>) =>
+        loadProgressPage(tx, scope(admin), { year: 2025, officeId: countyA.id, filter: progressFilterSchema.parse(filter), now: new Date(now) });
+      const all = await load({});
+      const late = all.rows.filter((row) => row.late).map((row) => row.agencyName);
+      expect((await load({ late: "1" })).rows.map((row) => row.agencyName)).toEqual(late);
+      expect(all.summary.lateOpen).toBe(all.rows.filter((row) => row.late && row.report?.status !== "approved").length);
+    }
+    const load = async (now: string) =>
+      loadProgressPage(tx, scope(admin), { year: 2025, officeId: countyA.id, filter: progressFilterSchema.parse({ late: "1" }), now: new Date(now) });
+    // Before February the department's report was not yet due, and approved late only once it was approved.
+    expect((await load("2026-01-31T23:59:00+08:00")).rows.map((row) => row.agencyName)).toEqual(["甲县司法局"]);
+    // From 1 February the departments still open are late too; the county's own report (3月31日) from 1 April.
+    expect((await load("2026-02-01T00:01:00+08:00")).rows.map((row) => row.agencyName)).toEqual(["甲县司法局", "甲县逾期局0", "甲县逾期局1", "甲县逾期局2"]);
+    expect((await load("2026-04-01T08:00:00+08:00")).rows.map((row) => row.agencyName)).toEqual(["甲县", "甲县司法局", "甲县逾期局0", "甲县逾期局1", "甲县逾期局2"]);
+  });
+
   itRolledBack("reads the counts the rows hold, never the content, when they are stored", async (tx) => {
     const { admin } = shared.world.actors;
     const reportId = await storeReport(tx, shared.world, "draft");

@@ -4,7 +4,9 @@
  */
 import type { Executor } from "@/db/client";
 import {
-  listDirectProgress,
+  listUncountedProgress,
+  officeDeadlines,
+  queryDirectProgress,
   readDashboardEntries,
   storeMissingCounts,
   type DashboardEntry,
@@ -146,65 +148,39 @@ export type ProgressPage = {
   pageCount: number;
 };
 
-/** An agency of the overview being filtered and sorted; counts undefined while not known (not stored, not yet checked). */
-type Line = { entry: DirectProgressEntry; progress: DeadlineProgress; counts: CheckCounts | null | undefined; order: number };
-
-/** Workflow order: not started, being written, waiting for confirmation or review, approved. */
-const STATUS_ORDER: Record<ReportStatus | "none", number> = { none: 0, draft: 1, returned: 2, imported: 3, submitted: 4, approved: 5 };
-
 /**
- * The value a line sorts by in a column; undefined for a line with none (no report), which comes last in
- * either direction. Content that cannot be read counts as more errors than any.
+ * Check the content of reports that have no stored counts, and store what was counted so that the database
+ * reads it from the row from now on (reports saved before the counts were stored, or written by other tools).
+ * Returns the counts by report (null: the content cannot be read as a report).
  */
-function sortKey(line: Line, sort: ProgressSort): number | undefined {
-  switch (sort) {
-    case "name":
-      return line.order;
-    case "status":
-      return STATUS_ORDER[line.entry.status ?? "none"];
-    case "errors":
-      return line.entry.reportId === null ? undefined : line.counts === null ? Number.POSITIVE_INFINITY : (line.counts?.errors ?? 0);
-    case "updated":
-      return line.entry.updatedAt?.getTime();
-  }
-}
-
-function sortLines(lines: Line[], sort: ProgressSort, dir: "asc" | "desc", officeId: number): Line[] {
-  const sign = dir === "asc" ? 1 : -1;
-  const sorted = [...lines].sort((a, b) => {
-    const ka = sortKey(a, sort);
-    const kb = sortKey(b, sort);
-    if (ka === undefined || kb === undefined) return ka === kb ? a.order - b.order : ka === undefined ? 1 : -1;
-    // Ties in name order (the database's, as listed).
-    return ka !== kb ? sign * (ka - kb) : a.order - b.order;
-  });
-  // By name, the office itself heads its own list, as everywhere else.
-  if (sort !== "name" || dir !== "asc") return sorted;
-  return [...sorted.filter((line) => line.entry.agencyId === officeId), ...sorted.filter((line) => line.entry.agencyId !== officeId)];
-}
-
-/**
- * Check the content of the lines' reports that have no stored counts, and store what was counted so the next
- * view reads it from the row (reports saved before the counts were stored, or written by other tools).
- */
-async function countMissing(db: Executor, year: number, officeId: number, lines: Line[]): Promise<void> {
-  const missing = lines.filter((line) => line.entry.reportId !== null && line.counts === undefined);
-  if (missing.length === 0) return;
-  const read = new Map((await readDashboardEntries(db, year, officeId, missing.map((line) => line.entry))).map((entry) => [entry.agencyId, entry]));
+async function countMissing(db: Executor, year: number, officeId: number, entries: DirectProgressEntry[]): Promise<Map<number, CheckCounts | null>> {
+  const found = new Map<number, CheckCounts | null>();
+  const missing = entries.filter((entry) => entry.reportId !== null && (entry.errorCount === null || entry.warningCount === null));
+  if (missing.length === 0) return found;
+  const read = new Map((await readDashboardEntries(db, year, officeId, missing)).map((entry) => [entry.agencyId, entry]));
   const counted: { reportId: number; version: number; counts: CheckCounts }[] = [];
-  for (const line of missing) {
-    const report = read.get(line.entry.agencyId)?.report;
-    if (!report || report.id !== line.entry.reportId) continue;
-    line.counts = countStoredReport(report.content, read.get(line.entry.agencyId)?.previousContent, report.acknowledgements);
-    if (line.counts && line.entry.version !== null) counted.push({ reportId: report.id, version: line.entry.version, counts: line.counts });
+  for (const entry of missing) {
+    const report = read.get(entry.agencyId)?.report;
+    if (!report || report.id !== entry.reportId) continue;
+    const counts = countStoredReport(report.content, read.get(entry.agencyId)?.previousContent, report.acknowledgements);
+    found.set(report.id, counts);
+    if (counts && entry.version !== null) counted.push({ reportId: report.id, version: entry.version, counts });
   }
   await storeMissingCounts(db, counted);
+  return found;
+}
+
+/** The moment from which a report with this deadline is late: the start of the day after it, in Beijing. */
+function lateFromDeadline(deadline: Deadline | null): Date | null {
+  if (!deadline) return null;
+  const [y, m, d] = deadline.date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1) - 8 * 3_600_000);
 }
 
 /**
- * The office's own agencies for the progress overview: counted over all of them, filtered by name, status,
- * lateness and errors and sorted from what the database holds beside the reports (their stored check
- * counts); report content is read only for reports whose counts were never stored.
+ * The office's own agencies for the progress overview: counted over all of them, searched by name, filtered by
+ * status, level, lateness and errors, sorted and paged in the database from what it holds beside the reports
+ * (their stored check counts); report content is read only for reports whose counts were never stored.
  */
 export async function loadProgressPage(
   db: Executor,
@@ -212,43 +188,42 @@ export async function loadProgressPage(
   input: { year: number; officeId: number; filter: ProgressFilter; now: Date },
 ): Promise<ProgressPage> {
   const { year, officeId, filter, now } = input;
-  const lines: Line[] = (await listDirectProgress(db, scope, year, officeId)).map((entry, order) => ({
-    entry,
-    progress: deadlineProgress(entry, year, now),
-    counts: entry.errorCount !== null && entry.warningCount !== null ? { errors: entry.errorCount, warnings: entry.warningCount } : undefined,
-    order,
-  }));
-  const summary = {
-    total: lines.length,
-    approved: lines.filter(({ entry }) => entry.status === "approved").length,
-    submitted: lines.filter(({ entry }) => entry.status === "submitted").length,
-    notStarted: lines.filter(({ entry }) => entry.status === null).length,
-    lateOpen: lines.filter(({ entry, progress }) => progress.late && entry.status !== "approved").length,
-  };
-  let matching = lines.filter(
-    ({ entry, progress }) =>
-      (filter.q === "" || entry.agencyName.includes(filter.q)) &&
-      (filter.status === "all" || (filter.status === "none" ? entry.status === null : entry.status === filter.status)) &&
-      (filter.level === "all" || entry.level === filter.level) &&
-      (filter.late === "" || progress.late),
-  );
-  // Filtering or sorting by errors needs every matching line's counts; else only the page's.
-  if (filter.errors === "1" || filter.sort === "errors") await countMissing(db, year, officeId, matching);
-  if (filter.errors === "1") matching = matching.filter(({ entry, counts }) => entry.reportId !== null && (counts === null || (counts?.errors ?? 0) > 0));
-  matching = sortLines(matching, filter.sort, filter.dir, officeId);
-  const pageCount = Math.max(1, Math.ceil(matching.length / PROGRESS_PAGE_SIZE));
-  const page = Math.min(filter.page, pageCount);
-  const shown = matching.slice((page - 1) * PROGRESS_PAGE_SIZE, page * PROGRESS_PAGE_SIZE);
-  await countMissing(db, year, officeId, shown);
-  const rows = shown.map(({ entry, progress, counts }): DashboardRow => ({
-    agencyId: entry.agencyId,
-    agencyName: entry.agencyName,
-    level: entry.level,
-    report:
-      entry.reportId !== null && entry.status !== null && entry.updatedAt !== null
-        ? { id: entry.reportId, status: entry.status, updatedAt: entry.updatedAt, counts: counts ?? null }
-        : null,
-    ...progress,
-  }));
-  return { summary, matching: matching.length, rows, page, pageCount };
+  // Filtering or sorting by errors needs every report's counts in the database; else only the page's are counted.
+  if (filter.errors === "1" || filter.sort === "errors") await countMissing(db, year, officeId, await listUncountedProgress(db, scope, year, officeId));
+  const deadlines = await officeDeadlines(db, officeId);
+  // Every agency listed but the office itself is directly under it: its deadline depends on its level alone.
+  const levels = Object.fromEntries(
+    AGENCY_LEVELS.map((level) => [level, lateFromDeadline(reportDeadline(level, year, deadlines?.own ?? null))]),
+  ) as Record<AgencyLevel, Date | null>;
+  const office = deadlines ? lateFromDeadline(reportDeadline(deadlines.level, year, deadlines.parent)) : null;
+  const { rows: entries, matching, page, summary } = await queryDirectProgress(db, scope, {
+    year,
+    officeId,
+    lateFrom: { office, levels },
+    now,
+    nameContains: filter.q || undefined,
+    status: filter.status === "all" ? undefined : filter.status,
+    level: filter.level === "all" ? undefined : filter.level,
+    late: filter.late === "1",
+    errors: filter.errors === "1",
+    sort: filter.sort,
+    dir: filter.dir,
+    page: filter.page,
+    pageSize: PROGRESS_PAGE_SIZE,
+  });
+  const counted = await countMissing(db, year, officeId, entries);
+  const rows = entries.map((entry): DashboardRow => {
+    const stored = entry.errorCount !== null && entry.warningCount !== null ? { errors: entry.errorCount, warnings: entry.warningCount } : null;
+    return {
+      agencyId: entry.agencyId,
+      agencyName: entry.agencyName,
+      level: entry.level,
+      report:
+        entry.reportId !== null && entry.status !== null && entry.updatedAt !== null
+          ? { id: entry.reportId, status: entry.status, updatedAt: entry.updatedAt, counts: stored ?? counted.get(entry.reportId) ?? null }
+          : null,
+      ...deadlineProgress(entry, year, now),
+    };
+  });
+  return { summary, matching, rows, page, pageCount: Math.max(1, Math.ceil(matching / PROGRESS_PAGE_SIZE)) };
 }
