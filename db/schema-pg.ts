@@ -39,7 +39,11 @@ export const agencies = pgTable(
     childrenDeadline: text("children_deadline"),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name)],
+  (table) => [
+    uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name),
+    // The agencies directly under an office (its overview, its roll-up page), in name order.
+    index("agencies_parent").on(table.parentId, table.name),
+  ],
 );
 
 export const agencyAncestors = pgTable(

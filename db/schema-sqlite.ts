@@ -32,7 +32,11 @@ export const agencies = sqliteTable(
     childrenDeadline: text("children_deadline"),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name)],
+  (table) => [
+    uniqueIndex("agencies_parent_name").on(sql`coalesce(${table.parentId}, 0)`, table.name),
+    // The agencies directly under an office (its overview, its roll-up page), in name order.
+    index("agencies_parent").on(table.parentId, table.name),
+  ],
 );
 export type Agency = typeof agencies.$inferSelect;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "agencies_parent" ON "agencies" USING btree ("parent_id","name");

@@ -1,0 +1,1 @@
+CREATE INDEX `agencies_parent` ON `agencies` (`parent_id`,`name`);
