@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { first, type Executor } from "../client";
@@ -41,14 +41,7 @@ export async function listOfficeReports(
   scope: ActorScope,
   officeId: number,
   year: number,
-  options: {
-    directOnly?: boolean;
-    /** Only these agencies (a page of a list). */
-    agencyIds?: number[];
-    /** Only agencies whose name contains this text (a search). */
-    nameContains?: string;
-    /** Only agencies of this level. */
-    level?: AgencyLevel;
+  options: OfficeAgencyFilter & {
     /**
      * Read approved reports' content (true unless told otherwise); with `figures`, only where the report has
      * no figures stored.
@@ -56,11 +49,14 @@ export async function listOfficeReports(
     content?: boolean;
     /** Read approved reports' stored figures (their content is then read only where none are stored). */
     figures?: boolean;
+    /** A page of the list: at most `limit` agencies after the first `offset`. */
+    limit?: number;
+    offset?: number;
   } = {},
 ): Promise<OfficeReportEntry[]> {
   const withContent = options.content ?? true;
   const approved = sql`${reports.status} = 'approved'`;
-  const rows = await db
+  const query = db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
@@ -83,16 +79,11 @@ export async function listOfficeReports(
       childOfficeLine,
       and(eq(childOfficeLine.agencyId, agencies.id), inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId))),
     )
-    .where(
-      and(
-        options.directOnly ? isDirectAgencyOf(officeId) : inArray(agencies.id, subtreeOf(db, officeId)),
-        inScope(db, agencies.id, scope),
-        options.agencyIds === undefined ? undefined : inArray(agencies.id, options.agencyIds),
-        options.nameContains ? agencyNameContains(options.nameContains) : undefined,
-        options.level === undefined ? undefined : eq(agencies.level, options.level),
-      ),
-    )
-    .orderBy(asc(agencies.name));
+    .where(officeAgencyCondition(db, scope, officeId, options))
+    // The office first, then by name.
+    .orderBy(sql`case when ${agencies.id} = ${officeId} then 0 else 1 end`, asc(agencies.name), asc(agencies.id))
+    .$dynamic();
+  const rows = await (options.limit === undefined ? query : query.limit(options.limit).offset(options.offset ?? 0));
   const entries = rows.map(
     (row): OfficeReportEntry => ({
       agencyId: row.agencyId,
@@ -113,7 +104,49 @@ export async function listOfficeReports(
             },
     }),
   );
-  return [...entries.filter((entry) => entry.isOwnOffice), ...entries.filter((entry) => !entry.isOwnOffice)];
+  return entries;
+}
+
+/** Which of an office's agencies a list holds (each with its report of the year). */
+export type OfficeAgencyFilter = {
+  directOnly?: boolean;
+  /** Only these agencies (a page of a list). */
+  agencyIds?: number[];
+  /** Only agencies whose name contains this text (a search). */
+  nameContains?: string;
+  /** Only agencies of this level. */
+  level?: AgencyLevel;
+  /** Only the agencies whose report is in the office's sum (`summed`), or only the others: approved and not skipped. */
+  inSum?: { summed: boolean; skipped: number[] };
+  /** Only agencies whose report of the year has this status (none: not started). */
+  status?: ReportStatus | "none";
+};
+
+function officeAgencyCondition(db: Executor, scope: ActorScope, officeId: number, filter: OfficeAgencyFilter) {
+  const summed = filter.inSum
+    ? and(eq(reports.status, "approved"), filter.inSum.skipped.length > 0 ? notInArray(agencies.id, filter.inSum.skipped) : undefined)
+    : undefined;
+  return and(
+    filter.directOnly ? isDirectAgencyOf(officeId) : inArray(agencies.id, subtreeOf(db, officeId)),
+    inScope(db, agencies.id, scope),
+    filter.agencyIds === undefined ? undefined : inArray(agencies.id, filter.agencyIds),
+    filter.nameContains ? agencyNameContains(filter.nameContains) : undefined,
+    filter.level === undefined ? undefined : eq(agencies.level, filter.level),
+    filter.inSum ? (filter.inSum.summed ? summed : sql`not coalesce(${summed}, 1 = 0)`) : undefined,
+    filter.status === undefined ? undefined : filter.status === "none" ? isNull(reports.id) : eq(reports.status, filter.status),
+  );
+}
+
+/** How many of an office's agencies a list holds (see listOfficeReports). */
+export async function countOfficeReports(db: Executor, scope: ActorScope, officeId: number, year: number, filter: OfficeAgencyFilter): Promise<number> {
+  const row = await first(
+    db
+      .select({ count: count() })
+      .from(agencies)
+      .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
+      .where(officeAgencyCondition(db, scope, officeId, filter)),
+  );
+  return row?.count ?? 0;
 }
 
 /** How many agencies an office has directly (itself included, not the offices below it), within the scope. */

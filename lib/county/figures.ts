@@ -7,7 +7,7 @@
 import type { Executor } from "@/db/client";
 import { AGENCY_LEVELS, type AgencyLevel } from "@/lib/report/model";
 import { z } from "zod";
-import { countDirectAgencies, latestReportYearInScope, listOfficeReports, type OfficeReportEntry } from "@/db/queries/county";
+import { countDirectAgencies, countOfficeReports, latestReportYearInScope, listOfficeReports, type OfficeAgencyFilter, type OfficeReportEntry } from "@/db/queries/county";
 import { countAgenciesPerChildOffice, listChildOffices } from "@/db/queries/rollups";
 import { officeRollup, UNREADABLE } from "./rollup";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
@@ -140,12 +140,11 @@ export const rollupFilterSchema = z.object({
 });
 export type RollupFilter = z.output<typeof rollupFilterSchema>;
 
-/** The page `asked` of `items`, and how many pages there are. */
-function pageOf<T>(items: T[], asked: number): { shown: T[]; page: number; pageCount: number } {
-  const pageCount = Math.max(1, Math.ceil(items.length / ROLLUP_PAGE_SIZE));
-  const page = Math.min(Math.max(1, asked), pageCount);
-  return { shown: items.slice((page - 1) * ROLLUP_PAGE_SIZE, page * ROLLUP_PAGE_SIZE), page, pageCount };
-}
+/** How many pages a list of `total` takes (one when empty). */
+const pageCount = (total: number) => Math.max(1, Math.ceil(total / ROLLUP_PAGE_SIZE));
+
+/** The page asked for, or the nearest there is. */
+const pageNumber = (total: number, asked: number) => Math.min(Math.max(1, asked), pageCount(total));
 
 /** What the roll-up page shows of an office: its own agencies one by one, each office below it as one line. */
 export interface RollupView {
@@ -190,35 +189,34 @@ export async function loadRollupView(
   if (!office) return undefined;
   const filter = rollupFilterSchema.parse(options.filter ?? {});
   const rollup = await officeRollup(db, office, year);
-  // Searched and narrowed by level in the database; none of it reads a report's content.
-  const direct = standingInSum(
-    await listOfficeReports(db, scope, office.id, year, {
-      directOnly: true,
-      content: false,
-      nameContains: filter.q || undefined,
-      level: filter.level === "all" ? undefined : filter.level,
-    }),
-    new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason])),
-  );
-  const summedAll = direct.filter((agency) => agency.summed);
-  const missingAll = direct.filter(
-    (agency) => !agency.summed && (filter.status === "all" || agency.status === (filter.status === "none" ? null : filter.status)),
-  );
-  const asked = options.agencyId === undefined ? -1 : summedAll.findIndex((agency) => agency.agencyId === options.agencyId);
-  const { shown, page, pageCount } = pageOf(summedAll, asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : filter.page);
-  const missing = pageOf(missingAll, filter.mpage);
+  // Both lists are searched, filtered, counted and paged in the database; only the summed page's content is read.
+  const skipped = new Map(rollup.skipped.map((skip) => [skip.agencyId, skip.reason]));
+  const base: OfficeAgencyFilter = {
+    directOnly: true,
+    nameContains: filter.q || undefined,
+    level: filter.level === "all" ? undefined : filter.level,
+  };
+  const inSum: OfficeAgencyFilter = { ...base, inSum: { summed: true, skipped: [...skipped.keys()] } };
+  const notInSum: OfficeAgencyFilter = {
+    ...base,
+    inSum: { summed: false, skipped: [...skipped.keys()] },
+    status: filter.status === "all" ? undefined : filter.status,
+  };
+  const summedTotal = await countOfficeReports(db, scope, office.id, year, inSum);
+  const missingTotal = await countOfficeReports(db, scope, office.id, year, notInSum);
+  // Asking for one agency's tables opens the page that holds it.
+  const asked =
+    options.agencyId === undefined
+      ? -1
+      : (await listOfficeReports(db, scope, office.id, year, { ...inSum, content: false })).findIndex((entry) => entry.agencyId === options.agencyId);
+  const page = pageNumber(summedTotal, asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : filter.page);
+  const missingPage = pageNumber(missingTotal, filter.mpage);
+  const pageOf = (number: number) => ({ limit: ROLLUP_PAGE_SIZE, offset: (number - 1) * ROLLUP_PAGE_SIZE });
+  const shown = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...inSum, ...pageOf(page) }), skipped);
+  const missing = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...notInSum, content: false, ...pageOf(missingPage) }), skipped);
+  for (const agency of shown) agency.findings = agency.report ? balanceFindings(agency.report) : [];
   const filtered = filter.q !== "" || filter.level !== "all" || filter.status !== "all";
-  const directCount = filtered ? await countDirectAgencies(db, scope, office.id) : direct.length;
-  const reports = new Map(
-    (await listOfficeReports(db, scope, office.id, year, { directOnly: true, agencyIds: shown.map((agency) => agency.agencyId) })).map((entry) => [
-      entry.agencyId,
-      entry.report?.content,
-    ]),
-  );
-  for (const agency of shown) {
-    agency.report = tryReadStoredReport(reports.get(agency.agencyId));
-    agency.findings = agency.report ? balanceFindings(agency.report) : [];
-  }
+  const directCount = await countDirectAgencies(db, scope, office.id);
 
   const agencyCounts = await countAgenciesPerChildOffice(db, office.id);
   const childOffices: ChildOfficeFigures[] = [];
@@ -239,13 +237,13 @@ export async function loadRollupView(
     agencyCount: directCount + childOffices.reduce((total, child) => total + child.agencyCount, 0),
     summedCount: rollup.included,
     summed: shown.filter((agency) => agency.report !== undefined),
-    summedTotal: summedAll.length,
+    summedTotal,
     page,
-    pageCount,
-    missing: missing.shown,
-    missingTotal: missingAll.length,
-    missingPage: missing.page,
-    missingPageCount: missing.pageCount,
+    pageCount: pageCount(summedTotal),
+    missing,
+    missingTotal,
+    missingPage,
+    missingPageCount: pageCount(missingTotal),
     filtered,
     childOffices,
     aggregate: { report: rollup.report, findings: balanceFindings(rollup.report) },

@@ -307,6 +307,9 @@ describe("the roll-up page of a large county", () => {
     expect(first.summed[0].findings).toEqual([]);
     const left = first.missing.find((agency) => agency.agencyName === "甲县分页局54");
     expect(left?.reason).toBe("报告年度为 2024 年，不是 2025 年，未计入汇总。");
+    // Approved but left out of the sum: among those not summed, found by its status.
+    const approvedLeftOut = (await loadRollupView(tx, admin, 2025, countyA.id, { filter: { status: "approved" } }))!;
+    expect([approvedLeftOut.missing.map((agency) => agency.agencyName), approvedLeftOut.summedTotal]).toEqual([["甲县分页局54"], 54]);
     // Its figures are not stored: they would stand for a report of 2025.
     const [{ figures }] = await tx.select({ figures: reports.figures }).from(reports).where(eq(reports.id, left!.reportId!));
     expect(figures).toBeNull();
