@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { FormProvider, useForm } from "react-hook-form";
 import { getSession } from "next-auth/react";
 import { getEdition } from "@/lib/report/editions";
-import type { Report } from "@/lib/report/model";
+import type { Cell, Report } from "@/lib/report/model";
 import { findingField, findingPlace, findingSentence } from "@/lib/report/places";
 import { validate, type Acknowledgement, type Finding } from "@/lib/report/rules";
 import type { TableNotes } from "@/lib/report/table-notes";
@@ -14,7 +14,7 @@ import { ValueStore, useValueStore } from "../value-store";
 import { EditorContext, type CellComment, type EditorContextValue, type EditorMessage as Message } from "./context";
 import { EditorStore, editorSnapshot, fieldDomId } from "./store";
 import { CellMarks } from "./cell-marks";
-import { toEditorValues, toPayload, toReport, type EditorPayload, type EditorValues } from "./values";
+import { cellField, toEditorValues, toPayload, toReport, withCell, type CellField, type EditorPayload, type EditorValues } from "./values";
 import { EDITOR_SECTIONS, type EditorSection } from "./sections";
 import { SectionNav } from "./SectionNav";
 import { useSectionInUrl } from "./section-url";
@@ -23,6 +23,8 @@ import { ActiveDisclosureTable, RequestsTable, ReviewLitigationTable } from "./S
 import { CoverSection, HeadedTextSection, ProblemsSection } from "./TextSections";
 
 const KEEP_ALIVE_MS = 5 * 60 * 1000;
+/** How long typed figures wait before they are handed to the form: until the keys pause. */
+const CELLS_TO_FORM_MS = 300;
 
 export type EditorApi = {
   flush: () => Promise<void>;
@@ -63,10 +65,13 @@ export function ReportEditor(props: ReportEditorProps) {
     [],
   );
   const form = useForm<EditorValues>({ defaultValues: initialValues });
-  const [store] = useState(() => {
-    const report = toReport(initialValues, !readOnly);
-    return new EditorStore(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: initialValues.acknowledgements })));
-  });
+  /** The snapshot of a report: its findings with this year's acknowledgements, against last year's report. */
+  const check = useCallback(
+    (report: Report, acknowledgements: Acknowledgement[]) =>
+      editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements })),
+    [previous],
+  );
+  const [store] = useState(() => new EditorStore(check(toReport(initialValues, !readOnly), initialValues.acknowledgements)));
   const [marks] = useState(() => new CellMarks(store));
   useLayoutEffect(() => marks.follow(), [marks]);
   const autosave = useAutosave<EditorPayload>({
@@ -95,19 +100,67 @@ export function ReportEditor(props: ReportEditorProps) {
     messageStore.set(null);
   }, [section, messageStore]);
 
-  const { watch, reset } = form;
+  const { watch, reset, getValues, setValue } = form;
   const { schedule, resumeFrom, flush, keepMine } = autosave;
 
+  // A figure typed into a table cell goes to the store (the cell, its totals, the findings) and to the autosave
+  // at once, and into the form when the keys pause or focus moves (before a button or another cell reads the
+  // form): handing a value to the form copies the whole form for its watchers, and the watcher below would
+  // check the report a second time, on every key.
+  const cellsForForm = useRef(new Map<CellField, Cell>());
+  const cellsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The form is being given figures the store already holds (nothing to check again). */
+  const givingCells = useRef(false);
+  /** The form changed another way while typed figures waited: the store is checked again when they arrive. */
+  const checkWithCells = useRef(false);
+
+  const giveCellsToForm = useCallback(() => {
+    if (cellsTimer.current !== null) clearTimeout(cellsTimer.current);
+    cellsTimer.current = null;
+    if (cellsForForm.current.size === 0) return;
+    const cells = [...cellsForForm.current];
+    cellsForForm.current.clear();
+    givingCells.current = !checkWithCells.current;
+    checkWithCells.current = false;
+    try {
+      for (const [field, value] of cells) setValue(field, value);
+    } finally {
+      givingCells.current = false;
+    }
+  }, [setValue]);
+
   useEffect(() => {
-    const subscription = watch((values) => {
+    const subscription = watch((values, { name }) => {
+      if (givingCells.current) return;
+      // A figure written another way (a pasted block) replaces one typed before it that is still waiting.
+      if (name) cellsForForm.current.delete(name as CellField);
+      if (cellsForForm.current.size > 0) checkWithCells.current = true;
       const editorValues = values as EditorValues;
       const report = toReport(editorValues, !readOnly);
-      store.set(editorSnapshot(report, validate(report, { previous: previous ?? undefined, acknowledgements: editorValues.acknowledgements })));
+      store.set(check(report, editorValues.acknowledgements));
       lastActivity.current = Date.now();
       schedule(toPayload(editorValues, report));
     });
-    return () => subscription.unsubscribe();
-  }, [watch, store, previous, schedule, readOnly]);
+    return () => {
+      subscription.unsubscribe();
+    };
+  }, [watch, store, check, schedule, readOnly]);
+
+  const writeCell = useCallback(
+    (path: string, value: Cell) => {
+      const report = withCell(store.get().report, path, value);
+      const values = getValues();
+      store.set(check(report, values.acknowledgements));
+      lastActivity.current = Date.now();
+      schedule(toPayload(values, report));
+      cellsForForm.current.set(cellField(path), value);
+      if (cellsTimer.current !== null) clearTimeout(cellsTimer.current);
+      cellsTimer.current = setTimeout(giveCellsToForm, CELLS_TO_FORM_MS);
+    },
+    [store, check, getValues, schedule, giveCellsToForm],
+  );
+  // Figures still on their way when the editor goes are given to the form all the same.
+  useEffect(() => giveCellsToForm, [giveCellsToForm]);
 
   // Edits this browser kept but the server never got (an outage, a closed tab) come back on load.
   useEffect(() => {
@@ -180,8 +233,8 @@ export function ReportEditor(props: ReportEditorProps) {
   const cellComments = props.cellComments ?? NO_COMMENTS;
   const commentOnCell = props.onCommentOnCell;
   const context: EditorContextValue = useMemo(
-    () => ({ store, marks, edition, previous, readOnly, announce, cellComments, commentOnCell }),
-    [store, marks, edition, previous, readOnly, announce, cellComments, commentOnCell],
+    () => ({ store, marks, edition, previous, readOnly, announce, cellComments, commentOnCell, writeCell }),
+    [store, marks, edition, previous, readOnly, announce, cellComments, commentOnCell, writeCell],
   );
   const title = EDITOR_SECTIONS.find((s) => s.key === section)!.title;
 
@@ -210,7 +263,10 @@ export function ReportEditor(props: ReportEditorProps) {
             // The values live in the form library, not in the inputs' default values: a reset of this
             // <form> (a bare reset() of a form inside it does one) would blank every input on screen.
             onReset={(event) => event.preventDefault()}
-            onBlur={() => void flush()}
+            onBlur={() => {
+              giveCellsToForm();
+              void flush();
+            }}
             aria-label={title}
           >
             <div className="flex items-center justify-between gap-2">

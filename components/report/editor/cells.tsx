@@ -113,10 +113,17 @@ function PreviousYear({ path }: { path: string }) {
 }
 
 /**
- * Inputs and totals are fixed-size boxes with size and layout containment: a keystroke or a new total
- * then lays out that box alone instead of the whole table (table layout depends on every cell's content).
+ * A cell's text, input or total is a fixed-size box with size and layout containment: a keystroke or a new
+ * total then lays out that box alone instead of the whole table (table layout depends on every cell's content).
  */
 const cellBox = "block h-9 w-full min-w-0 [contain:size_layout]";
+
+/**
+ * What changes on every keystroke (the editor input, the totals) is painted apart too (strict containment adds
+ * paint's): the rest of the table is not painted again for it. Not every plain cell: a table of separately
+ * painted cells costs more on every frame than it saves.
+ */
+const liveBox = "block h-9 w-full min-w-0 [contain:strict]";
 
 /**
  * Only a cell with a corner mark, last year's figure or a card beside it is positioned (for their placement):
@@ -126,6 +133,9 @@ const cellBox = "block h-9 w-full min-w-0 [contain:size_layout]";
 function cellPosition(path: string, previous: Report | null, cellComments: ReadonlyMap<string, unknown>, canComment: boolean): string {
   return canComment || cellComments.has(path) || previousFigure(previous, path) !== null ? "relative" : "";
 }
+
+/** The events of a keystroke in the editor input besides keydown and input, which no handler above it needs. */
+const TYPING_EVENTS = ["keypress", "keyup", "beforeinput", "textInput"] as const;
 
 /** What a cell being edited reads while its figure is the one its input wrote. */
 const EDITING = Symbol("editing");
@@ -192,8 +202,8 @@ export const NumberCell = memo(function NumberCell({
   /** The comments and the comment action show above the cell (a table's last rows). */
   cardAbove?: boolean;
 }) {
-  const { store, edition, readOnly, previous, cellComments, commentOnCell } = useEditor();
-  const { getValues, setValue } = useFormContext<EditorValues>();
+  const { store, edition, readOnly, previous, cellComments, commentOnCell, writeCell } = useEditor();
+  const { getValues } = useFormContext<EditorValues>();
   const comments = cellComments.get(path);
   const mark = useFirstMark(path);
   const field = cellField(path);
@@ -209,7 +219,8 @@ export const NumberCell = memo(function NumberCell({
   const figure = stored === EDITING ? written.current : stored;
   const value = disabled ? (getValues(field) as Cell | undefined) : figure;
   // Text typed into the cell that holds no number (refused, or "3." left half-typed); null when the cell
-  // shows its figure. Kept while a number written another way does not replace it.
+  // shows its figure. Kept while a number written another way does not replace it. Taken from the input when
+  // it goes: while the cell is edited, the input holds the text.
   const [typed, setTyped] = useState<{ text: string; over: Cell | undefined } | null>(null);
   const text = typed && Object.is(typed.over, value) ? typed.text : formatCell(value);
   // Why the text in the cell is refused; set only when that changes (not on every keystroke).
@@ -220,7 +231,7 @@ export const NumberCell = memo(function NumberCell({
     shownRefusal.current = reason;
     setRefusal(reason);
   }, []);
-  if (refusal && text !== typed?.text) refuse(null);
+  if (refusal && !editing && text !== typed?.text) refuse(null);
   const td = useRef<HTMLTableCellElement | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
   const { ref: markRef, marks } = mark;
@@ -249,13 +260,37 @@ export const NumberCell = memo(function NumberCell({
     input.current.value = formatCell(stored);
     written.current = stored;
     setTyped(null);
-  }, [editing, stored]);
+    refuse(null);
+  }, [editing, stored, refuse]);
   useLayoutEffect(() => {
     if (!editing || !input.current || !td.current) return;
     input.current.focus();
     if (takeSelectOnEdit(td.current)) input.current.select();
     else input.current.setSelectionRange(input.current.value.length, input.current.value.length);
   }, [editing]);
+  // A keystroke is the input's own event, not React's: the store holds the text's number, or blank when it reads
+  // as none (the text stays as typed), and the cell itself is redrawn only when its refusal changes. The events
+  // of typing stop at the input: nothing above it listens to them, and React would look through the whole
+  // tree above the input for handlers of each (keydown goes on: the table's keys and a page's own listeners).
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (!editing || !element) return;
+    const onInput = (event: Event) => {
+      event.stopPropagation();
+      const read = readCellInput(element.value, kind);
+      const number = read.ok ? read.value : null;
+      refuse(refusedCellText(element.value, kind, false));
+      written.current = number;
+      writeCell(path, number);
+    };
+    const stop = (event: Event) => event.stopPropagation();
+    element.addEventListener("input", onInput);
+    for (const type of TYPING_EVENTS) element.addEventListener(type, stop);
+    return () => {
+      element.removeEventListener("input", onInput);
+      for (const type of TYPING_EVENTS) element.removeEventListener(type, stop);
+    };
+  }, [editing, kind, path, refuse, writeCell]);
   const label = labelText(edition, path);
   const previousValue = previous ? (readPath(previous, path) as Cell | undefined) : undefined;
   const name = `${label}${previousValue != null ? `（上年 ${previousValue}）` : ""}${comments ? "（有审核意见）" : ""}`;
@@ -294,21 +329,13 @@ export const NumberCell = memo(function NumberCell({
           autoComplete="off"
           aria-label={name}
           aria-describedby={describedBy}
-          className={`${cellBox} bg-brand-50 px-1.5 text-right tabular-nums outline-none ring-2 ring-inset ring-brand-600 ${refusal ? "text-red-800" : ""}`}
-          onChange={(event) => {
-            // The form holds the text's number, or blank when it reads as none; the text stays as typed.
-            const typedText = event.currentTarget.value;
-            const read = readCellInput(typedText, kind);
-            const number = read.ok ? read.value : null;
-            refuse(refusedCellText(typedText, kind, false));
-            setTyped(read.ok && formatCell(number) === typedText ? null : { text: typedText, over: number });
-            written.current = number;
-            // No dirty-state bookkeeping on a keystroke: nothing reads it, and it compares the whole form.
-            setValue(field, number);
-          }}
+          className={`${liveBox} bg-brand-50 px-1.5 text-right tabular-nums outline-none ring-2 ring-inset ring-brand-600 ${refusal ? "text-red-800" : ""}`}
           onBlur={(event) => {
-            refuse(refusedCellText(event.currentTarget.value, kind, true));
-            if (!(event.relatedTarget instanceof Node && event.currentTarget.parentElement?.contains(event.relatedTarget))) setEditing(false);
+            const typedText = event.currentTarget.value;
+            refuse(refusedCellText(typedText, kind, true));
+            if (event.relatedTarget instanceof Node && event.currentTarget.parentElement?.contains(event.relatedTarget)) return;
+            setTyped(typedText === formatCell(written.current) ? null : { text: typedText, over: written.current });
+            setEditing(false);
           }}
         />
       ) : (
@@ -343,7 +370,7 @@ export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false
       aria-describedby={comments ? `${id}-comments` : undefined}
       className={`group ${cellPosition(path, previous, cellComments, !!commentOnCell)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600 ${markStyles}`}
     >
-      <output aria-label={`${labelText(edition, path)}（自动合计）${comments ? "（有审核意见）" : ""}`} data-path={path} className={`${cellBox} leading-9`}>
+      <output aria-label={`${labelText(edition, path)}（自动合计）${comments ? "（有审核意见）" : ""}`} data-path={path} className={`${liveBox} leading-9`}>
         {formatCell(value)}
       </output>
       <PreviousYear path={path} />

@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { Edition } from "@/lib/report/editions";
-import type { Report } from "@/lib/report/model";
+import type { Cell, Report } from "@/lib/report/model";
 import type { EditorStore } from "./store";
 import type { CellMarks } from "./cell-marks";
 
@@ -26,6 +26,11 @@ export type EditorContextValue = {
   cellComments: ReadonlyMap<string, readonly CellComment[]>;
   /** Opens the section's comment form with this cell chosen; absent when the viewer may not comment. */
   commentOnCell?: (path: string) => void;
+  /**
+   * A figure typed into a table cell (`requests.granted.naturalPerson`): the report on screen, its totals and
+   * findings follow at once; the form gets it when the keys pause or focus moves.
+   */
+  writeCell: (path: string, value: Cell) => void;
   /** Shows a short message above the section (fill with 0, pastes); it goes when the clerk moves on. */
   announce: (message: EditorMessage) => void;
 };

@@ -1,4 +1,4 @@
-import { computeTotals, parseCellPath, type Report, type TableKey } from "@/lib/report/model";
+import { computeTotals, parseCellPath, type Cell, type Report, type TableKey } from "@/lib/report/model";
 import { layoutOf } from "@/lib/report/layout";
 import { isTableKey } from "@/lib/report/paths";
 import type { Acknowledgement } from "@/lib/report/rules";
@@ -52,6 +52,16 @@ export function toReport(values: EditorValues, computeTotalsFromParts = true): R
   const report = { ...values.report, activeDisclosure, date: values.report.date || undefined };
   if (report.date === undefined) delete report.date;
   return computeTotalsFromParts ? computeTotals(report) : report;
+}
+
+/**
+ * The report with one cell's figure replaced and its totals computed again: what a keystroke in a cell makes of
+ * the report on screen, without rebuilding it from the whole form.
+ */
+export function withCell(report: Report, path: string, value: Cell): Report {
+  const [table, row, cell] = cellField(path).split(".").slice(1) as [TableKey, string, string];
+  const rows = report[table];
+  return computeTotals({ ...report, [table]: { ...rows, [row]: { ...rows[row], [cell]: value } } });
 }
 
 export function toPayload(values: EditorValues, report: Report = toReport(values)): EditorPayload {
