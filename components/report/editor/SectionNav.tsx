@@ -15,14 +15,14 @@ const toneStyles: Record<SectionState["tone"], string> = {
 
 /**
  * One section's state; it re-renders only when its own label changes, not on every keystroke. A fixed,
- * contained box, so a new count is laid out on its own.
+ * contained box, so a new count is laid out and painted on its own.
  */
 function SectionStateLabel({ section }: { section: FindingPlace }) {
   const { store } = useEditor();
   const label = useValueStore(store, (snapshot) => snapshot.sectionStates[section].label);
   const tone = useValueStore(store, (snapshot) => snapshot.sectionStates[section].tone);
   return (
-    <span className={`inline-block h-4 w-[4.5rem] shrink-0 text-right text-xs [contain:size_layout] ${toneStyles[tone]}`} data-testid={`section-state-${section}`}>
+    <span className={`inline-block h-4 w-[4.5rem] shrink-0 text-right text-xs [contain:strict] ${toneStyles[tone]}`} data-testid={`section-state-${section}`}>
       {label}
     </span>
   );

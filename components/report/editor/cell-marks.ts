@@ -30,16 +30,20 @@ type Entry = {
  * editor input) is `aria-invalid` for a refusal, an error or a blank. What was written is kept here, so an
  * update reads nothing back from the page.
  *
- * The cell being edited is marked at once, with the keystroke; the other cells once the keys pause (PAUSE_MS
- * after the last snapshot). The first figure in an empty table turns every other cell yellow and the next key
- * may turn them back: restyling and repainting a whole table costs more than the rest of a keystroke together,
- * and done on every key it landed in the frame of the next one. Snapshots that come while the keys go on are
- * marked once, the last.
+ * The cell being edited is told at once, with the keystroke, whether it is invalid (`aria-invalid` on it and
+ * its input, for a screen reader); the marks everyone sees come once the keys pause (PAUSE_MS after the last
+ * snapshot), the edited cell's too: its input covers it meanwhile, and restyling the cell would repaint the
+ * table around the input on every key. The first figure in an empty table turns every other cell yellow and
+ * the next key may turn them back: restyling and repainting a whole table costs more than the rest of a
+ * keystroke together, and done on every key it landed in the frame of the next one. Snapshots that come while
+ * the keys go on are marked once, the last.
  */
 export class CellMarks {
   private readonly cells = new Map<string, Entry>();
   private severities: ReadonlyMap<string, CellSeverity>;
   private pending: ReturnType<typeof setTimeout> | null = null;
+  /** The cell whose editor input is shown, and its path. */
+  private edited: { path: string; entry: Entry } | null = null;
 
   constructor(private readonly store: EditorStore) {
     this.severities = store.get().severityByPath;
@@ -63,6 +67,7 @@ export class CellMarks {
    */
   register(path: string, td: HTMLTableCellElement | null): void {
     if (!td) {
+      if (this.edited?.entry === this.cells.get(path)) this.edited = null;
       this.cells.delete(path);
       return;
     }
@@ -93,16 +98,21 @@ export class CellMarks {
     const entry = this.cells.get(path);
     if (!entry) return;
     entry.input = input;
-    if (input) setInvalid(input, entry.invalid);
+    if (input) {
+      this.edited = { path, entry };
+      setInvalid(input, entry.invalid);
+    } else if (this.edited?.entry === entry) {
+      this.edited = null;
+      // What the input covered is shown now.
+      this.mark(path, entry);
+    }
   }
 
   private update(snapshot: EditorSnapshot): void {
     const after = snapshot.severityByPath;
     if (this.severities === after) return;
     this.severities = after;
-    for (const [path, entry] of this.cells) {
-      if (entry.input) this.mark(path, entry);
-    }
+    if (this.edited) tellInvalid(this.edited.entry, this.severities.get(this.edited.path));
     if (this.pending !== null) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = null;
@@ -118,6 +128,20 @@ export class CellMarks {
   }
 }
 
+/** Whether a number cell with this severity (or refused) is invalid. */
+function isInvalid(entry: Entry, severity: CellSeverity | undefined): boolean {
+  return entry.typed && (entry.refused || severity === "error" || severity === "blank");
+}
+
+/** Writes whether the cell (and its input) is invalid, if that changed. */
+function tellInvalid(entry: Entry, severity: CellSeverity | undefined): void {
+  const invalid = isInvalid(entry, severity);
+  if (invalid === entry.invalid) return;
+  entry.invalid = invalid;
+  setInvalid(entry.td, invalid);
+  if (entry.input) setInvalid(entry.input, invalid);
+}
+
 function apply(entry: Entry): void {
   const mark: Mark | undefined = entry.refused ? "refused" : entry.severity;
   if (mark !== entry.mark) {
@@ -125,12 +149,7 @@ function apply(entry: Entry): void {
     if (mark) entry.td.setAttribute("data-mark", mark);
     else entry.td.removeAttribute("data-mark");
   }
-  if (!entry.typed) return;
-  const invalid = entry.refused || entry.severity === "error" || entry.severity === "blank";
-  if (invalid === entry.invalid) return;
-  entry.invalid = invalid;
-  setInvalid(entry.td, invalid);
-  if (entry.input) setInvalid(entry.input, invalid);
+  tellInvalid(entry, entry.severity);
 }
 
 function setInvalid(element: HTMLElement, invalid: boolean): void {
