@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import type { EditionId } from "@/lib/report/editions/types";
 import type { AgencyLevel } from "@/lib/report/model";
 import { first, type Executor } from "../client";
@@ -61,7 +61,8 @@ export async function listOfficeReports(
       agencyId: agencies.id,
       agencyName: agencies.name,
       level: agencies.level,
-      childOfficeId: childOfficeLine.ancestorId,
+      // An office's own agencies belong to no office below it.
+      childOfficeId: options.directOnly ? sql<number | null>`null` : childOfficeLine.ancestorId,
       reportId: reports.id,
       edition: reports.edition,
       status: reports.status,
@@ -75,15 +76,18 @@ export async function listOfficeReports(
     })
     .from(agencies)
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .leftJoin(
-      childOfficeLine,
-      and(eq(childOfficeLine.agencyId, agencies.id), inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId))),
-    )
+    .$dynamic();
+  const joined = options.directOnly
+    ? query
+    : query.leftJoin(
+        childOfficeLine,
+        and(eq(childOfficeLine.agencyId, agencies.id), inArray(childOfficeLine.ancestorId, childOfficesOf(db, officeId))),
+      );
+  const ordered = joined
     .where(officeAgencyCondition(db, scope, officeId, options))
     // The office first, then by name.
-    .orderBy(sql`case when ${agencies.id} = ${officeId} then 0 else 1 end`, asc(agencies.name), asc(agencies.id))
-    .$dynamic();
-  const rows = await (options.limit === undefined ? query : query.limit(options.limit).offset(options.offset ?? 0));
+    .orderBy(sql`case when ${agencies.id} = ${officeId} then 0 else 1 end`, asc(agencies.name), asc(agencies.id));
+  const rows = await (options.limit === undefined ? ordered : ordered.limit(options.limit).offset(options.offset ?? 0));
   const entries = rows.map(
     (row): OfficeReportEntry => ({
       agencyId: row.agencyId,
@@ -137,22 +141,29 @@ function officeAgencyCondition(db: Executor, scope: ActorScope, officeId: number
   );
 }
 
-/** How many of an office's agencies a list holds (see listOfficeReports). */
-export async function countOfficeReports(db: Executor, scope: ActorScope, officeId: number, year: number, filter: OfficeAgencyFilter): Promise<number> {
-  const row = await first(
+/**
+ * How many of an office's agencies each of several lists holds (see listOfficeReports), counted in one pass
+ * over the office's agencies (`directOnly`: its own, as the lists' filters must say too).
+ */
+export async function countOfficeReports<Key extends string>(
+  db: Executor,
+  scope: ActorScope,
+  officeId: number,
+  year: number,
+  directOnly: boolean,
+  lists: Record<Key, OfficeAgencyFilter>,
+): Promise<Record<Key, number>> {
+  const keys = Object.keys(lists) as Key[];
+  const counted = (filter: OfficeAgencyFilter) =>
+    sql<number>`coalesce(sum(case when ${officeAgencyCondition(db, scope, officeId, { ...filter, directOnly })} then 1 else 0 end), 0)`.mapWith(Number);
+  const row: Record<string, number> | undefined = await first(
     db
-      .select({ count: count() })
+      .select(Object.fromEntries(keys.map((key) => [key, counted(lists[key])])) as Record<string, SQL<number>>)
       .from(agencies)
       .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-      .where(officeAgencyCondition(db, scope, officeId, filter)),
+      .where(officeAgencyCondition(db, scope, officeId, { directOnly })),
   );
-  return row?.count ?? 0;
-}
-
-/** How many agencies an office has directly (itself included, not the offices below it), within the scope. */
-export async function countDirectAgencies(db: Executor, scope: ActorScope, officeId: number): Promise<number> {
-  const row = await first(db.select({ count: count() }).from(agencies).where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope))));
-  return row?.count ?? 0;
+  return Object.fromEntries(keys.map((key) => [key, row?.[key] ?? 0])) as Record<Key, number>;
 }
 
 /** The latest year for which any agency the scope reaches has a report (of any status). */

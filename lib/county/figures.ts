@@ -7,7 +7,7 @@
 import type { Executor } from "@/db/client";
 import { AGENCY_LEVELS, type AgencyLevel } from "@/lib/report/model";
 import { z } from "zod";
-import { countDirectAgencies, countOfficeReports, latestReportYearInScope, listOfficeReports, type OfficeAgencyFilter, type OfficeReportEntry } from "@/db/queries/county";
+import { countOfficeReports, latestReportYearInScope, listOfficeReports, type OfficeAgencyFilter, type OfficeReportEntry } from "@/db/queries/county";
 import { countAgenciesPerChildOffice, listChildOffices } from "@/db/queries/rollups";
 import { officeRollup, UNREADABLE } from "./rollup";
 import { findOfficeInScope, type OfficeRef } from "@/db/queries/offices";
@@ -202,8 +202,8 @@ export async function loadRollupView(
     inSum: { summed: false, skipped: [...skipped.keys()] },
     status: filter.status === "all" ? undefined : filter.status,
   };
-  const summedTotal = await countOfficeReports(db, scope, office.id, year, inSum);
-  const missingTotal = await countOfficeReports(db, scope, office.id, year, notInSum);
+  const counts = await countOfficeReports(db, scope, office.id, year, true, { direct: {}, summed: inSum, missing: notInSum });
+  const { summed: summedTotal, missing: missingTotal } = counts;
   // Asking for one agency's tables opens the page that holds it.
   const asked =
     options.agencyId === undefined
@@ -212,11 +212,12 @@ export async function loadRollupView(
   const page = pageNumber(summedTotal, asked >= 0 ? Math.floor(asked / ROLLUP_PAGE_SIZE) + 1 : filter.page);
   const missingPage = pageNumber(missingTotal, filter.mpage);
   const pageOf = (number: number) => ({ limit: ROLLUP_PAGE_SIZE, offset: (number - 1) * ROLLUP_PAGE_SIZE });
-  const shown = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...inSum, ...pageOf(page) }), skipped);
+  // The page is found first and its content read after: sorting with the content would carry every report's.
+  const shownIds = (await listOfficeReports(db, scope, office.id, year, { ...inSum, content: false, ...pageOf(page) })).map((entry) => entry.agencyId);
+  const shown = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...inSum, agencyIds: shownIds }), skipped);
   const missing = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...notInSum, content: false, ...pageOf(missingPage) }), skipped);
   for (const agency of shown) agency.findings = agency.report ? balanceFindings(agency.report) : [];
   const filtered = filter.q !== "" || filter.level !== "all" || filter.status !== "all";
-  const directCount = await countDirectAgencies(db, scope, office.id);
 
   const agencyCounts = await countAgenciesPerChildOffice(db, office.id);
   const childOffices: ChildOfficeFigures[] = [];
@@ -234,7 +235,7 @@ export async function loadRollupView(
     office: office,
     title: rollupTitles[office.officeTier],
     year,
-    agencyCount: directCount + childOffices.reduce((total, child) => total + child.agencyCount, 0),
+    agencyCount: counts.direct + childOffices.reduce((total, child) => total + child.agencyCount, 0),
     summedCount: rollup.included,
     summed: shown.filter((agency) => agency.report !== undefined),
     summedTotal,
