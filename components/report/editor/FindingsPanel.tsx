@@ -172,7 +172,10 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
         </span>
       </h2>
       {shown.length > 0 && (
-        <div className="max-h-[60vh] overflow-y-auto p-2">
+        // Off screen (below a long table being typed into) the list is neither laid out nor painted and keeps its
+        // last size: a keystroke changes it, and that cost more than the rest of the frame. It stays in the
+        // accessibility tree.
+        <div className="max-h-[60vh] overflow-y-auto p-2 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
           {EDITOR_SECTIONS.filter((section) => section.key !== "check").map((section) => {
             const items = bySection.get(section.key);
             if (!items) return null;
