@@ -58,6 +58,9 @@ export function openDb(file: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // A page cache of 64 MB instead of SQLite's 2 MB: the overview pages of a county of thousands of agencies read
+  // the same few thousand report rows (and the pages past their content) on every view.
+  sqlite.pragma("cache_size = -65536");
   const db = drizzle(sqlite, { schema: sqliteSchema });
   migrate(db, { migrationsFolder: sqliteMigrations });
   connections.set(db, { dialect: "sqlite", sqlite, file, kept: new Map() });

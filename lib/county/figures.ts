@@ -213,9 +213,12 @@ export async function loadRollupView(
   const missingPage = pageNumber(missingTotal, filter.mpage);
   const pageOf = (number: number) => ({ limit: ROLLUP_PAGE_SIZE, offset: (number - 1) * ROLLUP_PAGE_SIZE });
   // The page is found first and its content read after: sorting with the content would carry every report's.
-  const shownIds = (await listOfficeReports(db, scope, office.id, year, { ...inSum, content: false, ...pageOf(page) })).map((entry) => entry.agencyId);
-  const shown = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...inSum, agencyIds: shownIds }), skipped);
-  const missing = standingInSum(await listOfficeReports(db, scope, office.id, year, { ...notInSum, content: false, ...pageOf(missingPage) }), skipped);
+  // An empty list is not looked for.
+  const shownIds =
+    summedTotal === 0 ? [] : (await listOfficeReports(db, scope, office.id, year, { ...inSum, content: false, ...pageOf(page) })).map((entry) => entry.agencyId);
+  const shown = shownIds.length === 0 ? [] : standingInSum(await listOfficeReports(db, scope, office.id, year, { ...inSum, agencyIds: shownIds }), skipped);
+  const missing =
+    missingTotal === 0 ? [] : standingInSum(await listOfficeReports(db, scope, office.id, year, { ...notInSum, content: false, ...pageOf(missingPage) }), skipped);
   for (const agency of shown) agency.findings = agency.report ? balanceFindings(agency.report) : [];
   const filtered = filter.q !== "" || filter.level !== "all" || filter.status !== "all";
 
