@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { findingPlace } from "@/lib/report/places";
 import type { Finding } from "@/lib/report/rules";
@@ -144,22 +144,29 @@ export function SentenceFindings({ path }: { path: string }) {
   );
 }
 
-/** Every finding of the report, by section; a click takes the clerk to the cell. */
+/** The findings of a section (every section's when `only` is absent) by section, in the order they come. */
+function bySection(findings: Finding[], only: string | undefined): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const section = findingPlace(finding);
+    if (only && section !== only) continue;
+    const group = groups.get(section) ?? [];
+    group.push(finding);
+    groups.set(section, group);
+  }
+  return groups;
+}
+
+/**
+ * Every finding of the report, by section; a click takes the clerk to the cell. The count comes with the
+ * keystroke, the list in a transition after it: the cell, its totals and the count reach the screen first, and
+ * rebuilding the list does not hold them up.
+ */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();
   const findings = useValueStore(store, (snapshot) => snapshot.findings);
-  const bySection = useMemo(() => {
-    const groups = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      const section = findingPlace(finding);
-      if (only && section !== only) continue;
-      const group = groups.get(section) ?? [];
-      group.push(finding);
-      groups.set(section, group);
-    }
-    return groups;
-  }, [findings, only]);
-  const shown = [...bySection.values()].flat();
+  const listed = useDeferredValue(findings);
+  const shown = useMemo(() => [...bySection(findings, only).values()].flat(), [findings, only]);
   const errors = shown.filter((finding) => finding.severity === "error").length;
   const infos = shown.filter((finding) => finding.severity === "info").length;
   const warnings = shown.length - errors - infos;
@@ -171,38 +178,52 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
           {shown.length === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项${infos > 0 ? `，提示 ${infos} 项（仅供参考）` : ""}`}
         </span>
       </h2>
-      {shown.length > 0 && (
-        // Off screen (below a long table being typed into) the list is neither laid out nor painted and keeps its
-        // last size: a keystroke changes it, and that cost more than the rest of the frame. It stays in the
-        // accessibility tree.
-        <div className="max-h-[60vh] overflow-y-auto p-2 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
-          {EDITOR_SECTIONS.filter((section) => section.key !== "check").map((section) => {
-            const items = bySection.get(section.key);
-            if (!items) return null;
-            const blanks = items.filter((finding) => finding.rule === "CELL-BLANK");
-            return (
-              <div key={section.key} className="mb-2">
-                {!only && <h3 className="mb-1 text-xs font-semibold text-slate-600">{section.title}</h3>}
-                <ul className="space-y-1">
-                  {items
-                    .filter((finding) => finding.rule !== "CELL-BLANK")
-                    .map((finding) => (
-                      <FindingItem key={finding.id} finding={finding} onFocusFinding={onFocusFinding} />
-                    ))}
-                  {blanks.length > 0 && (
-                    <li className="border-l-4 border-yellow-400 bg-yellow-50/60 px-2 py-1.5">
-                      <button type="button" onClick={() => onFocusFinding(blanks[0])} className="text-left hover:underline" data-rule="CELL-BLANK">
-                        <span className="mr-1 text-xs font-semibold text-red-700">错误</span>
-                        {blanks.length === 1 ? blanks[0].message : `有 ${blanks.length} 个单元格未填写（浅黄色），第一个：${blanks[0].message}`}
-                      </button>
-                    </li>
-                  )}
-                </ul>
-              </div>
-            );
-          })}
-        </div>
-      )}
+      <FindingsList findings={listed} only={only} onFocusFinding={onFocusFinding} />
     </section>
   );
 }
+
+const FindingsList = memo(function FindingsList({
+  findings,
+  only,
+  onFocusFinding,
+}: {
+  findings: Finding[];
+  only: string | undefined;
+  onFocusFinding: (finding: Finding) => void;
+}) {
+  const groups = useMemo(() => bySection(findings, only), [findings, only]);
+  if (groups.size === 0) return null;
+  return (
+    // Off screen (below a long table being typed into) the list is neither laid out nor painted and keeps its
+    // last size: a keystroke changes it, and that cost more than the rest of the frame. It stays in the
+    // accessibility tree.
+    <div className="max-h-[60vh] overflow-y-auto p-2 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
+      {EDITOR_SECTIONS.filter((section) => section.key !== "check").map((section) => {
+        const items = groups.get(section.key);
+        if (!items) return null;
+        const blanks = items.filter((finding) => finding.rule === "CELL-BLANK");
+        return (
+          <div key={section.key} className="mb-2">
+            {!only && <h3 className="mb-1 text-xs font-semibold text-slate-600">{section.title}</h3>}
+            <ul className="space-y-1">
+              {items
+                .filter((finding) => finding.rule !== "CELL-BLANK")
+                .map((finding) => (
+                  <FindingItem key={finding.id} finding={finding} onFocusFinding={onFocusFinding} />
+                ))}
+              {blanks.length > 0 && (
+                <li className="border-l-4 border-yellow-400 bg-yellow-50/60 px-2 py-1.5">
+                  <button type="button" onClick={() => onFocusFinding(blanks[0])} className="text-left hover:underline" data-rule="CELL-BLANK">
+                    <span className="mr-1 text-xs font-semibold text-red-700">错误</span>
+                    {blanks.length === 1 ? blanks[0].message : `有 ${blanks.length} 个单元格未填写（浅黄色），第一个：${blanks[0].message}`}
+                  </button>
+                </li>
+              )}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
+  );
+});
