@@ -52,6 +52,8 @@ export interface ValidateOptions {
   /** The agency's report of the previous year (for R2-IN-FORCE, R2-LAST-YEAR, X-CARRY, X-COPIED). */
   previous?: Report;
   acknowledgements?: Acknowledgement[];
+  /** Run only these rules (e.g. the balance rules of a roll-up's many reports); every rule when absent. */
+  only?: ReadonlySet<RuleId>;
 }
 
 /** What every rule's check is given: the report, last year's, and the lists it walks (built once per run). */

@@ -266,3 +266,18 @@ describe("rules against last year's report never compare a blank cell", () => {
     expect(found[0].message).toMatch(/为 3，但上一年度报告「四、结转下年度继续办理」的「.+」为 0。$/);
   });
 });
+
+describe("validate with only some rules", () => {
+  it("runs only those, finding what they find when every rule runs", () => {
+    const report = cleanReport("2021");
+    report.requests.granted.naturalPerson = 5;
+    delete (report as { website?: unknown }).website;
+    report.title = "";
+    const all = validate(report);
+    const only = new Set<RuleId>(["R3-BALANCE", "R3-ROW-TOTAL"]);
+    const some = validate(report, { only });
+    expect(some.length).toBeGreaterThan(0);
+    expect(some).toEqual(all.filter((finding) => only.has(finding.rule)));
+    expect(all.length).toBeGreaterThan(some.length);
+  });
+});

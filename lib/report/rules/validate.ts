@@ -26,6 +26,7 @@ export function validate(report: Report, options: ValidateOptions = {}): Finding
   const acks = options.acknowledgements;
   const findings: Finding[] = [];
   for (const rule of RULES) {
+    if (options.only && !options.only.has(rule.id)) continue;
     rule.check(ctx, (cells, message) => {
       const finding: Finding = { id: `${rule.id}:${cells.join(",")}`, rule: rule.id, severity: rule.severity, cells, message };
       if (acks && rule.severity === "warning") {
