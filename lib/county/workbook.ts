@@ -31,6 +31,8 @@ import { listOfficesInSubtree } from "@/db/queries/rollups";
 import type { UserProfile } from "@/db/queries/users";
 import { standingInSum, type CountyAgencyFigures } from "@/lib/county/figures";
 import { officeRollup, readApprovedFigures } from "@/lib/county/rollup";
+import { editionForYear } from "@/lib/report/editions";
+import { figureIndex, figurePlaces, reportFigures, type StoredFigure } from "@/lib/report/figures";
 import { actorScope, decideAccount } from "@/lib/permissions";
 import { recordRefusal } from "@/lib/refusals";
 import { aggregateTitle } from "@/lib/report/aggregate";
@@ -120,8 +122,11 @@ export type WorkbookPlan = {
   agencyCount: number;
   summed: WorkbookAgency[];
   missing: WorkbookAgency[];
-  /** The summed agencies' reports (their tables, from their stored figures), a batch at a time, in the order of `summed`. */
-  readReports: (agencyIds: number[]) => Promise<Map<number, Report>>;
+  /**
+   * The summed agencies' figures (lib/report/figures.ts, in the order of the edition of `combined`), a batch at a
+   * time, in the order of `summed`.
+   */
+  readFigures: (agencyIds: number[]) => Promise<Map<number, StoredFigure[]>>;
 };
 
 /** The office's roll-up and the agencies below it, split into summed and not, from stored sums. */
@@ -143,16 +148,30 @@ async function planWorkbook(db: Executor, office: OfficeRef, year: number): Prom
     agencyCount: entries.length,
     summed,
     missing,
-    readReports: reportReader(db, office.id, year),
+    readFigures: figureReader(db, office.id, year),
   };
 }
 
-/** Reads the office's approved reports of the year of some agencies (those in the sum), by agency: their tables. */
-function reportReader(db: Executor, officeId: number, year: number): WorkbookPlan["readReports"] {
+/**
+ * Reads the figures of the office's approved reports of the year of some agencies (those in the sum), by agency:
+ * as stored, or from the content of a report that has none stored yet (readApprovedFigures, which stores them).
+ */
+function figureReader(db: Executor, officeId: number, year: number): WorkbookPlan["readFigures"] {
   const scope = { userId: 0, agencyId: officeId, reach: "subtree" as const };
+  const edition = editionForYear(year);
+  const length = figurePlaces(edition).length;
   return async (agencyIds) => {
+    const read = new Map<number, StoredFigure[]>();
     const entries = await listOfficeReports(db, scope, officeId, year, { agencyIds, figures: true });
-    return new Map((await readApprovedFigures(db, entries, year)).map(({ entry, report }) => [entry.agencyId, report]));
+    const unstored = entries.filter((entry) => {
+      const figures = entry.report?.figures;
+      // Written by reportFigures for the summed edition: used as they are, a million cells without a table built.
+      if (entry.report?.edition !== edition || !Array.isArray(figures) || figures.length !== length) return true;
+      read.set(entry.agencyId, figures as StoredFigure[]);
+      return false;
+    });
+    for (const { entry, report } of await readApprovedFigures(db, unstored, year)) read.set(entry.agencyId, reportFigures(report));
+    return read;
   };
 }
 
@@ -389,10 +408,8 @@ async function agencySheet(sheet: Worksheet, plan: WorkbookPlan) {
       i === 0 ? undefined : sharedStyle({ align: i < first ? "left" : "center", bold, signed: i >= first && columns[i - first].path.endsWith(".change") }),
     );
   const plainStyles = cellStyles(false);
-  const places = columns.map((column) => {
-    const [, row, cell] = column.path.split(".");
-    return { table: column.table, row, cell };
-  });
+  const index = figureIndex(combined.edition);
+  const places = columns.map((column) => ({ at: index.get(column.path)!, notApplicable: column.table === "activeDisclosure" ? "不适用" : null }));
   const dataRow = (values: (string | number | null)[], styles = plainStyles) => {
     const row = sheet.addRow(values);
     for (let c = 1; c < styles.length; c++) row.getCell(c).style = styles[c]!;
@@ -401,15 +418,13 @@ async function agencySheet(sheet: Worksheet, plan: WorkbookPlan) {
   const yieldWhenDue = timeSlicer();
   for (let start = 0; start < plan.summed.length; start += BATCH) {
     const batch = plan.summed.slice(start, start + BATCH);
-    const reports = await plan.readReports(batch.map((agency) => agency.agencyId));
+    const read = await plan.readFigures(batch.map((agency) => agency.agencyId));
     for (const agency of batch) {
-      const report = reports.get(agency.agencyId);
-      if (!report) continue;
+      const figures = read.get(agency.agencyId);
+      if (!figures) continue;
       const values: (string | number | null)[] = [agency.agencyName, agencyLevelLabels[agency.level]];
-      for (const { table, row, cell } of places) {
-        const cells = report[table][row];
-        values.push(cells === undefined && table === "activeDisclosure" ? "不适用" : (cells?.[cell] ?? null));
-      }
+      // A cell the report does not have: a table 二 row not applicable to it, or table 三's optional column.
+      for (const { at, notApplicable } of places) values.push(figures[at] === false ? notApplicable : figures[at]);
       dataRow(values);
       await yieldWhenDue();
     }
