@@ -2,11 +2,10 @@
 
 import { memo, useDeferredValue, useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { findingPlace } from "@/lib/report/places";
-import type { Finding } from "@/lib/report/rules";
+import type { Finding, FindingPlace } from "@/lib/report/rules";
 import { useValueStore } from "../value-store";
 import { useEditor } from "./context";
-import { EDITOR_SECTIONS } from "./sections";
+import { EDITOR_SECTIONS, type FindingsBySection } from "./sections";
 import type { EditorValues } from "./values";
 
 function AcknowledgeForm({ finding, onDone }: { finding: Finding; onDone: () => void }) {
@@ -144,19 +143,6 @@ export function SentenceFindings({ path }: { path: string }) {
   );
 }
 
-/** The findings of a section (every section's when `only` is absent) by section, in the order they come. */
-function bySection(findings: Finding[], only: string | undefined): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const section = findingPlace(finding);
-    if (only && section !== only) continue;
-    const group = groups.get(section) ?? [];
-    group.push(finding);
-    groups.set(section, group);
-  }
-  return groups;
-}
-
 /**
  * Every finding of the report, by section; a click takes the clerk to the cell. The count comes with the
  * keystroke, the list in a transition after it: the cell, its totals and the count reach the screen first, and
@@ -164,43 +150,52 @@ function bySection(findings: Finding[], only: string | undefined): Map<string, F
  */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();
-  const findings = useValueStore(store, (snapshot) => snapshot.findings);
-  const listed = useDeferredValue(findings);
-  const shown = useMemo(() => [...bySection(findings, only).values()].flat(), [findings, only]);
-  const errors = shown.filter((finding) => finding.severity === "error").length;
-  const infos = shown.filter((finding) => finding.severity === "info").length;
-  const warnings = shown.length - errors - infos;
+  const bySection = useValueStore(store, (snapshot) => snapshot.findingsBySection);
+  const listed = useDeferredValue(bySection);
+  const { shown, errors, infos } = useMemo(() => {
+    const counts = { shown: 0, errors: 0, infos: 0 };
+    for (const [section, findings] of bySection) {
+      if (only && section !== only) continue;
+      counts.shown += findings.length;
+      for (const finding of findings) {
+        if (finding.severity === "error") counts.errors++;
+        else if (finding.severity === "info") counts.infos++;
+      }
+    }
+    return counts;
+  }, [bySection, only]);
+  const warnings = shown - errors - infos;
   return (
     <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white [contain:content]" data-testid="findings-panel">
       <h2 id="findings-heading" className="border-b border-slate-200 px-3 py-2 font-semibold">
         检查结果
         <span className="ml-2 text-xs font-normal text-slate-600" aria-live="polite">
-          {shown.length === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项${infos > 0 ? `，提示 ${infos} 项（仅供参考）` : ""}`}
+          {shown === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项${infos > 0 ? `，提示 ${infos} 项（仅供参考）` : ""}`}
         </span>
       </h2>
-      <FindingsList findings={listed} only={only} onFocusFinding={onFocusFinding} />
+      <FindingsList bySection={listed} only={only} onFocusFinding={onFocusFinding} />
     </section>
   );
 }
 
 const FindingsList = memo(function FindingsList({
-  findings,
+  bySection,
   only,
   onFocusFinding,
 }: {
-  findings: Finding[];
+  bySection: FindingsBySection;
   only: string | undefined;
   onFocusFinding: (finding: Finding) => void;
 }) {
-  const groups = useMemo(() => bySection(findings, only), [findings, only]);
-  if (groups.size === 0) return null;
+  const sections = EDITOR_SECTIONS.filter((section) => section.key !== "check" && (!only || section.key === only));
+  if (!sections.some((section) => bySection.has(section.key as FindingPlace))) return null;
   return (
     // Off screen (below a long table being typed into) the list is neither laid out nor painted and keeps its
     // last size: a keystroke changes it, and that cost more than the rest of the frame. It stays in the
     // accessibility tree.
     <div className="max-h-[60vh] overflow-y-auto p-2 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
-      {EDITOR_SECTIONS.filter((section) => section.key !== "check").map((section) => {
-        const items = groups.get(section.key);
+      {sections.map((section) => {
+        const items = bySection.get(section.key as FindingPlace);
         if (!items) return null;
         const blanks = items.filter((finding) => finding.rule === "CELL-BLANK");
         return (

@@ -31,14 +31,30 @@ function hasFilledCell(tableKey: string, table: Record<string, Record<string, nu
   return false;
 }
 
-/** 未填写 / 填写中 / 有错误 N / 完成 for each section, from the report and its findings. */
-export function sectionStates(report: Report, findings: Finding[]): SectionStates {
-  const errors = new Map<FindingPlace, number>();
-  const open = new Map<FindingPlace, number>();
+/** The findings by the section they belong to, each section's in the order they come. */
+export type FindingsBySection = ReadonlyMap<FindingPlace, readonly Finding[]>;
+
+/** Sorts the findings by section once a keystroke: the section states, the count and the list all read it. */
+export function findingsBySection(findings: Finding[]): FindingsBySection {
+  const groups = new Map<FindingPlace, Finding[]>();
   for (const finding of findings) {
     const section = findingPlace(finding);
-    if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
-    if (!finding.acknowledgement && finding.severity !== "info") open.set(section, (open.get(section) ?? 0) + 1); // info only informs
+    const group = groups.get(section);
+    if (group) group.push(finding);
+    else groups.set(section, [finding]);
+  }
+  return groups;
+}
+
+/** 未填写 / 填写中 / 有错误 N / 完成 for each section, from the report and its findings by section. */
+export function sectionStates(report: Report, bySection: FindingsBySection): SectionStates {
+  const errors = new Map<FindingPlace, number>();
+  const open = new Map<FindingPlace, number>();
+  for (const [section, findings] of bySection) {
+    for (const finding of findings) {
+      if (finding.severity === "error") errors.set(section, (errors.get(section) ?? 0) + 1);
+      if (!finding.acknowledgement && finding.severity !== "info") open.set(section, (open.get(section) ?? 0) + 1); // info only informs
+    }
   }
   const { computedPaths } = layoutOf(report.edition);
   const filled: Record<FindingPlace, boolean> = {

@@ -2,7 +2,7 @@ import type { Cell, Report } from "@/lib/report/model";
 import { findingSentence } from "@/lib/report/places";
 import { withoutComputedBlanks, type Finding } from "@/lib/report/rules";
 import { ValueStore } from "../value-store";
-import { sectionStates, type SectionStates } from "./sections";
+import { findingsBySection, sectionStates, type FindingsBySection, type SectionStates } from "./sections";
 
 export type CellSeverity = "error" | "warning" | "blank";
 
@@ -13,6 +13,8 @@ export type EditorSnapshot = {
   findings: Finding[];
   /** The most severe unacknowledged finding per cell path ("blank" when a cell is only unfilled). */
   severityByPath: Map<string, CellSeverity>;
+  /** The findings by section (what the findings panel counts and lists). */
+  findingsBySection: FindingsBySection;
   sectionStates: SectionStates;
   /**
    * The findings about a sentence of the narrative by the text field the sentence is in (`intro`,
@@ -89,7 +91,8 @@ export function editorSnapshot(report: Report, allFindings: Finding[]): EditorSn
     entry.key += `${finding.id}\u0000${finding.message}\u0000${finding.acknowledgement?.reason ?? ""}\u0001`;
     sentenceFindings.set(sentence.path, entry);
   }
-  return { report, findings, severityByPath, sectionStates: sectionStates(report, findings), sentenceFindings };
+  const bySection = findingsBySection(findings);
+  return { report, findings, severityByPath, findingsBySection: bySection, sectionStates: sectionStates(report, bySection), sentenceFindings };
 }
 
 /**
