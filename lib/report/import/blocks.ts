@@ -78,10 +78,13 @@ const BLOCK = new Set([
 ]);
 
 export function htmlToBlocks(html: string): Block[] {
-  const root = parse(html, { comment: false });
+  // The parser drops comments: a page's nodes are elements and text only.
+  const root = parse(html);
   const blocks = collect(root, false);
   if (namesReportTable(blocks)) return blocks;
-  // The report may be held in a script, written into the page when it runs.
+  // The report may be held in a script, written into the page when it runs. (Only a shortcut: a page whose
+  // scripts hold no HTML would be walked again to the same blocks.)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the shortcut above, no reading changes without it
   if (!root.querySelectorAll("script").some((s) => htmlInScript(s.rawText).length > 0)) return blocks;
   const withScripts = collect(root, true);
   return namesReportTable(withScripts) ? withScripts : blocks;
@@ -99,10 +102,7 @@ function collect(root: HTMLElement, scripts: boolean): Block[] {
 const TABLE_WORDS = ["本年新收", "上年结转", "第二十条", "结转下年度", "结果维持"];
 
 function namesReportTable(blocks: Block[]): boolean {
-  return blocks.some((b) => {
-    const text = b.kind === "para" ? b.text : b.cells.join("");
-    return TABLE_WORDS.some((w) => text.includes(w));
-  });
+  return blocks.some((b) => (b.kind === "para" ? [b.text] : b.cells).some((text) => TABLE_WORDS.some((w) => text.includes(w))));
 }
 
 class Collector {
@@ -129,6 +129,7 @@ class Collector {
 }
 
 function tag(node: Node): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: only elements have a rawTagName (never null on a child node), so a text node's tag is "" either way
   return node.nodeType === NodeType.ELEMENT_NODE ? ((node as HTMLElement).rawTagName ?? "").toLowerCase() : "";
 }
 
@@ -138,13 +139,12 @@ function walk(node: Node, out: Collector) {
       out.add(child.text);
       continue;
     }
-    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
     const name = tag(child);
     if (name === "script" && out.scripts) {
       out.scripts = false;
       for (const html of htmlInScript((child as HTMLElement).rawText)) {
         out.flush();
-        walk(parse(html, { comment: false }), out);
+        walk(parse(html), out);
         out.flush();
       }
       out.scripts = true;
@@ -166,7 +166,8 @@ function walk(node: Node, out: Collector) {
       }
       continue;
     }
-    if (name === "td" || name === "th" || name === "tr") {
+    // Cells of a layout table, each its own paragraph (a row needs no break of its own: its cells make them).
+    if (name === "td" || name === "th") {
       out.flush();
       walk(child, out);
       out.flush();
@@ -217,7 +218,7 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
     }
   });
   const widths = grid.slice(0, raw.length).map((row) => row.length);
-  const width = Math.max(...widths);
+  const width = widths[0];
   // Only a table whose rows all span the same width keeps its grid; otherwise each row is its own
   // cells in order (a merged cell once, the slots it covers left out).
   const regular = widths.every((w) => w === width);
@@ -228,8 +229,10 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
       // row is not exact, so its empty cells are placed only where the count tells (placeValues).
       const own = ownCells(row);
       const cells = trimEnd(own);
-      return own.length > row.filter((s) => s?.origin).length ? { kind: "row", cells, covered: true } : { kind: "row", cells, exact: true };
+      return own.length > row.filter((s) => s.origin).length ? { kind: "row", cells, covered: true } : { kind: "row", cells, exact: true };
     }
+    // A slot no cell covers (a row printing fewer cells under a cell merged down) is a blank cell.
+    // Stryker disable next-line BooleanLiteral: its text is "", so its cell is "" whether it counts as a cell's origin or not
     const slots = Array.from({ length: width }, (_, i) => row[i] ?? { text: "", origin: true, start: i });
     const cells = slots.map((s) => (s.origin ? s.text : ""));
     return { kind: "row", cells, grid: { table: table_, filled: slots.map((s) => s.text), starts: slots.map((s) => s.start) } };
@@ -238,37 +241,37 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
 
 /**
  * The cells of a row off the grid: each cell that starts in it once; a slot after its label that a
- * cell of a row above covers stays an empty cell, so the numbers after it keep their places.
+ * cell of a row above covers stays an empty cell, so the numbers after it keep their places. (A row
+ * printing fewer cells under a cell merged down has holes: forEach, flatMap and filter skip them.)
  */
 function ownCells(row: { text: string; origin: boolean; start: number }[]): string[] {
   let lastLabel = -1;
   row.forEach((s, j) => {
-    if (s?.origin && s.text !== "" && !isValueLike(s.text)) lastLabel = j;
+    if (s.origin && s.text !== "" && !isValueLike(s.text)) lastLabel = j;
   });
-  return row.flatMap((s, j) => (s?.origin ? [s.text] : s && s.start < 0 && j > lastLabel ? [""] : []));
+  // Stryker disable next-line EqualityOperator: the slot at lastLabel starts a cell, taken by the first branch
+  return row.flatMap((s, j) => (s.origin ? [s.text] : s.start < 0 && j > lastLabel ? [""] : []));
 }
 
 function trimEnd(cells: string[]): string[] {
   const out = [...cells];
-  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  while (out[out.length - 1] === "") out.pop();
   return out;
 }
 
+/** The table's own rows: its tr, and those of the elements right inside it (thead, tbody, tfoot, or a form around rows). */
 function ownRows(table: HTMLElement): HTMLElement[] {
   const rows: HTMLElement[] = [];
   for (const child of table.childNodes) {
-    const name = tag(child);
-    if (name === "tr") rows.push(child as HTMLElement);
-    else if (name === "thead" || name === "tbody" || name === "tfoot") {
-      for (const tr of child.childNodes) if (tag(tr) === "tr") rows.push(tr as HTMLElement);
-    }
+    if (tag(child) === "tr") rows.push(child as HTMLElement);
+    else for (const tr of child.childNodes) if (tag(tr) === "tr") rows.push(tr as HTMLElement);
   }
   return rows;
 }
 
 function span(value: string | undefined): number {
   const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : 1;
+  return Number.isInteger(n) && n > 0 && n <= 100 ? n : 1;
 }
 
 /** A cell's text; its paragraphs and line breaks joined without a separator (labels broken over lines). */
@@ -277,6 +280,7 @@ function cellText(cell: HTMLElement): string {
   const sub = new Collector();
   walk(cell, sub);
   sub.flush();
+  // Stryker disable next-line ConditionalExpression: a cell holds no rows (a table holding a table is read as paragraphs)
   for (const b of sub.blocks) if (b.kind === "para") parts.push(b.text);
   return joinPieces(parts);
 }
@@ -286,8 +290,7 @@ export function joinPieces(parts: string[]): string {
   let text = "";
   for (const part of parts) {
     const p = part.trim();
-    if (p === "") continue;
-    text += text !== "" && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(p) ? ` ${p}` : p;
+    text += /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(p) ? ` ${p}` : p;
   }
   return text;
 }
