@@ -169,9 +169,9 @@ export async function queryDirectProgress(
           : undefined;
   const order: SQL[] = [];
   if (key) order.push(sql`case when ${key} is null then 1 else 0 end`, query.dir === "asc" ? asc(key) : desc(key));
-  // By name, the office itself heads its own list, as everywhere else.
+  // By name, the office itself heads its own list, as everywhere else (and ends it, the other way round).
   else if (query.dir === "asc") order.push(sql`case when ${agencies.id} = ${query.officeId} then 0 else 1 end`, asc(agencies.name));
-  else order.push(desc(agencies.name));
+  else order.push(sql`case when ${agencies.id} = ${query.officeId} then 1 else 0 end`, desc(agencies.name));
   order.push(asc(agencies.name), asc(agencies.id));
   const rows = await db
     .select({

@@ -146,7 +146,7 @@ describe("stored check counts", () => {
     expect(await storedCounts(tx, departmentReport)).toEqual({ errors: 0, warnings: 0 });
     expect(await load({ errors: "1", status: "submitted" })).toMatchObject({ matching: 0, rows: [] });
 
-    // By name: the office first; the other way round, plain reverse order.
+    // By name: the office first; the other way round, plain reverse order but the office last.
     expect(await names({})).toEqual(["甲县", "甲县司法局", "甲县城关街道办事处"]);
     expect(await names({ sort: "name", dir: "desc" })).toEqual(["甲县城关街道办事处", "甲县司法局", "甲县"]);
     // By errors: the agency with no report last, either way.
@@ -160,6 +160,9 @@ describe("stored check counts", () => {
     expect(await names({ sort: "updated", dir: "asc" })).toEqual(["甲县城关街道办事处", "甲县司法局", "甲县"]);
     // Sorted and filtered together.
     expect(await names({ sort: "errors", dir: "desc", q: "司法" })).toEqual(["甲县司法局"]);
+    // The office ends the list by name the other way round, even below an agency whose name sorts before its own.
+    await createAgency(tx, { name: "一号测试局", level: "department", parentId: countyA.id });
+    expect(await names({ sort: "name", dir: "desc" })).toEqual(["甲县城关街道办事处", "甲县司法局", "一号测试局", "甲县"]);
   });
 
   itRolledBack("counts and filters lateness in the database as each line shows it: approved after the deadline, or still open past it", async (tx) => {
