@@ -4,6 +4,7 @@
  * next workbook), posting each chunk of bytes to the main thread and waiting for it to be taken before making
  * more.
  */
+import os from "node:os";
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { parentPort } from "node:worker_threads";
@@ -59,7 +60,18 @@ async function build(port: NonNullable<typeof parentPort>, job: WorkbookJob, ack
   post({ kind: "done" });
 }
 
+/**
+ * The worker's scheduling priority (nice): below the server's, so that on a busy machine the pages being
+ * served go first and the workbook takes what is left. (On Linux a thread's priority is its own.)
+ */
+const WORKER_NICE = 5;
+
 if (parentPort) {
+  try {
+    os.setPriority(WORKER_NICE);
+  } catch {
+    // Not allowed here: the workbook is built at the server's priority.
+  }
   const port = parentPort;
   const acks: { taken?: () => void } = {};
   port.on("message", (message: ToWorker) => {
