@@ -49,6 +49,16 @@ describe("table 三: what the log says of rows not read as printed", () => {
     expect(r.notes.filter((n) => n.startsWith("表三") && !n.includes("出现了不止一次"))).toEqual([]);
   });
 
+  it("a piece of the header repeated where the table runs onto the next page is skipped, with a note", async () => {
+    const pieces = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构"];
+    pieces.push("社会公益组织", "法律服务机构");
+    for (const piece of pieces) {
+      const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", `${piece} |`, "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |");
+      expect(r.notes, piece).toContain("表三跨页印出，重复的表头已跳过。");
+      expect(r.report.requests.carriedOver, piece).toMatchObject({ naturalPerson: 2, total: 2 });
+    }
+  });
+
   it("a row printing its label only: its cells blank, listed once", async () => {
     const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "二、上年结转政府信息公开申请数量 |");
     expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: null, total: null });
