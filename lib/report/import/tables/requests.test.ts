@@ -11,8 +11,15 @@ type Ok = Extract<ImportResult, { ok: true }>;
 
 const ZEROS = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
 
+const HEADER = ["自然人 | 法人或其他组织 | 总计 |", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |"];
+
 /** A 2021 report in pipe rows whose table 三 is `rows` under the usual two header rows. */
-async function withRequests(...rows: string[]): Promise<Ok> {
+function withRequests(...rows: string[]): Promise<Ok> {
+  return withTable(HEADER, rows);
+}
+
+/** A 2021 report in pipe rows whose table 三 is `rows` under `header`. */
+async function withTable(header: string[], rows: string[]): Promise<Ok> {
   const text = [
     "某县某局2021年政府信息公开工作年度报告",
     "一、总体情况",
@@ -22,8 +29,7 @@ async function withRequests(...rows: string[]): Promise<Ok> {
     "信息内容 | 本年处理决定数量 |",
     "行政许可 | 5 |",
     "三、收到和处理政府信息公开申请情况",
-    "自然人 | 法人或其他组织 | 总计 |",
-    "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+    ...header,
     ...rows,
     "四、政府信息公开行政复议、行政诉讼情况",
     "行政复议 | 行政诉讼 |",
@@ -59,6 +65,26 @@ describe("table 三: what the log says of rows not read as printed", () => {
     }
   });
 
+  it("rows without labels under a heading printed alone: exactly its items, read in the format's order, with a note", async () => {
+    const bare = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ` | ${n} | 0 | 0 | 0 | 0 | 0 | ${n} |`);
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 36 | 0 | 0 | 0 | 0 | 0 | 36 |", "（三）不予公开 |", ...bare);
+    const q = r.report.requests;
+    const items = ["deniedStateSecret", "deniedLawForbidden", "deniedThreeSafetyOneStability", "deniedThirdParty", "deniedInternalAffairs"];
+    items.push("deniedProcessInfo", "deniedEnforcementFile", "deniedAdminQuery");
+    expect(items.map((k) => [q[k].naturalPerson, q[k].total])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [n, n]));
+    expect(r.notes).toContain("表三「（三）不予公开」下的 8 行数字没有各自的行名，按该项各行的固定顺序（1.属于国家秘密至8.属于行政查询事项）读取。");
+    expect(reasons(r, "requests")).toEqual([]);
+  });
+
+  it("fewer rows without labels than the heading has items: none read, each listed; a heading with none under it lists nothing", async () => {
+    const one = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（三）不予公开 |", " | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "（四）无法提供 |");
+    expect(reasons(one, "requests")).toEqual([["（无行名）", "一行数字“1 0 0 0 0 0 1”没有行名，未读取"]]);
+    expect(one.report.requests.deniedStateSecret.total).toBeNull();
+    const none = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（三）不予公开 |", "（四）无法提供 |");
+    expect(reasons(none, "requests")).toEqual([]);
+    expect(none.notes.filter((n) => n.includes("没有各自的行名"))).toEqual([]);
+  });
+
   it("a row printing its label only: its cells blank, listed once", async () => {
     const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "二、上年结转政府信息公开申请数量 |");
     expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: null, total: null });
@@ -90,6 +116,13 @@ describe("table 三: what the log says of rows not read as printed", () => {
     expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: 2, otherApplicant: 0, total: 2 });
     expect(r.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
     expect(r.notes).toContain("表三「申请人情况·其他」列只在 1 行印出数字，其余 2 行未印出该列，按 0 记。");
+  });
+
+  it("a header printing 其他 twice has the 其他 column even where no row prints it", async () => {
+    const header = ["自然人 | 法人或其他组织 | 其他 | 总计 |", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |"];
+    const r = await withTable(header, ["一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"]);
+    expect(r.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, otherApplicant: 0, total: 3 });
   });
 
   it("no row of numbers at all: the whole table listed once, no row listed on its own", async () => {
