@@ -154,6 +154,19 @@ describe("table 三: what the log says of rows not read as printed", () => {
       ],
     ]);
     expect(r.notes.some((n) => n.includes("其余"))).toBe(false);
+    // Listed once for the row, not once per cell.
+    expect(r.unread.filter((u) => u.where.startsWith("requests.granted."))).toEqual([]);
+  });
+
+  it("with the 其他 column, a row printing its label only or too few numbers is blank, not a row omitting 其他", async () => {
+    const r = await withRequests(
+      "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 1 | 4 |",
+      "二、上年结转政府信息公开申请数量 |",
+      "（一）予以公开 1 2 3",
+    );
+    expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: null, otherApplicant: null, total: null });
+    expect(r.report.requests.granted).toMatchObject({ naturalPerson: null, otherApplicant: null, total: null });
+    expect(r.notes.some((n) => n.includes("其余"))).toBe(false);
   });
 
   it("HTML: the 其他 column found in the header's grid is read on every row that has it, with no note of rows without it", async () => {
