@@ -80,6 +80,12 @@ describe("table 三: what the log says of rows not read as printed", () => {
     const one = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（三）不予公开 |", " | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "（四）无法提供 |");
     expect(reasons(one, "requests")).toEqual([["（无行名）", "一行数字“1 0 0 0 0 0 1”没有行名，未读取"]]);
     expect(one.report.requests.deniedStateSecret.total).toBeNull();
+    // An item already read by its label: the rows cannot be its items in order, so none is read.
+    const bare = Array<string>(8).fill(" | 2 | 0 | 0 | 0 | 0 | 0 | 2 |");
+    const read = await withRequests("1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "（三）不予公开 |", ...bare);
+    expect(read.report.requests.deniedStateSecret.total).toBe(1);
+    expect(read.report.requests.deniedLawForbidden.total).toBeNull();
+    expect(reasons(read, "requests")).toEqual(Array(8).fill(["（无行名）", "一行数字“2 0 0 0 0 0 2”没有行名，未读取"]));
     const none = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（三）不予公开 |", "（四）无法提供 |");
     expect(reasons(none, "requests")).toEqual([]);
     expect(none.notes.filter((n) => n.includes("没有各自的行名"))).toEqual([]);
