@@ -46,14 +46,10 @@ export type DashboardEntry = ProgressEntry & {
   previousContent: unknown | null;
 };
 
-/**
- * The office and the agencies directly under it that are not offices (child offices are counted in
- * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
- * list holds only their own agency.
- */
-export async function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<DirectProgressEntry[]> {
+/** An overview line of each agency: its report of the year (if any, never the content) and its parent's deadline. */
+function directProgressLines(db: Executor, year: number) {
   const parent = alias(agencies, "parent");
-  const rows = await db
+  return db
     .select({
       agencyId: agencies.id,
       agencyName: agencies.name,
@@ -70,6 +66,16 @@ export async function listDirectProgress(db: Executor, scope: ActorScope, year: 
     .from(agencies)
     .leftJoin(parent, eq(agencies.parentId, parent.id))
     .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
+    .$dynamic();
+}
+
+/**
+ * The office and the agencies directly under it that are not offices (child offices are counted in
+ * listChildOfficeProgress), office first, then by name, limited to what the scope reaches: a supervisor's
+ * list holds only their own agency.
+ */
+export async function listDirectProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<DirectProgressEntry[]> {
+  const rows = await directProgressLines(db, year)
     .where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope)))
     .orderBy(asc(agencies.name));
   return [...rows.filter((row) => row.agencyId === officeId), ...rows.filter((row) => row.agencyId !== officeId)];
@@ -130,7 +136,6 @@ export async function queryDirectProgress(
   scope: ActorScope,
   query: ProgressQuery,
 ): Promise<{ rows: DirectProgressEntry[]; matching: number; page: number; summary: ProgressSummary }> {
-  const parent = alias(agencies, "parent");
   const late = lateCondition(query);
   const listed = and(isDirectAgencyOf(query.officeId), inScope(db, agencies.id, scope));
   const filter = and(
@@ -173,23 +178,7 @@ export async function queryDirectProgress(
   else if (query.dir === "asc") order.push(sql`case when ${agencies.id} = ${query.officeId} then 0 else 1 end`, asc(agencies.name));
   else order.push(sql`case when ${agencies.id} = ${query.officeId} then 1 else 0 end`, desc(agencies.name));
   order.push(asc(agencies.name), asc(agencies.id));
-  const rows = await db
-    .select({
-      agencyId: agencies.id,
-      agencyName: agencies.name,
-      level: agencies.level,
-      parentDeadline: parent.childrenDeadline,
-      status: reports.status,
-      approvedAt: reports.approvedAt,
-      reportId: reports.id,
-      version: reports.version,
-      updatedAt: reports.updatedAt,
-      errorCount: reports.errorCount,
-      warningCount: reports.warningCount,
-    })
-    .from(agencies)
-    .leftJoin(parent, eq(agencies.parentId, parent.id))
-    .leftJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, query.year)))
+  const rows = await directProgressLines(db, query.year)
     .where(filter)
     .orderBy(...order)
     .limit(query.pageSize)
