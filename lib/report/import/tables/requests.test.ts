@@ -44,6 +44,36 @@ async function withTable(header: string[], rows: string[]): Promise<Ok> {
   return result;
 }
 
+/** The cells of an HTML table row. */
+const cells = (...texts: string[]) => texts.map((t) => `<td>${t}</td>`).join("");
+
+/** The usual HTML header of table 三 (项目 spanning its three rows), `label` columns wide for the labels. */
+function htmlHeader(natural = "自然人", total = "总计", label = 1): string[] {
+  return [
+    `<tr><td rowspan="3" colspan="${label}">项目</td><td colspan="7">申请人情况</td></tr>`,
+    `<tr><td rowspan="2">${natural}</td><td colspan="5">法人或其他组织</td><td rowspan="2">${total}</td></tr>`,
+    `<tr>${cells("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")}</tr>`,
+  ];
+}
+
+/** A 2021 report in HTML whose table 三 is printed as `tables`, each a list of `<tr>` rows. */
+async function withHtmlTables(...tables: string[][]): Promise<Ok> {
+  const html = [
+    "<html><body><p>某县某局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年主动公开信息20条。</p>",
+    "<p>三、收到和处理政府信息公开申请情况</p>",
+    ...tables.map((rows) => `<table>${rows.join("")}</table>`),
+    "<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>",
+  ].join("");
+  const result = await importReport({ kind: "html", data: html });
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+
+const NEW_RECEIVED = `<tr>${cells("一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "0", "4")}</tr>`;
+/** 上年结转 with one number printed across the 商业企业 and 科研机构 columns. */
+const CARRIED_SPANNING = '<tr><td>二、上年结转政府信息公开申请数量</td><td>2</td><td colspan="2">1</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>';
+const SPANNING_REASON = "该处的数字跨两列印出，无法确定属于哪一列，未读取";
+
 const reasons = (r: Ok, where: string) => r.unread.filter((u) => u.where === where).map((u) => [u.label, u.reason]);
 
 describe("table 三: what the log says of rows not read as printed", () => {
@@ -176,7 +206,6 @@ describe("table 三: what the log says of rows not read as printed", () => {
   });
 
   it("HTML: the 其他 column found in the header's grid is read on every row that has it, with no note of rows without it", async () => {
-    const cells = (...texts: string[]) => texts.map((t) => `<td>${t}</td>`).join("");
     const html = [
       "<html><body><p>某县某局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年主动公开信息20条。</p>",
       "<p>三、收到和处理政府信息公开申请情况</p><table>",
@@ -192,5 +221,91 @@ describe("table 三: what the log says of rows not read as printed", () => {
     expect(result.report.requests.newReceived).toMatchObject({ naturalPerson: 3, otherOrg: 2, otherApplicant: 1, total: 6 });
     expect(result.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
     expect(result.notes.some((n) => n.includes("其余"))).toBe(false);
+  });
+
+  it("HTML: a table continued in a second table as wide, without its own header, is read by the first one's header", async () => {
+    const r = await withHtmlTables([...htmlHeader(), NEW_RECEIVED], [CARRIED_SPANNING]);
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, commercial: 1, total: 4 });
+    // By the header's columns: the number over two of them is placed in neither, the others are.
+    expect(r.report.requests.carriedOver).toMatchObject({ naturalPerson: 2, commercial: null, research: null, publicInterest: 0, total: 3 });
+    expect(reasons(r, "requests.carriedOver.commercial")).toEqual([["「二、上年结转政府信息公开申请数量」的「商业企业」", SPANNING_REASON]]);
+    expect(reasons(r, "requests.carriedOver.research")).toEqual([["「二、上年结转政府信息公开申请数量」的「科研机构」", SPANNING_REASON]]);
+    // A second table of another width is not read by that header: its cells are counted in order.
+    const narrower = '<tr><td>二、上年结转政府信息公开申请数量</td><td>2</td><td colspan="2">1</td><td>0</td><td>0</td><td>3</td></tr>';
+    const other = await withHtmlTables([...htmlHeader(), NEW_RECEIVED], [narrower]);
+    expect(other.unread.filter((u) => u.reason === SPANNING_REASON)).toEqual([]);
+  });
+
+  it("HTML: a header without 自然人 or without 总计, or split over two tables, gives no columns; the cells are counted in order", async () => {
+    for (const [what, tables] of [
+      ["without 自然人", [[...htmlHeader("个人"), NEW_RECEIVED, CARRIED_SPANNING]]],
+      ["without 总计", [[...htmlHeader("自然人", "合计"), NEW_RECEIVED, CARRIED_SPANNING]]],
+      ["split", [htmlHeader().slice(0, 2), [htmlHeader()[2], NEW_RECEIVED, CARRIED_SPANNING]]],
+    ] as [string, string[][]][]) {
+      const r = await withHtmlTables(...tables);
+      expect(r.report.requests.newReceived, what).toMatchObject({ naturalPerson: 3, commercial: 1, total: 4 });
+      expect(r.unread.filter((u) => u.reason === SPANNING_REASON), what).toEqual([]);
+    }
+  });
+
+  it("HTML: a header whose only 其他 stands outside 法人或其他组织 has the 其他 column", async () => {
+    const header = [
+      '<tr><td rowspan="3">项目</td><td colspan="7">申请人情况</td></tr>',
+      '<tr><td rowspan="2">自然人</td><td colspan="4">法人或其他组织</td><td rowspan="2">其他</td><td rowspan="2">总计</td></tr>',
+      `<tr>${cells("商业企业", "科研机构", "社会公益组织", "法律服务机构")}</tr>`,
+    ];
+    const r = await withHtmlTables([...header, `<tr>${cells("一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "2", "6")}</tr>`]);
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, commercial: 1, otherOrg: null, otherApplicant: 2, total: 6 });
+    expect(r.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
+  });
+
+  it("HTML: labels in two columns (the heading spanning its items) and an unknown label, by the header's columns", async () => {
+    const r = await withHtmlTables([
+      ...htmlHeader("自然人", "总计", 2),
+      '<tr><td colspan="2">一、本年新收政府信息公开申请数量</td><td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>',
+      `<tr><td rowspan="2">（三）不予公开</td>${cells("1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1")}</tr>`,
+      `<tr>${cells("2.其他法律行政法规禁止公开", "2", "0", "0", "0", "0", "0", "2")}</tr>`,
+      '<tr><td colspan="2">某某情况</td><td>1</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>',
+    ]);
+    expect(r.report.requests.deniedStateSecret).toMatchObject({ naturalPerson: 1, total: 1 });
+    expect(r.report.requests.deniedLawForbidden).toMatchObject({ naturalPerson: 2, total: 2 });
+    expect(reasons(r, "requests")).toEqual([["某某情况", "无法识别的行「某某情况」，其数字“1 2 0 0 0 0 3”未读取"]]);
+  });
+
+  it("a label broken over two lines is read as its row: first in the table, after a row named alone, after a heading, after a row of numbers", async () => {
+    const row = (n: number) => `| ${n} | 0 | 0 | 0 | 0 | 0 | ${n} |`;
+    const first = await withRequests("一、本年新收政府 |", `信息公开申请数量 ${row(3)}`);
+    expect(first.report.requests.newReceived).toMatchObject({ naturalPerson: 3, total: 3 });
+    const afterWhole = await withRequests("一、本年新收政府信息公开申请数量 |", "二、上年结转政府信息 |", `公开申请数量 ${row(2)}`);
+    expect(afterWhole.report.requests.carriedOver).toMatchObject({ naturalPerson: 2, total: 2 });
+    expect(reasons(afterWhole, "requests")).toEqual([]);
+    const afterHeading = await withRequests(`一、本年新收政府信息公开申请数量 ${row(3)}`, "（三）不予公开 |", "1.属于国家 |", `秘密 ${row(1)}`);
+    expect(afterHeading.report.requests.deniedStateSecret).toMatchObject({ naturalPerson: 1, total: 1 });
+    const afterNumbers = await withRequests(`一、本年新收政府信息公开申请数量 ${row(3)}`, "二、上年结转政府信息 |", `公开申请数量 ${row(2)}`);
+    expect(afterNumbers.report.requests.carriedOver).toMatchObject({ naturalPerson: 2, total: 2 });
+    for (const r of [first, afterWhole, afterHeading, afterNumbers]) {
+      expect(r.notes.filter((n) => n.startsWith("表三的行"))).toEqual([]);
+      expect(reasons(r, "requests")).toEqual([]);
+    }
+  });
+
+  it("a row with its own label after the rows without labels under a heading ends them: they are read, it is listed", async () => {
+    const bare = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ` | ${n} | 0 | 0 | 0 | 0 | 0 | ${n} |`);
+    const r = await withRequests("（三）不予公开 |", ...bare, "某某情况 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |");
+    expect(r.report.requests.deniedAdminQuery).toMatchObject({ naturalPerson: 8, total: 8 });
+    expect(reasons(r, "requests")).toEqual([["某某情况", "无法识别的行「某某情况」，其数字“9 0 0 0 0 0 9”未读取"]]);
+  });
+
+  it("a label with a note in brackets after it is read as its row without a note", async () => {
+    const r = await withRequests("一、本年新收政府信息公开申请数量（含通过政府网站、信函等各种渠道收到的申请） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |");
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, total: 3 });
+    expect(r.notes.filter((n) => n.startsWith("表三"))).toEqual([]);
+  });
+
+  it("an empty row inside the header does not end it: the header was printed once", async () => {
+    const header = ["自然人 | 法人或其他组织 | 总计 |", "|  |  |", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |"];
+    const r = await withTable(header, ["一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"]);
+    expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, total: 3 });
+    expect(r.notes).not.toContain("表三跨页印出，重复的表头已跳过。");
   });
 });

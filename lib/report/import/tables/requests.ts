@@ -179,11 +179,12 @@ function placeBareRun(
   const items = layout.requestRows.filter((r) => r.parent === run.heading).map((r) => r.key);
   if (run.rows.length === 0) return [];
   if (items.length > 0 && run.rows.length === items.length && items.every((k) => !read.some((l) => l.key === k))) {
-    const headingLabel = layout.edition.requests.rows.find((r) => r.key === run.heading)?.label ?? run.label;
-    const first = layout.requestRowByKey.get(items[0])?.label ?? items[0];
-    const last = layout.requestRowByKey.get(items[items.length - 1])?.label ?? items[items.length - 1];
+    // The heading and its items are rows of the layout: their labels are there.
+    const headingLabel = layout.edition.requests.rows.find((r) => r.key === run.heading)!.label;
+    const first = layout.requestRowByKey.get(items[0])!.label;
+    const last = layout.requestRowByKey.get(items[items.length - 1])!.label;
     log.note(`表三${quoted(headingLabel)}下的 ${items.length} 行数字没有各自的行名，按该项各行的固定顺序（${first}至${last}）读取。`);
-    return run.rows.map((printed, i) => ({ ...printed, key: items[i], label: layout.requestRowFullLabel.get(items[i]) ?? items[i] }));
+    return run.rows.map((printed, i) => ({ ...printed, key: items[i], label: layout.requestRowFullLabel.get(items[i])! }));
   }
   for (const printed of run.rows) {
     log.unreadAt("requests", unknownRowReason(printed, headingCandidates, edition), printed.label || "（无行名）");
