@@ -1,6 +1,7 @@
 /** Telling a file's kind, decoding its bytes, and refusing what is not a DOCX before mammoth runs. */
 import { describe, expect, it } from "vitest";
 import { decodeText, docxToHtml, prepareDocx, sniffKind } from "./decode";
+import { deflated, writeZip } from "./zip-testing";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -19,6 +20,8 @@ describe("sniffKind", () => {
     for (const name of ["a.html", "a.htm", "a.xhtml"]) expect(sniffKind(utf8("plain"), name)).toBe("html");
     for (const name of ["a.txt", "a.md", "a.text"]) expect(sniffKind(utf8("<html><body>"), name)).toBe("text");
     expect(sniffKind(bytes(...ZIP, 0, 0), "a.txt")).toBe("text");
+    // The last extension counts: a report saved as .docx then renamed .txt is text.
+    expect(sniffKind(utf8("<html><body>"), "report.docx.txt")).toBe("text");
   });
 
   it("else by content: a ZIP is a DOCX, HTML tags make HTML, anything else is text", () => {
@@ -31,6 +34,7 @@ describe("sniffKind", () => {
     expect(sniffKind("<pre>一、总体情况")).toBe("text");
     expect(sniffKind("<para>")).toBe("text");
     expect(sniffKind(`${"x".repeat(2000)}<html>`)).toBe("text");
+    expect(sniffKind(utf8(`${"x".repeat(2000)}<html>`), "x.dat")).toBe("text");
     expect(sniffKind("一、总体情况")).toBe("text");
   });
 });
@@ -40,11 +44,16 @@ describe("decodeText", () => {
     expect(decodeText(utf8("一、总体情况"))).toEqual({ ok: true, text: "一、总体情况" });
     expect(decodeText(bytes(0xef, 0xbb, 0xbf, ...utf8("总体")))).toEqual({ ok: true, text: "总体" });
     expect(decodeText("\ufeff总体")).toEqual({ ok: true, text: "总体" });
+    // Only a mark at the start is dropped.
+    expect(decodeText("总\ufeff体")).toEqual({ ok: true, text: "总\ufeff体" });
   });
 
   it("reads GBK when the bytes are not UTF-8", () => {
     // 总体 in GBK
     expect(decodeText(bytes(0xd7, 0xdc, 0xcc, 0xe5))).toEqual({ ok: true, text: "总体" });
+    // GB18030's own byte-order mark (84 31 95 33) is dropped too; one further on is kept.
+    expect(decodeText(bytes(0x84, 0x31, 0x95, 0x33, 0xd7, 0xdc, 0xcc, 0xe5))).toEqual({ ok: true, text: "总体" });
+    expect(decodeText(bytes(0xd7, 0xdc, 0x84, 0x31, 0x95, 0x33, 0xcc, 0xe5))).toEqual({ ok: true, text: "总\ufeff体" });
   });
 
   it("names a ZIP, an old Word file and a PDF given as text", () => {
@@ -86,5 +95,11 @@ describe("prepareDocx and docxToHtml", () => {
     expect(await prepareDocx(bytes(1, 2, 3, 4))).toEqual({ ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" });
     expect(await docxToHtml(bytes(1, 2, 3, 4))).toEqual({ ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" });
     expect(await docxToHtml(bytes(...ZIP, 0, 0, 0))).toMatchObject({ ok: false });
+  });
+
+  it("a sound archive that is not a Word document (no document part): the usual message, not a crash", async () => {
+    const notWord = writeZip([deflated("notes.xml", "<notes>年度报告</notes>")]);
+    expect(await prepareDocx(notWord)).toMatchObject({ ok: true });
+    expect(await docxToHtml(notWord)).toEqual({ ok: false, message: "无法打开 DOCX 文件：文件已损坏或不是 Word 文档。" });
   });
 });
