@@ -256,6 +256,7 @@ describe("table 三: what the log says of rows not read as printed", () => {
     ];
     const r = await withHtmlTables([...header, `<tr>${cells("一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "2", "6")}</tr>`]);
     expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, commercial: 1, otherOrg: null, otherApplicant: 2, total: 6 });
+    expect(reasons(r, "requests.newReceived.otherOrg")).toEqual([["「一、本年新收政府信息公开申请数量」的「法人或其他组织·其他」", "单元格为空或未印出"]]);
     expect(r.notes).toContain("表三印有非标准的「申请人情况·其他」列，已按原样保留，并计入各行总计。");
   });
 

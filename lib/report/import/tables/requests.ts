@@ -260,7 +260,7 @@ function gridColumns(headerRows: RowBlock[]): Map<string, number> | undefined {
   const width = headerRows[0].grid!.filled.length;
   const map = new Map<string, number>();
   for (let j = 0; j < width; j++) {
-    const path = headerRows.map((r) => matchKey(r.grid!.filled[j] ?? ""));
+    const path = headerRows.map((r) => matchKey(r.grid!.filled[j]));
     const leaf = path[path.length - 1];
     let key: string | undefined = LEAF_COLUMNS[leaf];
     if (leaf === OTHER_KEY) key = path.includes(ORG_KEY) ? "otherOrg" : "otherApplicant";
@@ -286,7 +286,8 @@ function splitLine(row: RowBlock, columns: Map<string, number> | undefined): Omi
 /** Why a row of numbers whose label names no row was not read. */
 function unknownRowReason(printed: Omit<RequestLine, "key">, headingCandidates: LabelCandidate[], edition: EditionId): string {
   const { label } = printed;
-  const numbers = (printed.values ?? [...(printed.byColumn?.values() ?? [])]).join(" ");
+  // A row of numbers: printed in order (text) or by column (grid).
+  const numbers = (printed.values ?? [...printed.byColumn!.values()]).join(" ");
   const heading = label ? matchLabel(label, headingCandidates, { exactOnly: true }) : undefined;
   if (heading) return `${quoted(label)}在${edition}年版中是标题，其下分项列出，不能按一行读取；其数字“${numbers}”未读取`;
   if (label) return `无法识别的行${quoted(label)}，其数字“${numbers}”未读取`;
@@ -313,7 +314,8 @@ function printedByColumn(
     for (const c of columns) raw.set(c, line.byColumn.get(c));
     return { raw, otherOmitted: false };
   }
-  const values = line.values ?? [];
+  // Not by column: a row read as text (its values and the row they come from), or named without numbers.
+  const values = line.values!;
   const rowPath = `requests.${line.key}`;
   if (values.length === 0) {
     log.unreadAt(rowPath, "该行只印出行名，没有数字，各单元格留空");
@@ -321,9 +323,9 @@ function printedByColumn(
   }
   // A row of pipes or tabs with a cell for every column, as wide as a header that names each column
   // in a cell of its own, lines up with it: its cells in order, a blank one blank.
-  const row = line.printed?.row;
-  const afterLabel = line.printed?.parts.afterLabel ?? [];
-  const marked = columnsWithOther !== undefined && row !== undefined && !row.loose && !row.covered && afterLabel.length === columns.length;
+  const { row, parts } = line.printed!;
+  const afterLabel = parts.afterLabel;
+  const marked = columnsWithOther !== undefined && !row.loose && !row.covered && afterLabel.length === columns.length;
   if (marked && row.cells.length === headerWidth) {
     columns.forEach((c, i) => raw.set(c, afterLabel[i]));
     return { raw, otherOmitted: false };
@@ -337,7 +339,7 @@ function printedByColumn(
     return { raw, otherOmitted: false, unplaced: true };
   }
   const keys = otherOmitted ? withoutOther : columns;
-  const placed = line.printed ? placeValues(line.printed.row, line.printed.parts, keys.length) : { values };
+  const placed = placeValues(row, parts, keys.length);
   if ("unplaced" in placed) {
     log.unreadAt(rowPath, `${placed.unplaced}（印出“${values.join(" ")}”）`);
     return { raw, otherOmitted: false, unplaced: true };
@@ -374,6 +376,7 @@ function readLineCells(
       cells[c] = null;
       continue;
     }
+    // Stryker disable next-line StringLiteral: readCell tells only "amount" apart; any other kind reads a count.
     cells[c] = readCell(text, cellPath("requests", line.key, c), "count", log);
   }
   return cells;
