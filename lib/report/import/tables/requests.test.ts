@@ -309,4 +309,21 @@ describe("table 三: what the log says of rows not read as printed", () => {
     expect(r.report.requests.newReceived).toMatchObject({ naturalPerson: 3, total: 3 });
     expect(r.notes).not.toContain("表三跨页印出，重复的表头已跳过。");
   });
+
+  it("with the 其他 column, a header naming each column in a cell of its own (its corner named or blank) lines up rows as wide: a blank cell is blank", async () => {
+    for (const corner of ["项目", ""]) {
+      const header = [`| ${corner} | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 其他 | 总计 |`];
+      const r = await withTable(header, ["| 一、本年新收政府信息公开申请数量 | 3 | 1 | 0 | 0 | 0 | 0 | 1 | 5 |", "| （一）予以公开 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"]);
+      expect(r.report.requests.newReceived, corner).toMatchObject({ naturalPerson: 3, commercial: 1, otherApplicant: 1, total: 5 });
+      expect(r.report.requests.granted, corner).toMatchObject({ naturalPerson: null, commercial: 1, otherApplicant: 0, total: 1 });
+      expect(reasons(r, "requests.granted"), corner).toEqual([]);
+      expect(reasons(r, "requests.granted.naturalPerson"), corner).toEqual([["「三、本年度办理结果（一）予以公开」的「自然人」", "单元格为空"]]);
+    }
+  });
+
+  it("a piece of a label is joined with the next row's label only when together they are a whole label", async () => {
+    const r = await withRequests("一、本年新收政府 |", "信息公开申请数 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |");
+    expect(r.report.requests.newReceived.total).toBeNull();
+    expect(reasons(r, "requests")).toContainEqual(["信息公开申请数", "无法识别的行「信息公开申请数」，其数字“3 0 0 0 0 0 3”未读取"]);
+  });
 });
