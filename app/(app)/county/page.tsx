@@ -7,12 +7,11 @@ import { AgencyFiguresTable } from "@/components/county/AgencyFiguresTable";
 import { CountyTables } from "@/components/county/CountyTables";
 import { MissingAgenciesTable } from "@/components/county/MissingAgenciesTable";
 import { countyYearChoice, loadRollupView, rollupFilterSchema, type ChildOfficeFigures, type RollupFilter } from "@/lib/county/figures";
-import { agencyLevelLabels, statusLabels } from "@/lib/labels";
-import { AGENCY_LEVELS } from "@/lib/report/model";
 import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 import { OfficeLine } from "@/components/layout/OfficeLine";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
+import { LevelSelectField, NameSearchField, StatusSelectField } from "@/components/ui/FilterFields";
 
 export const metadata = { title: "汇总 · 年报" };
 
@@ -202,39 +201,14 @@ function Pages({ label, page, pageCount, href }: { label: string; page: number; 
 
 /** Search the office's own agencies by name, level and (those not summed) status, as a plain GET form. */
 function RollupFilterForm({ filter, year, office }: { filter: RollupFilter; year: number; office?: string }) {
-  const field = "rounded border border-slate-300 bg-white px-2 py-1";
   const clear = office ? `/county?year=${year}&office=${office}` : `/county?year=${year}`;
   return (
     <form method="get" action="/county" aria-label="筛选机关" className="flex flex-wrap items-end gap-3 text-sm">
       <input type="hidden" name="year" value={year} />
       {office && <input type="hidden" name="office" value={office} />}
-      <label className="flex flex-col gap-1">
-        机关名称
-        <input type="search" name="q" defaultValue={filter.q} maxLength={50} className={field} />
-      </label>
-      <label className="flex flex-col gap-1">
-        层级
-        <select name="level" defaultValue={filter.level} className={field}>
-          <option value="all">全部</option>
-          {AGENCY_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {agencyLevelLabels[level]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        未计入汇总的状态
-        <select name="status" defaultValue={filter.status} className={field}>
-          <option value="all">全部</option>
-          <option value="none">未开始</option>
-          {(["draft", "submitted", "returned", "imported", "approved"] as const).map((status) => (
-            <option key={status} value={status}>
-              {statusLabels[status]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NameSearchField defaultValue={filter.q} />
+      <LevelSelectField defaultValue={filter.level} />
+      <StatusSelectField label="未计入汇总的状态" defaultValue={filter.status} />
       <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
         筛选
       </button>

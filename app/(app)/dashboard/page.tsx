@@ -7,7 +7,7 @@ import { actorScope } from "@/lib/permissions";
 import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { OfficeLine } from "@/components/layout/OfficeLine";
 import { formatDateTime } from "@/lib/format";
-import { agencyLevelLabels, statusLabels } from "@/lib/labels";
+import { agencyLevelLabels } from "@/lib/labels";
 import { defaultReportYear, selectableReportYears } from "@/lib/reporting-year";
 import {
   childOfficeProgress,
@@ -20,6 +20,7 @@ import {
 } from "@/lib/dashboard/dashboard";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
+import { LevelSelectField, NameSearchField, StatusSelectField } from "@/components/ui/FilterFields";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 
 export const metadata = { title: "进度总览 · 年报" };
@@ -292,40 +293,15 @@ function ChildOfficesTable({ offices, href }: { offices: ChildOfficeProgress[]; 
  * the order (and it works without script).
  */
 function ProgressFilterForm({ filter, year, office }: { filter: ProgressFilter; year: number; office?: string }) {
-  const field = "rounded border border-slate-300 bg-white px-2 py-1";
   return (
     <form method="get" action="/dashboard" aria-label="筛选机关" className="flex flex-wrap items-end gap-3 text-sm">
       <input type="hidden" name="year" value={year} />
       {office && <input type="hidden" name="office" value={office} />}
       <input type="hidden" name="sort" value={filter.sort} />
       <input type="hidden" name="dir" value={filter.dir} />
-      <label className="flex flex-col gap-1">
-        机关名称
-        <input type="search" name="q" defaultValue={filter.q} maxLength={50} className={field} />
-      </label>
-      <label className="flex flex-col gap-1">
-        状态
-        <select name="status" defaultValue={filter.status} className={field}>
-          <option value="all">全部</option>
-          <option value="none">未开始</option>
-          {(["draft", "submitted", "returned", "approved", "imported"] as const).map((status) => (
-            <option key={status} value={status}>
-              {statusLabels[status]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        层级
-        <select name="level" defaultValue={filter.level} className={field}>
-          <option value="all">全部</option>
-          {(Object.keys(agencyLevelLabels) as (keyof typeof agencyLevelLabels)[]).map((level) => (
-            <option key={level} value={level}>
-              {agencyLevelLabels[level]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NameSearchField defaultValue={filter.q} />
+      <StatusSelectField label="状态" defaultValue={filter.status} />
+      <LevelSelectField defaultValue={filter.level} />
       <label className="flex items-center gap-2 py-1">
         <input type="checkbox" name="late" value="1" defaultChecked={filter.late === "1"} />
         只看逾期
