@@ -326,4 +326,12 @@ describe("table 三: what the log says of rows not read as printed", () => {
     expect(r.report.requests.newReceived.total).toBeNull();
     expect(reasons(r, "requests")).toContainEqual(["信息公开申请数", "无法识别的行「信息公开申请数」，其数字“3 0 0 0 0 0 3”未读取"]);
   });
+
+  it("rows without labels under a label that only starts like a heading are not its items: each is listed", async () => {
+    const bare = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ` | ${n} | 0 | 0 | 0 | 0 | 0 | ${n} |`);
+    const r = await withRequests("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "（三）不予公 |", ...bare);
+    expect(r.report.requests.deniedStateSecret.total).toBeNull();
+    expect(r.notes.filter((n) => n.includes("没有各自的行名"))).toEqual([]);
+    expect(reasons(r, "requests")).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => ["（无行名）", `一行数字“${n} 0 0 0 0 0 ${n}”没有行名，未读取`]));
+  });
 });
