@@ -21,10 +21,12 @@ import {
   MAX_DECLARED_BYTES,
   MAX_PARTS_BYTES,
   MAX_ZIP_ENTRIES,
+  inflateEntry,
+  isDocxPart,
   readZipDirectory,
   safeDocxZip,
 } from "./zip-limits";
-import { crc32, patchDeclaredSize, readEntries, sampleDocx, writeZip, zeroEntry, type RawEntry } from "./zip-testing";
+import { crc32, deflated, patchDeclaredSize, readEntries, sampleDocx, writeZip, zeroEntry, type RawEntry } from "./zip-testing";
 
 const MB = 1024 * 1024;
 
@@ -225,5 +227,67 @@ describe("a normal DOCX imports exactly as before", () => {
       const data = new Uint8Array(fs.readFileSync(path.join(wordFiles, file)));
       expect({ file, html: await docxToHtml(data) }).toEqual({ file, html: { ok: true, text: await plainMammoth(data) } });
     }
+  });
+});
+
+describe("the directory, entry by entry", () => {
+  it("the parts mammoth reads: XML and relationships (any case) and its style map; nothing else", () => {
+    for (const name of ["word/document.xml", "word/_rels/document.xml.rels", "customXml/ITEM1.XML", "[Content_Types].xml", "mammoth/style-map"]) {
+      expect(isDocxPart(name), name).toBe(true);
+    }
+    for (const name of ["word/media/image1.png", "word/document.xml.bak", "word/fonts/font1.odttf", "mammoth/style-map.bak", "style-map"]) {
+      expect(isDocxPart(name), name).toBe(false);
+    }
+  });
+
+  it("an archive ending with a comment is read as without it", () => {
+    const zip = writeZip([deflated("word/document.xml", "<w:document/>"), deflated("word/styles.xml", "<w:styles/>")]);
+    const comment = Buffer.from("written by a streaming writer");
+    const withComment = Buffer.concat([Buffer.from(zip), comment]);
+    withComment.writeUInt16LE(comment.length, zip.length - 2);
+    const directory = readZipDirectory(new Uint8Array(withComment));
+    expect(directory.ok && directory.entries.map((e) => [e.name, e.size])).toEqual([
+      ["word/document.xml", 13],
+      ["word/styles.xml", 11],
+    ]);
+  });
+
+  it("an encrypted entry is refused as corrupt (Word never writes one); the same entry unencrypted inflates", async () => {
+    const zip = writeZip([deflated("word/document.xml", "<w:document>年度报告</w:document>")]);
+    const directory = readZipDirectory(zip);
+    if (!directory.ok) throw new Error(directory.message);
+    const [entry] = directory.entries;
+    expect(await inflateEntry(zip, { ...entry, flags: entry.flags | 0x1 })).toEqual({ ok: false, message: CORRUPT_DOCX_MESSAGE });
+    const inflated = await inflateEntry(zip, entry);
+    expect(inflated.ok && new TextDecoder().decode(inflated.data)).toBe("<w:document>年度报告</w:document>");
+  });
+
+  it("a part declaring 0 bytes that holds more: stopped, the size shown as 1 KB", async () => {
+    const data = patchDeclaredSize(writeZip(seedEntries), "word/document.xml", 0);
+    expect(await importReport({ kind: "docx", data })).toEqual({
+      ok: false,
+      message: "无法导入：文件已损坏或是伪装成 Word 文档的压缩包——其中的内容解压后超过了文件自己记录的 1 KB，已停止解压。",
+    });
+  });
+
+  it("the STORED copy keeps each entry's name, date, time and checksum (0 for an emptied picture), and only the UTF-8 flag", async () => {
+    const sample = await sampleDocx();
+    const original = readZipDirectory(sample);
+    const safe = await safeDocxZip(sample);
+    if (!original.ok || !safe.ok) throw new Error("unreadable");
+    const copy = readZipDirectory(safe.zip);
+    if (!copy.ok) throw new Error(copy.message);
+    const actual = readEntries(safe.zip);
+    copy.entries.forEach((e, i) => {
+      const o = original.entries[i];
+      expect([e.name, e.date, e.time, e.flags & ~0x0800]).toEqual([o.name, o.date, o.time, 0]);
+      expect(e.flags & 0x0800).toBe(o.flags & 0x0800);
+      expect(e.crc32).toBe(e.size === 0 ? 0 : o.crc32);
+      expect(e.crc32, e.name).toBe(e.size === 0 ? 0 : actual[i].crc32);
+    });
+    // A streaming writer's entries (UTF-8 names, sizes after the data): the copy keeps the UTF-8 flag alone.
+    const streamed = await safeDocxZip(writeZip(seedEntries.map((e) => ({ ...e, descriptor: true }))));
+    const streamedCopy = streamed.ok ? readZipDirectory(streamed.zip) : streamed;
+    expect(streamedCopy.ok && streamedCopy.entries.map((e) => e.flags)).toEqual(seedEntries.map(() => 0x0800));
   });
 });
