@@ -16,15 +16,18 @@ import { docxToHtml } from "./decode";
 import { importReport } from "./index";
 import { readReport } from "./read-report";
 import {
+  checkDeclaredSizes,
   CORRUPT_DOCX_MESSAGE,
   MAX_COMPRESSION_RATIO,
   MAX_DECLARED_BYTES,
   MAX_PARTS_BYTES,
   MAX_ZIP_ENTRIES,
+  RATIO_CHECKED_FROM_BYTES,
   inflateEntry,
   isDocxPart,
   readZipDirectory,
   safeDocxZip,
+  type ZipEntry,
 } from "./zip-limits";
 import { crc32, deflated, patchDeclaredSize, readEntries, sampleDocx, writeZip, zeroEntry, type RawEntry } from "./zip-testing";
 
@@ -289,5 +292,49 @@ describe("the directory, entry by entry", () => {
     const streamed = await safeDocxZip(writeZip(seedEntries.map((e) => ({ ...e, descriptor: true }))));
     const streamedCopy = streamed.ok ? readZipDirectory(streamed.zip) : streamed;
     expect(streamedCopy.ok && streamedCopy.entries.map((e) => e.flags)).toEqual(seedEntries.map(() => 0x0800));
+  });
+});
+
+describe("checkDeclaredSizes at its limits", () => {
+  const entry = (name: string, size: number, compressedSize: number): ZipEntry => ({
+    name,
+    nameBytes: new TextEncoder().encode(name),
+    flags: 0,
+    method: 8,
+    time: 0,
+    date: 0,
+    crc32: 0,
+    compressedSize,
+    size,
+    localHeaderOffset: 0,
+  });
+
+  it("the ratio is checked from 1 MB on, and exactly 200 times passes", () => {
+    expect(RATIO_CHECKED_FROM_BYTES).toBe(MB);
+    expect(checkDeclaredSizes([entry("word/media/a.png", MB - 1, 1)])).toEqual({ ok: true });
+    expect(checkDeclaredSizes([entry("word/media/a.png", MB, MB / 200)])).toEqual({ ok: true });
+    expect(checkDeclaredSizes([entry("word/media/a.png", MB, MB / 256)])).toEqual({
+      ok: false,
+      message: "无法导入：这个 DOCX 文件中有内容的压缩比异常（约 256 倍，正常的 Word 文档不超过 200 倍），是伪装成 Word 文档的压缩包或已损坏。",
+    });
+    expect(checkDeclaredSizes([entry("word/media/a.png", MB, 0)])).toEqual({
+      ok: false,
+      message: "无法导入：这个 DOCX 文件中有内容的压缩比异常（压缩后为空，正常的 Word 文档不超过 200 倍），是伪装成 Word 文档的压缩包或已损坏。",
+    });
+  });
+
+  it("exactly 60 MB in all and 10 MB of parts pass; one byte more is refused", () => {
+    const pictures = (total: number) => [entry("word/media/a.png", total - 10 * MB, MB), entry("word/document.xml", 10 * MB, MB)];
+    expect(checkDeclaredSizes(pictures(60 * MB))).toEqual({ ok: true });
+    expect(checkDeclaredSizes(pictures(60 * MB + 1))).toEqual({
+      ok: false,
+      message: "无法导入：这个 DOCX 文件解压后约 60 MB，超过了 60 MB 的上限。文件可能已损坏，或是伪装成 Word 文档的压缩包。",
+    });
+    expect(checkDeclaredSizes([entry("word/document.xml", 10 * MB + 1, MB)])).toEqual({
+      ok: false,
+      message: "无法导入：这个 DOCX 文件的正文、样式等部分解压后约 10 MB，超过了 10 MB 的上限。请删去与年度报告无关的内容后再试。",
+    });
+    // Pictures do not count towards the parts.
+    expect(checkDeclaredSizes([entry("word/media/a.png", 30 * MB, MB), entry("word/document.xml", 5 * MB, MB)])).toEqual({ ok: true });
   });
 });
