@@ -255,6 +255,24 @@ describe("the directory, entry by entry", () => {
     ]);
   });
 
+  it("ZIP64 records that are missing or short: corrupt, not read from elsewhere", () => {
+    const corruptResult = { ok: false, message: CORRUPT_DOCX_MESSAGE };
+    const withEnd64 = () => Buffer.from(writeZip([deflated("word/document.xml", "<w:document/>")], { zip64End: true }));
+    expect(readZipDirectory(new Uint8Array(withEnd64()))).toMatchObject({ ok: true });
+    const noLocator = withEnd64();
+    noLocator.writeUInt32LE(0, noLocator.length - 42);
+    const end64Beyond = withEnd64();
+    end64Beyond.writeBigUInt64LE(BigInt(end64Beyond.length), end64Beyond.length - 42 + 8);
+    const zip64Entry = () => Buffer.from(writeZip([{ ...deflated("word/document.xml", "<w:document/>"), zip64: true }]));
+    const extraAt = (b: Buffer) => b.readUInt32LE(b.length - 6) + 46 + b.readUInt16LE(b.readUInt32LE(b.length - 6) + 28);
+    expect(readZipDirectory(new Uint8Array(zip64Entry()))).toMatchObject({ ok: true });
+    const otherExtra = zip64Entry();
+    otherExtra.writeUInt16LE(0x000a, extraAt(otherExtra));
+    const shortExtra = zip64Entry();
+    shortExtra.writeUInt16LE(8, extraAt(shortExtra) + 2);
+    for (const data of [noLocator, end64Beyond, otherExtra, shortExtra]) expect(readZipDirectory(new Uint8Array(data))).toEqual(corruptResult);
+  });
+
   it("an encrypted entry is refused as corrupt (Word never writes one); the same entry unencrypted inflates", async () => {
     const zip = writeZip([deflated("word/document.xml", "<w:document>年度报告</w:document>")]);
     const directory = readZipDirectory(zip);
