@@ -69,7 +69,11 @@ describe("placeValues", () => {
   it("an empty cell right after the label in a row marking its blanks is a blank value", () => {
     expect(place(row(["规章", "", "2", "3"]), 3)).toEqual({ values: ["", "2", "3"] });
     expect(place(row(["规章", "", "2", "3", ""]), 4)).toEqual({ values: ["", "2", "3", ""] });
-    expect(place(row(["规章", "", "2", "3"], { covered: true }), 3)).toMatchObject({ unplaced: expect.any(String) });
+    // Empty cells printed after the last number are dropped before counting.
+    expect(place(row(["规章", "", "2", "3", ""]), 3)).toEqual({ values: ["", "2", "3"] });
+    expect(place(row(["规章", "", "2", "3"], { covered: true }), 3)).toEqual({
+      unplaced: "该行印出 2 个数字，表格有 3 列，空白单元格没有留下位置，无法确定各数字所在的列，未读取",
+    });
     expect(place(row(["规章", "", "2", "3"], { loose: true }), 3)).toEqual({
       unplaced: "该行印出 2 个数字，表格有 3 列，空白单元格没有留下位置，无法确定各数字所在的列，未读取",
     });
@@ -110,6 +114,40 @@ describe("printedCells and cellsUnderHeader", () => {
         ["made", "1"],
         ["repealed", "2"],
         ["inForce", "3"],
+      ]),
+      unplaced: [],
+    });
+    // An empty cell of its own before the header columns is no label.
+    const emptyLabel = row(["规章", "", "1", "2", "3"], { grid: { table: 0, filled: [], starts: [0, 1, 2, 3, 4] } });
+    expect(cellsUnderHeader(emptyLabel, columns).labels).toEqual(["规章"]);
+    // The cells of a row spanning other columns than its header (a number over two columns): as many as
+    // the header columns, so taken in order, whatever order the columns were found in.
+    const shifted = row(["规章", "规章", "1", "2", "2", "3"], { grid: { table: 0, filled: [], starts: [0, 0, 2, 3, 3, 5] } });
+    const unordered = new Map([
+      ["inForce", 4],
+      ["made", 2],
+      ["repealed", 3],
+    ]);
+    expect(cellsUnderHeader(shifted, unordered)).toEqual({
+      labels: ["规章"],
+      byColumn: new Map([
+        ["made", "1"],
+        ["repealed", "2"],
+        ["inForce", "3"],
+      ]),
+      unplaced: [],
+    });
+    // A number over its header column and a column that is no header column is that column's; a remark after the numbers is left.
+    const remark = row(["规章", "1", "1", "2", "注"], { grid: { table: 0, filled: [], starts: [0, 1, 1, 3, 4] } });
+    const twoColumns = new Map([
+      ["made", 1],
+      ["inForce", 3],
+    ]);
+    expect(cellsUnderHeader(remark, twoColumns)).toEqual({
+      labels: ["规章"],
+      byColumn: new Map([
+        ["made", "1"],
+        ["inForce", "2"],
       ]),
       unplaced: [],
     });
