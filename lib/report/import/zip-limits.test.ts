@@ -283,6 +283,27 @@ describe("the directory, entry by entry", () => {
     expect(inflated.ok && new TextDecoder().decode(inflated.data)).toBe("<w:document>年度报告</w:document>");
   });
 
+  it("an entry's data must match what the directory says: stored as declared, inflated to exactly its size, after its own header", async () => {
+    const text = new TextEncoder().encode("<w:document>年度报告</w:document>");
+    const stored = writeZip([{ name: "word/document.xml", stored: text, method: 0, size: text.length, crc32: crc32(text) }]);
+    const storedDir = readZipDirectory(stored);
+    if (!storedDir.ok) throw new Error(storedDir.message);
+    expect(await inflateEntry(stored, storedDir.entries[0])).toEqual({ ok: true, data: text });
+    const corruptResult = { ok: false, message: CORRUPT_DOCX_MESSAGE };
+    // Declaring more than the part holds.
+    const short = patchDeclaredSize(writeZip([deflated("word/document.xml", text)]), "word/document.xml", text.length + 10);
+    const shortDir = readZipDirectory(short);
+    expect(shortDir.ok && (await inflateEntry(short, shortDir.entries[0]))).toEqual(corruptResult);
+    // The local header's signature broken, or the header past the end of the file.
+    const zip = writeZip([deflated("word/document.xml", text)]);
+    const directory = readZipDirectory(zip);
+    if (!directory.ok) throw new Error(directory.message);
+    const broken = Buffer.from(zip);
+    broken.writeUInt32LE(0, 0);
+    expect(await inflateEntry(new Uint8Array(broken), directory.entries[0])).toEqual(corruptResult);
+    expect(await inflateEntry(zip, { ...directory.entries[0], localHeaderOffset: zip.length - 29 })).toEqual(corruptResult);
+  });
+
   it("a part declaring 0 bytes that holds more: stopped, the size shown as 1 KB", async () => {
     const data = patchDeclaredSize(writeZip(seedEntries), "word/document.xml", 0);
     expect(await importReport({ kind: "docx", data })).toEqual({
