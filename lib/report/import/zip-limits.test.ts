@@ -255,6 +255,23 @@ describe("the directory, entry by entry", () => {
     ]);
   });
 
+  it("an end record that does not fit its directory: corrupt", () => {
+    const zip = () => Buffer.from(writeZip([deflated("word/document.xml", "<w:document/>"), deflated("word/styles.xml", "<w:styles/>")]));
+    const end = (b: Buffer) => b.length - 22;
+    const moreEntries = zip();
+    moreEntries.writeUInt16LE(3, end(moreEntries) + 10);
+    const dirPastEnd = zip();
+    dirPastEnd.writeUInt32LE(dirPastEnd.readUInt32LE(end(dirPastEnd) + 16) + 23, end(dirPastEnd) + 16);
+    const dirCut = zip();
+    dirCut.writeUInt32LE(dirCut.readUInt32LE(end(dirCut) + 12) - 1, end(dirCut) + 12);
+    const notCentral = zip();
+    notCentral.writeUInt32LE(0, notCentral.readUInt32LE(end(notCentral) + 16));
+    for (const data of [moreEntries, dirPastEnd, dirCut, notCentral]) {
+      expect(readZipDirectory(new Uint8Array(data))).toEqual({ ok: false, message: CORRUPT_DOCX_MESSAGE });
+    }
+    expect(readZipDirectory(new Uint8Array(zip()))).toMatchObject({ ok: true });
+  });
+
   it("ZIP64 records that are missing or short: corrupt, not read from elsewhere", () => {
     const corruptResult = { ok: false, message: CORRUPT_DOCX_MESSAGE };
     const withEnd64 = () => Buffer.from(writeZip([deflated("word/document.xml", "<w:document/>")], { zip64End: true }));
