@@ -11,6 +11,7 @@ import { chooseOffice } from "@/lib/dashboard/office-choice";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 import { OfficeLine } from "@/components/layout/OfficeLine";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
+import { Pages } from "@/components/ui/Pages";
 import { LevelSelectField, NameSearchField, StatusSelectField } from "@/components/ui/FilterFields";
 
 export const metadata = { title: "汇总 · 年报" };
@@ -174,28 +175,6 @@ export default async function CountyPage({
         <Pages label="未计入汇总的机关分页" page={figures.missingPage} pageCount={figures.missingPageCount} href={(mpage) => listHref({ mpage })} />
       </section>
     </div>
-  );
-}
-
-/** 上一页 / 第 n / m 页 / 下一页 of a list; nothing when it fits on one page. */
-function Pages({ label, page, pageCount, href }: { label: string; page: number; pageCount: number; href: (page: number) => string }) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={label} className="flex items-center gap-4 text-sm">
-      {page > 1 && (
-        <Link href={href(page - 1)} className={link}>
-          上一页
-        </Link>
-      )}
-      <span>
-        第 {page} / {pageCount} 页
-      </span>
-      {page < pageCount && (
-        <Link href={href(page + 1)} className={link}>
-          下一页
-        </Link>
-      )}
-    </nav>
   );
 }
 

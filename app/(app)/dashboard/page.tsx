@@ -20,6 +20,7 @@ import {
 } from "@/lib/dashboard/dashboard";
 import { StatusBadge } from "@/components/report/StatusBadge";
 import { cellClass, DataTable } from "@/components/ui/DataTable";
+import { Pages } from "@/components/ui/Pages";
 import { LevelSelectField, NameSearchField, StatusSelectField } from "@/components/ui/FilterFields";
 import { YearSelectForm } from "@/components/report/YearSelectForm";
 
@@ -225,23 +226,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           );
         })}
       </DataTable>
-      {pageCount > 1 && (
-        <nav aria-label="分页" className="flex items-center gap-4 text-sm">
-          {page > 1 && (
-            <Link href={pageHref(page - 1)} className="text-brand-600 underline-offset-2 hover:underline">
-              上一页
-            </Link>
-          )}
-          <span>
-            第 {page} / {pageCount} 页
-          </span>
-          {page < pageCount && (
-            <Link href={pageHref(page + 1)} className="text-brand-600 underline-offset-2 hover:underline">
-              下一页
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pages label="分页" page={page} pageCount={pageCount} href={pageHref} />
       <p className="text-sm text-slate-500">
         截止日期：部门为次年1月31日，人民政府本级报告为次年3月31日（上级政务公开办设定了更早日期的，按设定的日期），乡镇、街道为县（区）政务公开办设定的日期。
       </p>
