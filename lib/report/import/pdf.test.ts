@@ -203,6 +203,26 @@ describe("a PDF that cannot be read gets a clear message", () => {
     expect((await importReport({ kind: "pdf", data: readFixture("seed-libreoffice.pdf") })).ok).toBe(true);
   });
 
+  it("a PDF with too little text (under 20 characters, spaces not counted) is taken for a scan", async () => {
+    expect(await pdfToBlocks(handMadePdf(1, { text: () => "A B".repeat(9) + "C" }))).toEqual({ ok: false, message: SCANNED_PDF_MESSAGE });
+    expect((await pdfToBlocks(handMadePdf(1, { text: () => "A B".repeat(10) }))).ok).toBe(true);
+  });
+
+  it("pages without text among pages with text are named in a note; the rest is read", async () => {
+    const pdf = handMadePdf(4, { text: (p) => (p === 2 || p === 4 ? "" : `Annual report, page ${p}`) });
+    const read = await pdfToBlocks(pdf);
+    expect(read).toEqual({
+      ok: true,
+      blocks: [
+        { kind: "para", text: "Annual report, page 1" },
+        { kind: "para", text: "Annual report, page 3" },
+      ],
+      notes: ["PDF 第 2、4 页没有文字层（可能是扫描的图片），这些页上的内容未读取。"],
+    });
+    const whole = await pdfToBlocks(handMadePdf(2, { text: (p) => `Annual report, page ${p}` }));
+    expect(whole.ok && whole.notes).toEqual([]);
+  });
+
   it("PDF is told by its content, whatever the file is called", () => {
     const pdf = handMadePdf(1);
     expect(sniffKind(pdf, "report.txt")).toBe("pdf");
