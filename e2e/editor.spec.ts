@@ -71,12 +71,23 @@ test("the first figure in an empty table marks the other cells blank once the ke
   await page.keyboard.type("5");
   await expect(other).toHaveAttribute("data-mark", "blank");
   await expect(other).toHaveAttribute("aria-invalid", "true");
+  // The total, the section's state and the findings count follow the keys (written into the page directly).
+  const total = page.locator('output[data-path="requests.newReceived.total"]');
+  const state = page.getByTestId("section-state-requests");
+  const count = page.getByTestId("findings-panel").getByRole("heading", { name: /检查结果/ });
+  await expect(total).toHaveText("5");
+  await expect(state).toHaveText(/^有错误 \d+$/);
+  await expect(count).toContainText(/错误 \d+ 项/);
+  const errorsWithFigure = await count.textContent();
   // The cell typed in is marked for what it holds (its column does not balance), not as blank.
   await expect(page.locator('td[data-path="requests.newReceived.naturalPerson"]')).toHaveAttribute("data-mark", "error");
   // Emptied again, the table has no blanks to point at.
   await page.keyboard.press("Backspace");
   await expect(other).not.toHaveAttribute("data-mark", /./);
   await expect(other).not.toHaveAttribute("aria-invalid", "true");
+  await expect(total).toHaveText("");
+  await expect(state).toHaveText("未填写");
+  await expect(count).not.toHaveText(errorsWithFigure!);
 });
 
 test("pasting a block from Excel fills cells from the focused one, or refuses all of it", async ({ page }) => {
@@ -144,4 +155,54 @@ test("the editor has no serious accessibility violations", async ({ page }) => {
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
     expect(serious.map((violation) => `${violation.id}: ${violation.nodes[0]?.html}`)).toEqual([]);
   }
+});
+
+test("a keystroke in a table cell reaches the screen with no React render: its totals, the section's state and the count are written directly", async ({ page }) => {
+  // React tells the developer tools' hook of every commit. A commit made in the same task as the input event (a
+  // synchronous update, as a store read with useSyncExternalStore makes) is counted: the task ends with a message
+  // posted before anything the input's handlers schedule (React's own later work comes in later tasks).
+  await page.addInitScript(() => {
+    const seen = { inInputTask: false, commits: 0 };
+    const endOfTask = new MessageChannel();
+    endOfTask.port1.onmessage = () => (seen.inInputTask = false);
+    Object.assign(window, {
+      keyCommits: seen,
+      __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+        supportsFiber: true,
+        renderers: new Map(),
+        inject: () => 1,
+        checkDCE() {},
+        onScheduleFiberRoot() {},
+        onCommitFiberRoot() {
+          if (seen.inInputTask) seen.commits++;
+        },
+        onCommitFiberUnmount() {},
+        onPostCommitFiberRoot() {},
+      },
+    });
+    document.addEventListener(
+      "input",
+      () => {
+        seen.inInputTask = true;
+        endOfTask.port2.postMessage(null);
+      },
+      true,
+    );
+  });
+  const { clerk } = await createTestAgency();
+  await signIn(page, clerk.username, TEST_PASSWORD);
+  await startReport(page, 2025);
+  await openSection(page, /三、收到和处理/);
+  await cell(page, NEW_RECEIVED, "自然人").click();
+  // The first key after a save says 未保存 (a React render of the save status); the keys counted come after it.
+  await page.keyboard.type("1");
+  await expectSaved(page);
+  await page.keyboard.type("2");
+  await expect(page.getByTestId("save-status")).toHaveText(/^未保存/);
+  await page.evaluate(() => ((window as unknown as { keyCommits: { commits: number } }).keyCommits.commits = 0));
+  await page.keyboard.type("345");
+  await page.keyboard.press("Backspace");
+  await expect(page.locator('output[data-path="requests.newReceived.total"]')).toHaveText("1234");
+  const commits = await page.evaluate(() => (window as unknown as { keyCommits: { commits: number } }).keyCommits.commits);
+  expect(commits).toBe(0);
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 
 /**
  * A value outside React state: only the components that read it re-render when it changes. The editor
@@ -40,4 +40,51 @@ function whole<T>(value: T): T {
 export function useValueStore<T, S = T>(store: ValueStore<T>, select: (value: T) => S = whole as (value: T) => S): S {
   const read = () => select(store.get());
   return useSyncExternalStore(store.subscribe, read, read);
+}
+
+/**
+ * Something on screen that follows a store without React: the first render shows `read()` (so the server's HTML
+ * holds it) and React never changes it again; each later change is shown by `show` on the element directly.
+ * What changes on every keystroke (a total, the findings count, a section's state) then costs no React render
+ * and commit on the keystroke's way to the screen. `subscribe` and `read` must keep their identity (useCallback)
+ * while what they read stays the same; a new `read` is shown at once.
+ */
+export function useFollow<V, E extends HTMLElement = HTMLElement>(
+  subscribe: (listener: () => void) => () => void,
+  read: () => V,
+  show: (element: E, value: V) => void,
+): { ref: (element: E | null) => void; first: V } {
+  const [first] = useState(read);
+  const element = useRef<E | null>(null);
+  const shown = useRef(first);
+  const showRef = useRef(show);
+  useLayoutEffect(() => {
+    showRef.current = show;
+  });
+  useLayoutEffect(() => {
+    const update = () => {
+      const value = read();
+      if (Object.is(value, shown.current) || !element.current) return;
+      shown.current = value;
+      showRef.current(element.current, value);
+    };
+    update();
+    return subscribe(update);
+  }, [subscribe, read]);
+  const ref = useCallback((node: E | null) => {
+    element.current = node;
+  }, []);
+  return { ref, first };
+}
+
+function showText(element: HTMLElement, text: string) {
+  element.textContent = text;
+}
+
+/** Text that follows a store (useFollow): render `first` as the element's only child, and pass it `ref`. */
+export function useLiveText<E extends HTMLElement = HTMLElement>(
+  subscribe: (listener: () => void) => () => void,
+  read: () => string,
+): { ref: (element: E | null) => void; first: string } {
+  return useFollow<string, E>(subscribe, read, showText);
 }

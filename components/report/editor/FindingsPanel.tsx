@@ -1,9 +1,9 @@
 "use client";
 
-import { memo, useDeferredValue, useMemo, useState } from "react";
+import { memo, startTransition, useCallback, useEffect, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { Finding, FindingPlace } from "@/lib/report/rules";
-import { useValueStore } from "../value-store";
+import { useLiveText, useValueStore } from "../value-store";
 import { useEditor } from "./context";
 import { EDITOR_SECTIONS, type FindingsBySection } from "./sections";
 import type { EditorValues } from "./values";
@@ -143,34 +143,52 @@ export function SentenceFindings({ path }: { path: string }) {
   );
 }
 
+/** 「错误 2 项，提醒 1 项」: the count of the findings of one section (or all), as the panel's heading shows it. */
+function findingsCount(bySection: FindingsBySection, only: string | undefined): string {
+  let shown = 0;
+  let errors = 0;
+  let infos = 0;
+  for (const [section, findings] of bySection) {
+    if (only && section !== only) continue;
+    shown += findings.length;
+    for (const finding of findings) {
+      if (finding.severity === "error") errors++;
+      else if (finding.severity === "info") infos++;
+    }
+  }
+  if (shown === 0) return "未发现问题";
+  return `错误 ${errors} 项，提醒 ${shown - errors - infos} 项${infos > 0 ? `，提示 ${infos} 项（仅供参考）` : ""}`;
+}
+
 /**
- * Every finding of the report, by section; a click takes the clerk to the cell. The count comes with the
- * keystroke, the list in a transition after it: the cell, its totals and the count reach the screen first, and
- * rebuilding the list does not hold them up.
+ * Every finding of the report, by section; a click takes the clerk to the cell. The count is written into the
+ * page with the keystroke (no React render on its way to the screen), the list follows in a transition: the
+ * cell, its totals and the count reach the screen first, and rebuilding the list does not hold them up.
  */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();
-  const bySection = useValueStore(store, (snapshot) => snapshot.findingsBySection);
-  const listed = useDeferredValue(bySection);
-  const { shown, errors, infos } = useMemo(() => {
-    const counts = { shown: 0, errors: 0, infos: 0 };
-    for (const [section, findings] of bySection) {
-      if (only && section !== only) continue;
-      counts.shown += findings.length;
-      for (const finding of findings) {
-        if (finding.severity === "error") counts.errors++;
-        else if (finding.severity === "info") counts.infos++;
-      }
-    }
-    return counts;
-  }, [bySection, only]);
-  const warnings = shown - errors - infos;
+  const readCount = useCallback(() => findingsCount(store.get().findingsBySection, only), [store, only]);
+  const count = useLiveText(store.subscribe, readCount);
+  const [listed, setListed] = useState(() => store.get().findingsBySection);
+  useEffect(() => {
+    const follow = () => {
+      const next = store.get().findingsBySection;
+      startTransition(() => setListed(next));
+    };
+    follow();
+    return store.subscribe(follow);
+  }, [store]);
   return (
     <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white [contain:content]" data-testid="findings-panel">
-      <h2 id="findings-heading" className="border-b border-slate-200 px-3 py-2 font-semibold">
-        检查结果
-        <span className="ml-2 text-xs font-normal text-slate-600" aria-live="polite">
-          {shown === 0 ? "未发现问题" : `错误 ${errors} 项，提醒 ${warnings} 项${infos > 0 ? `，提示 ${infos} 项（仅供参考）` : ""}`}
+      <h2 id="findings-heading" className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 font-semibold">
+        <span className="shrink-0">检查结果</span>
+        {/* The count changes with every keystroke: in a box whose size does not depend on its text (size
+            containment, and not itself a flex item, which Chromium always lays out with its container) it is laid
+            out and painted alone instead of the whole page. Two lines where the panel is narrow. */}
+        <span className="min-w-0 flex-1">
+          <span ref={count.ref} className="block h-8 w-full text-xs font-normal text-slate-600 [contain:strict] sm:h-4" aria-live="polite">
+            {count.first}
+          </span>
         </span>
       </h2>
       <FindingsList bySection={listed} only={only} onFocusFinding={onFocusFinding} />

@@ -1,29 +1,45 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useCallback } from "react";
 import type { FindingPlace } from "@/lib/report/rules";
 import { useEditor } from "./context";
-import { useValueStore } from "../value-store";
+import { useFollow } from "../value-store";
 import { EDITOR_SECTIONS, type EditorSection, type SectionState } from "./sections";
 
-const toneStyles: Record<SectionState["tone"], string> = {
-  empty: "text-slate-600",
-  progress: "text-amber-700",
-  error: "text-red-700 font-medium",
-  done: "text-emerald-700",
-};
+/** A state's colour by its tone (`data-tone`, written with the label). */
+const toneStyles = [
+  "data-[tone=empty]:text-slate-600",
+  "data-[tone=progress]:text-amber-700",
+  "data-[tone=error]:font-medium data-[tone=error]:text-red-700",
+  "data-[tone=done]:text-emerald-700",
+].join(" ");
+
+/** Every snapshot has new state objects: only a label or tone that differs is written. */
+function showState(element: HTMLElement, state: SectionState) {
+  if (element.textContent !== state.label) element.textContent = state.label;
+  if (element.dataset.tone !== state.tone) element.dataset.tone = state.tone;
+}
 
 /**
- * One section's state; it re-renders only when its own label changes, not on every keystroke. A fixed,
- * contained box, so a new count is laid out and painted on its own.
+ * One section's state, written into the page when it changes (useFollow: no React render on the keystroke
+ * that changed it). A fixed, contained box, so a new count is laid out and painted on its own.
  */
 function SectionStateLabel({ section }: { section: FindingPlace }) {
   const { store } = useEditor();
-  const label = useValueStore(store, (snapshot) => snapshot.sectionStates[section].label);
-  const tone = useValueStore(store, (snapshot) => snapshot.sectionStates[section].tone);
+  const read = useCallback(() => store.get().sectionStates[section], [store, section]);
+  const state = useFollow(store.subscribe, read, showState);
   return (
-    <span className={`inline-block h-4 w-[4.5rem] shrink-0 text-right text-xs [contain:strict] ${toneStyles[tone]}`} data-testid={`section-state-${section}`}>
-      {label}
+    // The flex item is the outer box: Chromium lays a flex item out with its container, so the contained box
+    // inside it is what a new label dirties.
+    <span className="shrink-0">
+      <span
+        ref={state.ref}
+        data-tone={state.first.tone}
+        className={`block h-4 w-[4.5rem] text-right text-xs [contain:strict] ${toneStyles}`}
+        data-testid={`section-state-${section}`}
+      >
+        {state.first.label}
+      </span>
     </span>
   );
 }

@@ -6,6 +6,7 @@ import type { CellKind } from "@/lib/report/editions";
 import { formatCell, readCellInput, refusedCellText } from "@/lib/report/cell-input";
 import { labelText, type Cell, type Report } from "@/lib/report/model";
 import { readPath } from "@/lib/report/paths";
+import { useLiveText } from "../value-store";
 import { useEditor, type CellComment } from "./context";
 import { cellValue, fieldDomId, type EditorStore } from "./store";
 import { takeSelectOnEdit } from "./grid-keys";
@@ -149,6 +150,13 @@ function useCellFigure<S>(store: EditorStore, path: string, read: (figure: Cell 
   const subscribe = useCallback((listener: () => void) => store.subscribeCell(path, listener), [store, path]);
   const snapshot = () => read(cellValue(store.get().report, steps));
   return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
+/** A total's text, written into its element when its figure changes (useLiveText: no React render per keystroke). */
+function useTotalText(store: EditorStore, path: string) {
+  const subscribe = useCallback((listener: () => void) => store.subscribeCell(path, listener), [store, path]);
+  const read = useCallback(() => formatCell(cellValue(store.get().report, path.split("."))), [store, path]);
+  return useLiveText<HTMLOutputElement>(subscribe, read);
 }
 
 function previousFigure(previous: Report | null, path: string): Cell {
@@ -352,12 +360,13 @@ export const NumberCell = memo(function NumberCell({
 });
 
 /**
- * A total: computed from its parts and shown read-only. A total with comments, or in a supervisor's table, is
- * a tab stop, so its comments and the comment action are reached from the keyboard too.
+ * A total: computed from its parts and shown read-only; its figure is written into the page as it changes. A
+ * total with comments, or in a supervisor's table, is a tab stop, so its comments and the comment action are
+ * reached from the keyboard too.
  */
 export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false }: { path: string; cardAbove?: boolean }) {
   const { store, edition, previous, cellComments, commentOnCell } = useEditor();
-  const value = useCellFigure(store, path, (figure) => figure);
+  const total = useTotalText(store, path);
   const mark = useFirstMark(path);
   const comments = cellComments.get(path);
   const id = fieldDomId(path);
@@ -370,8 +379,8 @@ export const ComputedCell = memo(function ComputedCell({ path, cardAbove = false
       aria-describedby={comments ? `${id}-comments` : undefined}
       className={`group ${cellPosition(path, previous, cellComments, !!commentOnCell)} h-9 border-b border-r border-slate-300 bg-slate-100 px-1.5 text-right font-medium tabular-nums text-slate-800 outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600 ${markStyles}`}
     >
-      <output aria-label={`${labelText(edition, path)}（自动合计）${comments ? "（有审核意见）" : ""}`} data-path={path} className={`${liveBox} leading-9`}>
-        {formatCell(value)}
+      <output ref={total.ref} aria-label={`${labelText(edition, path)}（自动合计）${comments ? "（有审核意见）" : ""}`} data-path={path} className={`${liveBox} leading-9`}>
+        {total.first}
       </output>
       <PreviousYear path={path} />
       <CommentMark path={path} />
