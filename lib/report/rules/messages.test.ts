@@ -101,6 +101,19 @@ describe("cells", () => {
     ]);
   });
 
+  it("a row of table 三 or a group of table 四 missing from the report is blank cells, each named", () => {
+    const r = cleanReport("2021");
+    const rowCells = Object.keys(r.requests.carriedOver).map((col) => `requests.carriedOver.${col}`);
+    delete r.requests.carriedOver;
+    delete r.reviewLitigation.review;
+    const findings = validate(r);
+    expect(of(findings, "CELL-BLANK").map((f) => f.cells[0])).toEqual([
+      ...rowCells,
+      ...["upheld", "corrected", "other", "pending", "total"].map((cell) => `reviewLitigation.review.${cell}`),
+    ]);
+    expect(of(findings, "R3-BALANCE")).toEqual([]);
+  });
+
   it("TABLE-MISSING for table 三, and no CELL-BLANK for its cells", () => {
     const r = cleanReport("2021");
     for (const row of Object.values(r.requests)) for (const key in row) row[key] = null;
@@ -235,6 +248,19 @@ describe("RATIO at its thresholds", () => {
     const blankBase = review(7, 40);
     blankBase.reviewLitigation.review.total = null;
     expect(ratios(blankBase)).toEqual([]);
+  });
+
+  it("诉讼纠错率: 15% exactly is let be; a blank 结果纠正 in either group computes nothing", () => {
+    const lawsuits = (direct: number | null, after: number | null) => {
+      const r = handled({ granted: 1 });
+      Object.assign(r.reviewLitigation.litigationDirect, { upheld: 20 - (direct ?? 0), corrected: direct, other: 0, pending: 0, total: 20 });
+      Object.assign(r.reviewLitigation.litigationAfterReview, { upheld: 20 - (after ?? 0), corrected: after, other: 0, pending: 0, total: 20 });
+      return r;
+    };
+    expect(ratios(lawsuits(3, 3))).toEqual([]);
+    expect(ratios(lawsuits(3, 4))).toEqual(["行政诉讼纠错率为 17.5%"]);
+    expect(ratios(lawsuits(null, 7))).toEqual([]);
+    expect(ratios(lawsuits(7, null))).toEqual([]);
   });
 
   it("实质公开率 with one decimal", () => {

@@ -265,6 +265,8 @@ describe("N-FEE", () => {
     expect(found[0].message).toContain("（“本机关未收取信息处理费。”）");
     expect(found[0].message).toContain("为 2");
     expect(fee("本年度向2名申请人发出收费通知，申请人均逾期未缴纳信息处理费。", unpaid)).toEqual([]);
+    // A blank count is CELL-BLANK's: it says nothing of a fee notice.
+    expect(fee("本机关未收取信息处理费。", (r) => (r.requests.otherOverdueFee.total = null))).toEqual([]);
   });
 });
 

@@ -215,6 +215,13 @@ describe("rules against last year's report never compare a blank cell", () => {
       expect(of(validate(r, { previous: blankBefore }), "R2-LAST-YEAR")).toEqual([]);
     }
     expect(of(validate(r), "R2-LAST-YEAR")).toEqual([]);
+    // Last year's blank change is not read as 0, even where this year's count differs from last year's.
+    const blankChange = structuredClone(previous);
+    blankChange.activeDisclosure.licensing.change = null;
+    const differs = structuredClone(r);
+    differs.activeDisclosure.licensing.lastYearItems = 53;
+    expect(of(validate(differs, { previous }), "R2-LAST-YEAR")).toHaveLength(1);
+    expect(of(validate(differs, { previous: blankChange }), "R2-LAST-YEAR")).toEqual([]);
   });
 
   it("R2-LAST-YEAR: a change of 0 last year is written +0", () => {
@@ -264,6 +271,15 @@ describe("rules against last year's report never compare a blank cell", () => {
     const found = of(validate(r, { previous: previousWithOther }), "X-CARRY");
     expect(found.map((f) => f.id)).toEqual(["X-CARRY:requests.carriedOver.otherApplicant"]);
     expect(found[0].message).toMatch(/为 3，但上一年度报告「四、结转下年度继续办理」的「.+」为 0。$/);
+  });
+});
+
+describe("canSubmit", () => {
+  it("an error blocks even when an acknowledgement is attached to it: errors can only be fixed", () => {
+    const error: Finding = { id: "CELL-BLANK:requests.granted.total", rule: "CELL-BLANK", severity: "error", cells: ["requests.granted.total"], message: "未填写" };
+    const acknowledged = { ...error, acknowledgement: { by: "张三", reason: "如实填写" } };
+    expect(canSubmit([acknowledged])).toBe(false);
+    expect(canSubmit([{ ...acknowledged, rule: "X-CARRY", severity: "warning" }])).toBe(true);
   });
 });
 

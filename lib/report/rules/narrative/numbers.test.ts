@@ -46,6 +46,8 @@ describe("Chinese numerals, digit by digit", () => {
     expect(chineseNumeral("十百")).toBeUndefined();
     expect(chineseNumeral("百百")).toBeUndefined();
     expect(chineseNumeral("百十")).toBeUndefined();
+    expect(chineseNumeral("二十三十")).toBeUndefined();
+    expect(chineseNumeral("一十一百")).toBeUndefined();
     expect(chineseNumeral("千")).toBeUndefined();
     expect(chineseNumeral("零十")).toBeUndefined();
     expect(chineseNumeral("三三")).toBeUndefined();
@@ -60,6 +62,7 @@ describe("Chinese numerals, digit by digit", () => {
     expect(readCount("1234")).toBe(1234);
     expect(readCount("12a")).toBeUndefined();
     expect(readCount("1,2345")).toBeUndefined();
+    expect(readCount("1234,567")).toBeUndefined();
     expect(halfWidthDigits("０１２３４５６７８９")).toBe("0123456789");
   });
 });
