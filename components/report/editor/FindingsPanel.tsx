@@ -186,7 +186,7 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
             containment, and not itself a flex item, which Chromium always lays out with its container) it is laid
             out and painted alone instead of the whole page. Two lines where the panel is narrow. */}
         <span className="min-w-0 flex-1">
-          <span ref={count.ref} className="block h-8 w-full text-xs font-normal text-slate-600 [contain:strict] sm:h-4" aria-live="polite">
+          <span ref={count.ref} className="flex h-8 w-full items-center text-xs font-normal text-slate-600 [contain:strict] sm:h-4" aria-live="polite">
             {count.first}
           </span>
         </span>
