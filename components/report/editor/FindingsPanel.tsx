@@ -5,6 +5,7 @@ import { useFormContext } from "react-hook-form";
 import type { Finding, FindingPlace } from "@/lib/report/rules";
 import { useLiveText, useValueStore } from "../value-store";
 import { useEditor } from "./context";
+import { PAUSE_MS } from "./cell-marks";
 import { EDITOR_SECTIONS, type FindingsBySection } from "./sections";
 import type { EditorValues } from "./values";
 
@@ -162,8 +163,9 @@ function findingsCount(bySection: FindingsBySection, only: string | undefined): 
 
 /**
  * Every finding of the report, by section; a click takes the clerk to the cell. The count is written into the
- * page with the keystroke (no React render on its way to the screen), the list follows in a transition: the
- * cell, its totals and the count reach the screen first, and rebuilding the list does not hold them up.
+ * page with the keystroke (no React render on its way to the screen); the list follows when the keys pause, in
+ * a transition: the cell, its totals and the count reach the screen first, and rebuilding the list does not
+ * hold them up.
  */
 export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (finding: Finding) => void; only?: string }) {
   const { store } = useEditor();
@@ -171,12 +173,23 @@ export function FindingsPanel({ onFocusFinding, only }: { onFocusFinding: (findi
   const count = useLiveText(store.subscribe, readCount);
   const [listed, setListed] = useState(() => store.get().findingsBySection);
   useEffect(() => {
-    const follow = () => {
+    // As the other cells' marks, the list follows once the keys pause, the last snapshot only: rebuilt on
+    // every key, its render landed in the next key's way to the screen.
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const show = () => {
+      pending = null;
       const next = store.get().findingsBySection;
       startTransition(() => setListed(next));
     };
-    follow();
-    return store.subscribe(follow);
+    show();
+    const unsubscribe = store.subscribe(() => {
+      if (pending !== null) clearTimeout(pending);
+      pending = setTimeout(show, PAUSE_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (pending !== null) clearTimeout(pending);
+    };
   }, [store]);
   return (
     <section aria-labelledby="findings-heading" className="rounded border border-slate-200 bg-white [contain:content]" data-testid="findings-panel">
