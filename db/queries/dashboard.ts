@@ -191,23 +191,9 @@ export async function queryDirectProgress(
  * stored, or written by other tools).
  */
 export async function listUncountedProgress(db: Executor, scope: ActorScope, year: number, officeId: number): Promise<DirectProgressEntry[]> {
-  return await db
-    .select({
-      agencyId: agencies.id,
-      agencyName: agencies.name,
-      level: agencies.level,
-      parentDeadline: sql<string | null>`null`,
-      status: reports.status,
-      approvedAt: reports.approvedAt,
-      reportId: reports.id,
-      version: reports.version,
-      updatedAt: reports.updatedAt,
-      errorCount: reports.errorCount,
-      warningCount: reports.warningCount,
-    })
-    .from(agencies)
-    .innerJoin(reports, and(eq(reports.agencyId, agencies.id), eq(reports.year, year)))
-    .where(and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope), isNull(reports.errorCount)));
+  return await directProgressLines(db, year).where(
+    and(isDirectAgencyOf(officeId), inScope(db, agencies.id, scope), isNotNull(reports.id), isNull(reports.errorCount)),
+  );
 }
 
 /** The office's level and the dates (MM-DD) it and the office above it set for the agencies directly under them. */
