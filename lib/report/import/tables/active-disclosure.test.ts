@@ -39,6 +39,34 @@ describe("table 二: values by the header printed above them", () => {
     expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 30 });
   });
 
+  it("a header of 信息内容 and labels none of which is exact is a header too", () => {
+    const r = read("2021", "信息内容 | 现行有效 | 本年制法件数 | 本年废止", "规章 | 30 | 1 | 2");
+    expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 30 });
+  });
+
+  it("a header without 信息内容 that also prints a word no column has (备注) is a header still", () => {
+    const r = read("2021", "现行有效件数 | 本年废止件数 | 本年制发件数 | 备注", "规章 | 30 | 2 | 1");
+    expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 30 });
+  });
+
+  it("a header cut to two characters names its column; one character names none", () => {
+    const two = read("2021", "信息内容 | 现行 | 本年制发件数 | 本年废止件数", "规章 | 30 | 1 | 2");
+    expect(two.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 30 });
+    const one = read("2021", "信息内容 | 现 | 本年制发件数 | 本年废止件数", "规章 | 30 | 1 | 2");
+    expect(one.table.regulations).toEqual({ made: 30, repealed: 1, inForce: 2 });
+  });
+
+  it("a header with characters added is its column while seven in ten of them are alike", () => {
+    const r = read("2019", "信息内容 | 对外公开总数量 | 本年新制作数量合计数 | 本年新公开数量", "规章 | 30 | 1 | 2");
+    expect(r.table.regulations).toEqual({ newlyMade: 1, newlyPublished: 2, totalPublished: 30 });
+  });
+
+  it("a misspelt header is matched to the column it is most like, not the first one", () => {
+    const r = read("2021", "信息内容 | 现行有郊件数 | 本年制发件数 | 本年废止件数", "规章 | 30 | 1 | 2");
+    expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 30 });
+    expect(r.notes).toContain("表二表头「现行有郊件数」不完整或有误，按「现行有效件数」读取。");
+  });
+
   it("a header cut short or misspelt names its column, with a note", () => {
     const r = read("2021", "信息内容 | 现行有效 | 本年制法件数 | 本年废止件数", "规章 | 30 | 1 | 2");
     expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 30 });
@@ -65,16 +93,26 @@ describe("table 二: values by the header printed above them", () => {
   it("a column the header names but the row does not reach is blank", () => {
     const r = read("2021", "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数", "规章 | 30 | 1");
     expect(r.table.regulations).toEqual({ made: 1, repealed: null, inForce: 30 });
+    expect(r.unread).toEqual([["activeDisclosure.regulations.repealed", "单元格为空"]]);
   });
 
-  it("the same column named twice: the second takes the next column free", () => {
-    const r = read("2021", "信息内容 | 本年制发件数 | 本年制发件数 | 现行有效件数", "规章 | 1 | 2 | 3");
-    expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 3 });
+  it("the same column named twice: the second takes the column not yet named that it is like", () => {
+    const r = read("2019", "信息内容 | 对外公开总数量 | 本年新制作数量 | 本年新制作数量", "规章 | 30 | 1 | 2");
+    expect(r.table.regulations).toEqual({ newlyMade: 1, newlyPublished: 2, totalPublished: 30 });
+    expect(r.notes).toContain("表二表头「本年新制作数量」不完整或有误，按「本年新公开数量」读取。");
   });
 
   it("a 第二十条 group line ends the header above it: the rows below are read in the order printed", () => {
     const r = read("2021", "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数", "第二十条第（一）项", "规章 | 1 | 2 | 3");
     expect(r.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 3 });
+    const split = read("2021", "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数", "第二十条 | 第（一）项", "规章 | 1 | 2 | 3");
+    expect(split.table.regulations).toEqual({ made: 1, repealed: 2, inForce: 3 });
+  });
+
+  it("a 第二十条 line is never read as a row, even with a number beside it", () => {
+    const r = read("2021", "第二十条第（五）项 | 5", "行政许可 | 5");
+    expect(r.table).toEqual({ licensing: { decisions: 5 } });
+    expect(r.unread).toEqual([]);
   });
 
   it("a 第二十条 line printed with the header after it keeps that header", () => {
@@ -88,6 +126,15 @@ describe("table 二: amounts in 元 and 万元", () => {
     const r = read("2021", "信息内容 | 本年收费金额（单位：元）", "行政事业性收费 | 12000");
     expect(r.table.fees).toEqual({ amount: 1.2 });
     expect(r.notes.some((n) => n.includes("已由元换算为 1.2 万元"))).toBe(true);
+    expect(r.notes.filter((n) => n.includes("表头"))).toEqual([]);
+  });
+
+  it("a fee header printed without its unit, or in half-width brackets, is its column exactly (no note)", () => {
+    for (const header of ["本年收费金额", "本年收费金额(单位:万元)"]) {
+      const r = read("2021", `信息内容 | ${header}`, "行政事业性收费 | 3.5");
+      expect(r.table.fees).toEqual({ amount: 3.5 });
+      expect(r.notes.filter((n) => n.includes("表头"))).toEqual([]);
+    }
   });
 
   it("a fee under a header in 万元 stays as printed", () => {
@@ -117,6 +164,14 @@ describe("table 二: rows by their labels", () => {
   it("a first part that names no row is dropped: the next row is read by its own label", () => {
     const r = read("2021", "其他说明", "行政许可 | 5");
     expect(r.table.licensing).toEqual({ decisions: 5 });
+    const near = read("2021", "主动公开", "行政许可 | 5");
+    expect(near.table.licensing).toEqual({ decisions: 5 });
+    expect(near.notes.filter((n) => n.startsWith("表二的行"))).toEqual([]);
+  });
+
+  it("an empty row between the two parts of a label is skipped", () => {
+    const r = read("2021", "行政事业性", " | ", "收费 | 3");
+    expect(r.table.fees).toEqual({ amount: 3 });
   });
 
   it("the first part of a label waits only for the next row: a 第二十条 line in between drops it", () => {
@@ -146,6 +201,12 @@ describe("table 二: rows by their labels", () => {
     const r = read("2021", "其他对外管理服务事项 | 1 | 0 | 2");
     expect(r.table).toEqual({});
     expect(r.unread).toContainEqual(["activeDisclosure", "2019年版格式的行「其他对外管理服务事项」不属于2021年版，未读取"]);
+    expect(r.log.unread[0].label).toBe("其他对外管理服务事项");
+  });
+
+  it("a label only like a row of the 2019 edition is not taken for it", () => {
+    const r = read("2021", "其他管理服务事项 | 1");
+    expect(r.unread).toContainEqual(["activeDisclosure", "无法识别的行「其他管理服务事项」，未读取"]);
   });
 
   it("a 2019 report reads the rows only its edition has", () => {
@@ -181,6 +242,25 @@ describe("table 二: rows not applicable", () => {
     const r = read("2021", HEADER_2021, "规章 |  |  | ");
     expect(r.table.regulations).toBeUndefined();
     expect(r.unread).toContainEqual(["activeDisclosure.regulations", "该行各单元格均为空，视为不适用（不列入报告）"]);
+    const other = read("2021", HEADER_2021, "规范性文件 |  |  | ");
+    expect(other.unread).toContainEqual(["activeDisclosure.normativeDocuments", "该行各单元格均为空，视为不适用（不列入报告）"]);
+  });
+
+  it("a row of one placeholder and empty cells is printed as not applicable", () => {
+    const r = read("2021", HEADER_2021, "规章 | / |  | ");
+    expect(r.unread).toContainEqual(["activeDisclosure.regulations", "该行印为“/”或“—”，视为不适用（不列入报告）"]);
+  });
+
+  it("a row short of numbers, its blank cells marked: in order, the rest blank", () => {
+    const r = read("2021", "规章 | 1");
+    expect(r.table.regulations).toEqual({ made: 1, repealed: null, inForce: null });
+    expect(r.unread).toContainEqual(["activeDisclosure.regulations.repealed", "单元格为空或未印出"]);
+  });
+
+  it("an empty cell right after the label is a blank value, also where a cell above covers a slot of the row", () => {
+    const log = new ImportLog("2021");
+    const covered: RowBlock = { kind: "row", cells: ["规章", "", "2", "3"], covered: true };
+    expect(readActiveDisclosure([covered], "2021", log).regulations).toEqual({ made: null, repealed: 2, inForce: 3 });
   });
 
   it("a row with one number among placeholders is read, the placeholders blank", () => {
@@ -190,8 +270,14 @@ describe("table 二: rows not applicable", () => {
   });
 
   it("rows not printed are not applicable, noted once in the edition's order; rows listed as unread are not noted again", () => {
-    const r = read("2021", "行政许可 | 5", "行政强制 | /");
-    expect(r.notes).toContain("表二未列出「规章」、「行政规范性文件」、「行政处罚」、「行政事业性收费」，按不适用处理（不列入报告）。");
+    const r = read("2021", "规章 | / | 2 | /", "行政许可 | 5", "行政强制 | /");
+    expect(r.notes).toContain("表二未列出「行政规范性文件」、「行政处罚」、「行政事业性收费」，按不适用处理（不列入报告）。");
+  });
+
+  it("every row printed: nothing noted", () => {
+    const r = read("2021", HEADER_2021, "规章 | 1 | 2 | 3", "行政规范性文件 | 4 | 5 | 6", "行政许可 | 7", "行政处罚 | 8", "行政强制 | 9", "行政事业性收费 | 1.5");
+    expect(Object.keys(r.table)).toHaveLength(6);
+    expect(r.notes).toEqual([]);
   });
 
   it("no rows at all: nothing noted", () => {

@@ -122,6 +122,19 @@ describe("table 四 as one row per group", () => {
     expect(r.unread).toHaveLength(11);
   });
 
+  it("a group's row on a grid with more cells than columns is not read: an empty cell there is a cell, not a filler", () => {
+    const r = readRows([{ kind: "row", cells: ["行政复议", "1", "", "0", "0", "1", "1"], grid: { table: 1, filled: [], starts: [0, 1, 2, 3, 4, 5, 6] } }]);
+    expect(r.table.review).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+    expect(r.unread[0]).toEqual(["reviewLitigation.review", "该行印出 5 个数字，表格有 5 列，无法确定各数字所在的列，未读取（印出“1  0 0 1 1”）"]);
+  });
+
+  it("the fifteen on a grid without a header: an empty cell among them is a cell, not a filler", () => {
+    const values = ["1", "", ...FIFTEEN.split(" | ").slice(1)];
+    const r = readRows([{ kind: "row", cells: values, grid: { table: 1, filled: values, starts: values.map((_, j) => j) } }]);
+    expect(Object.values(r.table.review)).toEqual(Array(5).fill(null));
+    expect(r.unread[0][1]).toMatch(/^表四该行印出 15 个数字，表格有 15 列，无法确定各数字所在的列/);
+  });
+
   it("an HTML row of a group with a blank cell keeps each number in its place", () => {
     const r = readRows([{ kind: "row", cells: ["行政复议", "1", "", "0", "0", "1"], grid: { table: 1, filled: [], starts: [0, 1, 2, 3, 4, 5] } }]);
     expect(r.table.review).toEqual({ upheld: 1, corrected: null, other: 0, pending: 0, total: 1 });
@@ -157,9 +170,56 @@ describe("table 四 on a kept grid: each number under the header column it stand
   });
 
   it("a second row of numbers on the grid is not read, and said so", () => {
-    const r = readRows(htmlRows(...header, `<tr>${cells(...FIFTEEN.split(" | "))}</tr>`, `<tr>${cells("0", "0")}</tr>`));
-    expect(r.table.review.upheld).toBe(1);
-    expect(r.unread).toEqual([["reviewLitigation", "表四多出的一行数字“0 0”未读取"]]);
+    const zeros = Array<string>(15).fill("0");
+    const r = readRows(htmlRows(...header, `<tr>${cells(...FIFTEEN.split(" | "))}</tr>`, `<tr>${cells(...zeros)}</tr>`));
+    expect(r.table.review).toEqual({ upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 });
+    expect(r.unread).toEqual([["reviewLitigation", `表四多出的一行数字“${zeros.join(" ")}”未读取`]]);
+  });
+
+  it("a header column that names no cell of table 四 (备注) takes no number", () => {
+    const withNote = [
+      '<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td><td rowspan="3">备注</td></tr>',
+      '<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>',
+      `<tr>${cells(...FIVE, ...FIVE)}</tr>`,
+    ];
+    const r = readRows(htmlRows(...withNote, `<tr>${cells(...FIFTEEN.split(" | "), "无")}</tr>`));
+    expect(r.table.litigationAfterReview).toEqual({ upheld: 9, corrected: 11, other: 12, pending: 13, total: 45 });
+    expect(r.unread).toEqual([]);
+  });
+
+  it("a group named 行政复议后起诉 is the group of suits after review, not 行政复议", () => {
+    const named = [
+      '<tr><td colspan="5">行政复议</td><td colspan="5">未经复议直接起诉</td><td colspan="5">行政复议后起诉</td></tr>',
+      `<tr>${cells(...FIVE, ...FIVE, ...FIVE)}</tr>`,
+    ];
+    const r = readRows(htmlRows(...named, `<tr>${cells(...FIFTEEN.split(" | "))}</tr>`));
+    expect(r.table.review).toEqual({ upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 });
+    expect(r.table.litigationAfterReview).toEqual({ upheld: 9, corrected: 11, other: 12, pending: 13, total: 45 });
+  });
+
+  it("the header of another table, or header rows off the grid, do not place a grid row's numbers", () => {
+    const twoGroups = htmlRows('<tr><td colspan="5">行政复议</td><td colspan="5">未经复议直接起诉</td></tr>', `<tr>${cells(...FIVE, ...FIVE)}</tr>`);
+    const values = htmlRows(`<tr>${cells(...FIFTEEN.split(" | "))}</tr>`).map((r) => ({ ...r, grid: { ...r.grid!, table: 99 } }));
+    const other = readRows([...twoGroups, ...values]);
+    expect(other.table.litigationAfterReview).toEqual({ upheld: 9, corrected: 11, other: 12, pending: 13, total: 45 });
+    const text = readRows([row("行政复议 | 行政诉讼"), ...values]);
+    expect(text.table.litigationAfterReview.total).toBe(45);
+  });
+
+  it("a header of the five cells alone names no group: the numbers go in the standard order", () => {
+    const r = readRows(htmlRows(`<tr>${cells(...FIVE, ...FIVE, ...FIVE)}</tr>`, `<tr>${cells(...FIFTEEN.split(" | "))}</tr>`));
+    expect(r.table.litigationDirect).toEqual({ upheld: 5, corrected: 6, other: 7, pending: 8, total: 26 });
+  });
+
+  it("a header that names a group twice: the first columns are the group's", () => {
+    const twice = [
+      '<tr><td colspan="5">行政复议</td><td colspan="5">行政复议</td><td colspan="5">复议后起诉</td></tr>',
+      `<tr>${cells(...FIVE, ...FIVE, ...FIVE)}</tr>`,
+    ];
+    const r = readRows(htmlRows(...twice, `<tr>${cells(...FIFTEEN.split(" | "))}</tr>`));
+    expect(r.table.review).toEqual({ upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 });
+    expect(r.table.litigationAfterReview.total).toBe(45);
+    expect(r.table.litigationDirect.total).toBeNull();
   });
 
   it("a header of another table on the grid is not this row's header: its numbers go in the standard order", () => {
@@ -170,8 +230,21 @@ describe("table 四 on a kept grid: each number under the header column it stand
   });
 });
 
-describe("the words that make a row table 四's", () => {
+describe("the words that make a row table 四's, and the groups its header names", () => {
   it("are its header's words, as keys", () => {
     expect(REVIEW_WORDS).toEqual(["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议", "复议后起诉"]);
+  });
+
+  it("the three groups in the order the header prints them", () => {
+    const log = new ImportLog("2021");
+    const rows = ["复议后起诉 | 行政复议 | 未经复议直接起诉", FIFTEEN].map(row);
+    expect(readReviewLitigation(rows, "2021", log)).toEqual({
+      review: { upheld: 5, corrected: 6, other: 7, pending: 8, total: 26 },
+      litigationDirect: { upheld: 9, corrected: 11, other: 12, pending: 13, total: 45 },
+      litigationAfterReview: { upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 },
+    });
+    expect(readReviewLitigation(["尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果", FIFTEEN].map(row), "2021", log).review).toEqual({
+      pending: 1, total: 2, upheld: 3, corrected: 4, other: 10,
+    });
   });
 });
