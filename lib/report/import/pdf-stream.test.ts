@@ -47,6 +47,15 @@ describe("rows of numbers", () => {
     expect(tablesOf(l)).toEqual([[["行政许可", "12", "3"]]]);
   });
 
+  it("half an em apart exactly is still one cell; two numbers a tenth of an em apart exactly are one", () => {
+    expect(tablesOf(line(100, ["行政", 50], ["许可", 74.5], ["1", 200], ["2", 240]))).toEqual([[["行政许可", "1", "2"]]]);
+    expect(tablesOf(line(100, ["行", 50], ["12", 200], ["3", 211]))).toEqual([[["行", "123"]]]);
+  });
+
+  it("a number close after a label is part of the label's cell", () => {
+    expect(tablesOf(line(100, ["行政许可", 50], ["5", 92], ["6", 200]))).toEqual([[["行政许可5", "6"]]]);
+  });
+
   it("text pieces more than half an em apart are two cells", () => {
     expect(tablesOf(line(100, ["行政", 50], ["许可", 75], ["1", 200], ["2", 240]))).toEqual([[["行政", "许可", "1", "2"]]]);
   });
@@ -54,6 +63,7 @@ describe("rows of numbers", () => {
   it("one number well apart from its label is a row; one close to it is text", () => {
     expect(tablesOf(line(100, ["行政许可", 50], ["5", 106]))).toEqual([[["行政许可", "5"]]]);
     expect(tablesOf(line(100, ["行政许可", 50], ["5", 104]))).toEqual([]);
+    expect(tablesOf(line(100, ["行政许可", 50], ["5", 105]))).toEqual([]);
     expect(textOf(line(100, ["共收到申请", 50], ["5", 104]))).toEqual(["共收到申请5"]);
   });
 
@@ -86,6 +96,7 @@ describe("where a table ends", () => {
     expect(streamTables(far, 23).tables).toHaveLength(2);
     const tall = [row(100, "甲", "1", "2"), row(145, "乙", "3", "4")];
     expect(streamTables(tall, 0).tables).toHaveLength(2);
+    expect(streamTables([row(100, "甲", "1", "2"), row(135, "乙", "3", "4")], 0).tables).toHaveLength(1);
   });
 
   it("a section heading ends the table", () => {
@@ -119,6 +130,27 @@ describe("the header above a table", () => {
     expect(tablesOf(header(59), row(100, "甲", "1", "2"))[0]).toHaveLength(1);
   });
 
+  it("a header line may print a colon inside, and a piece of forty characters", () => {
+    const r = streamTables([line(70, ["（单位：件）", 50]), line(80, ["甲".repeat(40), 50]), row(100, "乙", "1", "2")], PITCH);
+    expect(r.lines).toEqual([]);
+  });
+
+  it("a line with one piece of more than forty characters is no header, whatever else it prints", () => {
+    const r = streamTables([line(80, ["甲".repeat(41), 50], ["结果", 600]), row(100, "乙", "1", "2")], PITCH);
+    expect(r.lines.map((l) => l.text)).toEqual(["甲".repeat(41) + "结果"]);
+  });
+
+  it("a header word over the labels stays in the label column of the header row", () => {
+    expect(tablesOf(line(80, ["项目", 50], ["结果维持", 180], ["结果纠正", 220]), row(100, "甲", "1", "2"))).toEqual([
+      [["项目", "结果维持", "结果纠正"], ["甲", "1", "2"]],
+    ]);
+  });
+
+  it("label text above the header belongs to the header; label text between header and first row to the first row", () => {
+    const t = tablesOf(line(70, ["表一", 50]), line(80, ["项目", 50], ["结果维持", 180], ["结果纠正", 220]), line(90, ["三、本年度", 50]), row(100, "办理结果", "1", "2"));
+    expect(t).toEqual([[["表一项目", "结果维持", "结果纠正"], ["三、本年度办理结果", "1", "2"]]]);
+  });
+
   it("not a sentence, a long text or a heading", () => {
     expect(textOf(line(80, ["数据如下：", 50]), row(100, "甲", "1", "2"))).toEqual(["数据如下："]);
     expect(textOf(line(80, ["数据如下。", 50]), row(100, "甲", "1", "2"))).toEqual(["数据如下。"]);
@@ -143,6 +175,27 @@ describe("label lines and parts", () => {
   it("a label wrapped over two lines goes with the row nearest to it", () => {
     const t = tablesOf(row(100, "（一）予以", "1", "2"), line(112, ["公开", 50]), row(140, "（二）部分公开", "3", "4"));
     expect(t).toEqual([[["（一）予以公开", "1", "2"], ["（二）部分公开", "3", "4"]]]);
+  });
+
+  it("label text above the first row with no header: the first row's, read top to bottom", () => {
+    expect(tablesOf(line(90, ["三、本年度", 50]), row(100, "办理结果", "1", "2"))).toEqual([[["三、本年度办理结果", "1", "2"]]]);
+  });
+
+  it("a label line nearer the second row goes with the second row", () => {
+    const t = tablesOf(row(100, "甲", "1", "2"), line(130, ["（二）部分", 50]), row(140, "公开", "3", "4"));
+    expect(t).toEqual([[["甲", "1", "2"], ["（二）部分公开", "3", "4"]]]);
+  });
+
+  it("a line between rows that reaches to within half an em of the numbers, or over them, is a header: a new part", () => {
+    const near = tablesOf(row(100, "甲", "1", "2"), line(120, ["备注说明", 155]), row(140, "乙", "3", "4"));
+    expect(near).toEqual([[["甲", "1", "2"], ["备注说明", "", ""], ["乙", "3", "4"]]]);
+    const over = tablesOf(row(100, "甲", "1", "2"), line(120, ["项目", 50], ["合计", 190]), row(140, "乙", "3", "4"));
+    expect(over).toEqual([[["甲", "1", "2"], ["项目", "合计", ""], ["乙", "3", "4"]]]);
+  });
+
+  it("header lines before a 第二十条 line of the same part come first, as one row", () => {
+    const t = tablesOf(line(60, ["本年制发件数", 165]), line(80, ["第二十条第（一）项", 150]), line(100, ["规章", 50], ["1", 198]));
+    expect(t).toEqual([[["", "本年制发件数"], ["第二十条第（一）项"], ["规章", "1"]]]);
   });
 
   it("a heading printed beside several rows, in a column of its own", () => {
@@ -182,6 +235,34 @@ describe("numbers that cannot be placed", () => {
   it("a header word beside the last column or before the first one, a column's step away, is a column too", () => {
     const after = tablesOf(line(80, ["甲列", 190], ["乙列", 230], ["丙列", 270]), row(100, "甲", "1", "2"));
     expect(after).toEqual([[["", "甲列", "乙列", "丙列"], ["甲", "1", "2"]]]);
+  });
+
+  it("a column left blank between two others: found while the gap is 1.6 steps and the word 0.6 steps from each", () => {
+    // Columns at 200, 240 (the step, 40) and `right`; a word centred at `c`.
+    // The header row: the label band and one band per column, so a column found makes it one longer.
+    const columns = (right: number, c: number) =>
+      tablesOf(line(80, ["甲列", 190], ["乙列", 230], ["丙列", c - 10]), line(100, ["甲", 50], ["1", 197.5], ["2", 237.5], ["3", right - 2.5]))[0][0].length - 1;
+    expect(columns(304, 272)).toBe(4);
+    expect(columns(303, 271.5)).toBe(3);
+    expect(columns(320, 264)).toBe(4);
+    expect(columns(320, 263)).toBe(3);
+    expect(columns(320, 296)).toBe(4);
+    expect(columns(320, 297)).toBe(3);
+    // Two steps on from the last column but one, 1.4 steps short of the next: still between them.
+    expect(columns(360, 320)).toBe(4);
+  });
+
+  it("a column left blank after the last: found 0.6 to 1.4 steps on", () => {
+    const table = (c: number) => tablesOf(line(80, ["甲列", 190], ["乙列", 230], ["丙列", c - 10]), row(100, "甲", "1", "2"))[0][0];
+    expect(table(264)).toEqual(["", "甲列", "乙列", "丙列"]);
+    expect(table(263)).toEqual(["", "甲列", "乙列丙列"]);
+    expect(table(296)).toEqual(["", "甲列", "乙列", "丙列"]);
+    expect(table(297)).toEqual(["", "甲列", "乙列丙列"]);
+  });
+
+  it("numbers of two rows half a point apart or closer are one column", () => {
+    const t = tablesOf(line(100, ["甲", 50], ["1", 200], ["7", 300]), line(120, ["乙", 50], ["2", 205.5], ["8", 300]));
+    expect(t).toEqual([[["甲", "1", "7"], ["乙", "2", "8"]]]);
   });
 
   it("a header word over no number too far from the columns is not a column", () => {

@@ -55,8 +55,11 @@ function fragmentsOf(line: Line): Fragment[] {
   const out: Fragment[] = [];
   let current: { runs: Run[]; x1: number } | undefined;
   const flush = () => {
+    // Stryker disable next-line ConditionalExpression: flush is only called with a fragment open (a line has a run)
     if (!current) return;
+    // Stryker disable next-line MethodExpression,ConditionalExpression,StringLiteral: runs come trimmed and never empty (pageRuns), so neither the trim nor the test changes anything
     const text = current.runs.map((r) => r.text).join("").trim();
+    // Stryker disable next-line ConditionalExpression,StringLiteral: runs come trimmed and never empty (pageRuns), so neither the trim nor the test changes anything
     if (text !== "") out.push({ text, x0: current.runs[0].x0, x1: current.x1 });
     current = undefined;
   };
@@ -113,6 +116,7 @@ export function streamTables(lines: Line[], pitch: number): { tables: StreamTabl
     while (start > 0 && i - start < MAX_HEADER_LINES) {
       const above = all[start - 1];
       const gap = all[start].line.y - above.line.y;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,ArithmeticOperator,EqualityOperator: the lines above that a table before took end with its last row of numbers, so either test stops there
       if (used.has(start - 1) || above.firstValue >= 0 || sectionHeading(above.line.text) || gap > Math.max(3 * above.line.size, 2 * pitch)) break;
       if (above.fragments.some((f) => f.text.length > 40) || /[。；：:]$/.test(above.line.text)) break;
       start--;
@@ -137,6 +141,7 @@ function buildTable(lines: StreamLine[], labelRight: number): StreamTable {
   const kinds: Kind[] = lines.map((l, k) => {
     if (l.firstValue >= 0) return "data";
     const inLabels = l.fragments.every((f) => f.x1 <= labelRight - 0.5 * l.line.size);
+    // Stryker disable next-line EqualityOperator: the line at dataIndexes[0] is a row of numbers, and no other line has headerBottom's baseline
     return inLabels && !(k < dataIndexes[0] && l.line.y <= headerBottom) ? "label" : "header";
   });
   // Label lines go to the nearest row of numbers.
@@ -201,6 +206,7 @@ const centre = (s: Span) => (s.x0 + s.x1) / 2;
  * centred between two columns is not taken for a column).
  */
 function withHeaderColumns(columns: Span[], headerRuns: Run[], labelRight: number): Span[] {
+  // Stryker disable next-line ConditionalExpression: with one column the step is Infinity and no word fits anyway
   if (columns.length < 2) return columns;
   const centres = columns.map(centre);
   // The columns' spacing: the smallest step between two (a missing column makes one step double).
@@ -209,16 +215,19 @@ function withHeaderColumns(columns: Span[], headerRuns: Run[], labelRight: numbe
   for (const run of headerRuns) {
     const c = centre(run);
     if (c <= labelRight || columns.some((col) => run.x0 < col.x1 && run.x1 > col.x0)) continue;
+    // Stryker disable next-line EqualityOperator: a word centred on a column's centre stands over that column and was skipped above
     const left = [...centres].reverse().find((x) => x < c);
+    // Stryker disable next-line EqualityOperator: a word centred on a column's centre stands over that column and was skipped above
     const right = centres.find((x) => x > c);
+    // A word right of labelRight that is left of the first column's centre overlaps that column (which starts at or
+    // before labelRight), so a word with no column to its left never gets here: a column before the first is not looked for.
     const fits =
       left !== undefined && right !== undefined
         ? right - left >= 1.6 * step && c - left >= 0.6 * step && right - c >= 0.6 * step
-        : left !== undefined
-          ? c - left >= 0.6 * step && c - left <= 1.4 * step
-          : right !== undefined && right - c >= 0.6 * step && right - c <= 1.4 * step;
+        : left !== undefined && c - left >= 0.6 * step && c - left <= 1.4 * step;
     if (fits) found.push({ x0: run.x0, x1: run.x1 });
   }
+  // Stryker disable next-line ConditionalExpression: the columns are merged already, so merging them alone changes nothing
   return found.length === 0 ? columns : mergeSpans([...columns, ...found]);
 }
 
@@ -257,7 +266,9 @@ function labelCells(pieces: { f: Fragment; y: number }[]): string[] {
       g.x1 = Math.max(g.x1, p.f.x1);
     } else groups.push({ x0: p.f.x0, x1: p.f.x1, pieces: [p] });
   }
+  // Stryker disable next-line MethodExpression: pieces are visited left to right, so the groups are made in order of x already
   return groups
+    // Stryker disable next-line ArrowFunction,ArithmeticOperator: pieces are visited left to right, so the groups are made in order of x already
     .sort((a, b) => a.x0 - b.x0)
     .map((g) =>
       g.pieces
@@ -277,6 +288,7 @@ function placeValues(values: Fragment[], columns: Span[]): string[] | undefined 
     cells[c] = v.text;
   }
   if (cells[0] === "") return undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: cells[0] is not blank here, so the loop stops before the cells run out
   while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
   return cells;
 }
