@@ -246,6 +246,12 @@ describe("table 二: rows not applicable", () => {
     expect(other.unread).toContainEqual(["activeDisclosure.normativeDocuments", "该行各单元格均为空，视为不适用（不列入报告）"]);
   });
 
+  it("a row printing its label alone is not applicable, and said so", () => {
+    const r = read("2021", "规章");
+    expect(r.table.regulations).toBeUndefined();
+    expect(r.unread).toEqual([["activeDisclosure.regulations", "该行各单元格均为空，视为不适用（不列入报告）"]]);
+  });
+
   it("a row of one placeholder and empty cells is printed as not applicable", () => {
     const r = read("2021", HEADER_2021, "规章 | / |  | ");
     expect(r.unread).toContainEqual(["activeDisclosure.regulations", "该行印为“/”或“—”，视为不适用（不列入报告）"]);

