@@ -266,7 +266,10 @@ describe("the directory, entry by entry", () => {
     dirCut.writeUInt32LE(dirCut.readUInt32LE(end(dirCut) + 12) - 1, end(dirCut) + 12);
     const notCentral = zip();
     notCentral.writeUInt32LE(0, notCentral.readUInt32LE(end(notCentral) + 16));
-    for (const data of [moreEntries, dirPastEnd, dirCut, notCentral]) {
+    // Its entries all readable, but the directory said to run past the end of the file.
+    const sizePastEnd = zip();
+    sizePastEnd.writeUInt32LE(sizePastEnd.readUInt32LE(end(sizePastEnd) + 12) + 1000, end(sizePastEnd) + 12);
+    for (const data of [moreEntries, dirPastEnd, dirCut, notCentral, sizePastEnd]) {
       expect(readZipDirectory(new Uint8Array(data))).toEqual({ ok: false, message: CORRUPT_DOCX_MESSAGE });
     }
     expect(readZipDirectory(new Uint8Array(zip()))).toMatchObject({ ok: true });
@@ -287,7 +290,67 @@ describe("the directory, entry by entry", () => {
     otherExtra.writeUInt16LE(0x000a, extraAt(otherExtra));
     const shortExtra = zip64Entry();
     shortExtra.writeUInt16LE(8, extraAt(shortExtra) + 2);
-    for (const data of [noLocator, end64Beyond, otherExtra, shortExtra]) expect(readZipDirectory(new Uint8Array(data))).toEqual(corruptResult);
+    const noEnd64Signature = withEnd64();
+    noEnd64Signature.writeUInt32LE(0, noEnd64Signature.length - 22 - 20 - 56);
+    // An end record alone, saturated: no room before it for a locator.
+    const endAlone = Buffer.alloc(22);
+    endAlone.writeUInt32LE(0x06054b50, 0);
+    endAlone.writeUInt16LE(0xffff, 10);
+    for (const data of [noLocator, end64Beyond, otherExtra, shortExtra, noEnd64Signature, endAlone]) {
+      expect(readZipDirectory(new Uint8Array(data))).toEqual(corruptResult);
+    }
+  });
+
+  it("a ZIP64 end record is read when any one field of the plain one is saturated", () => {
+    const entries = [deflated("word/document.xml", "<w:document/>"), deflated("word/styles.xml", "<w:styles/>")];
+    const plain = readZipDirectory(writeZip(entries));
+    expect(plain).toMatchObject({ ok: true, entries: [{ name: "word/document.xml" }, { name: "word/styles.xml" }] });
+    for (const saturated of ["count", "size", "offset"]) {
+      const b = Buffer.from(writeZip(entries, { zip64End: true }));
+      const end = b.length - 22;
+      const end64 = end - 20 - 56;
+      // The other fields of the plain record hold their true values.
+      if (saturated !== "count") b.writeUInt16LE(2, end + 10);
+      if (saturated !== "size") b.writeUInt32LE(Number(b.readBigUInt64LE(end64 + 40)), end + 12);
+      if (saturated !== "offset") b.writeUInt32LE(Number(b.readBigUInt64LE(end64 + 48)), end + 16);
+      expect(readZipDirectory(new Uint8Array(b)), saturated).toEqual(plain);
+    }
+  });
+
+  it("an entry's ZIP64 extra field holds only the fields that overflowed, in order", () => {
+    const entry = () => Buffer.from(writeZip([{ ...deflated("word/document.xml", "<w:document>年度报告</w:document>"), zip64: true }]));
+    const all = readZipDirectory(new Uint8Array(entry()));
+    if (!all.ok) throw new Error(all.message);
+    const [expected] = all.entries;
+    expect(expected).toMatchObject({ size: 37, localHeaderOffset: 0 });
+    const at = { compressedSize: 20, size: 24, localHeaderOffset: 42 } as const;
+    for (const overflowed of ["size", "compressedSize", "localHeaderOffset"] as const) {
+      const b = entry();
+      const p = b.readUInt32LE(b.length - 6);
+      const x = p + 46 + b.readUInt16LE(p + 28);
+      for (const field of ["size", "compressedSize", "localHeaderOffset"] as const) {
+        if (field !== overflowed) b.writeUInt32LE(expected[field], p + at[field]);
+      }
+      b.writeUInt16LE(8, x + 2);
+      b.writeBigUInt64LE(BigInt(expected[overflowed]), x + 4);
+      const directory = readZipDirectory(new Uint8Array(b));
+      expect(directory.ok && directory.entries[0], overflowed).toEqual({ ...expected, nameBytes: expect.any(Uint8Array) });
+    }
+  });
+
+  it("an archive with no entries reads as empty; bytes that are no archive are corrupt; the longest comment is searched, no further", () => {
+    const corruptResult = { ok: false, message: CORRUPT_DOCX_MESSAGE };
+    const empty = Buffer.alloc(22);
+    empty.writeUInt32LE(0x06054b50, 0);
+    expect(readZipDirectory(new Uint8Array(empty))).toEqual({ ok: true, entries: [] });
+    expect(readZipDirectory(new TextEncoder().encode("这不是压缩包，是一段文字。".repeat(20)))).toEqual(corruptResult);
+    const zip = Buffer.from(writeZip([deflated("word/document.xml", "<w:document/>")]));
+    const comment = Buffer.alloc(0xffff, 0x20);
+    const longest = Buffer.concat([zip, comment]);
+    longest.writeUInt16LE(0xffff, zip.length - 2);
+    expect(readZipDirectory(new Uint8Array(longest))).toMatchObject({ ok: true, entries: [{ name: "word/document.xml", size: 13 }] });
+    const longer = Buffer.concat([longest, Buffer.from(" ")]);
+    expect(readZipDirectory(new Uint8Array(longer))).toEqual(corruptResult);
   });
 
   it("an encrypted entry is refused as corrupt (Word never writes one); the same entry unencrypted inflates", async () => {
@@ -319,6 +382,64 @@ describe("the directory, entry by entry", () => {
     broken.writeUInt32LE(0, 0);
     expect(await inflateEntry(new Uint8Array(broken), directory.entries[0])).toEqual(corruptResult);
     expect(await inflateEntry(zip, { ...directory.entries[0], localHeaderOffset: zip.length - 29 })).toEqual(corruptResult);
+  });
+
+  it("an entry's data may end the file; a STORED entry with a broken header or of another size is corrupt", async () => {
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    const empty: ZipEntry = {
+      name: "word/document.xml",
+      nameBytes: new Uint8Array(0),
+      flags: 0,
+      method: 0,
+      time: 0,
+      date: 0,
+      crc32: 0,
+      compressedSize: 0,
+      size: 0,
+      localHeaderOffset: 0,
+    };
+    expect(await inflateEntry(new Uint8Array(header), empty)).toEqual({ ok: true, data: new Uint8Array(0) });
+    const text = new TextEncoder().encode("<w:document>年度报告</w:document>");
+    const stored = writeZip([{ name: "word/document.xml", stored: text, method: 0, size: text.length, crc32: crc32(text) }]);
+    const directory = readZipDirectory(stored);
+    if (!directory.ok) throw new Error(directory.message);
+    const broken = Buffer.from(stored);
+    broken.writeUInt32LE(0, 0);
+    const corruptResult = { ok: false, message: CORRUPT_DOCX_MESSAGE };
+    expect(await inflateEntry(new Uint8Array(broken), directory.entries[0])).toEqual(corruptResult);
+    expect(await inflateEntry(stored, { ...directory.entries[0], size: text.length + 1 })).toEqual(corruptResult);
+    expect(await inflateEntry(stored, { ...directory.entries[0], size: text.length - 1 })).toEqual(corruptResult);
+  });
+
+  it("a part inflating to one byte more than declared is stopped; a size of exactly 1 MB is shown as 1 MB", async () => {
+    const stopped = async (content: string, declared: number) => {
+      const zip = patchDeclaredSize(writeZip([deflated("word/document.xml", content)]), "word/document.xml", declared);
+      const directory = readZipDirectory(zip);
+      if (!directory.ok) throw new Error(directory.message);
+      return inflateEntry(zip, directory.entries[0]);
+    };
+    const text = "<w:document>年度报告</w:document>";
+    expect(await stopped(text, new TextEncoder().encode(text).length - 1)).toEqual({
+      ok: false,
+      message: "无法导入：文件已损坏或是伪装成 Word 文档的压缩包——其中的内容解压后超过了文件自己记录的 1 KB，已停止解压。",
+    });
+    const large = Array.from({ length: 80_000 }, (_, i) => `<w:t>${(i * 2654435761) % 1_000_000_007}</w:t>`).join("");
+    expect(large.length).toBeGreaterThan(MB);
+    expect(await stopped(large, MB)).toEqual({
+      ok: false,
+      message: "无法导入：文件已损坏或是伪装成 Word 文档的压缩包——其中的内容解压后超过了文件自己记录的 1 MB，已停止解压。",
+    });
+  });
+
+  it("the STORED copy's headers: made by ZIP 2.0, needing 1.0; its end record counts the entries on this disk and in all", async () => {
+    const safe = await safeDocxZip(writeZip([deflated("word/document.xml", "<w:document/>"), deflated("word/styles.xml", "<w:styles/>")]));
+    if (!safe.ok) throw new Error(safe.message);
+    const b = Buffer.from(safe.zip);
+    const end = b.length - 22;
+    expect([b.readUInt16LE(end + 8), b.readUInt16LE(end + 10)]).toEqual([2, 2]);
+    const central = b.readUInt32LE(end + 16);
+    expect([b.readUInt16LE(central + 4), b.readUInt16LE(central + 6), b.readUInt16LE(4)]).toEqual([20, 10, 10]);
   });
 
   it("a part declaring 0 bytes that holds more: stopped, the size shown as 1 KB", async () => {
