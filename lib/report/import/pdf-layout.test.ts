@@ -181,3 +181,82 @@ describe("tables without rules", () => {
     expect(rows).toEqual([["", "", "", "行政", ""], ["甲", "1", "2", "3", "4"], ["乙"]]);
   });
 });
+
+describe("page furniture", () => {
+  /** A page of body lines with `top` and `bottom` as its first and last lines. */
+  const withEdges = (top: string, bottom: string, n = 1) =>
+    page([text(top, 280, 30), text(`本机关第${n}页的正文内容。`, 50, 400), text(bottom, 280, 810)]);
+
+  it("a page number as the first or last line goes, in any of its usual forms; a year or a longer number stays", () => {
+    for (const number of ["3", "—3—", "- 3 -", "第3页", "第 3 页 共 7 页", "第3页，共7页", "3/7", "_12_", "·5·"]) {
+      const doc = layoutDocument([layoutPage(withEdges(number, number))]);
+      expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind))).toEqual(["本机关第1页的正文内容。"]);
+    }
+    for (const kept of ["2021", "第3页共7页注", "3/7/9", "12a"]) {
+      const doc = layoutDocument([layoutPage(withEdges(kept, "正文后记"))]);
+      expect(doc.map((b) => (b.kind === "para" ? b.text : "")).join("|")).toMatch(new RegExp(`^${kept}`));
+    }
+  });
+
+  it("the same line at the top or bottom of most pages (numbers aside) goes, from three pages on", () => {
+    const pages = (n: number) => Array.from({ length: n }, (_, i) => layoutPage(withEdges("某县人民政府门户网站", `第${i + 1}页 共${n}页 某县`, i + 1)));
+    const textOf = (n: number) => layoutDocument(pages(n)).map((b) => (b.kind === "para" ? b.text : b.kind)).join("");
+    expect(textOf(3)).toBe("本机关第1页的正文内容。本机关第2页的正文内容。本机关第3页的正文内容。");
+    expect(textOf(2)).toContain("某县人民政府门户网站");
+  });
+
+  it("a line in the middle of the page is never running furniture", () => {
+    const pages = [1, 2, 3].map((i) => layoutPage(page([text("某县某局", 50, 400), text(`第${i}段正文。`, 50, 430)])));
+    const doc = layoutDocument(pages).map((b) => (b.kind === "para" ? b.text : b.kind)).join("");
+    expect(doc.split("某县某局")).toHaveLength(4);
+  });
+});
+
+describe("tables as HTML", () => {
+  it("merged cells as rowspan and colspan; text escaped", () => {
+    const table: GridTable = {
+      xs: [0, 10, 20, 30],
+      ys: [0, 10, 20],
+      cells: [
+        { row: 0, col: 0, rowSpan: 2, colSpan: 1, text: "A&B" },
+        { row: 0, col: 1, rowSpan: 1, colSpan: 2, text: "<合计>" },
+        { row: 1, col: 2, rowSpan: 1, colSpan: 1, text: "3" },
+        { row: 1, col: 1, rowSpan: 1, colSpan: 1, text: "2" },
+      ],
+    };
+    expect(tableHtml(table)).toBe('<table><tr><td rowspan="2">A&amp;B</td><td colspan="2">&lt;合计&gt;</td></tr><tr><td>2</td><td>3</td></tr></table>');
+  });
+
+  it("a continuation whose columns share too few boundaries, or whose right edge differs, is another table", () => {
+    const a: GridTable = { xs: [50, 100, 150, 200, 250], ys: [100, 120], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 4, text: "表头" }] };
+    const few: GridTable = { xs: [50, 70, 90, 130, 170, 250], ys: [60, 80], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 5, text: "甲" }] };
+    expect(joinTables(a, few)).toBeUndefined();
+    expect(joinTables(a, { ...a, xs: [50, 100, 150, 200, 260] })).toBeUndefined();
+    const same = joinTables(a, { ...a, ys: [60, 90] })!;
+    expect(same.ys).toEqual([100, 120, 150]);
+    expect(same.cells.map((c) => c.row)).toEqual([0, 1]);
+  });
+});
+
+describe("lines", () => {
+  it("Latin words and numbers in separate runs are joined with a space; CJK runs are not", () => {
+    const lines = layoutDocument([layoutPage(page([text("Annual", 50, 100), text("report", 90, 100), text("本机关", 200, 100), text("网站", 232, 100)]))]);
+    expect(lines).toEqual([{ kind: "para", text: "Annual report 本机关网站" }]);
+    const close = layoutDocument([layoutPage(page([text("本机关", 50, 100), text("网站", 81, 100)]))]);
+    expect(close).toEqual([{ kind: "para", text: "本机关网站" }]);
+  });
+
+  it("a line of another size starts a new paragraph", () => {
+    const full = "一二三四五六七八九十".repeat(4);
+    const doc = layoutDocument([layoutPage(page([text(full, 50, 100), text(full, 50, 115), text("小字的注释。", 50, 130, 8)]))]);
+    expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind))).toEqual([full + full, "小字的注释。"]);
+  });
+
+  it("a paragraph runs on to the next page from the page's last line", () => {
+    const full = "一二三四五六七八九十".repeat(4);
+    const first = page([text(full, 50, 100), text(full, 50, 115), text(full, 50, 130), text(full, 50, 760)]);
+    const pages = [first, page([text("续完。", 50, 60), text(full, 50, 200)])];
+    const doc = layoutDocument(pages.map(layoutPage)).map((b) => (b.kind === "para" ? b.text : b.kind));
+    expect(doc).toEqual([full + full + full, `${full}续完。`, full]);
+  });
+});
