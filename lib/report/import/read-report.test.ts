@@ -122,7 +122,7 @@ describe("readReport: the year, the title, the agency and the date", () => {
   });
 
   it("without a title the introduction is the long paragraphs before the first heading", async () => {
-    const long = "本报告由某县某局根据条例要求编制，内容包括总体情况、主动公开情况等。"; // 30 characters and more
+    const long = "本报告由某县某局根据条例要求编制，内容包括总体情况、主动公开等。"; // 30 characters: long enough
     const r = await ok("2021年度", "简短的一行", long, ...body());
     expect(r.report.intro).toBe(long);
   });
@@ -162,6 +162,23 @@ describe("readReport: the year, the title, the agency and the date", () => {
   it("the date: the last date line, not an earlier one nor a date within the text", async () => {
     const r = await ok("某县某局2021年政府信息公开工作年度报告", ...body("2022年1月10日", "附：名词解释", "某县某局", "2022年1月20日", "网站地图"));
     expect(r.report.date).toBe("2022-01-20");
+    // The earlier date line is no text of the section either; the signature above the last one goes too.
+    expect(r.report.otherMatters?.map((s) => s.text).join("\n")).toBe("本年度未收取信息处理费。\n\n附：名词解释");
+  });
+
+  it("without a date line there is no signature: the agency's name is the title's", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", ...body("某县交通运输局", "附件"));
+    expect(r.report.agency.name).toBe("某县某局");
+  });
+
+  it("an agency's name of two characters is a name", async () => {
+    const r = await ok("某局2021年政府信息公开工作年度报告", ...body());
+    expect(r.report.agency.name).toBe("某局");
+  });
+
+  it("the introduction is every paragraph after the title, the last one too", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "第一段引言文字。", "最后一段文字。", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况");
+    expect(r.report.intro).toBe("第一段引言文字。\n\n最后一段文字。");
   });
 
   it("the website and the contact: from the text after the introduction when the introduction has none", async () => {
@@ -182,6 +199,20 @@ describe("readReport: the sections", () => {
       { heading: "", text: "本年度未收取信息处理费。" },
       { heading: "主动公开政府信息情况", text: "" },
     ]);
+  });
+
+  it("a heading printed twice in a row: the first one starts the section, the second is a sub-heading in it", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", "一、总体情况", "公开内容有待丰富。", "二、主动公开政府信息情况");
+    expect(r.report.overview).toEqual([
+      { heading: "", text: "全年主动公开信息20条。" },
+      { heading: "总体情况", text: "公开内容有待丰富。" },
+    ]);
+  });
+
+  it("a last section of a signature alone has no text", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", "六、其他需要报告的事项", "某县某局", "2022年1月20日");
+    expect(r.report.otherMatters).toBeUndefined();
+    expect(r.unread.find((u) => u.where === "otherMatters")?.reason).toBe("六、其他需要报告的事项下没有文字");
   });
 
   it("a heading numbered （二） after headings numbered 一、 is a sub-heading, not a section", async () => {
@@ -236,6 +267,21 @@ describe("readReport: rows and text", () => {
     expect(r.report.activeDisclosure.licensing).toEqual({ decisions: 5 });
   });
 
+  it("a line split at runs of spaces in a narrative section is text even when it prints a number and a table's words", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", "五、存在的主要问题及改进情况", "本年新收申请    3    件");
+    expect(r.report.problems).toBe("本年新收申请3件");
+  });
+
+  it("Latin words split at runs of spaces keep a space between them", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "Open    Government    Data", "二、主动公开政府信息情况");
+    expect(r.report.overview).toEqual([{ heading: "", text: "Open Government Data" }]);
+  });
+
+  it("without any heading, a line split at runs of spaces stays a row", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "本报告依据条例编制。", "行政许可    5");
+    expect(r.report.activeDisclosure.licensing).toEqual({ decisions: 5 });
+  });
+
   it("before the first heading a line of numbers split at runs of spaces stays a row when it names a row of the tables", async () => {
     const r = await ok(
       "本年新收政府信息公开申请数量    1    0    0    0    0    0    1",
@@ -264,6 +310,22 @@ describe("readReport: rows and text", () => {
     expect(r.report.requests.granted.total).toBe(2);
   });
 
+  it("a row that names no table belongs to the table of the section it stands in, or after the tables to the last one", async () => {
+    const r = await ok(
+      "某县某局2021年政府信息公开工作年度报告",
+      "二、主动公开政府信息情况",
+      "备注 | 5 |",
+      "三、收到和处理政府信息公开申请情况",
+      "备注 | 6 | 7 |",
+      "五、存在的主要问题及改进情况",
+      "公开内容有待丰富。",
+      "说明 | 8 |",
+    );
+    expect(r.tableCells.activeDisclosure.printed).toBe(1);
+    expect(r.tableCells.requests.printed).toBe(3);
+    expect(r.unread).toContainEqual(expect.objectContaining({ where: "activeDisclosure", reason: "无法识别的行「备注」，未读取" }));
+  });
+
   it("counts the value cells each table prints and reads", async () => {
     const r = await ok("某县某局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况", "行政许可 | 5 |", "行政处罚 | / |", "三、收到和处理政府信息公开申请情况");
     expect(r.tableCells.activeDisclosure).toEqual({ printed: 2, read: 1 });
@@ -283,6 +345,24 @@ describe("readReport: the edition", () => {
     const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", ...table2019);
     expect(r.report.edition).toBe("2019");
     expect(r.notes[0]).toMatch(/^按年度（2021年）应为2021年版（.*），但表格结构是2019年版（.*），已按2019年版（.*）读取。$/);
+  });
+
+  it("two signals more of the other edition are enough", async () => {
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", "二、主动公开政府信息情况", "信息内容 | 本年新制作数量 | 本年新公开数量 |");
+    expect(r.report.edition).toBe("2019");
+  });
+
+  it("signals of both editions, one more of the other: by the year, not confirmed", async () => {
+    const header = "信息内容 | 本年新制作数量 | 本年新公开数量 | 现行有效件数 |";
+    const r = await ok("某县某局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", "二、主动公开政府信息情况", header);
+    expect(r.report.edition).toBe("2021");
+    expect(r.notes[0]).toMatch(/表格结构未能确认版本。$/);
+  });
+
+  it("as many signals of each edition: not confirmed, whatever the year", async () => {
+    const r = await ok("某县某局2020年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息20条。", "二、主动公开政府信息情况", "信息内容 | 本年新制作数量 | 现行有效件数 |");
+    expect(r.report.edition).toBe("2019");
+    expect(r.notes[0]).toMatch(/表格结构未能确认版本。$/);
   });
 
   it("tables of the other edition by one signal only: by the year", async () => {
