@@ -260,3 +260,34 @@ describe("lines", () => {
     expect(doc).toEqual([full + full + full, `${full}续完。`, full]);
   });
 });
+
+describe("text items", () => {
+  const lineOf = (item: PdfTextItem) => {
+    const blocks = layoutPage(page([item])).blocks;
+    return blocks.length === 1 && blocks[0].kind === "line" ? blocks[0].line : undefined;
+  };
+
+  it("an item without a width is as wide as its characters (Chinese one em, others half); without a height, its scale is its size", () => {
+    const item = { ...text("AB中", 100, 100), width: 0 };
+    expect(lineOf(item)).toMatchObject({ x0: 100, x1: 120, size: 10 });
+    const noHeight = { ...text("中文", 100, 100), height: 0, transform: [12, 0, 0, 12, 100, 700] };
+    expect(lineOf(noHeight)).toMatchObject({ x0: 100, x1: 120, size: 12, y: HEIGHT - 700 });
+  });
+
+  it("runs of spaces inside an item are one space; an item of spaces, or of no size, is no text", () => {
+    expect(lineOf(text("Open   data", 100, 100))?.text).toBe("Open data");
+    const nothing = layoutPage(page([text("   ", 100, 100), { ...text("中文", 100, 200), transform: [0, 0, 0, 10, 100, 600] }, { ...text("中文", 100, 300), transform: [10, 0, 0, 0, 100, 500] }]));
+    expect(nothing).toMatchObject({ blocks: [], chars: 0 });
+  });
+
+  it("text printed top to bottom is kept, placed by its centre", () => {
+    // Rotated a quarter turn: the item runs up the page from (100, 700).
+    const up: PdfTextItem = { str: "合计", transform: [0, 10, -10, 0, 100, 700], width: 20, height: 10 };
+    const line = lineOf(up);
+    expect(line?.text).toBe("合计");
+    expect(line?.runs[0].vertical).toBe(true);
+    expect(line?.x0).toBeCloseTo(95);
+    expect(line?.x1).toBeCloseTo(105);
+    expect(line?.y).toBeCloseTo(HEIGHT - 710 + 3.5);
+  });
+});
