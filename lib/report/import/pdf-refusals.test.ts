@@ -13,7 +13,7 @@ vi.mock("./pdf-extract", async (importOriginal) => {
   return { ...original, extractPdf: vi.fn(async () => answer.current as PdfExtract) };
 });
 
-const { BROKEN_PDF_MESSAGE, importPdf, pdfToBlocks } = await import("./pdf");
+const { BROKEN_PDF_MESSAGE, importPdf, looksLikePdf, pdfToBlocks } = await import("./pdf");
 const { PDF_LIMITS } = await import("./pdf-extract");
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n");
@@ -77,6 +77,56 @@ describe("why a PDF could not be read, in the clerk's words", () => {
     expect(r.report.agency.name).toBe("某县某局");
     expect(r.notes[0]).toBe("PDF 第 2 页没有文字层（可能是扫描的图片），这些页上的内容未读取。");
     expect(r.notes[1]).toMatch(/^按年度（2021年）识别为2021年版/);
+  });
+
+  it("a PDF is told by its first bytes, or its first characters", () => {
+    expect(looksLikePdf(PDF)).toBe(true);
+    expect(looksLikePdf(new Uint8Array([0x25, 0x50, 0x44, 0x45]))).toBe(false);
+    expect(looksLikePdf("%PDF-1.7")).toBe(true);
+    expect(looksLikePdf("PDF-1.7 %PDF")).toBe(false);
+  });
+
+  it("text is never read as a PDF, even text that starts like one", async () => {
+    answer.current = { ok: true, pages: [] } satisfies PdfExtract;
+    expect(await pdfToBlocks("%PDF-1.7 pasted as text")).toEqual({ ok: false, message: BROKEN_PDF_MESSAGE });
+    expect(await pdfToBlocks(new TextEncoder().encode("PK not a PDF"))).toEqual({ ok: false, message: BROKEN_PDF_MESSAGE });
+  });
+
+  it("tables drawn with rules are numbered in order, their rows keeping the grid; paragraphs have none", async () => {
+    const HEIGHT = 842;
+    const item = (str: string, x: number, top: number): PdfTextItem => ({ str, transform: [10, 0, 0, 10, x, HEIGHT - top - 8.5], width: 10 * str.length, height: 10 });
+    // A ruled table of two columns and two rows whose top is at `top` (page space).
+    const rules = (top: number) =>
+      [
+        [50, top, 250, top],
+        [50, top + 20, 250, top + 20],
+        [50, top + 40, 250, top + 40],
+        [50, top, 50, top + 40],
+        [150, top, 150, top + 40],
+        [250, top, 250, top + 40],
+      ].map(([x0, y0, x1, y1]) => ["constructPath", ["stroke", [0, x0, HEIGHT - y0, 1, x1, HEIGHT - y1]]] as [string, unknown]);
+    const cells = (top: number, a: string, b: string) => [item(a, 60, top + 5), item(b, 160, top + 5), item("合计", 60, top + 25), item("9", 160, top + 25)];
+    answer.current = {
+      ok: true,
+      pages: [
+        {
+          viewport: [1, 0, 0, -1, 0, HEIGHT],
+          width: 595,
+          height: HEIGHT,
+          items: [item("某县某局2021年政府信息公开工作年度报告", 50, 40), ...cells(100, "项目", "数量"), ...cells(300, "名称", "件数")],
+          ops: [...rules(100), ...rules(300)],
+        },
+      ],
+    } satisfies PdfExtract;
+    const read = await pdfToBlocks(PDF);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.blocks.map((b) => (b.kind === "row" ? [b.cells.join("|"), b.grid?.table] : [b.text]))).toEqual([
+      ["某县某局2021年政府信息公开工作年度报告"],
+      ["项目|数量", 1],
+      ["合计|9", 1],
+      ["名称|件数", 2],
+      ["合计|9", 2],
+    ]);
   });
 
   it("importPdf gives the same refusal, and nothing is read", async () => {

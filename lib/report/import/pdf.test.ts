@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseInterchange } from "../interchange";
 import type { Report } from "../model";
 import { importReport, sniffKind } from "./index";
@@ -221,6 +221,20 @@ describe("a PDF that cannot be read gets a clear message", () => {
     });
     const whole = await pdfToBlocks(handMadePdf(2, { text: (p) => `Annual report, page ${p}` }));
     expect(whole.ok && whole.notes).toEqual([]);
+  });
+
+  it("a PDF that needs more than the worker's heap is stopped as too large", async () => {
+    expect(await pdfToBlocks(readFixture("seed-libreoffice.pdf"), { ...PDF_LIMITS, heapMb: 4 })).toEqual({
+      ok: false,
+      message: "无法导入：这个 PDF 文件的内容过于庞大或复杂，读取时超出了内存上限。",
+    });
+  });
+
+  it("pdfjs is found from the module freshly loaded (where it is installed is looked up once)", async () => {
+    vi.resetModules();
+    const { extractPdf } = await import("./pdf-extract");
+    const read = await extractPdf(handMadePdf(1, { text: () => "Fresh page" }));
+    expect(read.ok && read.pages.map((p) => p.items.map((i) => i.str))).toEqual([["Fresh page"]]);
   });
 
   it("PDF is told by its content, whatever the file is called", () => {
