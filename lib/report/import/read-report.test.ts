@@ -122,7 +122,7 @@ describe("readReport: the year, the title, the agency and the date", () => {
   });
 
   it("without a title the introduction is the long paragraphs before the first heading", async () => {
-    const long = "本报告由某县某局根据条例要求编制，内容包括总体情况、主动公开等。"; // 30 characters: long enough
+    const long = "本报告由某局根据条例要求编制，内容包括总体情况、主动公开等。"; // 30 characters: long enough
     const r = await ok("2021年度", "简短的一行", long, ...body());
     expect(r.report.intro).toBe(long);
   });

@@ -135,6 +135,7 @@ export function readReport(blocks: Block[]): ImportResult {
     let list = sectionItems.get(key);
     if (!list) return undefined;
     // After the closing date line there is only page furniture (web page footers).
+    // Stryker disable next-line EqualityOperator: the date line itself is left out below as a date line all the same
     if (key === lastSection && lastDate >= 0) list = list.filter((i) => items.indexOf(i) < lastDate);
     const paras = list.filter((i): i is Para => i.kind === "para").map((p) => p.text).filter((t) => !readDateLine(t));
     if (key === lastSection) while (paras.length > 0 && isSignature(paras[paras.length - 1], agency.name)) paras.pop();
@@ -243,6 +244,7 @@ function looseRowsAsText(items: Item[], headings: { index: number; key: SectionK
   let section: SectionKey | "front" = "front";
   let h = 0;
   return items.map((item, index) => {
+    // Stryker disable next-line EqualityOperator: the item at a heading's index is the heading, a paragraph, which is kept whatever the section
     while (h < headings.length && headings[h].index <= index) section = headings[h++].key;
     if (item.kind !== "row" || !item.loose) return item;
     if (section === "activeDisclosure" || section === "requests" || section === "reviewLitigation") return item;
@@ -263,6 +265,7 @@ function assignRows(items: Item[], headings: { index: number; key: SectionKey }[
   let lastTable: TableKeyOf | undefined;
   let h = 0;
   items.forEach((item, index) => {
+    // Stryker disable next-line EqualityOperator: the item at a heading's index is the heading, a paragraph, which no table takes
     while (h < headings.length && headings[h].index <= index) section = headings[h++].key;
     if (item.kind !== "row") return;
     const inTableSection = section === "activeDisclosure" || section === "requests" || section === "reviewLitigation";
