@@ -72,6 +72,51 @@ describe("rules", () => {
     expect(segments[1]).toEqual({ horizontal: false, at: 10, from: 42, to: 142 });
   });
 
+  it("closed paths, curves, near-white and unreadable colours, forms and broken operators", () => {
+    const ops: PdfOp[] = [
+      // A box stroked with closePath: its closing side is a rule too.
+      ["constructPath", ["closeStroke", [0, 100, 700, 1, 200, 700, 1, 200, 650, 1, 100, 650, 4]]],
+      // A cubic and a quadratic curve are no rules, and break their path.
+      ["constructPath", ["stroke", [0, 300, 700, 1, 400, 700, 2, 420, 690, 420, 660, 400, 650, 1, 300, 650]]],
+      ["constructPath", ["stroke", [0, 500, 700, 3, 520, 650, 500, 600, 1, 550, 600]]],
+      // Near white (every channel from F0) is not drawn; a shade under it is; a colour not in #rrggbb is.
+      ["setStrokeRGBColor", ["#f0f0f0"]],
+      ["constructPath", ["stroke", [0, 100, 500, 1, 200, 500]]],
+      ["setStrokeRGBColor", ["#efffff"]],
+      ["constructPath", ["stroke", [0, 100, 450, 1, 200, 450]]],
+      ["setStrokeRGBColor", ["red"]],
+      // A transform that is not six numbers is ignored.
+      ["transform", [1, 0, 0, 1, "x", 0]],
+      ["constructPath", ["stroke", [0, 100, 400, 1, 200, 400]]],
+      // A form's matrix applies inside it only.
+      ["paintFormXObjectBegin", [[1, 0, 0, 1, 0, -100]]],
+      ["constructPath", ["stroke", [0, 100, 300, 1, 200, 300]]],
+      ["paintFormXObjectEnd", null],
+      ["constructPath", ["stroke", [0, 100, 250, 1, 200, 250]]],
+      ["constructPath", [7, [0, 100, 240, 1, 200, 240]]],
+      ["constructPath", ["stroke", "nope"]],
+      ["constructPath", ["eoFill", [0, 300, 100, 1, 400, 100, 1, 400, 102, 1, 300, 102, 4]]],
+      // A restore without a save keeps the state.
+      ["restore", null],
+      ["constructPath", ["fill", [0, 300, 50, 1, 400, 50, 1, 400, 52, 1, 300, 52, 4]]],
+    ];
+    expect(pageSegments(page([], ops))).toEqual([
+      { horizontal: true, at: 142, from: 100, to: 200 },
+      { horizontal: false, at: 200, from: 142, to: 192 },
+      { horizontal: true, at: 192, from: 100, to: 200 },
+      { horizontal: false, at: 100, from: 142, to: 192 },
+      { horizontal: true, at: 142, from: 300, to: 400 },
+      { horizontal: true, at: 192, from: 300, to: 400 },
+      { horizontal: true, at: 242, from: 500, to: 550 },
+      { horizontal: true, at: 392, from: 100, to: 200 },
+      { horizontal: true, at: 442, from: 100, to: 200 },
+      { horizontal: true, at: 642, from: 100, to: 200 },
+      { horizontal: true, at: 592, from: 100, to: 200 },
+      { horizontal: true, at: 741, from: 300, to: 400 },
+      { horizontal: true, at: 791, from: 300, to: 400 },
+    ]);
+  });
+
   it("a table: cells from the rules, a cell without a rule between is merged, text in the cell its centre lies in", () => {
     // Three columns, three rows; the first row's last two cells merged (申请人情况 over 自然人 | 法人).
     const xs = [50, 150, 200, 250];
