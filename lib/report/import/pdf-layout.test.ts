@@ -134,6 +134,31 @@ describe("rules", () => {
     ]);
   });
 
+  it("two grids apart on one page are two tables, each with its own text", () => {
+    const p = page(
+      [text("甲", 60, 105), text("1", 160, 105), text("乙", 60, 305), text("2", 160, 305)],
+      [...grid([50, 150, 250], [100, 120]), ...grid([50, 150, 250], [300, 320])],
+    );
+    const tables = layoutPage(p).blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+    expect(tables.map((t) => t.cells.map((c) => c.text))).toEqual([
+      ["甲", "1"],
+      ["乙", "2"],
+    ]);
+  });
+
+  it("a border drawn twice a point apart is one rule", () => {
+    const doubled = [...grid([50, 150, 250], [100, 120, 140]), ...strokes([[151, 100, 151, 140]])];
+    const p = page([text("甲", 60, 105), text("1", 160, 105), text("乙", 60, 125), text("2", 160, 125)], doubled);
+    const table = onlyTable(p);
+    expect(table.xs).toHaveLength(3);
+    expect(table.cells.map((c) => c.text)).toEqual(["甲", "1", "乙", "2"]);
+  });
+
+  it("a box around one block of text is no table: the text stays text", () => {
+    const blocks = layoutPage(page([text("本机关全年主动公开信息。", 60, 110)], grid([50, 300], [100, 130]))).blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(["line"]);
+  });
+
   it("text run over a rule is cut at it; a cell's lines are joined (a number wrapped in a narrow cell without a space)", () => {
     const p = page([text("标签甲乙", 60, 105), text("12", 105, 125), text("34", 105, 137)], grid([50, 80, 120], [100, 120, 150]));
     const rows = htmlToBlocks(tableHtml(onlyTable(p))).map((b) => (b.kind === "row" ? b.cells : []));
