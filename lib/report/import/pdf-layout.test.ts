@@ -331,6 +331,29 @@ describe("lines", () => {
   });
 });
 
+describe("tables over pages and titles over lines", () => {
+  const cellsOf = (top: number) => [text("甲", 60, top + 5), text("1", 160, top + 5)];
+
+  it("a table continued at the top of the next page is one table; after text on that page it is another", () => {
+    const first = page([text("表格如下：", 50, 600), ...cellsOf(780)], grid([50, 150, 250], [760, 780, 800]));
+    const next = page(cellsOf(60), grid([50, 150, 250], [60, 80]));
+    const joined = layoutDocument([first, next].map(layoutPage));
+    expect(joined.filter((b) => b.kind === "table")).toHaveLength(1);
+    const afterText = page([text("续表", 50, 40), ...cellsOf(60)], grid([50, 150, 250], [60, 80]));
+    expect(layoutDocument([first, afterText].map(layoutPage)).filter((b) => b.kind === "table")).toHaveLength(2);
+    const notLast = page([text("表格如下：", 50, 600), ...cellsOf(700), text("表后的说明文字。", 50, 790)], grid([50, 150, 250], [680, 700, 720]));
+    expect(layoutDocument([notLast, next].map(layoutPage)).filter((b) => b.kind === "table")).toHaveLength(2);
+  });
+
+  it("a centred title broken over two lines is one paragraph", () => {
+    const body = "一二三四五六七八九十".repeat(4);
+    const doc = layoutDocument([
+      layoutPage(page([text("某县人民政府办公室关于二〇二一年度政府信息公开工作年度报告的全文发布稿", 80, 60), text("（全文）", 235, 75), text(body, 50, 120), text(body, 50, 135)])),
+    ]);
+    expect(doc[0]).toEqual({ kind: "para", text: "某县人民政府办公室关于二〇二一年度政府信息公开工作年度报告的全文发布稿（全文）" });
+  });
+});
+
 describe("text items", () => {
   const lineOf = (item: PdfTextItem) => {
     const blocks = layoutPage(page([item])).blocks;
