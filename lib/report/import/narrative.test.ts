@@ -198,3 +198,94 @@ describe("agency", () => {
     expect(isSignature("某".repeat(31), "")).toBe(false);
   });
 });
+
+describe("the narrative reader at its edges", () => {
+  it("section headings: which words head 一, 四 and 五, how far a heading may run, and its numbering style", () => {
+    expect(sectionHeading("一、总体情况说明")).toEqual({ key: "overview", style: "cn" });
+    for (const text of ["一、工作基本情况", "一、基本情况说明", "一、工作概述"]) expect(sectionHeading(text), text).toBeUndefined();
+    expect(sectionHeading("四、行政复议以及行政诉讼")).toEqual({ key: "reviewLitigation", style: "cn" });
+    expect(sectionHeading("五、存在主要问题")).toEqual({ key: "problems", style: "cn" });
+    // Up to eight characters past the section's own words; a sentence mark ends a sentence only at the end.
+    expect(sectionHeading("一、总体情况及本年度重点工作")).toEqual({ key: "overview", style: "cn" });
+    expect(sectionHeading("一、总体情况；概述")).toEqual({ key: "overview", style: "cn" });
+    expect(sectionHeading("一、总体情况。 ")).toBeUndefined();
+    // The style is that of the numbering in front, whatever brackets or numerals the heading holds after it.
+    expect(sectionHeading("1.总体情况（一）")).toEqual({ key: "overview", style: "arabic" });
+  });
+
+  it("an unnumbered heading must be the section's words, or nearly (80% alike)", () => {
+    expect(sectionHeading("主动公开政府信息工作情况")).toEqual({ key: "activeDisclosure", style: "none" });
+    expect(sectionHeading("主动公开政务信息概况")).toEqual({ key: "activeDisclosure", style: "none" });
+  });
+
+  it("titles with the year first, each optional word left out; 80 characters at most", () => {
+    for (const text of ["2021年某局政府信息公开工作年度报告", "2021年度某局信息公开工作年度报告", "2021年度某局政府信息公开年度报告", "2021年度某局政府信息公开工作报告"]) {
+      expect(titleAt([text], 0), text).toEqual({ index: 0, title: text, agency: "某局", year: 2021 });
+    }
+    expect(isTitle("关于2021年度某局政府信息公开工作年度报告的解读")).toBe(false);
+    expect(isTitle("附件：2021年度某局政府信息公开工作年度报告")).toBe(false);
+    const eighty = `${"某".repeat(63)}2021年政府信息公开工作年度报告`;
+    expect(eighty).toHaveLength(80);
+    expect(isTitle(eighty)).toBe(true);
+    expect(titleAt([eighty], 0)).toMatchObject({ agency: "某".repeat(63), year: 2021 });
+    expect(titleAt(["某局 2021年政府信息公开工作年度报告"], 0)).toMatchObject({ agency: "某局" });
+  });
+
+  it("page details of 100 characters at most", () => {
+    expect(isPageDetails(`来源：${"某".repeat(97)}`)).toBe(true);
+  });
+
+  it("a broken paragraph: 20 characters are enough; a numbered line of up to 40 without a full stop is a heading, not broken", () => {
+    const long = "本年度我局进一步加强政府信息公开工作，围绕中心工作";
+    expect(continues(long.slice(0, 20), "主动公开各类信息。")).toBe(true);
+    expect(continues("（一）加强组织领导，健全工作机制和制度，完善考核办法", "正文")).toBe(false);
+    const forty = `（一）${"加强组织领导健全工作机制".repeat(4)}`.slice(0, 40);
+    expect(continues(forty, "正文")).toBe(false);
+    expect(continues(`${forty}和`, "正文")).toBe(true);
+  });
+
+  it("joins with a space only when the break falls between two Latin letters or digits", () => {
+    expect(joinContinued("2021年", "3月")).toBe("2021年3月");
+    expect(joinContinued("第2", "季度共3件")).toBe("第2季度共3件");
+  });
+
+  it("sub-headings: trimmed, up to 40 characters", () => {
+    expect(
+      splitSubsections([
+        "1. 主动公开情况 ： 全年公开信息356条。",
+        `2. ${"很".repeat(39)}。正文`,
+        `3. ${"很".repeat(40)}`,
+        "4. 依申请公开 ",
+        `5. ${"很长的没有标点的段落".repeat(5)} `,
+      ]),
+    ).toEqual([
+      { heading: "主动公开情况", text: "全年公开信息356条。" },
+      { heading: "很".repeat(39), text: "正文" },
+      { heading: "很".repeat(40), text: "" },
+      { heading: "依申请公开", text: "" },
+      { heading: "", text: "很长的没有标点的段落".repeat(5) },
+    ]);
+    expect(splitSubsections([`1. ${"很".repeat(40)}。正文`])).toEqual([{ heading: "很".repeat(40), text: "正文" }]);
+  });
+
+  it("the website's name only right before its address, spaces and brackets between allowed", () => {
+    expect(readWebsite("在“某区政府网站”发布，详见www.a.gov.cn")).toEqual({ url: "www.a.gov.cn" });
+    expect(readWebsite("在某区人民政府门户网站发布，网址为www.a.gov.cn")).toEqual({ url: "www.a.gov.cn" });
+    expect(readWebsite("登录《某区政务公开专栏》 （ http://a.gov.cn/x/）查看")).toEqual({ name: "某区政务公开专栏", url: "http://a.gov.cn/x/" });
+    expect(readWebsite("通过某区人民政府门户网站 （ www.a.gov.cn）查阅")).toEqual({ name: "某区人民政府门户网站", url: "www.a.gov.cn" });
+    expect(readWebsite("可在某区人民政府门户网站 www.a.gov.cn 查阅")).toEqual({ name: "某区人民政府门户网站", url: "www.a.gov.cn" });
+  });
+
+  it("contact details trimmed, a space after the colon allowed", () => {
+    expect(readContact("地址：某路1号 ，邮编： 265600")).toEqual({ address: "某路1号", postcode: "265600" });
+  });
+
+  it("a signature line: 30 characters at most; the agency's name, or a name ending like one", () => {
+    expect(isSignature(`${"某".repeat(29)}局`, "")).toBe(true);
+    expect(isSignature(`${"某".repeat(30)}局`, "")).toBe(false);
+    expect(isSignature("某某公司", "某某公司")).toBe(true);
+    expect(isSignature("某某", "某某公司")).toBe(true);
+    expect(isSignature("某某公司", "某局")).toBe(false);
+    expect(isSignature("局长信箱", "")).toBe(false);
+  });
+});
