@@ -154,3 +154,31 @@ describe("readDateLine", () => {
     },
   );
 });
+
+describe("the text helpers at their edges", () => {
+  it("numbering with spaces inside its brackets, and numbers of two digits", () => {
+    expect(stripNumbering("（ 一 ）说明")).toBe("说明");
+    expect(numberingOf("（ 一）主动公开")).toEqual({ style: "paren-cn", rest: "主动公开" });
+    expect(numberingOf("（十二）其他")).toEqual({ style: "paren-cn", rest: "其他" });
+    expect(numberingOf("(12) 其他")).toEqual({ style: "paren-arabic", rest: "其他" });
+    expect(numberingOf("(2 ) 依申请")).toEqual({ style: "paren-arabic", rest: "依申请" });
+    expect(numberingOf("12. 说明")).toEqual({ style: "arabic", rest: "说明" });
+  });
+
+  it("two empty strings are alike", () => {
+    expect(similarity("", "")).toBe(1);
+  });
+
+  it("a placeholder or a worded change is the whole cell, not the end of a longer text", () => {
+    expect(readValue("见附件/")).toEqual({ kind: "text", text: "见附件/" });
+    expect(readValue("增12")).toEqual({ kind: "number", value: 12, text: "增12" });
+    expect(readValue("共增3")).toEqual({ kind: "text", text: "共增3" });
+    expect(readValue("增3件")).toEqual({ kind: "text", text: "增3件" });
+  });
+
+  it("dates: the first day of a month, nothing before the date, and no day that is not a number", () => {
+    expect(readDateLine("2021年1月1日")).toBe("2021-01-01");
+    expect(readDateLine("于2021年1月2日")).toBeUndefined();
+    expect(readDateLine("2021年1月十十日")).toBeUndefined();
+  });
+});
