@@ -19,6 +19,28 @@ export function handMadePdf(pages: number, options: { text?: (page: number) => s
       i === 0 && options.content ? deflateSync(options.content) : deflateSync(Buffer.from(`BT /F1 12 Tf 72 720 Td (${text(i + 1)}) Tj ET`));
     objects.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from("\nendstream")]));
   }
+  return writePdf(objects);
+}
+
+/**
+ * A one-page PDF of Chinese text in a font that is not embedded, encoded in GBK (GBK-EUC-H, as older Chinese
+ * PDFs are): `gbk` is the hex of the text's GBK bytes. pdfjs reads it only through its character maps.
+ */
+export function gbkPdf(gbk: string): Uint8Array {
+  const content = Buffer.from(`BT /F1 12 Tf 72 720 Td <${gbk}> Tj ET`);
+  return writePdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from("\nendstream")]),
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>",
+  ]);
+}
+
+/** The objects (numbered from 1, the first the catalog) as a PDF file with its cross-reference table. */
+function writePdf(objects: (string | Buffer)[]): Uint8Array {
   const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
   const offsets: number[] = [];
   let length = parts[0].length;

@@ -15,7 +15,7 @@ import { importReport, sniffKind } from "./index";
 import { importReportOffThread } from "./off-thread";
 import { BROKEN_PDF_MESSAGE, pdfToBlocks, SCANNED_PDF_MESSAGE } from "./pdf";
 import { MAX_PDF_PAGES, PDF_LIMITS } from "./pdf-extract";
-import { handMadePdf } from "./pdf-testing";
+import { gbkPdf, handMadePdf } from "./pdf-testing";
 
 const dir = path.join(__dirname, "fixtures", "pdf");
 
@@ -235,6 +235,13 @@ describe("a PDF that cannot be read gets a clear message", () => {
     const { extractPdf } = await import("./pdf-extract");
     const read = await extractPdf(handMadePdf(1, { text: () => "Fresh page" }));
     expect(read.ok && read.pages.map((p) => p.items.map((i) => i.str))).toEqual([["Fresh page"]]);
+  });
+
+  it("an older Chinese PDF whose font is not embedded (GBK-EUC-H) is read through pdfjs's character maps", async () => {
+    vi.resetModules();
+    const { extractPdf } = await import("./pdf-extract");
+    const read = await extractPdf(gbkPdf("D5FEB8AE")); // 政府
+    expect(read.ok && read.pages.map((p) => p.items.map((i) => i.str))).toEqual([["政府"]]);
   });
 
   it("PDF is told by its content, whatever the file is called", () => {
