@@ -258,11 +258,11 @@ describe("page furniture", () => {
     page([text(top, 280, 30), text(`本机关第${n}页的正文内容。`, 50, 400), text(bottom, 280, 810)]);
 
   it("a page number as the first or last line goes, in any of its usual forms; a year or a longer number stays", () => {
-    for (const number of ["3", "—3—", "- 3 -", "第3页", "第 3 页 共 7 页", "第3页，共7页", "3/7", "_12_", "·5·"]) {
+    for (const number of ["3", "—3—", "- 3 -", "第3页", "第 3 页 共 7 页", "第3页，共7页", "3/7", "_12_", "·5·", "第12页", "第3页共12页", "12/3", "3/12"]) {
       const doc = layoutDocument([layoutPage(withEdges(number, number))]);
       expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind))).toEqual(["本机关第1页的正文内容。"]);
     }
-    for (const kept of ["2021", "第3页共7页注", "3/7/9", "12a"]) {
+    for (const kept of ["2021", "第3页共7页注", "3/7/9", "12a", "注第3页"]) {
       const doc = layoutDocument([layoutPage(withEdges(kept, "正文后记"))]);
       expect(doc.map((b) => (b.kind === "para" ? b.text : "")).join("|")).toMatch(new RegExp(`^${kept}`));
     }
@@ -365,6 +365,17 @@ describe("text items", () => {
     expect(lineOf(item)).toMatchObject({ x0: 100, x1: 120, size: 10 });
     const noHeight = { ...text("中文", 100, 100), height: 0, transform: [12, 0, 0, 12, 100, 700] };
     expect(lineOf(noHeight)).toMatchObject({ x0: 100, x1: 120, size: 12, y: HEIGHT - 700 });
+  });
+
+  it("the page's characters are counted without spaces", () => {
+    expect(layoutPage(page([text("A B", 100, 100), text("中 文", 100, 200)])).chars).toBe(4);
+  });
+
+  it("items given right to left make one line left to right; baselines 0.4 of a size apart are one line, further apart two", () => {
+    const line = layoutPage(page([text("公开", 120, 100), text("政府", 100, 100), text("信息", 140, 104)])).blocks;
+    expect(line.map((b) => (b.kind === "line" ? b.line.text : b.kind))).toEqual(["政府公开信息"]);
+    const two = layoutPage(page([text("政府", 100, 100), text("信息", 120, 104.5)])).blocks;
+    expect(two.map((b) => (b.kind === "line" ? b.line.text : b.kind))).toEqual(["政府", "信息"]);
   });
 
   it("runs of spaces inside an item are one space; an item of spaces, or of no size, is no text", () => {
