@@ -237,6 +237,34 @@ describe("a PDF that cannot be read gets a clear message", () => {
     expect(read.ok && read.pages.map((p) => p.items.map((i) => i.str))).toEqual([["Fresh page"]]);
   });
 
+  it("a server without pdfjs, or that cannot start a worker, says so and reads nothing", async () => {
+    vi.resetModules();
+    vi.doMock("node:module", () => ({
+      createRequire: () => {
+        throw new Error("Cannot find module 'pdfjs-dist/package.json'");
+      },
+    }));
+    try {
+      const { extractPdf } = await import("./pdf-extract");
+      expect(await extractPdf(handMadePdf(1))).toEqual({ ok: false, reason: "unavailable", detail: "pdfjs-dist is not installed" });
+    } finally {
+      vi.doUnmock("node:module");
+    }
+    vi.resetModules();
+    vi.doMock("node:worker_threads", () => ({
+      Worker: function Worker() {
+        throw new Error("no more threads");
+      },
+    }));
+    try {
+      const { extractPdf } = await import("./pdf-extract");
+      expect(await extractPdf(handMadePdf(1))).toEqual({ ok: false, reason: "unavailable", detail: "Error: no more threads" });
+    } finally {
+      vi.doUnmock("node:worker_threads");
+      vi.resetModules();
+    }
+  });
+
   it("an older Chinese PDF whose font is not embedded (GBK-EUC-H) is read through pdfjs's character maps", async () => {
     vi.resetModules();
     const { extractPdf } = await import("./pdf-extract");
