@@ -265,6 +265,34 @@ describe("a PDF that cannot be read gets a clear message", () => {
     }
   });
 
+  it("a worker that stops without an answer, or fails otherwise than out of memory: the file could not be read", async () => {
+    const { EventEmitter } = await import("node:events");
+    const stopsWith = (event: string, ...args: unknown[]) =>
+      class extends EventEmitter {
+        constructor() {
+          super();
+          setImmediate(() => this.emit(event, ...args));
+        }
+        terminate() {
+          return Promise.resolve(0);
+        }
+      };
+    for (const [worker, expected] of [
+      [stopsWith("exit", 1), { ok: false, reason: "broken", detail: "the worker stopped" }],
+      [stopsWith("error", Object.assign(new Error("boom"), { code: "ERR_OTHER" })), { ok: false, reason: "broken", detail: "boom" }],
+    ] as const) {
+      vi.resetModules();
+      vi.doMock("node:worker_threads", () => ({ Worker: worker }));
+      try {
+        const { extractPdf } = await import("./pdf-extract");
+        expect(await extractPdf(handMadePdf(1))).toEqual(expected);
+      } finally {
+        vi.doUnmock("node:worker_threads");
+      }
+    }
+    vi.resetModules();
+  });
+
   it("an older Chinese PDF whose font is not embedded (GBK-EUC-H) is read through pdfjs's character maps", async () => {
     vi.resetModules();
     const { extractPdf } = await import("./pdf-extract");
