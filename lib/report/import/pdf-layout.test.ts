@@ -72,6 +72,38 @@ describe("rules", () => {
     expect(segments[1]).toEqual({ horizontal: false, at: 10, from: 42, to: 142 });
   });
 
+  it("how straight and how long a stroke, how thin a filled box, to be a rule", () => {
+    const flat = (ops: PdfOp[]) => pageSegments({ viewport: [1, 0, 0, 1, 0, 0], width: 595, height: 842, items: [], ops });
+    const stroke = (d: number[]): PdfOp => ["constructPath", ["stroke", d]];
+    const fill = (d: number[]): PdfOp => ["constructPath", ["fill", d]];
+    const box = (x: number, y: number, w: number, h: number) => fill([0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4]);
+    expect(
+      flat([
+        stroke([0, 10, 100, 1, 110, 100.5]), // half a point off level: a rule
+        stroke([0, 10, 200, 1, 110, 200.6]), // more: none
+        stroke([0, 10, 300, 1, 11, 300]), // a point long: none
+        stroke([0, 10, 400, 1, 11.5, 400]),
+        stroke([0, 100, 10, 1, 100.5, 110]),
+        stroke([0, 200, 10, 1, 200.6, 110]),
+        stroke([0, 300, 10, 1, 300, 11]),
+        box(400, 10, 1, 50), // thin and tall: a vertical rule
+        box(400, 100, 50, 2.5), // 2.5 points thick: still a rule
+        box(400, 200, 50, 2.6), // thicker: a shaded box, none
+        box(400, 300, 2, 2), // a dot: none
+        box(500, 10, 1, 1),
+        fill([0, 400, 600, 1, 450, 600, 1, 450, 600, 1, 450, 601, 1, 400, 601, 4]), // a corner given twice
+        fill([0, 400, 700, 1, 450, 701, 1, 451, 702, 1, 401, 701, 4]), // skewed: none
+      ]),
+    ).toEqual([
+      { horizontal: true, at: 100.25, from: 10, to: 110 },
+      { horizontal: true, at: 400, from: 10, to: 11.5 },
+      { horizontal: false, at: 100.25, from: 10, to: 110 },
+      { horizontal: false, at: 400.5, from: 10, to: 60 },
+      { horizontal: true, at: 101.25, from: 400, to: 450 },
+      { horizontal: true, at: 600.5, from: 400, to: 450 },
+    ]);
+  });
+
   it("closed paths, curves, near-white and unreadable colours, forms and broken operators", () => {
     const ops: PdfOp[] = [
       // A box stroked with closePath: its closing side is a rule too.
