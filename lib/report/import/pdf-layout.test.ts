@@ -334,6 +334,9 @@ describe("tables as HTML", () => {
     const few: GridTable = { xs: [50, 70, 90, 130, 170, 250], ys: [60, 80], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 5, text: "甲" }] };
     expect(joinTables(a, few)).toBeUndefined();
     expect(joinTables(a, { ...a, xs: [50, 100, 150, 200, 260] })).toBeUndefined();
+    // Three boundaries of five shared (60% of the fewer): one table.
+    const enough: GridTable = { xs: [50, 100, 120, 170, 180, 250], ys: [60, 80], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 5, text: "甲" }] };
+    expect(joinTables(a, enough)?.xs).toEqual([50, 100, 120, 150, 170, 180, 200, 250]);
     const same = joinTables(a, { ...a, ys: [60, 90] })!;
     expect(same.ys).toEqual([100, 120, 150]);
     expect(same.cells.map((c) => c.row)).toEqual([0, 1]);
@@ -346,6 +349,12 @@ describe("lines", () => {
     expect(lines).toEqual([{ kind: "para", text: "Annual report 本机关网站" }]);
     const close = layoutDocument([layoutPage(page([text("本机关", 50, 100), text("网站", 81, 100)]))]);
     expect(close).toEqual([{ kind: "para", text: "本机关网站" }]);
+  });
+
+  it("a paragraph's lines are joined with a space only between Latin letters or digits", () => {
+    const cjk = "一二三四五六七八九十".repeat(3) + "一二三四五六";
+    const doc = layoutDocument([layoutPage(page([text(cjk + "Open", 50, 100), text("Data平台上线。", 50, 115), text(cjk + "2021", 50, 140), text("年完成。", 50, 155)]))]);
+    expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind))).toEqual([`${cjk}Open Data平台上线。`, `${cjk}2021年完成。`]);
   });
 
   it("a line of another size starts a new paragraph", () => {
