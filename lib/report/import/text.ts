@@ -120,7 +120,6 @@ function chineseNumber(text: string): number | undefined {
   if ([...text].every((c) => c in CN_DIGITS)) return Number([...text].map((c) => CN_DIGITS[c]).join(""));
   const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(text);
   if (m) return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[2] ? CN_DIGITS[m[2]] : 0);
-  if (text.length === 1 && text in CN_DIGITS) return CN_DIGITS[text];
   return undefined;
 }
 
