@@ -436,3 +436,201 @@ describe("text items", () => {
     expect(line?.y).toBeCloseTo(HEIGHT - 710 + 3.5);
   });
 });
+
+describe("paragraph edges", () => {
+  const full = "一二三四五六七八九十".repeat(4); // 40 em: from the margin at 50 to 450
+  const paras = (items: PdfTextItem[]) => layoutDocument([layoutPage(page(items))]).map((b) => (b.kind === "para" ? b.text : b.kind));
+
+  it("a first line indented two characters starts a paragraph after a full line; the left margin is the leftmost of the commonest starts", () => {
+    const indented = full.slice(2); // 38 em from 70 also reaches 450
+    expect(paras([text(indented, 70, 100), text(full, 50, 115), text(indented, 70, 130), text("结束。", 50, 145)])).toEqual([indented + full, `${indented}结束。`]);
+    // Started 0.6 of a character in, a line is still at the margin; one character in it is not.
+    expect(paras([text(full, 50, 100), text(full, 50, 115), text("接着。", 56, 130)])).toEqual([`${full + full}接着。`]);
+    expect(paras([text(full, 50, 100), text(full, 50, 115), text("另起。", 60, 130)])).toEqual([full + full, "另起。"]);
+  });
+
+  it("a line ending two and a half characters short of the margin is full; a long web address does not move the margin", () => {
+    const short = full.slice(3); // 37 em from 55: ends at 425
+    expect(paras([text(full, 50, 100), text(full, 50, 115), text(short, 55, 130), text("接着。", 50, 145)])).toEqual([`${full + full + short}接着。`]);
+    const url = "http://www.example.gov.cn/zwgk/xxgkndbg/2021/t20220120_123456.html?from=annual-report-page1"; // ends past 450
+    expect(paras([text(full, 50, 100), text(url, 50, 115), text(full, 50, 130), text("接着。", 50, 145)])).toEqual([`${full}${url}${full}接着。`]);
+  });
+
+  it("a gap of more than 2.2 lines' height, or 1.3 times the page's usual spacing, ends a paragraph", () => {
+    // Spaced 15 apart: a gap of 21 runs on, one of 23 does not.
+    const tight = [100, 115, 130, 145, 160, 181].map((top) => text(full, 50, top));
+    expect(paras([...tight, text("另起。", 50, 204)])).toEqual([full.repeat(6), "另起。"]);
+    // Spaced 20 apart: a gap of 25 runs on, one of 27 does not.
+    const loose = [100, 120, 140, 160, 185].map((top) => text(full, 50, top));
+    expect(paras([...loose, text("另起。", 50, 212)])).toEqual([full.repeat(5), "另起。"]);
+  });
+
+  it("a centred line under a full body line, or a signature under a signature, is its own paragraph; a title 34 characters wide runs on", () => {
+    expect(paras([text(full, 50, 100), text(full, 50, 115), text("政府信息公开工作年度报告", 190, 130)])).toEqual([full + full, "政府信息公开工作年度报告"]);
+    const body = [text(full, 50, 200), text(full, 50, 215)];
+    expect(paras([text("某县人民政府办公室", 360, 100), text("信息公开科", 380, 115), ...body])).toEqual(["某县人民政府办公室", "信息公开科", full + full]);
+    const title = "某县人民政府办公室关于二〇二一年度政府信息公开工作年度报告的全文发布"; // 34 em: 86 to 426
+    expect(paras([text(title, 86, 60), text("（全文）", 236, 75), ...body])).toEqual([`${title}（全文）`, full + full]);
+  });
+
+  it("a paragraph does not run over a page without text", () => {
+    const first = page([text(full, 50, 100), text(full, 50, 760)]);
+    const doc = layoutDocument([first, page([]), page([text("续完。", 50, 60)])].map(layoutPage));
+    expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind))).toEqual([full + full, "续完。"]);
+  });
+});
+
+describe("lines from items", () => {
+  const texts = (items: PdfTextItem[]) => layoutPage(page(items)).blocks.map((b) => (b.kind === "line" ? b.line.text : b.kind));
+
+  it("items in any order make the same lines, each left to right however its baselines differ", () => {
+    expect(texts([text("政府", 100, 100), text("信息", 100, 115), text("公开", 120, 100)])).toEqual(["政府公开", "信息"]);
+    expect(texts([text("公开", 120, 100), text("政府", 100, 103)])).toEqual(["政府公开"]);
+  });
+
+  it("baselines are one line within 0.4 of the smaller size", () => {
+    // 5 points apart: within 0.4 of 20, not of 10.
+    expect(texts([{ ...text("大", 100, 100, 20), transform: [20, 0, 0, 20, 100, 700] }, { ...text("小", 130, 100), transform: [10, 0, 0, 10, 130, 695] }])).toEqual(["大", "小"]);
+  });
+
+  it("a line spans its items, sits at their mean baseline, and is as big as its biggest", () => {
+    const line = layoutPage(page([text("公开", 100, 100, 12), text("信息", 130, 101)])).blocks[0];
+    expect(line.kind === "line" && line.line).toMatchObject({ text: "公开信息", x0: 100, x1: 150, size: 12 });
+    expect(line.kind === "line" && line.line.y).toBeCloseTo((110.2 + 109.5) / 2);
+  });
+
+  it("a space between Latin items only where they stand apart; a character's width apart, Chinese items are still one word", () => {
+    expect(texts([text("Gov", 100, 100), text("ernment", 115, 100)])).toEqual(["Government"]);
+    expect(texts([text("2021年", 100, 100), text("Open", 138, 100)])).toEqual(["2021年Open"]);
+    expect(texts([text("Open", 100, 100), text("数据2021", 123, 100)])).toEqual(["Open数据2021"]);
+    expect(texts([text("本机关", 50, 100), text("网站", 90, 100)])).toEqual(["本机关网站"]);
+  });
+});
+
+describe("tables and the text around them", () => {
+  const rowsOf = (p: PdfPageData) => htmlToBlocks(tableHtml(onlyTable(p))).map((b) => (b.kind === "row" ? b.cells : []));
+
+  it("text beside, above and below a table stays text", () => {
+    const p = page(
+      [text("左侧", 20, 105), text("右侧", 320, 125), text("表上", 150, 85), text("表下", 150, 150), text("甲", 110, 105), text("1", 210, 125)],
+      grid([100, 200, 300], [100, 120, 140]),
+    );
+    const blocks = layoutPage(p).blocks;
+    // A line is placed by its top (a size above its baseline): the line just above the table comes before it.
+    expect(blocks.map((b) => (b.kind === "line" ? b.line.text : b.kind))).toEqual(["表上", "table", "左侧", "右侧", "表下"]);
+    expect(onlyTable(p).cells.map((c) => c.text)).toEqual(["甲", "", "", "1"]);
+  });
+
+  it("rules one way only, as under a heading, make no table", () => {
+    const blocks = layoutPage(page([text("标题", 60, 100), text("正文", 60, 130)], strokes([[50, 115, 300, 115], [50, 145, 300, 145]]))).blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(["line", "line"]);
+  });
+
+  it("a label merged over two rows is one cell with a rowspan; missing rules that leave no rectangle merge nothing", () => {
+    const p = page(
+      [text("申请人", 55, 115), text("自然人", 105, 105), text("1", 160, 105), text("法人", 105, 125), text("2", 160, 125)],
+      grid([50, 100, 150, 200], [100, 120, 140], { horizontal: [[1, 0]] }),
+    );
+    expect(tableHtml(onlyTable(p))).toBe('<table><tr><td rowspan="2">申请人</td><td>自然人</td><td>1</td></tr><tr><td>法人</td><td>2</td></tr></table>');
+    // Neither the rule right of the first cell nor the one under it: an L, so four cells.
+    const l = onlyTable(page([text("甲", 60, 105)], grid([50, 100, 150], [100, 120, 140], { vertical: [[0, 1]], horizontal: [[1, 0]] })));
+    expect(l.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
+      [0, 0, 1, 1],
+      [0, 1, 1, 1],
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+    ]);
+  });
+
+  it("a cell's lines are joined with a space only between Latin letters", () => {
+    const p = page([text("PDF", 55, 102), text("文件", 55, 110), text("文件", 105, 102), text("PDF", 105, 110), text("Open", 155, 102), text("data", 155, 110)], grid([50, 100, 150, 200], [100, 120]));
+    expect(rowsOf(p)).toEqual([["PDF文件", "文件PDF", "Open data"]]);
+  });
+
+  it("text across two rules is cut at both, sharing its width by characters (Latin half a Chinese one), without spaces at the cuts", () => {
+    const p = page([text("甲乙丙", 60, 105), text("ABCD中文", 60, 125), text("Open data", 55, 145)], grid([50, 70, 80, 110, 140], [100, 120, 140, 160]));
+    expect(rowsOf(p)).toEqual([
+      ["甲", "乙", "丙", ""],
+      ["AB", "CD", "中文", ""],
+      ["Ope", "n", "data", ""],
+    ]);
+  });
+});
+
+describe("rules drawn in pieces", () => {
+  it("a border drawn cell by cell, bottom piece first, is one rule; a second line two points off is averaged with it as one", () => {
+    // Verticals: at 150 in two pieces (bottom first) with a second line at 152 between them; at 200 bottom piece first.
+    const ops = [
+      ...strokes([
+        [150, 120, 150, 140],
+        [152, 100, 152, 140],
+        [150, 100, 150, 120],
+        [200, 120, 200, 140],
+        [200, 100, 200, 120],
+      ]),
+      ...grid([50, 250], [100, 120, 140]),
+    ];
+    const items = [text("甲", 60, 105), text("乙", 160, 105), text("丙", 210, 105), text("丁", 60, 125), text("戊", 160, 125), text("己", 210, 125)];
+    const table = onlyTable(page(items, ops));
+    expect(table.xs).toHaveLength(4);
+    expect(table.xs[1]).toBeCloseTo(151);
+    expect(table.cells.map((c) => c.text)).toEqual(["甲", "乙", "丙", "丁", "戊", "己"]);
+  });
+
+  it("two grids side by side at the same height are two tables", () => {
+    const p = page([text("甲", 60, 105), text("乙", 180, 105)], [...grid([50, 100, 150], [100, 120]), ...grid([170, 220, 270], [100, 120])]);
+    const tables = layoutPage(p).blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+    expect(tables.map((t) => t.xs)).toEqual([
+      [50, 100, 150],
+      [170, 220, 270],
+    ]);
+  });
+});
+
+describe("documents with tables", () => {
+  const cellsOf = (top: number) => [text("甲", 60, top + 5), text("1", 160, top + 5)];
+  const tableCount = (pages: PdfPageData[]) => layoutDocument(pages.map(layoutPage)).filter((b) => b.kind === "table").length;
+  const endsPage = page([text("表格如下：", 50, 600), ...cellsOf(780)], grid([50, 150, 250], [760, 780, 800]));
+  const startsPage = page(cellsOf(60), grid([50, 150, 250], [60, 80]));
+
+  it("a table over three pages is one table; not over a page without text, nor when its columns do not line up", () => {
+    const middle = page(cellsOf(40), grid([50, 150, 250], [40, 800]));
+    expect(tableCount([endsPage, middle, startsPage])).toBe(1);
+    expect(tableCount([endsPage, page([]), startsPage])).toBe(2);
+    expect(tableCount([endsPage, page(cellsOf(60), grid([50, 150, 300], [60, 80]))])).toBe(2);
+  });
+
+  it("a table without rules stands between paragraphs", () => {
+    const centres = [200, 240];
+    const items = [
+      text("说明文字。", 50, 60),
+      ...[["结果维持", "总计"]].flatMap((hs) => hs.map((h, i) => text(h, centres[i] - 20, 100))),
+      text("行政复议", 50, 120),
+      text("1", 197.5, 120),
+      text("3", 237.5, 120),
+      text("行政诉讼", 50, 140),
+      text("4", 197.5, 140),
+      text("9", 237.5, 140),
+      text("其后的文字。", 50, 200),
+    ];
+    const doc = layoutDocument([layoutPage(page(items))]);
+    expect(doc.map((b) => (b.kind === "para" ? b.text : b.kind === "rows" ? b.rows.length : b.kind))).toEqual(["说明文字。", 3, "其后的文字。"]);
+  });
+
+  it("boundaries that cannot be lined up cell for cell are not joined", () => {
+    const a: GridTable = { xs: [50, 100, 250], ys: [100, 120], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2, text: "表头" }] };
+    const narrow: GridTable = {
+      xs: [50, 97.6, 102.4, 250],
+      ys: [60, 80],
+      cells: [0, 1, 2].map((col) => ({ row: 0, col, rowSpan: 1, colSpan: 1, text: "" })),
+    };
+    expect(joinTables(a, narrow)).toBeUndefined();
+  });
+});
+
+describe("running lines", () => {
+  it("a running header with a year in it goes; a title at the top of the first page only stays", () => {
+    const pages = [1, 2, 3].map((i) => layoutPage(page([...(i === 1 ? [text("年度报告", 250, 50)] : []), text("某县2021年度政府信息公开", 200, 30), text(`第${i}部分正文。`, 50, 400)])));
+    expect(layoutDocument(pages).map((b) => (b.kind === "para" ? b.text : b.kind)).join("")).toBe("年度报告第1部分正文。第2部分正文。第3部分正文。");
+  });
+});

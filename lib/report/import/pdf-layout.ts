@@ -295,7 +295,7 @@ const SNAP = 2.5;
 function mergeSegments(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const horizontal of [true, false]) {
-    const list = segments.filter((s) => s.horizontal === horizontal).sort((a, b) => a.at - b.at || a.from - b.from);
+    const list = segments.filter((s) => s.horizontal === horizontal).sort((a, b) => a.at - b.at);
     const lines: Segment[][] = [];
     for (const s of list) {
       const last = lines[lines.length - 1];
@@ -370,9 +370,9 @@ interface Frame {
 function frameOf(group: Segment[]): Frame | undefined {
   const xs = cluster(group.filter((s) => !s.horizontal).map((s) => s.at));
   const ys = cluster(group.filter((s) => s.horizontal).map((s) => s.at));
-  if (xs.length < 2 || ys.length < 2) return undefined;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
+  // Fewer than two boundaries either way (rules one way only) gives no positive product: no grid.
   if (rows * cols < 2) return undefined;
   const drawn = (horizontal: boolean, at: number, mid: number) =>
     group.some((s) => s.horizontal === horizontal && Math.abs(s.at - at) <= SNAP && s.from - SNAP / 2 <= mid && s.to + SNAP / 2 >= mid);
@@ -476,14 +476,15 @@ function ruledTables(segments: Segment[], runs: Set<Run>): { table: GridTable; t
     }
     tables.push({ table: { xs, ys, cells }, top: ys[0], bottom: ys[ys.length - 1] });
   }
-  return tables.sort((a, b) => a.top - b.top);
+  // In no particular order: layoutPage sorts every block by its top.
+  return tables;
 }
 
 /** The text of a cell: its lines top to bottom, pieces of a line left to right. */
 function cellText(runs: Run[]): string {
   return groupLines(runs)
     .map((l) => l.text)
-    .reduce((text, line) => (text === "" ? line : text + (/[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(line) ? " " : "") + line), "");
+    .reduce((text, line) => text + (/[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(line) ? " " : "") + line, "");
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -505,7 +506,7 @@ function groupLines(runs: Run[]): Line[] {
     let end = -Infinity;
     for (const run of ordered) {
       const gap = run.x0 - end;
-      const space = text !== "" && gap > run.size * 0.15 && /[A-Za-z0-9.,:;%)]$/.test(text) && /^[A-Za-z0-9(+-]/.test(run.text);
+      const space = gap > run.size * 0.15 && /[A-Za-z0-9.,:;%)]$/.test(text) && /^[A-Za-z0-9(+-]/.test(run.text);
       const wide = text !== "" && gap > run.size * 1.5;
       text += (space || wide ? " " : "") + run.text;
       end = Math.max(end, run.x1);
@@ -530,7 +531,7 @@ function linePitch(lines: Line[]): number {
 
 /** Lines that are only a page number: "3", "—3—", "- 3 -", "第3页", "第 3 页 共 7 页", "3/7". */
 function isPageNumber(text: string): boolean {
-  const t = text.replace(/\s+/g, "");
+  const t = text.replace(/\s/g, "");
   return /^[-—–－_·.]*\d{1,3}[-—–－_·.]*$/.test(t) || /^第\d{1,3}页(?:[,，]?共\d{1,3}页)?$/.test(t) || /^\d{1,3}\/\d{1,3}$/.test(t);
 }
 
@@ -563,7 +564,7 @@ function runningLines(pages: LaidOutPage[]): Set<string> {
     }
   }
   const out = new Set<string>();
-  if (pages.length < 3) return out;
+  // On at least three pages (so never in a document of two), and on half of them.
   for (const [key, n] of counts) if (n >= Math.max(3, pages.length / 2)) out.add(key);
   return out;
 }
@@ -578,8 +579,9 @@ export function layoutDocument(pages: LaidOutPage[]): DocBlock[] {
   const running = runningLines(pages);
   const out: DocBlock[] = [];
   // The paragraph being built: its text and its last line (with the page's margins).
-  let open: { text: string; last: Line; right: number; left: number; page: number; bottomOfPage: boolean } | undefined;
-  let lastTable: { table: GridTable; page: number; endsPage: boolean } | undefined;
+  // A paragraph still open when its page ends ended that page (a table or rows would have closed it).
+  let open: { text: string; last: Line; right: number; left: number; page: number } | undefined;
+  let lastTable: { table: GridTable; page: number } | undefined;
   const close = () => {
     if (open) out.push({ kind: "para", text: open.text });
     open = undefined;
@@ -596,8 +598,7 @@ export function layoutDocument(pages: LaidOutPage[]): DocBlock[] {
     const lines = body.flatMap((b) => (b.kind === "line" ? [b.line] : []));
     const { left, right } = margins(lines, page.width);
     const pitch = linePitch(lines);
-    body.forEach((b, i) => {
-      const lastOfPage = i === body.length - 1;
+    body.forEach((b) => {
       if (b.kind === "rows") {
         close();
         out.push({ kind: "rows", rows: b.rows });
@@ -606,16 +607,18 @@ export function layoutDocument(pages: LaidOutPage[]): DocBlock[] {
       }
       if (b.kind === "table") {
         close();
-        if (i === 0 && lastTable && lastTable.endsPage && lastTable.page === p - 1 && out[out.length - 1]?.kind === "table") {
+        // lastTable is held only while a table is the last block so far: one from the page before ended
+        // that page, and this table is the first block of this one.
+        if (lastTable && lastTable.page === p - 1) {
           const joined = joinTables(lastTable.table, b.table);
           if (joined) {
             out[out.length - 1] = { kind: "table", table: joined };
-            lastTable = { table: joined, page: p, endsPage: lastOfPage };
+            lastTable = { table: joined, page: p };
             return;
           }
         }
         out.push({ kind: "table", table: b.table });
-        lastTable = { table: b.table, page: p, endsPage: lastOfPage };
+        lastTable = { table: b.table, page: p };
         return;
       }
       const line = b.line;
@@ -623,13 +626,12 @@ export function layoutDocument(pages: LaidOutPage[]): DocBlock[] {
         open.text = joinLine(open.text, line.text);
       } else {
         close();
-        open = { text: line.text, last: line, right, left, page: p, bottomOfPage: false };
+        open = { text: line.text, last: line, right, left, page: p };
       }
       open.last = line;
       open.right = right;
       open.left = left;
       open.page = p;
-      open.bottomOfPage = lastOfPage;
       lastTable = undefined;
     });
   });
@@ -651,7 +653,7 @@ function margins(lines: Line[], width: number): { left: number; right: number } 
 
 /** Whether `line` continues the open paragraph: its last line was full, this one starts at the margin. */
 function runsOn(
-  open: { last: Line; right: number; left: number; page: number; bottomOfPage: boolean },
+  open: { last: Line; right: number; left: number; page: number },
   line: Line,
   left: number,
   page: number,
@@ -665,7 +667,7 @@ function runsOn(
   if (numberingOf(line.text) || sectionHeading(line.text) || readDateLine(line.text)) return false;
   const samePage = page === open.page;
   if (samePage && (line.y - last.y > Math.max(last.size * 2.2, pitch * 1.3) || line.y <= last.y)) return false;
-  if (!samePage && !(page === open.page + 1 && open.bottomOfPage)) return false;
+  if (!samePage && page !== open.page + 1) return false;
   const atMargin = line.x0 <= left + line.size * 0.6;
   // A centred title broken over two lines.
   const wide = last.x1 - last.x0 >= (open.right - open.left) * 0.7;
