@@ -4,7 +4,7 @@
  * merged cells, text cut at a rule, tables joined over a page break, paragraphs, page furniture, and
  * tables without rules.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { htmlToBlocks } from "./blocks";
 import type { PdfOp, PdfPageData, PdfTextItem } from "./pdf-extract";
 import { fixRadicals, joinTables, layoutDocument, layoutPage, pageSegments, tableHtml } from "./pdf-layout";
@@ -632,5 +632,106 @@ describe("running lines", () => {
   it("a running header with a year in it goes; a title at the top of the first page only stays", () => {
     const pages = [1, 2, 3].map((i) => layoutPage(page([...(i === 1 ? [text("年度报告", 250, 50)] : []), text("某县2021年度政府信息公开", 200, 30), text(`第${i}部分正文。`, 50, 400)])));
     expect(layoutDocument(pages).map((b) => (b.kind === "para" ? b.text : b.kind)).join("")).toBe("年度报告第1部分正文。第2部分正文。第3部分正文。");
+  });
+});
+
+describe("rules in more shapes", () => {
+  const flat = (ops: PdfOp[], viewport = [1, 0, 0, 1, 0, 0]) => pageSegments({ viewport, width: 595, height: 842, items: [], ops });
+  const fill = (d: number[]): PdfOp => ["constructPath", ["fill", d]];
+  const box = (x: number, y: number, w: number, h: number) => fill([0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4]);
+
+  it("a rotated page under a rotating transform: rules where the page shows them", () => {
+    // The viewport swaps x and y (a page rotated a quarter turn) and moves by (10, 20); the transform turns a
+    // quarter the other way and moves by (300, 50): together (x, y) → (x + 60, 320 − y).
+    const ops: PdfOp[] = [
+      ["transform", [0, 1, -1, 0, 300, 50]],
+      ["constructPath", ["stroke", [0, 10, 100, 1, 110, 100]]],
+      ["constructPath", ["stroke", [0, 10, 100, 1, 10, 150]]],
+    ];
+    expect(flat(ops, [0, 1, 1, 0, 10, 20])).toEqual([
+      { horizontal: true, at: 220, from: 70, to: 170 },
+      { horizontal: false, at: 70, from: 170, to: 220 },
+    ]);
+  });
+
+  it("a transform or a form matrix that is not six numbers is ignored; an unknown path operator ends the path", () => {
+    const ops: PdfOp[] = [
+      ["transform", [2, 0, 0, 2, 0]],
+      ["paintFormXObjectBegin", [null]],
+      ["paintFormXObjectBegin", [[2, 0, 0, 2]]],
+      ["constructPath", ["stroke", [0, 10, 100, 1, 110, 100, 9, 1, 110, 300]]],
+    ];
+    expect(flat(ops)).toEqual([{ horizontal: true, at: 100, from: 10, to: 110 }]);
+  });
+
+  it("after a closed path a line goes on from its start", () => {
+    const ops: PdfOp[] = [["constructPath", ["stroke", [0, 10, 100, 1, 110, 100, 1, 110, 150, 4, 1, 10, 300]]]];
+    expect(flat(ops).filter((s) => !s.horizontal && s.at === 10)).toEqual([{ horizontal: false, at: 10, from: 100, to: 300 }]);
+  });
+
+  it("a filled shape is a rule only as a thin box of four corners, closed or not, with its sides level", () => {
+    expect(
+      flat([
+        fill([0, 100, 100, 1, 200, 100, 1, 200, 102]), // three corners: none
+        fill([0, 100, 200, 1, 150, 200, 1, 200, 200, 1, 200, 202, 1, 150, 202, 1, 100, 202, 4]), // six points: none
+        fill([0, 100, 300, 1, 200, 300, 1, 200, 302, 1, 100, 302]), // four corners, not closed: a rule
+        fill([0, 100, 400, 1, 150, 400, 1, 152, 402, 1, 102, 402, 4]), // leaning: none
+        fill([0, 100, 500, 1, 150, 500, 1, 150, 501, 1, 100, 502, 4]), // a side not level: none
+        box(300, 100, 1, 0.5), // specks: none
+        box(300, 200, 0.5, 1),
+        box(300, 300, 10, 40), // a shaded box taller than wide: none
+        box(300, 400, 2.5, 50), // 2.5 points wide: a vertical rule
+      ]),
+    ).toEqual([
+      { horizontal: true, at: 301, from: 100, to: 200 },
+      { horizontal: false, at: 301.25, from: 400, to: 450 },
+    ]);
+  });
+
+  it("a colour with more than six digits, or none at all, is drawn", () => {
+    const ops: PdfOp[] = [
+      ["setStrokeRGBColor", ["#ffffff80"]],
+      ["constructPath", ["stroke", [0, 10, 100, 1, 110, 100]]],
+      ["setStrokeRGBColor", []],
+      ["constructPath", ["stroke", [0, 10, 200, 1, 110, 200]]],
+    ];
+    expect(flat(ops).map((s) => s.at)).toEqual([100, 200]);
+  });
+
+  it("every way of painting a path is read as stroking, filling or both (from a freshly loaded module)", async () => {
+    vi.resetModules();
+    const fresh = await import("./pdf-layout");
+    const segments = (paint: string) =>
+      fresh.pageSegments({ viewport: [1, 0, 0, 1, 0, 0], width: 595, height: 842, items: [], ops: [["constructPath", [paint, [0, 100, 100, 1, 200, 100, 1, 200, 102, 1, 100, 102, 4]]]] });
+    const read = (paint: string) => {
+      const s = segments(paint);
+      return [s.some((r) => r.at === 100 || r.at === 102) ? "stroke" : "", s.some((r) => r.at === 101) ? "fill" : ""].join(" ").trim();
+    };
+    expect(["stroke", "closeStroke", "fill", "eoFill", "fillStroke", "eoFillStroke", "closeFillStroke", "closeEOFillStroke"].map(read)).toEqual([
+      "stroke",
+      "stroke",
+      "fill",
+      "fill",
+      "stroke fill",
+      "stroke fill",
+      "stroke fill",
+      "stroke fill",
+    ]);
+    // The radicals table, from its first line to its last.
+    expect(fresh.fixRadicals("⺂⺫⻑⻬⻳")).toBe("乛罒長齐龟");
+  });
+});
+
+describe("text placement", () => {
+  it("a character sitting low in its cell is placed by the middle of its glyphs, not its baseline", () => {
+    const table = onlyTable(page([text("甲", 60, 111), text("乙", 60, 131)], grid([50, 150], [100, 120, 140])));
+    expect(table.cells.map((c) => c.text)).toEqual(["甲", "乙"]);
+  });
+
+  it("an item's height is its size when it has one; upside-down text is placed by its centre", () => {
+    const blocks = layoutPage(page([{ ...text("中文", 100, 100), height: 12 }])).blocks;
+    expect(blocks[0].kind === "line" && blocks[0].line.size).toBe(12);
+    const down = layoutPage(page([{ str: "倒置", transform: [-10, 0, 0, -10, 300, 500], width: 20, height: 10 }])).blocks;
+    expect(down[0].kind === "line" && down[0].line).toMatchObject({ x0: 280, x1: 300, runs: [{ vertical: true }] });
   });
 });
