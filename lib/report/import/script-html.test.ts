@@ -23,6 +23,10 @@ describe("htmlInScript", () => {
     expect(htmlInScript('x = "<p>a\\\nb</p>";')).toEqual(["<p>ab</p>"]);
     expect(htmlInScript('x = "<p>a\nb</p>";')).toEqual([]);
     expect(htmlInScript("x = `<p>a\nb</p>`;")).toEqual(["<p>a\nb</p>"]);
+    // Escapes in single quotes and backquotes too: a continued line, an escaped backquote.
+    expect(htmlInScript("x = '<p>a\\\nb</p>';")).toEqual(["<p>ab</p>"]);
+    expect(htmlInScript("x = `<p>a\\\nb</p>`;")).toEqual(["<p>ab</p>"]);
+    expect(htmlInScript("x = `<p>\\`引\\`</p>`;")).toEqual(["<p>`引`</p>"]);
   });
 });
 

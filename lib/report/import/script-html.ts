@@ -24,7 +24,9 @@ export function htmlInScript(source: string): string[] {
 export function unescapeJs(raw: string): string {
   return raw.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_, e: string) => {
     if (e.startsWith("u{")) return String.fromCodePoint(parseInt(e.slice(2, -1), 16));
+    // Stryker disable next-line ConditionalExpression: no other escape caught is 5 long ("u{ab}" is read above)
     if (e[0] === "u" && e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    // Stryker disable next-line ConditionalExpression: no other escape caught is 3 long
     if (e[0] === "x" && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
     switch (e) {
       case "n":
@@ -36,6 +38,7 @@ export function unescapeJs(raw: string): string {
       case "b":
       case "f":
       case "v":
+      // Stryker disable next-line ConditionalExpression: emptied, "0" falls through to the line breaks' "" all the same
       case "0":
         return "";
       case "\n":
