@@ -543,17 +543,18 @@ describe("tables and the text around them", () => {
   });
 
   it("a cell's lines are joined with a space only between Latin letters", () => {
-    const p = page([text("PDF", 55, 102), text("文件", 55, 110), text("文件", 105, 102), text("PDF", 105, 110), text("Open", 155, 102), text("data", 155, 110)], grid([50, 100, 150, 200], [100, 120]));
-    expect(rowsOf(p)).toEqual([["PDF文件", "文件PDF", "Open data"]]);
+    const p = page(
+      [
+        ...[["PDF", "文件"], ["文件", "PDF"], ["Open", "data"], ["A类", "Open"], ["Open", "数据PDF"]].flatMap(([a, b], i) => [text(a, 55 + 50 * i, 102), text(b, 55 + 50 * i, 110)]),
+      ],
+      grid([50, 100, 150, 200, 250, 300], [100, 120]),
+    );
+    expect(rowsOf(p)).toEqual([["PDF文件", "文件PDF", "Open data", "A类Open", "Open数据PDF"]]);
   });
 
   it("text across two rules is cut at both, sharing its width by characters (Latin half a Chinese one), without spaces at the cuts", () => {
     const p = page([text("甲乙丙", 60, 105), text("ABCD中文", 60, 125), text("Open data", 55, 145)], grid([50, 70, 80, 110, 140], [100, 120, 140, 160]));
-    expect(rowsOf(p)).toEqual([
-      ["甲", "乙", "丙", ""],
-      ["AB", "CD", "中文", ""],
-      ["Ope", "n", "data", ""],
-    ]);
+    expect(onlyTable(p).cells.map((c) => c.text)).toEqual(["甲", "乙", "丙", "", "AB", "CD", "中文", "", "Ope", "n", "data", ""]);
   });
 });
 
@@ -733,5 +734,40 @@ describe("text placement", () => {
     expect(blocks[0].kind === "line" && blocks[0].line.size).toBe(12);
     const down = layoutPage(page([{ str: "倒置", transform: [-10, 0, 0, -10, 300, 500], width: 20, height: 10 }])).blocks;
     expect(down[0].kind === "line" && down[0].line).toMatchObject({ x0: 280, x1: 300, runs: [{ vertical: true }] });
+  });
+});
+
+describe("more paragraph edges", () => {
+  const full = "一二三四五六七八九十".repeat(4);
+  const paras = (items: PdfTextItem[]) => layoutDocument([layoutPage(page(items))]).map((b) => (b.kind === "para" ? b.text : b.kind));
+
+  it("a paragraph's lines are joined with a space only where both sides of the break are Latin letters or digits", () => {
+    const cjk = full.slice(4);
+    expect(paras([text(`${cjk}共2件`, 50, 100), text("10项办结。", 50, 115)])).toEqual([`${cjk}共2件10项办结。`]);
+    expect(paras([text(`${cjk}2021`, 50, 200), text("年度共3项。", 50, 215)])).toEqual([`${cjk}2021年度共3项。`]);
+  });
+
+  it("a note standing out left of the margin does not move the margin", () => {
+    expect(paras([text("注：", 30, 60), text(full, 50, 100), text(full, 50, 115), text("接着。", 50, 130)])).toEqual(["注：", `${full + full}接着。`]);
+  });
+
+  it("a line neither at the margin nor centred under a wide title starts a paragraph", () => {
+    const title = "某县人民政府办公室关于二〇二一年度政府信息公开工作年度报告的全文发布";
+    expect(paras([text(title, 86, 60), text("某某某", 380, 75), text(full, 50, 200), text(full, 50, 215)])).toEqual([title, "某某某", full + full]);
+  });
+});
+
+describe("more grids", () => {
+  it("a label merged over the second and third rows keeps its rowspan", () => {
+    const p = page(
+      [text("类别", 55, 85), text("申请人", 55, 115), text("自然人", 105, 105), text("法人", 105, 125)],
+      grid([50, 100, 150], [80, 100, 120, 140], { horizontal: [[2, 0]] }),
+    );
+    expect(tableHtml(onlyTable(p))).toBe('<table><tr><td>类别</td><td></td></tr><tr><td rowspan="2">申请人</td><td>自然人</td></tr><tr><td>法人</td></tr></table>');
+  });
+
+  it("a box with a tick on its side is no table: its text stays text", () => {
+    const blocks = layoutPage(page([text("本机关全年主动公开信息。", 60, 110)], [...grid([50, 300], [100, 130]), ...strokes([[50, 115, 55, 115]])])).blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(["line"]);
   });
 });
