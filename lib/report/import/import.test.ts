@@ -341,3 +341,12 @@ function randomBytes(n: number, seed: number): Uint8Array {
   out[0] = 0x01; // not a known file signature
   return out;
 }
+
+describe("a reader that fails", () => {
+  it("never throws: the failure comes back in Chinese with its reason", async () => {
+    // Not bytes at all (a caller's mistake): reading them fails inside, and the import says so.
+    const result = await importReport({ kind: "text", data: null as unknown as Uint8Array });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^读取文件时出错，未能导入：\S/);
+  });
+});
