@@ -771,3 +771,21 @@ describe("more grids", () => {
     expect(blocks.map((b) => b.kind)).toEqual(["line"]);
   });
 });
+
+describe("two and a half points", () => {
+  it("a border drawn twice 2.5 points apart is still one rule; a continuation whose edges are 2.5 points off still joins", () => {
+    const doubled = [...grid([50, 150, 250], [100, 120, 140]), ...strokes([[152.5, 100, 152.5, 140]])];
+    const table = onlyTable(page([text("甲", 60, 105), text("1", 160, 105), text("乙", 60, 125), text("2", 160, 125)], doubled));
+    expect(table.xs).toHaveLength(3);
+    const a: GridTable = { xs: [50, 150, 250], ys: [100, 120], cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2, text: "表头" }] };
+    expect(joinTables(a, { ...a, xs: [52.5, 150, 252.5] })?.ys).toEqual([100, 120, 140]);
+  });
+});
+
+describe("vertical text in a table", () => {
+  it("text printed top to bottom across a column rule goes whole to the cell its centre lies in", () => {
+    // Centred at x 102, two points right of the rule at 100, its box (a size wide) crosses it.
+    const up: PdfTextItem = { str: "合计", transform: [0, 10, -10, 0, 102, HEIGHT - 130], width: 20, height: 10 };
+    expect(onlyTable(page([up, text("甲", 60, 115)], grid([50, 100, 150], [100, 140]))).cells.map((c) => c.text)).toEqual(["甲", "合计"]);
+  });
+});
