@@ -789,3 +789,25 @@ describe("vertical text in a table", () => {
     expect(onlyTable(page([up, text("甲", 60, 115)], grid([50, 100, 150], [100, 140]))).cells.map((c) => c.text)).toEqual(["甲", "合计"]);
   });
 });
+
+describe("odd paths and slanted text", () => {
+  const flat = (ops: PdfOp[]) => pageSegments({ viewport: [1, 0, 0, 1, 0, 0], width: 595, height: 842, items: [], ops });
+
+  it("a path that starts without a move has no closing side; a path operator without its points draws nothing", () => {
+    const ops: PdfOp[] = [
+      ["constructPath", ["stroke", [1, 10, 100, 1, 110, 100, 1, 110, 200, 4, 1, 10, 300]]],
+      ["constructPath", ["stroke"]],
+    ];
+    expect(flat(ops)).toEqual([
+      { horizontal: true, at: 100, from: 10, to: 110 },
+      { horizontal: false, at: 110, from: 100, to: 200 },
+    ]);
+  });
+
+  it("text running steeply down the page is placed by its centre, as text printed top to bottom", () => {
+    // About 80 degrees below the horizontal: a little to the right, much further down.
+    const steep: PdfTextItem = { str: "合计", transform: [1.74, -9.85, 9.85, 1.74, 300, 500], width: 20, height: 10 };
+    const blocks = layoutPage(page([steep])).blocks;
+    expect(blocks[0].kind === "line" && blocks[0].line.runs[0].vertical).toBe(true);
+  });
+});
