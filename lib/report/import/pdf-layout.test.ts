@@ -811,3 +811,39 @@ describe("odd paths and slanted text", () => {
     expect(blocks[0].kind === "line" && blocks[0].line.runs[0].vertical).toBe(true);
   });
 });
+
+describe("edges of the measures", () => {
+  const full = "一二三四五六七八九十".repeat(4);
+  const paras = (items: PdfTextItem[]) => layoutDocument([layoutPage(page(items))]).map((b) => (b.kind === "para" ? b.text : b.kind));
+  const flat = (ops: PdfOp[], viewport: number[]) => pageSegments({ viewport, width: 595, height: 842, items: [], ops });
+  const line: PdfOp = ["constructPath", ["stroke", [0, 10, 100, 1, 110, 100]]];
+
+  it("a turned or stretched drawing under a turned page: rules where the page shows them", () => {
+    // A page as usual, a drawing with x and y swapped: (x, y) → (y, 842 − x).
+    expect(flat([["transform", [0, 1, 1, 0, 0, 0]], line], [1, 0, 0, -1, 0, 842])).toEqual([{ horizontal: false, at: 100, from: 732, to: 832 }]);
+    // A page with x and y swapped, moved by (10, 20); a drawing stretched 2 by 3 and moved by (5, 7): (x, y) → (3y + 17, 2x + 25).
+    expect(flat([["transform", [2, 0, 0, 3, 5, 7]], line], [0, 1, 1, 0, 10, 20])).toEqual([{ horizontal: false, at: 317, from: 45, to: 245 }]);
+  });
+
+  it("two lines ending two points apart set the right margin, however far a web address reaches", () => {
+    const url = "http://www.example.gov.cn/zwgk/xxgkndbg/2021/t20220120_123456.html?from=annual-report-page1";
+    expect(paras([text(full, 50, 100), text(full, 48, 115), text(url, 50, 130), text("接着。", 50, 145)])).toEqual([`${full + full + url}接着。`]);
+  });
+
+  it("a line in type up to 15% of the larger size away runs on", () => {
+    const big = (top: number) => text(full, 50, top, 10.3);
+    expect(paras([big(100), big(115), text("接着。", 50, 130, 12)])).toEqual([`${full + full}接着。`]);
+  });
+
+  it("items 0.15 of a size apart are one word; Chinese items 1.5 sizes apart are still one phrase", () => {
+    const texts = (items: PdfTextItem[]) => layoutPage(page(items)).blocks.map((b) => (b.kind === "line" ? b.line.text : b.kind));
+    expect(texts([text("Open", 100, 100), text("data", 121.5, 100)])).toEqual(["Opendata"]);
+    expect(texts([text("本机关", 50, 100), text("网站", 95, 100)])).toEqual(["本机关网站"]);
+  });
+
+  it("a cell of 150 characters is still a table's", () => {
+    const rows = [0, 1, 2, 3, 4].map((i) => text(full.slice(0, 30), 55, 125 + 15 * i));
+    const table = onlyTable(page([text("说明", 55, 105), ...rows], grid([50, 400], [100, 120, 220])));
+    expect(table.cells.map((c) => c.text.length)).toEqual([2, 150]);
+  });
+});
