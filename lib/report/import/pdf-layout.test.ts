@@ -847,3 +847,16 @@ describe("edges of the measures", () => {
     expect(table.cells.map((c) => c.text.length)).toEqual([2, 150]);
   });
 });
+
+describe("double borders", () => {
+  it("a double top border whose outer line touches only the inner one is one rule, between the two", () => {
+    // The column rules start two points under the inner line; the outer line is 2.4 points above it.
+    const lines: [number, number, number, number][] = [
+      ...[50, 150, 250].map((x): [number, number, number, number] => [x, 102, x, 140]),
+      ...[97.6, 100, 120, 140].map((y): [number, number, number, number] => [50, y, 250, y]),
+    ];
+    const table = onlyTable(page([text("甲", 60, 105), text("1", 160, 105), text("乙", 60, 125), text("2", 160, 125)], strokes(lines)));
+    expect(table.ys[0]).toBeCloseTo(98.8);
+    expect(table.cells.map((c) => c.text)).toEqual(["甲", "1", "乙", "2"]);
+  });
+});
