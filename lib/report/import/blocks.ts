@@ -228,7 +228,7 @@ function tableRows(table: HTMLElement, out: Collector): RowBlock[] | undefined {
       // A slot covered from above among the values may be a filler as well as a missing cell: such a
       // row is not exact, so its empty cells are placed only where the count tells (placeValues).
       const own = ownCells(row);
-      const cells = trimEnd(own);
+      const cells = trimTrailing(own);
       return own.length > row.filter((s) => s.origin).length ? { kind: "row", cells, covered: true } : { kind: "row", cells, exact: true };
     }
     // A slot no cell covers (a row printing fewer cells under a cell merged down) is a blank cell.
@@ -253,7 +253,8 @@ function ownCells(row: { text: string; origin: boolean; start: number }[]): stri
   return row.flatMap((s, j) => (s.origin ? [s.text] : s.start < 0 && j > lastLabel ? [""] : []));
 }
 
-function trimEnd(cells: string[]): string[] {
+/** The cells without the empty ones at the end. */
+export function trimTrailing(cells: string[]): string[] {
   const out = [...cells];
   while (out[out.length - 1] === "") out.pop();
   return out;

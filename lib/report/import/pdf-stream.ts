@@ -17,6 +17,7 @@
  * first value column is blank (the reader would take the next number for it), is given without its
  * numbers, so that its cells are listed as not read rather than read wrong.
  */
+import { trimTrailing } from "./blocks";
 import type { Line, Run } from "./pdf-layout";
 import { sectionHeading } from "./narrative";
 import { isValueLike } from "./text";
@@ -288,7 +289,5 @@ function placeValues(values: Fragment[], columns: Span[]): string[] | undefined 
     cells[c] = v.text;
   }
   if (cells[0] === "") return undefined;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: cells[0] is not blank here, so the loop stops before the cells run out
-  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-  return cells;
+  return trimTrailing(cells);
 }

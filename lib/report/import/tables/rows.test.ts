@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { ImportLog } from "../match";
 import type { RowBlock } from "../types";
-import { cellsUnderHeader, hasValues, placeValues, printedCells, readCell, rowKey, splitRow, trimTrailing } from "./rows";
+import { trimTrailing } from "../blocks";
+import { cellsUnderHeader, hasValues, placeValues, printedCells, readCell, rowKey, splitRow } from "./rows";
 
 const row = (cells: string[], extra: Partial<RowBlock> = {}): RowBlock => ({ kind: "row", cells, ...extra });
 

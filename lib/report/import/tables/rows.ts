@@ -1,7 +1,7 @@
 /** What the readers of the three tables share: splitting a printed row, and reading a printed cell. */
 import type { CellKind } from "../../editions";
 import type { Cell } from "../../model";
-import { joinPieces } from "../blocks";
+import { joinPieces, trimTrailing } from "../blocks";
 import type { ImportLog } from "../match";
 import type { RowBlock } from "../types";
 import { isValueLike, matchKey, readValue, yuanToWan } from "../text";
@@ -31,14 +31,6 @@ export function splitRow(cells: string[]): RowParts {
   }
   const values = trimTrailing(cells.slice(i));
   return { label: joinPieces(labels), own: labels[labels.length - 1] ?? "", values, afterLabel: cells.slice(lastLabel + 1) };
-}
-
-/** The cells without the empty ones at the end. */
-export function trimTrailing(values: string[]): string[] {
-  const out = [...values];
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: on an empty array out[-1] is undefined, not "", so the length test changes nothing
-  while (out.length > 0 && out[out.length - 1] === "") out.pop();
-  return out;
 }
 
 /** The row's text as one key (matchKey of all its cells): "" for an empty row. */
