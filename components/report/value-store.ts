@@ -46,8 +46,9 @@ export function useValueStore<T, S = T>(store: ValueStore<T>, select: (value: T)
  * Something on screen that follows a store without React: the first render shows `read()` (so the server's HTML
  * holds it) and React never changes it again; each later change is shown by `show` on the element directly.
  * What changes on every keystroke (a total, the findings count, a section's state) then costs no React render
- * and commit on the keystroke's way to the screen. `subscribe` and `read` must keep their identity (useCallback)
- * while what they read stays the same; a new `read` is shown at once.
+ * and commit on the keystroke's way to the screen. `subscribe`, `read` and `show` must keep their identity
+ * (useCallback, or a function outside the component) while what they do stays the same; a new `read` is shown at
+ * once.
  */
 export function useFollow<V, E extends HTMLElement = HTMLElement>(
   subscribe: (listener: () => void) => () => void,
@@ -57,20 +58,16 @@ export function useFollow<V, E extends HTMLElement = HTMLElement>(
   const [first] = useState(read);
   const element = useRef<E | null>(null);
   const shown = useRef(first);
-  const showRef = useRef(show);
-  useLayoutEffect(() => {
-    showRef.current = show;
-  });
   useLayoutEffect(() => {
     const update = () => {
       const value = read();
       if (Object.is(value, shown.current) || !element.current) return;
       shown.current = value;
-      showRef.current(element.current, value);
+      show(element.current, value);
     };
     update();
     return subscribe(update);
-  }, [subscribe, read]);
+  }, [subscribe, read, show]);
   const ref = useCallback((node: E | null) => {
     element.current = node;
   }, []);
